@@ -1,0 +1,3 @@
+//! framelens: measure how news outlets frame the same story.
+pub mod quotes;
+pub mod text;

@@ -1,0 +1,279 @@
+//! Site furniture: the lines of a scraped page that are not the article, and the rule that spots each.
+//!
+//! Owns the rule list. Rules see one line at a time (plus the lines kept before it) and are
+//! listed in [`RULES`] in the order they are tried, so the first rule that fires names the line
+//! in `removed_lines.csv`. Nothing is deleted from the text: removed lines are only skipped by
+//! later stages, so every span still points into the original.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// One boilerplate rule.
+pub struct Rule {
+    /// Name written to `removed_lines.csv`.
+    pub name: &'static str,
+    /// What the rule removes, for the README and `--help`.
+    pub description: &'static str,
+    test: fn(&Line) -> bool,
+}
+
+/// What a rule may look at.
+pub struct Line<'a> {
+    /// The normalised line, trimmed.
+    pub text: &'a str,
+    /// Index among the article's non-empty lines.
+    pub index: usize,
+    /// The non-empty lines before this one (kept or not), trimmed.
+    pub earlier: &'a [&'a str],
+    /// The non-empty line after this one, trimmed ("" at the end).
+    pub next: &'a str,
+}
+
+/// The rules, in the order they are tried.
+pub static RULES: &[Rule] = &[
+    Rule {
+        name: "source_url",
+        description: "\"Content retrieved from: URL\" and similar provenance lines",
+        test: is_source_url,
+    },
+    Rule {
+        name: "credit_line",
+        description: "agency credit lines such as \"(FRANCE 24 with AFP, AP and REUTERS)\"",
+        test: is_credit_line,
+    },
+    Rule {
+        name: "comment_section",
+        description: "comment-section notices (\"… has removed its comment section\", \"join the discussion\")",
+        test: is_comment_notice,
+    },
+    Rule { name: "newsletter", description: "newsletter and subscription prompts", test: is_newsletter },
+    Rule {
+        name: "site_navigation",
+        description: "\"See all Video\", \"Most Popular\", \"Load more\", \"Related Topics\", share buttons",
+        test: is_navigation,
+    },
+    Rule { name: "tag_line", description: "tag lists (\"Tags Iran Iran strike Iraq\")", test: is_tag_line },
+    Rule {
+        name: "update_note",
+        description: "\"This article has been updated…\", \"Updated at 11 a.m.\", \"Updated:\"",
+        test: is_update_note,
+    },
+    Rule { name: "dateline", description: "lines holding only a date or time", test: is_dateline },
+    Rule {
+        name: "author_bio",
+        description: "author biographies (\"Jack Phillips is a … reporter …\") and follow-me lines",
+        test: is_author_bio,
+    },
+    Rule {
+        name: "photo_caption",
+        description: "photo captions with a picture credit, and the caption line they repeat",
+        test: is_photo_caption,
+    },
+    Rule {
+        name: "duplicate_line",
+        description: "a line repeating an earlier line (a headline printed twice)",
+        test: is_duplicate,
+    },
+    Rule { name: "byline", description: "a bare author name near the top", test: is_byline },
+];
+
+/// The first rule that removes `line`, if any.
+pub fn classify(line: &Line) -> Option<&'static Rule> {
+    RULES.iter().find(|rule| (rule.test)(line))
+}
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("boilerplate pattern compiles")
+}
+
+fn is_source_url(line: &Line) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^(content |article |story )?(retrieved|taken|sourced|republished) from:?\s+\S+$|^(?i)source:\s*https?://\S+$",
+        )
+    });
+    RE.is_match(line.text)
+}
+
+fn is_credit_line(line: &Line) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^\((?:[A-Z0-9][\w .&'-]{1,40} )?(?:with|via|from|and) [A-Za-z][\w .,&'-]{1,80}\)$|^\((?:AFP|AP|Reuters|REUTERS|dpa|ANSA|EFE)\)$",
+        )
+    });
+    line.text.len() < 120 && RE.is_match(line.text)
+}
+
+fn is_comment_notice(line: &Line) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)removed its comment section|join the (discussion|conversation) on|comments (are|have been) (closed|disabled)|^\d* ?comments?$",
+        )
+    });
+    RE.is_match(line.text)
+}
+
+fn is_newsletter(line: &Line) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)newsletter|^sign up\b|^subscribe\b|subscribe to (our|the)\b|delivered to your inbox|receive essential .* news",
+        )
+    });
+    line.text.len() < 200 && RE.is_match(line.text)
+}
+
+fn is_navigation(line: &Line) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^(see all\b.*|most popular|most read|load more|read more|related( topics| articles| stories| coverage)?|more (stories|from .{1,30})|advertisement|sponsored( content)?|share( this( article)?)?( on \w+)?|twitter|facebook|email|print|whatsapp|linkedin|copy link|skip to (main )?content|watch:?|video|back to top)$",
+        )
+    });
+    line.text.len() < 80 && RE.is_match(line.text)
+}
+
+fn is_tag_line(line: &Line) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| re(r"^(Tags|Topics|Filed under|TAGS)\b:?\s"));
+    line.text.len() < 200 && !line.text.ends_with('.') && RE.is_match(line.text)
+}
+
+fn is_update_note(line: &Line) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^(this (article|story|post) (has been|was) updated\b.*|updated:?|updated (at|on) [\w .:,/]{1,40}|last updated\b.{0,40}|published:?|first published\b.{0,60})$",
+        )
+    });
+    RE.is_match(line.text)
+}
+
+fn is_dateline(line: &Line) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^(\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4})([ ,T]+\d{1,2}:\d{2}(:\d{2})?( ?[ap]\.?m\.?)?( [A-Z]{2,5})?)?$",
+        )
+    });
+    RE.is_match(line.text)
+}
+
+fn is_author_bio(line: &Line) -> bool {
+    static BIO: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3} (is|was) (a|an|the) [\w ,-]{0,60}(reporter|journalist|correspondent|editor|writer|columnist|contributor|producer)\b",
+        )
+    });
+    static FOLLOW: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^follow (him|her|them|us|me)\b.{0,40}\bon\b"));
+    static CONTACT: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)^(you can )?(reach|contact|email) (him|her|them|the (author|reporter))\b"));
+    BIO.is_match(line.text) || FOLLOW.is_match(line.text) || CONTACT.is_match(line.text)
+}
+
+fn is_photo_caption(line: &Line) -> bool {
+    has_picture_credit(line.text)
+        || (line.text.len() > 20 && line.next.starts_with(line.text) && has_picture_credit(line.next))
+}
+
+fn has_picture_credit(text: &str) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(handout via|via reuters|via ap\b|via afp|getty images|photo by|photo credit|file photo|afp photo|reuters/|ap photo|/afp\b|/ap\b|\(photo:|image:|photograph:)",
+        )
+    });
+    text.len() < 400 && RE.is_match(text)
+}
+
+fn is_duplicate(line: &Line) -> bool {
+    line.text.len() > 10 && line.earlier.contains(&line.text)
+}
+
+fn is_byline(line: &Line) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| re(r"^(By )?[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2}$"));
+    line.index > 0 && line.index < 6 && RE.is_match(line.text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule_for(text: &str) -> Option<&'static str> {
+        rule_in(text, &[], 10, "")
+    }
+
+    fn rule_in(text: &str, earlier: &[&str], index: usize, next: &str) -> Option<&'static str> {
+        classify(&Line { text, index, earlier, next }).map(|r| r.name)
+    }
+
+    #[test]
+    fn site_navigation_lines_are_removed() {
+        for text in
+            ["See all Video", "See all Hill.TV See all Video", "Most Popular", "Load more", "Related Topics", "twitter"]
+        {
+            assert_eq!(rule_for(text), Some("site_navigation"), "{text}");
+        }
+    }
+
+    #[test]
+    fn newsletter_comment_and_tag_lines_are_removed() {
+        assert_eq!(rule_for("Daily newsletterReceive essential international news every morning"), Some("newsletter"));
+        assert_eq!(
+            rule_for(
+                "The Hill has removed its comment section, as there are many other forums for readers to participate in the conversation. We invite you to join the discussion on Facebook and Twitter."
+            ),
+            Some("comment_section")
+        );
+        assert_eq!(rule_for("Tags Iran Iran strike Iraq"), Some("tag_line"));
+    }
+
+    #[test]
+    fn update_notes_datelines_and_credits_are_removed() {
+        assert_eq!(
+            rule_for("This article has been updated with more details on the parliament vote and withdrawal."),
+            Some("update_note")
+        );
+        assert_eq!(rule_for("Updated at 11 a.m."), Some("update_note"));
+        assert_eq!(rule_for("Updated:"), Some("update_note"));
+        assert_eq!(rule_for("07/01/2020 8:32 AM AEDT"), Some("dateline"));
+        assert_eq!(rule_for("1/5/2020"), Some("dateline"));
+        assert_eq!(rule_for("(FRANCE 24 with AFP, AP and REUTERS)"), Some("credit_line"));
+        assert_eq!(rule_for("Content retrieved from: https://example.com/a/b."), Some("source_url"));
+    }
+
+    #[test]
+    fn author_bio_and_byline_are_removed() {
+        assert_eq!(
+            rule_for(
+                "Jack Phillips is a breaking news reporter with 15 years experience who started as a local New York City reporter."
+            ),
+            Some("author_bio")
+        );
+        assert_eq!(rule_in("Jack Phillips", &[], 3, ""), Some("byline"));
+        assert_eq!(rule_in("Jack Phillips", &[], 30, ""), None, "a name deep in the text is not a byline");
+    }
+
+    #[test]
+    fn captions_and_their_credit_less_copy_are_removed() {
+        let bare = "Members of the Iraqi parliament are seen at the parliament in Baghdad, Iraq January 5, 2020.";
+        let credited = "Members of the Iraqi parliament are seen at the parliament in Baghdad, Iraq January 5, 2020. Iraqi parliament media office/handout via Reuters";
+        assert_eq!(rule_in(bare, &[], 2, credited), Some("photo_caption"));
+        assert_eq!(rule_in(credited, &[bare], 3, ""), Some("photo_caption"));
+    }
+
+    #[test]
+    fn repeated_headline_is_a_duplicate() {
+        let title = "Iraqi MPs Back Resolution to 'End the Presence' of Any US Soldiers";
+        assert_eq!(rule_in(title, &[title], 1, ""), Some("duplicate_line"));
+    }
+
+    #[test]
+    fn ordinary_sentences_and_section_heads_are_kept() {
+        for text in [
+            "The vote was a response to the US assassination last week of Major General Qassem Soleimani.",
+            "US reactions",
+            "Vying factions in Iraq",
+            "'No to Iran, no to America!'",
+            "Sadr said a security agreement with the United States should be cancelled immediately.",
+            "\"We'll watch,\" he told CBS' \"Face the Nation.\"",
+        ] {
+            assert_eq!(rule_in(text, &[], 2, ""), None, "{text}");
+        }
+    }
+}

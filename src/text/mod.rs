@@ -1,0 +1,20 @@
+//! PARSE stage 2: the text layer. Turns an article's original text into a [`Document`]:
+//! a normalised view mapped back to original bytes, boilerplate lines set aside with the rule
+//! that removed them, paragraphs, tokens and sentences, all carrying original byte spans.
+//!
+//! Does not know about lexicons or quotes; later stages read a `Document`.
+
+pub mod boilerplate;
+mod document;
+mod normalize;
+mod sentence;
+mod span;
+mod stem;
+mod tokenize;
+
+pub use document::{Document, Paragraph, RemovedLine, Sentence, TextOptions};
+pub use normalize::{Normalized, fold_str, normalize};
+pub use sentence::split_sentences;
+pub use span::Span;
+pub use stem::Stemmer;
+pub use tokenize::{Token, TokenKind, token_key, tokenize};

@@ -1,0 +1,133 @@
+//! The normalised view of an article: typographic variants folded, every byte mapped back to the original.
+//!
+//! Owns the folding table (quotes, apostrophes, spaces, dashes, invisible characters). Case is not
+//! folded here, because speaker detection needs capitals; token keys are lower-cased in `tokenize`.
+
+use super::Span;
+
+/// Text after folding, with a map from each normalised byte to its original byte offset.
+#[derive(Clone, Debug)]
+pub struct Normalized {
+    text: String,
+    /// `origin[i]` is the original offset of the character behind normalised byte `i`;
+    /// one extra entry for the end of the text.
+    origin: Vec<u32>,
+    /// `origin_end[i]` is where that original character ends.
+    origin_end: Vec<u32>,
+}
+
+impl Normalized {
+    /// The folded text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Map a span of the normalised text back to the original text.
+    pub fn to_original(&self, span: Span) -> Span {
+        let start = self.origin[span.start] as usize;
+        if span.end == span.start {
+            return Span::new(start, start);
+        }
+        Span::new(start, self.origin_end[span.end - 1] as usize)
+    }
+}
+
+/// What one original character becomes in the normalised view.
+enum Fold {
+    Keep,
+    Into(&'static str),
+    Drop,
+}
+
+/// The folding table. Keep it in one place so that labels and articles fold identically.
+fn fold(c: char) -> Fold {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{00B4}' | '\u{02BC}' => Fold::Into("'"),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => Fold::Into("\""),
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' => Fold::Into(" "),
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => Fold::Into("-"),
+        '\u{2026}' => Fold::Into("..."),
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{00AD}' | '\u{FEFF}' => Fold::Drop,
+        '\r' => Fold::Into("\n"),
+        _ => Fold::Keep,
+    }
+}
+
+/// Fold `original` into its normalised view.
+pub fn normalize(original: &str) -> Normalized {
+    let mut text = String::with_capacity(original.len());
+    let mut origin = Vec::with_capacity(original.len() + 1);
+    let mut origin_end = Vec::with_capacity(original.len());
+    let mut utf8 = [0u8; 4];
+    let mut chars = original.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        // CR LF is one line break, so line numbers agree with editors.
+        if c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n') {
+            continue;
+        }
+        let piece: &str = match fold(c) {
+            Fold::Keep => c.encode_utf8(&mut utf8),
+            Fold::Into(s) => s,
+            Fold::Drop => continue,
+        };
+        text.push_str(piece);
+        origin.extend(std::iter::repeat_n(at as u32, piece.len()));
+        origin_end.extend(std::iter::repeat_n((at + c.len_utf8()) as u32, piece.len()));
+    }
+    origin.push(original.len() as u32);
+    Normalized { text, origin, origin_end }
+}
+
+/// Fold a short string (a label, a manifest value) the same way articles are folded, lower-cased.
+pub fn fold_str(s: &str) -> String {
+    normalize(s).as_str().to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn curly_quotes_and_apostrophes_fold_to_straight() {
+        let n = normalize("“End” the ‘Presence’ CBS’");
+        assert_eq!(n.as_str(), "\"End\" the 'Presence' CBS'");
+    }
+
+    #[test]
+    fn no_break_and_thin_spaces_become_spaces() {
+        assert_eq!(normalize("according\u{a0}to\u{202f}Reuters").as_str(), "according to Reuters");
+    }
+
+    #[test]
+    fn dashes_fold_and_zero_width_characters_vanish() {
+        assert_eq!(normalize("Iran\u{2013}US \u{2014} soft\u{ad}ware\u{200b}").as_str(), "Iran-US - software");
+    }
+
+    #[test]
+    fn spans_map_back_to_original_bytes() {
+        let original = "“Death to America” — chanted";
+        let n = normalize(original);
+        let at = n.as_str().find("Death").unwrap();
+        let span = n.to_original(Span::new(at, at + "Death to America".len()));
+        assert_eq!(span.slice(original), "Death to America");
+        let q = n.as_str().find('"').unwrap();
+        assert_eq!(n.to_original(Span::new(q, q + 1)).slice(original), "“");
+        let dash = n.as_str().find('-').unwrap();
+        assert_eq!(n.to_original(Span::new(dash, dash + 1)).slice(original), "—");
+    }
+
+    #[test]
+    fn ellipsis_expands_but_maps_to_one_character() {
+        let original = "dynamic … of";
+        let n = normalize(original);
+        assert_eq!(n.as_str(), "dynamic ... of");
+        let at = n.as_str().find("...").unwrap();
+        assert_eq!(n.to_original(Span::new(at, at + 3)).slice(original), "…");
+    }
+
+    #[test]
+    fn normalisation_is_idempotent() {
+        let once = normalize("“It’s\u{a0}a — test…”").as_str().to_string();
+        assert_eq!(normalize(&once).as_str(), once);
+    }
+}
