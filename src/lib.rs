@@ -1,3 +1,4 @@
 //! framelens: measure how news outlets frame the same story.
+pub mod lexicon;
 pub mod quotes;
 pub mod text;

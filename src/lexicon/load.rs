@@ -1,0 +1,383 @@
+//! Loading lexicons in two phases: parse every file (serde), then check everything and report
+//! every problem at once. A file with an error is left out whole; the others are still used.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
+
+use regex::Regex;
+use sha2::{Digest, Sha256};
+
+use super::model::{Concept, Label, LexiconInfo, LexiconSet, OutletEntry, Source};
+use super::problem::{Locator, Problem, Severity};
+use super::schema::{Case, Inflect, RawConcept, RawFile, RawLabel};
+use super::tokens::{label_key, phrase_keys};
+use crate::text::Stemmer;
+
+/// The result of loading: the usable lexicons and every problem found.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Lexicons from the files without errors.
+    pub set: LexiconSet,
+    /// Errors and warnings, in file order.
+    pub problems: Vec<Problem>,
+}
+
+impl Loaded {
+    /// True when any problem is an error.
+    pub fn has_errors(&self) -> bool {
+        self.problems.iter().any(|p| p.severity == Severity::Error)
+    }
+}
+
+/// Parse and check `sources`.
+pub fn load(sources: &[Source]) -> Loaded {
+    let mut loaded = Loaded::default();
+    let parsed: Vec<(&Source, RawFile)> = sources.iter().filter_map(|s| parse(s, &mut loaded.problems)).collect();
+    loaded.set.frames = collect_frames(&parsed, &mut loaded.problems);
+    let stemmer = Stemmer::default();
+    let mut registry = Registry::default();
+    for (source, raw) in &parsed {
+        let locator = Locator::new(&source.name, &source.text);
+        let mut check =
+            FileCheck { locator: &locator, frames: &loaded.set.frames, stemmer: &stemmer, problems: Vec::new() };
+        let concepts = check.concepts(raw, &registry);
+        let outlets = check.outlets(raw);
+        let failed = check.problems.iter().any(|p| p.severity == Severity::Error);
+        loaded.problems.append(&mut check.problems);
+        if failed {
+            continue;
+        }
+        registry.add(&concepts, &stemmer, &source.name);
+        loaded.set.files.push(info(source, raw));
+        loaded.set.concepts.extend(concepts);
+        loaded.set.outlets.extend(outlets);
+    }
+    loaded
+}
+
+fn parse<'s>(source: &'s Source, problems: &mut Vec<Problem>) -> Option<(&'s Source, RawFile)> {
+    match toml::from_str::<RawFile>(&source.text) {
+        Ok(raw) => Some((source, raw)),
+        Err(err) => {
+            let locator = Locator::new(&source.name, &source.text);
+            let offset = err.span().map_or(0, |s| s.start);
+            let message = err.message().trim().to_string();
+            problems.push(locator.error(offset, message, "see lexicons/README.md for the format"));
+            None
+        }
+    }
+}
+
+fn info(source: &Source, raw: &RawFile) -> LexiconInfo {
+    let sha256 = format!("{:x}", Sha256::digest(source.text.as_bytes()));
+    let source_name = source.name.clone();
+    match raw.lexicon.as_ref().map(|h| h.get_ref()) {
+        Some(h) => LexiconInfo {
+            id: h.id.get_ref().clone(),
+            version: h.version.get_ref().clone(),
+            source: source_name,
+            sha256,
+            description: h.description.clone(),
+            sources: h.sources.clone(),
+        },
+        None => LexiconInfo {
+            id: file_stem(&source.name),
+            version: String::new(),
+            source: source_name,
+            sha256,
+            description: String::new(),
+            sources: Vec::new(),
+        },
+    }
+}
+
+fn file_stem(name: &str) -> String {
+    let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    file.strip_suffix(".toml").unwrap_or(file).to_string()
+}
+
+fn collect_frames(parsed: &[(&Source, RawFile)], problems: &mut Vec<Problem>) -> BTreeMap<String, String> {
+    let mut frames = BTreeMap::new();
+    for (source, raw) in parsed {
+        let locator = Locator::new(&source.name, &source.text);
+        for (tag, description) in &raw.frames {
+            if !is_snake_case(tag) {
+                let message = format!("frame tag `{tag}` is not snake_case");
+                problems.push(locator.error(description.span().start, message, "use lower-case letters, digits and _"));
+            }
+            frames.entry(tag.clone()).or_insert_with(|| description.get_ref().clone());
+        }
+    }
+    frames
+}
+
+fn is_snake_case(s: &str) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[a-z][a-z0-9_]*$").expect("valid"));
+    RE.is_match(s)
+}
+
+fn is_lexicon_id(s: &str) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[a-z0-9][a-z0-9_-]*$").expect("valid"));
+    RE.is_match(s)
+}
+
+/// Concepts and label keys accepted so far, to catch collisions across files.
+#[derive(Default)]
+struct Registry {
+    concepts: HashMap<String, String>,
+    keys: HashMap<String, (String, String)>,
+}
+
+impl Registry {
+    fn add(&mut self, concepts: &[Concept], stemmer: &Stemmer, file: &str) {
+        for concept in concepts {
+            self.concepts.insert(concept.id.clone(), file.to_string());
+            for label in &concept.labels {
+                let key = label_key(&label.text, label.inflect, stemmer);
+                self.keys.insert(key, (concept.id.clone(), label.text.clone()));
+            }
+        }
+    }
+}
+
+/// Checks of one file.
+struct FileCheck<'a> {
+    locator: &'a Locator<'a>,
+    frames: &'a BTreeMap<String, String>,
+    stemmer: &'a Stemmer,
+    problems: Vec<Problem>,
+}
+
+impl FileCheck<'_> {
+    fn error(&mut self, offset: usize, message: String, fix: &str) {
+        self.problems.push(self.locator.error(offset, message, fix));
+    }
+
+    fn concepts(&mut self, raw: &RawFile, registry: &Registry) -> Vec<Concept> {
+        let Some(header) = raw.lexicon.as_ref().map(|h| h.get_ref()) else {
+            if let Some(first) = raw.concept.first() {
+                self.error(
+                    first.span().start,
+                    "concepts need a [lexicon] table".into(),
+                    "add [lexicon] with id and version",
+                );
+            }
+            return Vec::new();
+        };
+        self.header(header);
+        let defaults =
+            (header.defaults.inflect.unwrap_or(Inflect::Stem), header.defaults.case.unwrap_or(Case::Insensitive));
+        let lexicon_id = header.id.get_ref().clone();
+        let mut seen: HashMap<String, (String, String)> = HashMap::new();
+        let mut concepts = Vec::new();
+        for raw_concept in &raw.concept {
+            let offset = raw_concept.span().start;
+            let concept = self.concept(raw_concept.get_ref(), offset, &lexicon_id, defaults, registry, &mut seen);
+            concepts.push(concept);
+        }
+        concepts
+    }
+
+    fn header(&mut self, header: &super::schema::RawHeader) {
+        if !is_lexicon_id(header.id.get_ref()) {
+            let message = format!("lexicon id `{}` is not valid", header.id.get_ref());
+            self.error(header.id.span().start, message, "use lower-case letters, digits, - and _");
+        }
+        if header.version.get_ref().trim().is_empty() {
+            self.error(header.version.span().start, "lexicon version is empty".into(), "set version = \"0.1.0\"");
+        }
+        if header.language.get_ref() != "en" {
+            let message = format!("language `{}` is not supported", header.language.get_ref());
+            self.error(header.language.span().start, message, "use language = \"en\" (English stemming only)");
+        }
+    }
+
+    fn concept(
+        &mut self,
+        raw: &RawConcept,
+        offset: usize,
+        lexicon: &str,
+        defaults: (Inflect, Case),
+        registry: &Registry,
+        seen: &mut HashMap<String, (String, String)>,
+    ) -> Concept {
+        let id = raw.id.get_ref().clone();
+        if !is_snake_case(&id) {
+            self.error(
+                raw.id.span().start,
+                format!("concept id `{id}` is not snake_case"),
+                "use lower-case letters, digits and _",
+            );
+        }
+        if let Some(file) = registry.concepts.get(&id) {
+            self.error(
+                raw.id.span().start,
+                format!("concept `{id}` is already defined in {file}"),
+                "rename one of them",
+            );
+        }
+        if raw.labels.is_empty() {
+            self.error(offset, format!("concept `{id}` has no labels"), "add at least two alternative labels");
+        }
+        let labels = raw.labels.iter().map(|l| self.label(l.get_ref(), &id, defaults, registry, seen)).collect();
+        for phrase in &raw.exclude {
+            if phrase_keys(phrase.get_ref()).is_empty() {
+                self.error(phrase.span().start, format!("empty exclusion in concept `{id}`"), "remove it");
+            }
+        }
+        let exclude = raw.exclude.iter().map(|p| p.get_ref().clone()).collect();
+        Concept { id, lexicon: lexicon.to_string(), description: raw.description.clone(), labels, exclude }
+    }
+
+    fn label(
+        &mut self,
+        raw: &RawLabel,
+        concept: &str,
+        defaults: (Inflect, Case),
+        registry: &Registry,
+        seen: &mut HashMap<String, (String, String)>,
+    ) -> Label {
+        let text = raw.text.get_ref().trim().to_string();
+        let at = raw.text.span().start;
+        let inflect = raw.inflect.unwrap_or(defaults.0);
+        if phrase_keys(&text).is_empty() {
+            self.error(at, format!("label `{text}` in concept `{concept}` has no words"), "write the phrase to match");
+        } else {
+            let key = label_key(&text, inflect, self.stemmer);
+            if let Some((other_concept, other)) = seen.get(&key).or_else(|| registry.keys.get(&key)) {
+                let message = if other_concept == concept {
+                    format!(
+                        "label `{text}` duplicates `{other}` in concept `{concept}` (same words after normalising and stemming)"
+                    )
+                } else {
+                    format!(
+                        "label `{text}` in concept `{concept}` collides with `{other}` in concept `{other_concept}`"
+                    )
+                };
+                self.error(at, message, "keep one label per phrase; use inflect = \"exact\" to tell inflections apart");
+            }
+            seen.entry(key).or_insert_with(|| (concept.to_string(), text.clone()));
+        }
+        for frame in &raw.frames {
+            if !self.frames.contains_key(frame.get_ref()) {
+                let message = format!("unknown frame tag `{}` on label `{text}`", frame.get_ref());
+                self.error(frame.span().start, message, "define it in lexicons/frames.toml or fix the spelling");
+            }
+        }
+        for form in &raw.forms {
+            if phrase_keys(form.get_ref()).is_empty() {
+                self.error(form.span().start, format!("empty form on label `{text}`"), "remove it");
+            }
+        }
+        Label {
+            text,
+            connotation: raw.connotation,
+            frames: raw.frames.iter().map(|f| f.get_ref().clone()).collect(),
+            inflect,
+            case: raw.case.unwrap_or(defaults.1),
+            forms: raw.forms.iter().map(|f| f.get_ref().clone()).collect(),
+            note: raw.note.clone(),
+        }
+    }
+
+    fn outlets(&mut self, raw: &RawFile) -> Vec<OutletEntry> {
+        let mut outlets = Vec::new();
+        for entry in &raw.outlet {
+            let e = entry.get_ref();
+            if e.name.get_ref().trim().is_empty() {
+                self.error(e.name.span().start, "outlet with an empty name".into(), "set name = \"…\"");
+                continue;
+            }
+            let domains = e.domains.iter().map(|d| d.to_lowercase()).collect();
+            outlets.push(OutletEntry {
+                name: e.name.get_ref().clone(),
+                aliases: e.aliases.clone(),
+                domains,
+                wire: e.wire,
+            });
+        }
+        outlets
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "[lexicon]\nid = \"t\"\nversion = \"1\"\n[frames]\nviolence = \"v\"\n";
+
+    fn problems(body: &str) -> Vec<String> {
+        let text = format!("{HEADER}{body}");
+        load(&[Source { name: "t.toml".into(), text }]).problems.iter().map(ToString::to_string).collect()
+    }
+
+    fn one_problem(body: &str) -> String {
+        let found = problems(body);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        found[0].clone()
+    }
+
+    #[test]
+    fn syntax_error_names_file_and_line() {
+        let p = one_problem("[[concept]]\nid = \"a\"\nlabels = [ { text = \"x\", connotation = \"neutral\" }\n");
+        assert!(p.starts_with("t.toml:8:"), "{p}");
+    }
+
+    #[test]
+    fn unknown_field_is_refused() {
+        let p = one_problem(
+            "[[concept]]\nid = \"a\"\nlabels = [{ text = \"x\", connotation = \"neutral\", colour = \"red\" }]\n",
+        );
+        assert!(p.starts_with("t.toml:8:") && p.contains("colour"), "{p}");
+    }
+
+    #[test]
+    fn bad_connotation_is_refused() {
+        let p = one_problem("[[concept]]\nid = \"a\"\nlabels = [{ text = \"x\", connotation = \"loaded\" }]\n");
+        assert!(p.contains("t.toml:8:") && p.contains("loaded"), "{p}");
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once_with_its_line() {
+        let body = "[[concept]]\nid = \"Bad-Id\"\nlabels = [\n  { text = \"strike\", connotation = \"neutral\", frames = [\"violnce\"] },\n  { text = \"strikes\", connotation = \"neutral\" },\n]\n[[concept]]\nid = \"empty\"\n[[concept]]\nid = \"other\"\nlabels = [{ text = \"Strike\", connotation = \"negative\" }]\n";
+        let found = problems(body);
+        let expected = [
+            ("t.toml:7:", "not snake_case"),
+            ("t.toml:9:", "unknown frame tag `violnce`"),
+            ("t.toml:10:", "duplicates `strike`"),
+            ("t.toml:12:", "has no labels"),
+            ("t.toml:16:", "collides with `strike`"),
+        ];
+        assert_eq!(found.len(), expected.len(), "{found:#?}");
+        for ((at, what), p) in expected.iter().zip(&found) {
+            assert!(p.starts_with(at) && p.contains(what), "{p} should be at {at} and say {what}");
+        }
+    }
+
+    #[test]
+    fn a_bad_file_is_left_out_and_the_good_one_used() {
+        let good = Source {
+            name: "good.toml".into(),
+            text: format!(
+                "{HEADER}[[concept]]\nid = \"a\"\nlabels = [{{ text = \"x\", connotation = \"neutral\" }}]\n"
+            ),
+        };
+        let bad = Source { name: "bad.toml".into(), text: "[lexicon\n".into() };
+        let loaded = load(&[bad, good]);
+        assert!(loaded.has_errors());
+        assert_eq!(loaded.set.concepts.len(), 1);
+        assert_eq!(loaded.set.files.len(), 1);
+        assert!(loaded.problems[0].to_string().starts_with("bad.toml:1:"));
+    }
+
+    #[test]
+    fn concept_defined_twice_across_files_is_an_error() {
+        let text =
+            format!("{HEADER}[[concept]]\nid = \"a\"\nlabels = [{{ text = \"x\", connotation = \"neutral\" }}]\n");
+        let other = text.replace("id = \"t\"", "id = \"u\"").replace("text = \"x\"", "text = \"y\"");
+        let loaded = load(&[Source { name: "one.toml".into(), text }, Source { name: "two.toml".into(), text: other }]);
+        let messages: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(messages.len(), 1, "{messages:#?}");
+        assert!(messages[0].starts_with("two.toml:7:") && messages[0].contains("already defined in one.toml"));
+    }
+}

@@ -1,0 +1,17 @@
+//! ANALYSE: lexicons. Owns the TOML format (`schema`), loading and checking (`load`: every
+//! problem reported at once with file and line), the checked model (`model`), and the compiled
+//! matcher (`matcher`). Does not count or aggregate matches: that is `features`.
+
+mod load;
+mod matcher;
+mod model;
+mod problem;
+mod schema;
+mod shipped;
+mod tokens;
+
+pub use load::{Loaded, load};
+pub use matcher::{LabelMatch, LexiconMatcher};
+pub use model::{Case, Concept, Connotation, Inflect, Label, LexiconInfo, LexiconSet, OutletEntry, Source};
+pub use problem::{Locator, Problem, Severity};
+pub use shipped::{read_sources, shipped_sources};

@@ -1,0 +1,93 @@
+//! The checked lexicon model: concepts, labels, frames and known outlets, ready to compile.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+pub use super::schema::{Case, Connotation, Inflect};
+
+/// Where a lexicon came from: a path (or `<shipped>/…` for the embedded defaults) and its text.
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// The name used in messages and in the run manifest.
+    pub name: String,
+    /// The TOML text.
+    pub text: String,
+}
+
+/// Identity of one loaded lexicon file, for the run manifest.
+#[derive(Clone, Debug, Serialize)]
+pub struct LexiconInfo {
+    /// `[lexicon].id`, or the file name for files without a header (`frames.toml`).
+    pub id: String,
+    /// `[lexicon].version` ("" without a header).
+    pub version: String,
+    /// Where it was read from.
+    pub source: String,
+    /// SHA-256 of the file's bytes.
+    pub sha256: String,
+    /// `[lexicon].description`.
+    pub description: String,
+    /// `[lexicon].sources`: where the lexicon's judgements come from.
+    pub sources: Vec<String>,
+}
+
+/// A referent and its alternative labels.
+#[derive(Clone, Debug)]
+pub struct Concept {
+    /// Unique id across all loaded lexicons.
+    pub id: String,
+    /// Id of the lexicon that defines it.
+    pub lexicon: String,
+    /// What the referent is.
+    pub description: String,
+    /// Its labels, in file order.
+    pub labels: Vec<Label>,
+    /// Phrases that block this concept's labels where they overlap.
+    pub exclude: Vec<String>,
+}
+
+/// One way of naming a concept.
+#[derive(Clone, Debug)]
+pub struct Label {
+    /// The label as written in the lexicon.
+    pub text: String,
+    /// Its connotation.
+    pub connotation: Connotation,
+    /// Frame tags.
+    pub frames: Vec<String>,
+    /// Stem or exact matching.
+    pub inflect: Inflect,
+    /// Case sensitivity.
+    pub case: Case,
+    /// Extra surface forms matched exactly.
+    pub forms: Vec<String>,
+    /// The author's note on the label.
+    pub note: String,
+}
+
+/// A news organisation the tool knows by name, alias and web domain.
+#[derive(Clone, Debug)]
+pub struct OutletEntry {
+    /// Canonical name ("The Associated Press").
+    pub name: String,
+    /// Other names ("AP", "Associated Press").
+    pub aliases: Vec<String>,
+    /// Web domains ("apnews.com").
+    pub domains: Vec<String>,
+    /// True for wire agencies.
+    pub wire: bool,
+}
+
+/// Every lexicon loaded for a run, checked.
+#[derive(Clone, Debug, Default)]
+pub struct LexiconSet {
+    /// The files used, in load order.
+    pub files: Vec<LexiconInfo>,
+    /// Frame tag → description.
+    pub frames: BTreeMap<String, String>,
+    /// All concepts, in load order.
+    pub concepts: Vec<Concept>,
+    /// Known outlets.
+    pub outlets: Vec<OutletEntry>,
+}

@@ -1,0 +1,138 @@
+//! The lexicon file format as serde sees it: raw structs, unknown fields refused, spans kept for
+//! line numbers. Checking values is `validate`'s job, not this file's.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// One lexicon file. Every table is optional, so one format serves story lexicons, the frame
+/// vocabulary (`frames.toml`) and the general lexicons (`media.toml`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFile {
+    pub lexicon: Option<Spanned<RawHeader>>,
+    #[serde(default)]
+    pub frames: BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
+    pub concept: Vec<Spanned<RawConcept>>,
+    #[serde(default)]
+    pub outlet: Vec<Spanned<RawOutlet>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawHeader {
+    pub id: Spanned<String>,
+    pub version: Spanned<String>,
+    #[serde(default = "english")]
+    pub language: Spanned<String>,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub defaults: RawDefaults,
+}
+
+fn english() -> Spanned<String> {
+    Spanned::new(0..0, "en".to_string())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDefaults {
+    pub inflect: Option<Inflect>,
+    pub case: Option<Case>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConcept {
+    pub id: Spanned<String>,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub labels: Vec<Spanned<RawLabel>>,
+    #[serde(default)]
+    pub exclude: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLabel {
+    pub text: Spanned<String>,
+    pub connotation: Connotation,
+    #[serde(default)]
+    pub frames: Vec<Spanned<String>>,
+    pub inflect: Option<Inflect>,
+    pub case: Option<Case>,
+    #[serde(default)]
+    pub forms: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOutlet {
+    pub name: Spanned<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub domains: Vec<String>,
+    #[serde(default)]
+    pub wire: bool,
+}
+
+/// How a label matches inflected words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Inflect {
+    /// Snowball stems compared word by word: "killings" matches "killing".
+    Stem,
+    /// Normalised surface forms only (plus any `forms`).
+    Exact,
+}
+
+/// Whether letter case matters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Case {
+    /// "IS" matches "is" (the default).
+    Insensitive,
+    /// "IS" matches only "IS": needed for acronyms that are also words.
+    Sensitive,
+}
+
+/// The charge a label carries, as the lexicon author judged it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Connotation {
+    /// Casts the referent (or its agent) in a bad light.
+    Negative,
+    /// The plain, descriptive term.
+    Neutral,
+    /// Casts the referent (or its agent) in a good light.
+    Positive,
+}
+
+impl Connotation {
+    /// -1, 0 or +1.
+    pub fn score(self) -> f64 {
+        match self {
+            Connotation::Negative => -1.0,
+            Connotation::Neutral => 0.0,
+            Connotation::Positive => 1.0,
+        }
+    }
+
+    /// Name used in tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Connotation::Negative => "negative",
+            Connotation::Neutral => "neutral",
+            Connotation::Positive => "positive",
+        }
+    }
+}

@@ -1,0 +1,98 @@
+//! Lexicon sources: the files shipped under `lexicons/` (embedded in the binary, so the defaults
+//! work from any directory) and files or folders named on the command line.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::model::Source;
+use super::problem::{Problem, Severity};
+
+/// The shipped lexicons: (path in the repository, contents). A test checks this list against
+/// the files on disk, so a new lexicon file cannot be forgotten here.
+pub const SHIPPED: &[(&str, &str)] = &[
+    ("lexicons/frames.toml", include_str!("../../lexicons/frames.toml")),
+    ("lexicons/general/media.toml", include_str!("../../lexicons/general/media.toml")),
+    ("lexicons/stories/iraq-2020.toml", include_str!("../../lexicons/stories/iraq-2020.toml")),
+];
+
+/// The shipped lexicons as sources.
+pub fn shipped_sources() -> Vec<Source> {
+    SHIPPED.iter().map(|(name, text)| Source { name: name.to_string(), text: text.to_string() }).collect()
+}
+
+/// Read lexicon files and every `*.toml` below lexicon folders, in sorted order.
+/// Files that cannot be read become problems; the rest are returned.
+pub fn read_sources(paths: &[PathBuf]) -> (Vec<Source>, Vec<Problem>) {
+    let mut sources = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        let files = if path.is_dir() { toml_files(path) } else { vec![path.clone()] };
+        if files.is_empty() {
+            problems.push(unreadable(path, "no .toml files in this folder"));
+        }
+        for file in files {
+            match fs::read_to_string(&file) {
+                Ok(text) => sources.push(Source { name: file.display().to_string(), text }),
+                Err(err) => problems.push(unreadable(&file, &err.to_string())),
+            }
+        }
+    }
+    (sources, problems)
+}
+
+fn unreadable(path: &Path, why: &str) -> Problem {
+    Problem {
+        severity: Severity::Error,
+        file: path.display().to_string(),
+        line: 0,
+        column: 0,
+        message: format!("cannot read lexicon: {why}"),
+        fix: "check the --lexicon path".into(),
+    }
+}
+
+fn toml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        let Ok(entries) = fs::read_dir(&folder) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::load;
+
+    #[test]
+    fn shipped_lexicons_load_without_problems() {
+        let loaded = load(&shipped_sources());
+        assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
+        assert!(loaded.set.concepts.len() >= 7);
+        assert!(loaded.set.outlets.iter().any(|o| o.name == "Reuters" && o.wire));
+    }
+
+    #[test]
+    fn embedded_copies_match_the_files_on_disk() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let on_disk: Vec<String> = toml_files(&root.join("lexicons"))
+            .iter()
+            .map(|p| p.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/"))
+            .collect();
+        let embedded: Vec<&str> = SHIPPED.iter().map(|(name, _)| *name).collect();
+        assert_eq!(on_disk, embedded, "update SHIPPED in src/lexicon/shipped.rs");
+        for (name, text) in SHIPPED {
+            assert_eq!(&fs::read_to_string(root.join(name)).unwrap(), text, "{name}");
+        }
+    }
+}
