@@ -1,0 +1,226 @@
+//! Corpus manifests: `manifest.csv` or `manifest.toml` beside the articles, one entry per file
+//! with outlet, title, date, url and story.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::CorpusError;
+use super::error::decode;
+
+/// Metadata for one file.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// File name or path relative to the manifest.
+    pub file: String,
+    /// Article id (default: the file stem).
+    #[serde(default)]
+    pub id: String,
+    /// Outlet.
+    #[serde(default)]
+    pub outlet: String,
+    /// Headline.
+    #[serde(default)]
+    pub title: String,
+    /// Publication date.
+    #[serde(default)]
+    pub date: String,
+    /// Web address.
+    #[serde(default)]
+    pub url: String,
+    /// Story.
+    #[serde(default)]
+    pub story: String,
+    /// Line in the manifest.
+    #[serde(skip)]
+    pub line: usize,
+}
+
+/// A read manifest.
+#[derive(Debug, Default)]
+pub struct Manifest {
+    /// The manifest file.
+    pub path: PathBuf,
+    entries: Vec<Entry>,
+    by_key: HashMap<String, usize>,
+    used: Vec<bool>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TomlManifest {
+    #[serde(default)]
+    article: Vec<toml::Spanned<Entry>>,
+}
+
+/// Normalised key of a manifest path: forward slashes, no leading `./`.
+fn key(path: &str) -> String {
+    path.trim().replace('\\', "/").trim_start_matches("./").to_string()
+}
+
+impl Manifest {
+    /// Look for `manifest.csv`, then `manifest.toml`, in `folder`. Problems are returned beside it.
+    pub fn find(folder: &Path) -> (Option<Manifest>, Vec<CorpusError>) {
+        let csv = folder.join("manifest.csv");
+        let toml = folder.join("manifest.toml");
+        let read = if csv.is_file() {
+            read_csv(&csv)
+        } else if toml.is_file() {
+            read_toml(&toml)
+        } else {
+            return (None, Vec::new());
+        };
+        match read {
+            Ok((entries, errors)) => (Some(Manifest::from_entries(folder, entries)), errors),
+            Err(err) => (None, vec![err]),
+        }
+    }
+
+    fn from_entries(folder: &Path, entries: Vec<Entry>) -> Manifest {
+        let by_key = entries.iter().enumerate().map(|(i, e)| (key(&e.file), i)).collect();
+        let path = folder.join(if folder.join("manifest.csv").is_file() { "manifest.csv" } else { "manifest.toml" });
+        Manifest { path, used: vec![false; entries.len()], entries, by_key }
+    }
+
+    /// The entry for a file, looked up by its path relative to the manifest, then by its name.
+    pub fn lookup(&mut self, relative: &str, file_name: &str) -> Option<Entry> {
+        let at = *self.by_key.get(&key(relative)).or_else(|| self.by_key.get(&key(file_name)))?;
+        self.used[at] = true;
+        Some(self.entries[at].clone())
+    }
+
+    /// Entries that named no file found in the folder.
+    pub fn unused(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().zip(&self.used).filter(|(_, used)| !**used).map(|(e, _)| e)
+    }
+}
+
+fn read_csv(path: &Path) -> Result<(Vec<Entry>, Vec<CorpusError>), CorpusError> {
+    let shown = path.display().to_string();
+    let bytes = fs::read(path).map_err(|e| CorpusError::new(&shown, e.to_string(), "check the manifest path"))?;
+    let text = decode(bytes, &shown)?;
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| CorpusError::new(format!("{shown}:1"), e.to_string(), ""))?
+        .iter()
+        .map(|h| h.trim().to_lowercase())
+        .collect();
+    let column = |name: &str| headers.iter().position(|h| h == name);
+    let Some(file_col) = column("file") else {
+        let message = format!("manifest has no `file` column (columns: {})", headers.join(", "));
+        return Err(CorpusError::new(
+            format!("{shown}:1"),
+            message,
+            "add a `file` column naming each article file; outlets are inferred meanwhile",
+        ));
+    };
+    let mut entries = Vec::new();
+    let mut errors = Vec::new();
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                errors.push(CorpusError::new(format!("{shown}:{line}"), e.to_string(), "fix the CSV row"));
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line()) as usize;
+        let field = |name: &str| column(name).and_then(|i| record.get(i)).unwrap_or("").trim().to_string();
+        let file = record.get(file_col).unwrap_or("").trim().to_string();
+        if file.is_empty() {
+            errors.push(CorpusError::new(format!("{shown}:{line}"), "empty `file` value", "name the article file"));
+            continue;
+        }
+        entries.push(Entry {
+            file,
+            id: field("id"),
+            outlet: field("outlet"),
+            title: field("title"),
+            date: field("date"),
+            url: field("url"),
+            story: field("story"),
+            line,
+        });
+    }
+    Ok((entries, errors))
+}
+
+fn read_toml(path: &Path) -> Result<(Vec<Entry>, Vec<CorpusError>), CorpusError> {
+    let shown = path.display().to_string();
+    let bytes = fs::read(path).map_err(|e| CorpusError::new(&shown, e.to_string(), "check the manifest path"))?;
+    let text = decode(bytes, &shown)?;
+    let parsed: TomlManifest = toml::from_str(&text).map_err(|e| {
+        let line = e.span().map_or(0, |s| text[..s.start].matches('\n').count() + 1);
+        CorpusError::new(format!("{shown}:{line}"), e.message().trim(), "each [[article]] needs file = \"…\"")
+    })?;
+    let entries = parsed
+        .article
+        .into_iter()
+        .map(|spanned| {
+            let line = text[..spanned.span().start].matches('\n').count() + 1;
+            Entry { line, ..spanned.into_inner() }
+        })
+        .collect();
+    Ok((entries, Vec::new()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_manifest_entries_are_found_by_name_and_path() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(
+            dir.path().join("manifest.csv"),
+            "file,outlet,title,extra\na.txt,HuffPost,T,x\nsub/b.txt,The Hill,U,y\n",
+        )
+        .unwrap();
+        let (manifest, errors) = Manifest::find(dir.path());
+        assert!(errors.is_empty());
+        let mut manifest = manifest.unwrap();
+        assert_eq!(manifest.lookup("x/a.txt", "a.txt").unwrap().outlet, "HuffPost");
+        let b = manifest.lookup("sub/b.txt", "b.txt").unwrap();
+        assert_eq!((b.outlet.as_str(), b.line), ("The Hill", 3));
+        assert_eq!(manifest.unused().count(), 0);
+    }
+
+    #[test]
+    fn manifest_without_file_column_is_an_error_naming_the_columns() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("manifest.csv"), "name,outlet\na.txt,HuffPost\n").unwrap();
+        let (manifest, errors) = Manifest::find(dir.path());
+        assert!(manifest.is_none());
+        let message = errors[0].to_string();
+        assert!(message.contains("manifest.csv:1: manifest has no `file` column (columns: name, outlet)"), "{message}");
+    }
+
+    #[test]
+    fn toml_manifest_reads_articles_with_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(
+            dir.path().join("manifest.toml"),
+            "[[article]]\nfile = \"a.txt\"\noutlet = \"Sputnik\"\n\n[[article]]\nfile = \"b.txt\"\n",
+        )
+        .unwrap();
+        let (manifest, errors) = Manifest::find(dir.path());
+        assert!(errors.is_empty());
+        let mut manifest = manifest.unwrap();
+        let b = manifest.lookup("b.txt", "b.txt").unwrap();
+        assert_eq!((b.outlet.as_str(), b.line), ("", 5));
+    }
+
+    #[test]
+    fn empty_file_value_is_reported_with_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("manifest.csv"), "file,outlet\na.txt,X\n,Y\n").unwrap();
+        let (_, errors) = Manifest::find(dir.path());
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].location.ends_with("manifest.csv:3"), "{}", errors[0]);
+    }
+}

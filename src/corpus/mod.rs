@@ -1,0 +1,75 @@
+//! PARSE stage 1: the corpus. Owns reading articles from a folder (with an optional manifest),
+//! from one-article-per-row files (JSONL, CSV, Parquet) or from a single file, and deciding
+//! each article's outlet. Yields [`Article`]s one at a time so that a corpus of any size streams.
+//! Does not analyse text.
+
+mod article;
+mod error;
+mod folder;
+mod html;
+mod manifest;
+mod outlet;
+mod parquet;
+mod rows;
+
+pub use article::Article;
+pub use error::CorpusError;
+pub use folder::read_folder;
+pub use html::extract_main_text;
+pub use outlet::{KnownOutlet, OutletGuesser};
+pub use rows::{Columns, read_csv, read_jsonl};
+
+use std::path::Path;
+
+/// A stream of articles, or of errors that name the file and line of a bad one.
+pub type ArticleStream = Box<dyn Iterator<Item = Result<Article, CorpusError>> + Send>;
+
+/// What kind of input a path is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputKind {
+    /// A folder of article files.
+    Folder,
+    /// One JSON object per line.
+    Jsonl,
+    /// One article per CSV row.
+    Csv,
+    /// One article per Parquet row.
+    Parquet,
+    /// A single article file (.txt, .md, .html).
+    File,
+}
+
+impl InputKind {
+    /// Decide from the path: a folder, or the file extension.
+    pub fn detect(path: &Path) -> Result<InputKind, CorpusError> {
+        if path.is_dir() {
+            return Ok(InputKind::Folder);
+        }
+        if !path.exists() {
+            return Err(CorpusError::new(path.display(), "no such file or folder", "check the INPUT path"));
+        }
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+        match ext.as_str() {
+            "jsonl" | "ndjson" => Ok(InputKind::Jsonl),
+            "csv" | "tsv" => Ok(InputKind::Csv),
+            "parquet" => Ok(InputKind::Parquet),
+            "txt" | "md" | "markdown" | "html" | "htm" => Ok(InputKind::File),
+            _ => Err(CorpusError::new(
+                path.display(),
+                "unknown input type",
+                "give a folder, or a .jsonl, .csv, .parquet, .txt, .md or .html file",
+            )),
+        }
+    }
+}
+
+/// Open `path` as a stream of articles.
+pub fn read(path: &Path, columns: &Columns, guesser: &OutletGuesser) -> Result<ArticleStream, CorpusError> {
+    match InputKind::detect(path)? {
+        InputKind::Folder => read_folder(path, guesser),
+        InputKind::Jsonl => read_jsonl(path, columns, guesser),
+        InputKind::Csv => read_csv(path, columns, guesser),
+        InputKind::Parquet => parquet::read_parquet(path, columns, guesser),
+        InputKind::File => Ok(Box::new(std::iter::once(folder::read_single(path, guesser)))),
+    }
+}
