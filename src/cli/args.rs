@@ -1,0 +1,112 @@
+//! Arguments shared by the subcommands that read a corpus.
+
+use std::path::PathBuf;
+
+use framelens::corpus::Columns;
+use framelens::lexicon::{self, Loaded, Source};
+
+use super::messages;
+
+/// Where the articles come from.
+#[derive(Debug, clap::Args)]
+pub struct CorpusArgs {
+    /// A folder of articles (.txt, .md, .html; optional manifest.csv or manifest.toml), or a
+    /// .jsonl, .csv or .parquet file with one article per row.
+    pub input: PathBuf,
+    /// Column (or JSON field) holding the article text.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    pub text_column: String,
+    /// Column holding the outlet; without it the outlet is inferred from the text.
+    #[arg(long, default_value = "outlet", value_name = "NAME")]
+    pub outlet_column: String,
+    /// Column holding the headline.
+    #[arg(long, default_value = "title", value_name = "NAME")]
+    pub title_column: String,
+    /// Column holding the date.
+    #[arg(long, default_value = "date", value_name = "NAME")]
+    pub date_column: String,
+    /// Column holding the url.
+    #[arg(long, default_value = "url", value_name = "NAME")]
+    pub url_column: String,
+    /// Column holding the story.
+    #[arg(long, default_value = "story", value_name = "NAME")]
+    pub story_column: String,
+    /// Column holding an article id (default: file:line).
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    pub id_column: String,
+    /// Keep site furniture (bylines, "See all Video", newsletter lines…) instead of setting it aside.
+    #[arg(long)]
+    pub keep_boilerplate: bool,
+}
+
+impl CorpusArgs {
+    /// The column names.
+    pub fn columns(&self) -> Columns {
+        Columns {
+            text: self.text_column.clone(),
+            outlet: self.outlet_column.clone(),
+            title: self.title_column.clone(),
+            date: self.date_column.clone(),
+            url: self.url_column.clone(),
+            story: self.story_column.clone(),
+            id: self.id_column.clone(),
+        }
+    }
+}
+
+/// Which lexicons to use.
+#[derive(Debug, clap::Args)]
+pub struct LexiconArgs {
+    /// Lexicon file or folder (repeatable). Default: the lexicons shipped with framelens. The
+    /// shipped frame vocabulary and media list are added when the given files define none.
+    #[arg(long = "lexicon", short = 'l', value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+impl LexiconArgs {
+    /// Load and check the lexicons, printing every problem. Files with errors are left out.
+    pub fn load(&self) -> Loaded {
+        let (sources, mut problems) = if self.paths.is_empty() {
+            (lexicon::shipped_sources(), Vec::new())
+        } else {
+            let (sources, problems) = lexicon::read_sources(&self.paths);
+            (with_shipped_base(sources), problems)
+        };
+        let mut loaded = lexicon::load(&sources);
+        problems.append(&mut loaded.problems);
+        loaded.problems = problems;
+        for problem in &loaded.problems {
+            messages::problem(problem);
+        }
+        loaded
+    }
+}
+
+/// Add the shipped frame vocabulary and media list when the user's files define none.
+fn with_shipped_base(mut sources: Vec<Source>) -> Vec<Source> {
+    let shipped = lexicon::shipped_sources();
+    let defines = |marker: &str| sources.iter().any(|s| s.text.lines().any(|l| l.trim() == marker));
+    let mut base = Vec::new();
+    if !defines("[frames]") {
+        base.extend(shipped.iter().filter(|s| s.name.ends_with("frames.toml")).cloned());
+    }
+    if !defines("[[outlet]]") {
+        base.extend(shipped.iter().filter(|s| s.name.ends_with("media.toml")).cloned());
+    }
+    base.append(&mut sources);
+    base
+}
+
+/// Where and how to write.
+#[derive(Debug, clap::Args)]
+pub struct OutputArgs {
+    /// Output folder (created if missing).
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub out: PathBuf,
+    /// Worker threads (default: one per core). Output does not depend on it.
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// No progress display and no per-article outlet lines.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}

@@ -1,0 +1,127 @@
+//! `framelens extract`: measure a corpus and write the tables.
+
+use std::collections::BTreeMap;
+use std::fs;
+
+use anyhow::Context;
+use framelens::corpus::{self, KnownOutlet, OutletGuesser};
+use framelens::features::Extractor;
+use framelens::lexicon::{LexiconMatcher, LexiconSet};
+use framelens::pipeline::{self, Event, RunSummary};
+use framelens::report::{RunManifest, hash_inputs};
+use framelens::text::TextOptions;
+
+use super::args::{CorpusArgs, LexiconArgs, OutputArgs};
+use super::{Outcome, messages};
+
+/// Arguments of `framelens extract`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
+    #[command(flatten)]
+    pub lexicon: LexiconArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Run `framelens extract`.
+pub fn run(args: &Args) -> anyhow::Result<Outcome> {
+    let measured = measure(args, "extract")?;
+    Ok(measured.outcome)
+}
+
+/// A measured corpus, for commands that go on to render more.
+pub struct Measured {
+    pub summary: RunSummary,
+    pub lexicons: LexiconSet,
+    pub outcome: Outcome,
+}
+
+/// Show per-article outlet decisions for corpora up to this size; summarise above it.
+const LIST_OUTLETS_UP_TO: usize = 50;
+
+/// Load lexicons, read and measure the corpus, write tables and the run manifest.
+pub fn measure(args: &Args, command: &str) -> anyhow::Result<Measured> {
+    if let Some(threads) = args.output.threads {
+        rayon::ThreadPoolBuilder::new().num_threads(threads).build_global().context("cannot set --threads")?;
+    }
+    let loaded = args.lexicon.load();
+    let guesser = OutletGuesser::new(&known_outlets(&loaded.set));
+    let stream = corpus::read(&args.corpus.input, &args.corpus.columns(), &guesser)?;
+    let out = &args.output.out;
+    fs::create_dir_all(out).with_context(|| format!("cannot create output folder {}", out.display()))?;
+    let matcher = LexiconMatcher::new(&loaded.set);
+    let extractor =
+        Extractor::new(&loaded.set, &matcher, TextOptions { remove_boilerplate: !args.corpus.keep_boilerplate });
+    let bar = messages::progress(args.output.quiet);
+    let mut decided: Vec<String> = Vec::new();
+    let summary = pipeline::extract_to(out, stream, &extractor, &mut |event| match event {
+        Event::Measured(row) => {
+            bar.inc(1);
+            decided.push(format!("{} -> {} ({})", row.id, row.outlet, row.outlet_rule));
+        }
+        Event::Skipped(err) => bar.suspend(|| messages::problem(format!("skipped {err}"))),
+    })?;
+    bar.finish_and_clear();
+    report_outlets(&summary, &decided, args.output.quiet);
+    let skipped = !summary.errors.is_empty() || loaded.has_errors();
+    write_manifest(args, command, &summary, &loaded.set)?;
+    eprintln!(
+        "framelens: measured {} articles from {} outlets into {}{}",
+        summary.rows.len(),
+        summary.outlets.len(),
+        out.display(),
+        if skipped { format!("; {} inputs skipped (see messages above)", summary.errors.len()) } else { String::new() }
+    );
+    Ok(Measured { summary, lexicons: loaded.set, outcome: Outcome::unless_skipped(skipped) })
+}
+
+fn known_outlets(set: &LexiconSet) -> Vec<KnownOutlet> {
+    set.outlets
+        .iter()
+        .map(|o| KnownOutlet { name: o.name.clone(), aliases: o.aliases.clone(), domains: o.domains.clone() })
+        .collect()
+}
+
+/// Say how each outlet was decided: one line per article for small corpora, else a tally.
+fn report_outlets(summary: &RunSummary, decided: &[String], quiet: bool) {
+    if quiet {
+        return;
+    }
+    if summary.rows.len() <= LIST_OUTLETS_UP_TO {
+        for line in decided {
+            eprintln!("framelens: outlet {line}");
+        }
+        return;
+    }
+    let mut tally: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for row in &summary.rows {
+        *tally.entry((&row.outlet, &row.outlet_rule)).or_default() += 1;
+    }
+    for ((outlet, rule), n) in tally {
+        eprintln!("framelens: outlet {outlet} ({rule}): {n} articles");
+    }
+}
+
+fn write_manifest(args: &Args, command: &str, summary: &RunSummary, set: &LexiconSet) -> anyhow::Result<()> {
+    let columns = args.corpus.columns();
+    let manifest = RunManifest {
+        framelens_version: env!("CARGO_PKG_VERSION").to_string(),
+        command: command.to_string(),
+        input: args.corpus.input.display().to_string(),
+        input_files: hash_inputs(&args.corpus.input),
+        lexicons: set.files.clone(),
+        options: vec![
+            ("remove_boilerplate".into(), (!args.corpus.keep_boilerplate).to_string()),
+            ("text_column".into(), columns.text),
+            ("outlet_column".into(), columns.outlet),
+            ("chunk_size".into(), pipeline::CHUNK_SIZE.to_string()),
+        ],
+        articles: summary.rows.len() as u64,
+        errors: summary.errors.iter().map(ToString::to_string).collect(),
+        tables: summary.tables.clone(),
+    };
+    manifest.write(&args.output.out.join("run_manifest.json"))?;
+    Ok(())
+}

@@ -1,0 +1,23 @@
+//! Messages to stderr: problems, skipped inputs, how each outlet was decided, and progress.
+
+use std::io::IsTerminal;
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+/// Print a warning or error line.
+pub fn problem(message: impl std::fmt::Display) {
+    eprintln!("framelens: {message}");
+}
+
+/// A counter of measured articles on stderr; hidden when stderr is not a terminal or `quiet`.
+pub fn progress(quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new_spinner();
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {pos} articles ({per_sec}, {elapsed})").expect("valid template"),
+    );
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    bar
+}

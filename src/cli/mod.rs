@@ -1,0 +1,57 @@
+//! Subcommands, one file each, and what they share. Declared in `main.rs` only: the library
+//! never sees clap or anyhow.
+
+mod args;
+mod exit;
+mod extract;
+mod lexicon;
+mod messages;
+mod report;
+
+use clap::{Parser, Subcommand};
+
+pub use exit::Outcome;
+
+/// Measure and compare how news outlets frame the same story.
+#[derive(Debug, Parser)]
+#[command(name = "framelens", version, about, long_about = None, after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+const EXAMPLES: &str = "Examples:
+  framelens report corpora/iraq-2020 --out reports/iraq-2020
+  framelens extract articles.jsonl --text-column body --out tables/
+  framelens lexicon check lexicons/stories/my-story.toml";
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Measure a corpus and write the framing report: tables (CSV and Parquet), evidence and a
+    /// readable summary (report.md).
+    Report(report::Args),
+    /// Measure a corpus and write only the tables (CSV and Parquet).
+    Extract(extract::Args),
+    /// Work with lexicon files.
+    #[command(subcommand)]
+    Lexicon(lexicon::Command),
+}
+
+/// Run the parsed command.
+pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    match cli.command {
+        Command::Report(args) => report::run(&args),
+        Command::Extract(args) => extract::run(&args),
+        Command::Lexicon(command) => lexicon::run(&command),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        super::Cli::command().debug_assert();
+    }
+}

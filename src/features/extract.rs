@@ -1,0 +1,67 @@
+//! `Extractor`: everything measured on one article, in one pass.
+
+use crate::corpus::Article;
+use crate::lexicon::{LexiconMatcher, LexiconSet};
+use crate::quotes::{QuoteSpan, Voice, VoiceMap, find_quote_spans};
+use crate::text::{Document, RemovedLine, Stemmer, TextOptions};
+
+use super::WordChoice;
+
+/// What one article contributes to the tables.
+#[derive(Clone, Debug)]
+pub struct ArticleResult {
+    /// The article (its text is kept so evidence can be printed).
+    pub article: Article,
+    /// Word and number tokens in the kept text.
+    pub words: u32,
+    /// Of those, outside quotation marks.
+    pub own_words: u32,
+    /// Kept paragraphs.
+    pub paragraphs: u32,
+    /// Quote spans found.
+    pub quotes: Vec<QuoteSpan>,
+    /// Lines removed as boilerplate.
+    pub removed: Vec<RemovedLine>,
+    /// Word choice.
+    pub word_choice: WordChoice,
+}
+
+/// Measures articles. Build once per run; share by reference across threads.
+pub struct Extractor<'a> {
+    set: &'a LexiconSet,
+    matcher: &'a LexiconMatcher,
+    options: TextOptions,
+}
+
+impl<'a> Extractor<'a> {
+    /// An extractor for the lexicons in `set`, compiled into `matcher`.
+    pub fn new(set: &'a LexiconSet, matcher: &'a LexiconMatcher, options: TextOptions) -> Extractor<'a> {
+        Extractor { set, matcher, options }
+    }
+
+    /// The lexicons in use.
+    pub fn lexicons(&self) -> &LexiconSet {
+        self.set
+    }
+
+    /// Measure one article.
+    pub fn extract(&self, article: Article, stemmer: &Stemmer) -> ArticleResult {
+        let doc = Document::parse(&article.text, self.options);
+        let quotes = find_quote_spans(doc.text, &doc.paragraph_spans());
+        let voices = VoiceMap::new(&quotes);
+        let matches = self.matcher.find(&doc, stemmer);
+        let word_choice = WordChoice::measure(&doc, &matches, &voices);
+        let words = doc.tokens.iter().filter(|t| t.is_wordlike());
+        let (mut total, mut own) = (0, 0);
+        for token in words {
+            total += 1;
+            if voices.voice_of(token.span) == Voice::Own {
+                own += 1;
+            }
+        }
+        let paragraphs = doc.paragraphs.len() as u32;
+        let removed = doc.removed.clone();
+        drop(doc);
+        ArticleResult { article, words: total, own_words: own, paragraphs, quotes, removed, word_choice }
+    }
+}

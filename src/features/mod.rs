@@ -1,0 +1,9 @@
+//! ANALYSE: per-article framing signals. Owns [`ArticleFeatures`] (what one article contributes
+//! to every table) and [`Evidence`] (the spans behind each number). Does not aggregate across
+//! articles: that is `table`.
+
+mod extract;
+mod word_choice;
+
+pub use extract::{ArticleResult, Extractor};
+pub use word_choice::{Evidence, LabelCount, LabelKey, WordChoice};

@@ -1,0 +1,166 @@
+//! `report.md`: the corpus summary, word choice per concept and outlet, findings stated in
+//! sentences generated from the tables, and caveats. Each finding names the evidence rows
+//! (a filter on `evidence.csv`) that support it.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use crate::features::LabelKey;
+use crate::lexicon::LexiconSet;
+use crate::quotes::Voice;
+use crate::table::{ArticleRow, Totals};
+
+/// Render the report.
+pub fn render_markdown(rows: &[ArticleRow], outlets: &BTreeMap<String, Totals>, set: &LexiconSet) -> String {
+    let mut md = String::new();
+    let _ = writeln!(md, "# Framing report\n");
+    let _ = writeln!(
+        md,
+        "{} articles from {} outlets. Tables: CSV and Parquet beside this file; every number traces to `evidence.csv`.\n",
+        rows.len(),
+        outlets.len()
+    );
+    corpus_section(&mut md, outlets, set);
+    word_choice_section(&mut md, outlets, set);
+    caveats_section(&mut md, rows, outlets, set);
+    md
+}
+
+fn own_matches(t: &Totals) -> u32 {
+    t.counts.iter().filter(|(k, _)| k.voice == Voice::Own).map(|(_, n)| n).sum()
+}
+
+fn loaded_share(t: &Totals, set: &LexiconSet) -> Option<f64> {
+    let own = own_matches(t);
+    let loaded: u32 = t
+        .counts
+        .iter()
+        .filter(|(k, _)| k.voice == Voice::Own && set.concepts[k.concept].labels[k.label].connotation.score() != 0.0)
+        .map(|(_, n)| n)
+        .sum();
+    (own > 0).then(|| f64::from(loaded) / f64::from(own))
+}
+
+fn corpus_section(md: &mut String, outlets: &BTreeMap<String, Totals>, set: &LexiconSet) {
+    let _ = writeln!(md, "## Corpus\n");
+    let _ = writeln!(
+        md,
+        "| outlet | articles | words | own-voice words | quoted share | label matches (own voice) | loaded share (own voice) |"
+    );
+    let _ = writeln!(md, "|---|---:|---:|---:|---:|---:|---:|");
+    for (outlet, t) in outlets {
+        let quoted = if t.words > 0 { t.quoted_words() as f64 / t.words as f64 } else { 0.0 };
+        let loaded = loaded_share(t, set).map_or("–".to_string(), |s| format!("{s:.2}"));
+        let _ = writeln!(
+            md,
+            "| {outlet} | {} | {} | {} | {quoted:.2} | {} | {loaded} |",
+            t.articles,
+            t.words,
+            t.own_words,
+            own_matches(t)
+        );
+    }
+    let mut ranked: Vec<(&String, f64)> =
+        outlets.iter().filter_map(|(o, t)| loaded_share(t, set).map(|s| (o, s))).collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    if let (Some(first), Some(last)) = (ranked.first(), ranked.last())
+        && ranked.len() > 1
+        && first.1 > last.1
+    {
+        let _ = writeln!(
+            md,
+            "\n- {} uses non-neutral labels most often in its own voice ({:.0}% of its matches); {} least ({:.0}%). Evidence: `evidence.csv` where `voice = own` and `connotation != neutral`.",
+            first.0,
+            first.1 * 100.0,
+            last.0,
+            last.1 * 100.0
+        );
+    }
+    md.push('\n');
+}
+
+fn word_choice_section(md: &mut String, outlets: &BTreeMap<String, Totals>, set: &LexiconSet) {
+    let _ = writeln!(md, "## Word choice\n\nCells are `own voice / quoted` match counts.\n");
+    for (c, concept) in set.concepts.iter().enumerate() {
+        let used = outlets.values().any(|t| t.counts.keys().any(|k| k.concept == c));
+        if !used {
+            continue;
+        }
+        let _ = writeln!(md, "### {} — {}\n", concept.id, concept.description);
+        let names: Vec<&String> = outlets.keys().collect();
+        let _ = writeln!(
+            md,
+            "| label | connotation | {} |",
+            names.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" | ")
+        );
+        let _ = writeln!(md, "|---|---|{}", "---:|".repeat(names.len()));
+        let mut findings = Vec::new();
+        for (l, label) in concept.labels.iter().enumerate() {
+            let cell =
+                |t: &Totals, voice| t.counts.get(&LabelKey { concept: c, label: l, voice }).copied().unwrap_or(0);
+            let cells: Vec<(u32, u32)> =
+                outlets.values().map(|t| (cell(t, Voice::Own), cell(t, Voice::Quoted))).collect();
+            if cells.iter().all(|&(o, q)| o + q == 0) {
+                continue;
+            }
+            let row: Vec<String> = cells.iter().map(|(o, q)| format!("{o} / {q}")).collect();
+            let _ = writeln!(md, "| {} | {} | {} |", label.text, label.connotation.as_str(), row.join(" | "));
+            findings.extend(label_findings(&names, &cells, &concept.id, &label.text));
+        }
+        md.push('\n');
+        for finding in findings {
+            let _ = writeln!(md, "- {finding}");
+        }
+        md.push('\n');
+    }
+}
+
+/// Sentences about one label: used in its own voice by a single outlet, or only quoted.
+fn label_findings(names: &[&String], cells: &[(u32, u32)], concept: &str, label: &str) -> Vec<String> {
+    let evidence = format!("Evidence: `evidence.csv` where `concept = {concept}` and `label = {label}`.");
+    let own_users: Vec<usize> = (0..cells.len()).filter(|&i| cells[i].0 > 0).collect();
+    let mut found = Vec::new();
+    if names.len() > 1 && own_users.len() == 1 {
+        let i = own_users[0];
+        found.push(format!("Only {} says “{label}” in its own voice ({}). {evidence}", names[i], times(cells[i].0)));
+    }
+    for (i, &(own, quoted)) in cells.iter().enumerate() {
+        if own == 0 && quoted > 0 {
+            found.push(format!("{} has “{label}” only inside quotations ({}). {evidence}", names[i], times(quoted)));
+        }
+    }
+    found
+}
+
+fn times(n: u32) -> String {
+    if n == 1 { "once".to_string() } else { format!("{n} times") }
+}
+
+fn caveats_section(md: &mut String, rows: &[ArticleRow], outlets: &BTreeMap<String, Totals>, set: &LexiconSet) {
+    let _ = writeln!(md, "## Caveats\n");
+    if rows.len() < 30 {
+        let _ = writeln!(
+            md,
+            "- Small corpus ({} articles): differences between outlets describe these articles, not the outlets' coverage in general.",
+            rows.len()
+        );
+    }
+    let unused: Vec<&str> = set
+        .concepts
+        .iter()
+        .enumerate()
+        .filter(|(c, _)| !outlets.values().any(|t| t.counts.keys().any(|k| k.concept == *c)))
+        .map(|(_, concept)| concept.id.as_str())
+        .collect();
+    if !unused.is_empty() {
+        let _ = writeln!(md, "- Lexicon concepts with no match in this corpus: {}.", unused.join(", "));
+    }
+    let _ = writeln!(
+        md,
+        "- Labels are matched by their words, not by what they refer to: a label of one concept can name another event (check `evidence.csv`)."
+    );
+    let _ = writeln!(
+        md,
+        "- Own voice means outside quotation marks; paraphrased speech without marks counts as the outlet's own voice."
+    );
+}

@@ -1,0 +1,274 @@
+//! Table builders: plain rows and totals in, DataFrames out. Row order is fixed by the input
+//! order (articles in corpus order, outlets by name, concepts and labels in lexicon order), so
+//! the same input gives the same bytes.
+
+use std::collections::BTreeSet;
+
+use polars::prelude::DataFrame;
+
+use super::frame::{FrameBuilder, ratio};
+use super::{ArticleRow, EvidenceRow, Group, QuoteSpanRow, RemovedLineRow, Totals, label_slug};
+use crate::features::{LabelCount, LabelKey};
+use crate::lexicon::LexiconSet;
+use crate::quotes::Voice;
+
+const VOICES: [Voice; 2] = [Voice::Own, Voice::Quoted];
+
+/// `articles`: one row per article.
+pub fn articles_table(rows: &[ArticleRow]) -> DataFrame {
+    let text = |f: fn(&ArticleRow) -> &String| rows.iter().map(|r| f(r).clone()).collect::<Vec<_>>();
+    let count = |f: fn(&ArticleRow) -> u64| rows.iter().map(f).collect::<Vec<_>>();
+    FrameBuilder::default()
+        .text("article", text(|r| &r.id))
+        .text("source", text(|r| &r.source))
+        .text("outlet", text(|r| &r.outlet))
+        .text("outlet_rule", text(|r| &r.outlet_rule))
+        .text("title", text(|r| &r.title))
+        .text("date", text(|r| &r.date))
+        .text("url", text(|r| &r.url))
+        .text("story", text(|r| &r.story))
+        .count("words", count(|r| r.words))
+        .count("own_words", count(|r| r.own_words))
+        .count("quoted_words", count(|r| r.words - r.own_words))
+        .count("paragraphs", count(|r| r.paragraphs))
+        .count("quote_spans", count(|r| r.quote_spans))
+        .count("removed_lines", count(|r| r.removed_lines))
+        .build()
+}
+
+/// Concepts with at least one match anywhere, in lexicon order.
+pub fn used_concepts<'a>(counts: impl IntoIterator<Item = &'a LabelCount>) -> Vec<usize> {
+    let used: BTreeSet<usize> = counts.into_iter().flat_map(|c| c.keys().map(|k| k.concept)).collect();
+    used.into_iter().collect()
+}
+
+fn concept_total(counts: &LabelCount, concept: usize, voice: Voice) -> u32 {
+    counts.iter().filter(|(k, _)| k.concept == concept && k.voice == voice).map(|(_, n)| n).sum()
+}
+
+/// `word_choice`: tidy, one row per outlet × concept × label × voice, for every label of every
+/// concept matched anywhere in the corpus (zero counts included, so outlets line up).
+pub fn word_choice_table(groups: &[Group], set: &LexiconSet) -> DataFrame {
+    let concepts = used_concepts(groups.iter().map(|g| &g.totals.counts));
+    let mut t = TidyRows::default();
+    for group in groups {
+        for &c in &concepts {
+            for voice in VOICES {
+                let total = concept_total(&group.totals.counts, c, voice);
+                for l in 0..set.concepts[c].labels.len() {
+                    let n = group.totals.counts.get(&LabelKey { concept: c, label: l, voice }).copied().unwrap_or(0);
+                    t.push(group, set, c, l, voice, n, total);
+                }
+            }
+        }
+    }
+    t.build(groups.first().map_or(&[][..], |g| &g.keys[..]))
+}
+
+/// `article_word_choice`: tidy, one row per article × label × voice that occurs (no zero rows,
+/// so the table grows with matches, not with articles × lexicon size).
+pub fn article_word_choice_table(groups: &[Group], set: &LexiconSet) -> DataFrame {
+    let mut t = TidyRows::default();
+    for group in groups {
+        for (key, &n) in &group.totals.counts {
+            let total = concept_total(&group.totals.counts, key.concept, key.voice);
+            t.push(group, set, key.concept, key.label, key.voice, n, total);
+        }
+    }
+    t.build(groups.first().map_or(&[][..], |g| &g.keys[..]))
+}
+
+#[derive(Default)]
+struct TidyRows {
+    keys: Vec<Vec<String>>,
+    concept: Vec<String>,
+    label: Vec<String>,
+    voice: Vec<String>,
+    connotation: Vec<String>,
+    frames: Vec<String>,
+    count: Vec<u64>,
+    concept_total: Vec<u64>,
+    share: Vec<Option<f64>>,
+}
+
+impl TidyRows {
+    #[allow(clippy::too_many_arguments)]
+    fn push(&mut self, group: &Group, set: &LexiconSet, c: usize, l: usize, voice: Voice, n: u32, total: u32) {
+        let label = &set.concepts[c].labels[l];
+        for (i, (_, value)) in group.keys.iter().enumerate() {
+            if self.keys.len() <= i {
+                self.keys.push(Vec::new());
+            }
+            self.keys[i].push(value.clone());
+        }
+        self.concept.push(set.concepts[c].id.clone());
+        self.label.push(label.text.clone());
+        self.voice.push(voice.as_str().to_string());
+        self.connotation.push(label.connotation.as_str().to_string());
+        self.frames.push(label.frames.join(";"));
+        self.count.push(u64::from(n));
+        self.concept_total.push(u64::from(total));
+        self.share.push(ratio(f64::from(n), f64::from(total)));
+    }
+
+    fn build(mut self, key_names: &[(&'static str, String)]) -> DataFrame {
+        let mut frame = FrameBuilder::default();
+        for (i, (name, _)) in key_names.iter().enumerate() {
+            frame = frame.text(name, std::mem::take(self.keys.get_mut(i).unwrap_or(&mut Vec::new())));
+        }
+        if key_names.is_empty() {
+            frame = frame.text("outlet", Vec::new());
+        }
+        frame
+            .text("concept", self.concept)
+            .text("label", self.label)
+            .text("voice", self.voice)
+            .text("connotation", self.connotation)
+            .text("frames", self.frames)
+            .count("count", self.count)
+            .count("concept_total", self.concept_total)
+            .measure("share", self.share)
+            .build()
+    }
+}
+
+/// One label-share column of the wide feature tables.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FeatureColumn {
+    /// `wc__{concept}__{label_slug}__{voice}_share`.
+    pub name: String,
+    /// The cell it reads.
+    pub key: LabelKey,
+}
+
+/// The label-share columns for the concepts used in `counts`, in lexicon order.
+pub fn feature_columns<'a>(set: &LexiconSet, counts: impl IntoIterator<Item = &'a LabelCount>) -> Vec<FeatureColumn> {
+    let mut columns = Vec::new();
+    for c in used_concepts(counts) {
+        let concept = &set.concepts[c];
+        let mut slugs: Vec<String> = Vec::new();
+        for (l, label) in concept.labels.iter().enumerate() {
+            let mut slug = label_slug(&label.text);
+            if slugs.contains(&slug) {
+                slug = format!("{slug}_{l}");
+            }
+            slugs.push(slug.clone());
+            for voice in VOICES {
+                let name = format!("wc__{}__{}__{}_share", concept.id, slug, voice.as_str());
+                columns.push(FeatureColumn { name, key: LabelKey { concept: c, label: l, voice } });
+            }
+        }
+    }
+    columns
+}
+
+/// `outlet_features` / `article_features`: wide, one row per group, one column per feature.
+pub fn features_table(groups: &[Group], set: &LexiconSet) -> DataFrame {
+    let mut frame = FrameBuilder::default();
+    let key_names: Vec<&'static str> =
+        groups.first().map_or_else(|| vec!["outlet"], |g| g.keys.iter().map(|(n, _)| *n).collect());
+    for (i, name) in key_names.iter().enumerate() {
+        frame = frame.text(name, groups.iter().map(|g| g.keys[i].1.clone()).collect());
+    }
+    let totals: Vec<&Totals> = groups.iter().map(|g| &g.totals).collect();
+    let col = |f: &dyn Fn(&Totals) -> Option<f64>| totals.iter().map(|t| f(t)).collect::<Vec<_>>();
+    frame = frame
+        .count("articles", totals.iter().map(|t| t.articles).collect())
+        .count("words", totals.iter().map(|t| t.words).collect())
+        .count("own_words", totals.iter().map(|t| t.own_words).collect())
+        .count("quoted_words", totals.iter().map(|t| t.quoted_words()).collect())
+        .measure("quoted_share", col(&|t| ratio(t.quoted_words() as f64, t.words as f64)));
+    for voice in VOICES {
+        let v = voice.as_str();
+        let matches = move |t: &Totals| {
+            t.counts.iter().filter(|(k, _)| k.voice == voice).map(|(_, n)| f64::from(*n)).sum::<f64>()
+        };
+        let loaded = move |t: &Totals| {
+            t.counts
+                .iter()
+                .filter(|(k, _)| k.voice == voice && set.concepts[k.concept].labels[k.label].connotation.score() != 0.0)
+                .map(|(_, n)| f64::from(*n))
+                .sum::<f64>()
+        };
+        let connotation = move |t: &Totals| {
+            t.counts
+                .iter()
+                .filter(|(k, _)| k.voice == voice)
+                .map(|(k, n)| f64::from(*n) * set.concepts[k.concept].labels[k.label].connotation.score())
+                .sum::<f64>()
+        };
+        frame = frame
+            .count(&format!("wc_matches_{v}"), totals.iter().map(|t| matches(t) as u64).collect())
+            .measure(&format!("wc_loaded_share_{v}"), col(&|t| ratio(loaded(t), matches(t))))
+            .measure(&format!("wc_connotation_{v}"), col(&|t| ratio(connotation(t), matches(t))));
+    }
+    frame = frame.measure(
+        "wc_per_1k_own",
+        col(&|t| {
+            let own = t.counts.iter().filter(|(k, _)| k.voice == Voice::Own).map(|(_, n)| f64::from(*n)).sum::<f64>();
+            ratio(own * 1000.0, t.own_words as f64)
+        }),
+    );
+    for column in feature_columns(set, totals.iter().map(|t| &t.counts)) {
+        let key = column.key;
+        let values = col(&|t| {
+            let n = t.counts.get(&key).copied().unwrap_or(0);
+            ratio(f64::from(n), f64::from(concept_total(&t.counts, key.concept, key.voice)))
+        });
+        frame = frame.measure(&column.name, values);
+    }
+    frame.build()
+}
+
+/// `evidence`: one row per label match.
+pub fn evidence_table(rows: &[EvidenceRow]) -> DataFrame {
+    let text = |f: &dyn Fn(&EvidenceRow) -> String| rows.iter().map(f).collect::<Vec<_>>();
+    let count = |f: fn(&EvidenceRow) -> u64| rows.iter().map(f).collect::<Vec<_>>();
+    FrameBuilder::default()
+        .text("outlet", text(&|r| r.outlet.clone()))
+        .text("article", text(&|r| r.article.clone()))
+        .text("concept", text(&|r| r.concept.clone()))
+        .text("label", text(&|r| r.label.clone()))
+        .text("voice", text(&|r| r.voice.as_str().to_string()))
+        .text("connotation", text(&|r| r.connotation.to_string()))
+        .count("start", count(|r| r.start))
+        .count("end", count(|r| r.end))
+        .text("matched", text(&|r| r.matched.clone()))
+        .count("paragraph", count(|r| r.paragraph))
+        .count("sentence_start", count(|r| r.sentence_start))
+        .count("sentence_end", count(|r| r.sentence_end))
+        .text("sentence", text(&|r| r.sentence.clone()))
+        .build()
+}
+
+/// `removed_lines`: one row per line set aside as boilerplate.
+pub fn removed_lines_table(rows: &[RemovedLineRow]) -> DataFrame {
+    let text = |f: &dyn Fn(&RemovedLineRow) -> String| rows.iter().map(f).collect::<Vec<_>>();
+    let count = |f: fn(&RemovedLineRow) -> u64| rows.iter().map(f).collect::<Vec<_>>();
+    FrameBuilder::default()
+        .text("outlet", text(&|r| r.outlet.clone()))
+        .text("article", text(&|r| r.article.clone()))
+        .text("source", text(&|r| r.source.clone()))
+        .count("line", count(|r| r.line))
+        .text("rule", text(&|r| r.rule.to_string()))
+        .count("start", count(|r| r.start))
+        .count("end", count(|r| r.end))
+        .text("text", text(&|r| r.text.clone()))
+        .build()
+}
+
+/// `quote_spans`: one row per stretch of quoted text (what "quoted voice" means, checkable).
+pub fn quote_spans_table(rows: &[QuoteSpanRow]) -> DataFrame {
+    let text = |f: &dyn Fn(&QuoteSpanRow) -> String| rows.iter().map(f).collect::<Vec<_>>();
+    let count = |f: fn(&QuoteSpanRow) -> u64| rows.iter().map(f).collect::<Vec<_>>();
+    FrameBuilder::default()
+        .text("outlet", text(&|r| r.outlet.clone()))
+        .text("article", text(&|r| r.article.clone()))
+        .count("start", count(|r| r.start))
+        .count("end", count(|r| r.end))
+        .text("mark", text(&|r| r.mark.to_string()))
+        .text("closed", text(&|r| r.closed.to_string()))
+        .text("continues", text(&|r| r.continues.to_string()))
+        .text("text", text(&|r| r.text.clone()))
+        .build()
+}

@@ -1,0 +1,39 @@
+//! `FrameBuilder`: a DataFrame assembled column by column, in the order the columns are added.
+
+use polars::prelude::*;
+
+/// Builds a DataFrame from plain vectors.
+#[derive(Default)]
+pub struct FrameBuilder {
+    columns: Vec<Column>,
+}
+
+impl FrameBuilder {
+    /// A text column.
+    pub fn text(mut self, name: &str, values: Vec<String>) -> Self {
+        self.columns.push(Column::new(name.into(), values));
+        self
+    }
+
+    /// A count column.
+    pub fn count(mut self, name: &str, values: Vec<u64>) -> Self {
+        self.columns.push(Column::new(name.into(), values));
+        self
+    }
+
+    /// A measure; `None` (undefined, e.g. a share of nothing) is written as an empty cell.
+    pub fn measure(mut self, name: &str, values: Vec<Option<f64>>) -> Self {
+        self.columns.push(Column::new(name.into(), values));
+        self
+    }
+
+    /// The DataFrame. Panics if columns differ in length (a bug, not bad input).
+    pub fn build(self) -> DataFrame {
+        DataFrame::new_infer_height(self.columns).expect("columns of one table have one length")
+    }
+}
+
+/// `part / whole`, or `None` when `whole` is zero.
+pub fn ratio(part: f64, whole: f64) -> Option<f64> {
+    (whole > 0.0).then(|| part / whole)
+}

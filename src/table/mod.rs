@@ -1,0 +1,19 @@
+//! AGGREGATE: tables. Owns turning per-article results into polars DataFrames: the compact
+//! [`ArticleRow`] kept for each article, outlet totals, and the tidy and wide tables written to
+//! a report. The only stage besides `report` and `corpus::parquet` that uses polars.
+//!
+//! Column names are documented in the README ("Output schema"); the wide feature tables name
+//! label columns `wc__{concept}__{label}__{voice}_share`, see [`feature_columns`].
+
+mod aggregate;
+mod build;
+mod frame;
+mod rows;
+
+pub use aggregate::{Group, Totals, group_by_outlet};
+pub use build::{
+    article_word_choice_table, articles_table, evidence_table, feature_columns, features_table, quote_spans_table,
+    removed_lines_table, word_choice_table,
+};
+pub use frame::FrameBuilder;
+pub use rows::{ArticleRow, EvidenceRow, QuoteSpanRow, RemovedLineRow, label_slug};

@@ -1,0 +1,223 @@
+//! Plain row structs that the pipeline fills per article and the table builders read.
+
+use crate::features::{ArticleResult, LabelCount};
+use crate::lexicon::LexiconSet;
+use crate::quotes::{QuoteMark, Voice};
+
+/// What is kept of an article once its evidence is written: metadata and counts.
+#[derive(Clone, Debug, Default)]
+pub struct ArticleRow {
+    /// Article id.
+    pub id: String,
+    /// File or `file:line`.
+    pub source: String,
+    /// Outlet.
+    pub outlet: String,
+    /// Rule that decided the outlet.
+    pub outlet_rule: String,
+    /// Headline.
+    pub title: String,
+    /// Date.
+    pub date: String,
+    /// Url.
+    pub url: String,
+    /// Story.
+    pub story: String,
+    /// Words in kept text.
+    pub words: u64,
+    /// Words outside quotation marks.
+    pub own_words: u64,
+    /// Kept paragraphs.
+    pub paragraphs: u64,
+    /// Quote spans.
+    pub quote_spans: u64,
+    /// Lines removed as boilerplate.
+    pub removed_lines: u64,
+    /// Label counts.
+    pub counts: LabelCount,
+}
+
+impl ArticleRow {
+    /// The row of one measured article.
+    pub fn from_result(result: &ArticleResult) -> ArticleRow {
+        let a = &result.article;
+        ArticleRow {
+            id: a.id.clone(),
+            source: a.source.clone(),
+            outlet: a.outlet.clone(),
+            outlet_rule: a.outlet_rule.clone(),
+            title: a.title.clone(),
+            date: a.date.clone(),
+            url: a.url.clone(),
+            story: a.story.clone(),
+            words: u64::from(result.words),
+            own_words: u64::from(result.own_words),
+            paragraphs: u64::from(result.paragraphs),
+            quote_spans: result.quotes.len() as u64,
+            removed_lines: result.removed.len() as u64,
+            counts: result.word_choice.counts.clone(),
+        }
+    }
+}
+
+/// One evidence row: a label match with its sentence.
+#[derive(Clone, Debug)]
+pub struct EvidenceRow {
+    /// Outlet.
+    pub outlet: String,
+    /// Article id.
+    pub article: String,
+    /// Concept id.
+    pub concept: String,
+    /// Label text.
+    pub label: String,
+    /// own or quoted.
+    pub voice: Voice,
+    /// Label connotation.
+    pub connotation: &'static str,
+    /// Byte span of the match.
+    pub start: u64,
+    /// End of the match.
+    pub end: u64,
+    /// Matched text.
+    pub matched: String,
+    /// Paragraph index (0-based, kept paragraphs).
+    pub paragraph: u64,
+    /// Sentence span start.
+    pub sentence_start: u64,
+    /// Sentence span end.
+    pub sentence_end: u64,
+    /// The sentence.
+    pub sentence: String,
+}
+
+impl EvidenceRow {
+    /// The evidence rows of one article.
+    pub fn from_result(result: &ArticleResult, set: &LexiconSet) -> Vec<EvidenceRow> {
+        let a = &result.article;
+        result
+            .word_choice
+            .evidence
+            .iter()
+            .map(|e| {
+                let concept = &set.concepts[e.concept];
+                let label = &concept.labels[e.label];
+                EvidenceRow {
+                    outlet: a.outlet.clone(),
+                    article: a.id.clone(),
+                    concept: concept.id.clone(),
+                    label: label.text.clone(),
+                    voice: e.voice,
+                    connotation: label.connotation.as_str(),
+                    start: e.span.start as u64,
+                    end: e.span.end as u64,
+                    matched: e.matched.clone(),
+                    paragraph: e.paragraph as u64,
+                    sentence_start: e.sentence.start as u64,
+                    sentence_end: e.sentence.end as u64,
+                    sentence: e.sentence.slice(&a.text).to_string(),
+                }
+            })
+            .collect()
+    }
+}
+
+/// A line removed as boilerplate.
+#[derive(Clone, Debug)]
+pub struct RemovedLineRow {
+    /// Outlet.
+    pub outlet: String,
+    /// Article id.
+    pub article: String,
+    /// Source file.
+    pub source: String,
+    /// 1-based line.
+    pub line: u64,
+    /// Rule name.
+    pub rule: &'static str,
+    /// Byte span start.
+    pub start: u64,
+    /// Byte span end.
+    pub end: u64,
+    /// The line.
+    pub text: String,
+}
+
+impl RemovedLineRow {
+    /// The removed lines of one article.
+    pub fn from_result(result: &ArticleResult) -> Vec<RemovedLineRow> {
+        let a = &result.article;
+        result
+            .removed
+            .iter()
+            .map(|r| RemovedLineRow {
+                outlet: a.outlet.clone(),
+                article: a.id.clone(),
+                source: a.source.clone(),
+                line: r.line as u64,
+                rule: r.rule,
+                start: r.span.start as u64,
+                end: r.span.end as u64,
+                text: r.span.slice(&a.text).to_string(),
+            })
+            .collect()
+    }
+}
+
+/// A stretch of quoted text.
+#[derive(Clone, Debug)]
+pub struct QuoteSpanRow {
+    /// Outlet.
+    pub outlet: String,
+    /// Article id.
+    pub article: String,
+    /// Byte span start, opening mark included.
+    pub start: u64,
+    /// Byte span end, closing mark included.
+    pub end: u64,
+    /// double or single.
+    pub mark: &'static str,
+    /// Whether a closing mark was found.
+    pub closed: bool,
+    /// Whether the quote goes on in the next paragraph.
+    pub continues: bool,
+    /// The quoted words.
+    pub text: String,
+}
+
+impl QuoteSpanRow {
+    /// The quote spans of one article.
+    pub fn from_result(result: &ArticleResult) -> Vec<QuoteSpanRow> {
+        let a = &result.article;
+        result
+            .quotes
+            .iter()
+            .map(|q| QuoteSpanRow {
+                outlet: a.outlet.clone(),
+                article: a.id.clone(),
+                start: q.span.start as u64,
+                end: q.span.end as u64,
+                mark: match q.mark {
+                    QuoteMark::Double => "double",
+                    QuoteMark::Single => "single",
+                },
+                closed: q.closed,
+                continues: q.continues,
+                text: q.inner.slice(&a.text).to_string(),
+            })
+            .collect()
+    }
+}
+
+/// A label as a column-name fragment: lower case, runs of other characters become `_`.
+pub fn label_slug(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.to_lowercase().chars() {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('_') {
+            slug.push('_');
+        }
+    }
+    slug.trim_matches('_').to_string()
+}
