@@ -1,1 +1,9 @@
-fn main() {}
+//! CLI integration tests: one binary, one module per subcommand or topic.
+
+mod util;
+
+mod bad_input;
+mod determinism;
+mod example_corpus;
+mod inputs;
+mod lexicon;

@@ -1,0 +1,64 @@
+//! Helpers: a temp folder per test, the framelens binary, and CSV reading.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The example corpus shipped in the repository.
+pub fn example_corpus() -> PathBuf {
+    root().join("corpora/iraq-2020")
+}
+
+/// The framelens binary, run from the repository root.
+pub fn framelens() -> Command {
+    let mut cmd = Command::cargo_bin("framelens").expect("binary built");
+    cmd.current_dir(root());
+    cmd
+}
+
+/// A CSV file as rows of column → value.
+pub fn read_csv(path: &Path) -> Vec<HashMap<String, String>> {
+    let mut reader = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let headers = reader.headers().unwrap().clone();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            headers.iter().zip(r.iter()).map(|(h, v)| (h.to_string(), v.to_string())).collect()
+        })
+        .collect()
+}
+
+/// Rows whose columns equal all the given values.
+pub fn rows_where<'a>(
+    rows: &'a [HashMap<String, String>],
+    filter: &[(&str, &str)],
+) -> Vec<&'a HashMap<String, String>> {
+    rows.iter().filter(|r| filter.iter().all(|(k, v)| r.get(*k).map(String::as_str) == Some(*v))).collect()
+}
+
+/// Copy the example corpus into `dir`, optionally without its manifest.
+pub fn copy_example(dir: &Path, with_manifest: bool) {
+    let src = example_corpus();
+    fs::create_dir_all(dir.join("articles")).unwrap();
+    for entry in fs::read_dir(src.join("articles")).unwrap().flatten() {
+        fs::copy(entry.path(), dir.join("articles").join(entry.file_name())).unwrap();
+    }
+    if with_manifest {
+        fs::copy(src.join("manifest.csv"), dir.join("manifest.csv")).unwrap();
+    }
+}
+
+/// Run `framelens report` on the example corpus into a fresh folder and return it.
+pub fn report_example(extra: &[&str]) -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    framelens().args(["report", "corpora/iraq-2020", "--out"]).arg(out.path()).args(extra).assert().success();
+    out
+}
