@@ -1,1 +1,126 @@
-fn main() {}
+//! Extraction benchmark: a large corpus generated from the five example articles (paragraphs
+//! shuffled per article, 100 outlets) runs through the whole pipeline, tables and evidence
+//! written, as `framelens extract` does. Prints throughput (MB/s, MB/s per core, articles/s) and
+//! peak memory, and checks the counts it produced.
+//!
+//! `cargo bench --bench extract` (50,000 articles, about 200 MB); set FRAMELENS_BENCH_ARTICLES
+//! for another size.
+
+use std::fs::{self, File};
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use framelens::corpus::{self, Columns, KnownOutlet, OutletGuesser};
+use framelens::features::Extractor;
+use framelens::lexicon::{LexiconMatcher, load, shipped_sources};
+use framelens::pipeline::{self, Event};
+use framelens::text::TextOptions;
+
+const OUTLETS: &[&str] = &["HuffPost", "The Hill", "The Epoch Times", "Sputnik", "France 24"];
+
+fn main() {
+    let articles: usize = std::env::var("FRAMELENS_BENCH_ARTICLES").ok().and_then(|v| v.parse().ok()).unwrap_or(50_000);
+    let work = std::env::temp_dir().join(format!("framelens-bench-{}", std::process::id()));
+    fs::create_dir_all(&work).expect("temp dir");
+    let corpus = work.join("corpus.jsonl");
+    let text_bytes = generate(&corpus, articles);
+    let rss_before = peak_rss_kib();
+
+    let loaded = load(&shipped_sources());
+    let known: Vec<KnownOutlet> = loaded
+        .set
+        .outlets
+        .iter()
+        .map(|o| KnownOutlet { name: o.name.clone(), aliases: o.aliases.clone(), domains: o.domains.clone() })
+        .collect();
+    let matcher = LexiconMatcher::new(&loaded.set);
+    let extractor = Extractor::new(&loaded.set, &matcher, TextOptions::default());
+    let out = work.join("out");
+    fs::create_dir_all(&out).expect("out dir");
+
+    let started = Instant::now();
+    let stream = corpus::read(&corpus, &Columns::default(), &OutletGuesser::new(&known)).expect("corpus opens");
+    let mut skipped = 0;
+    let summary = pipeline::extract_to(&out, stream, &extractor, &mut |event| {
+        if let Event::Skipped(_) = event {
+            skipped += 1;
+        }
+    })
+    .expect("tables written");
+    let seconds = started.elapsed().as_secs_f64();
+
+    assert_eq!(summary.rows.len(), articles, "every generated article is measured");
+    assert_eq!(skipped, 0);
+    assert_eq!(summary.outlets.len(), articles.min(100));
+    let evidence_lines = count_lines(&out.join("evidence.csv"));
+    assert!(evidence_lines > articles * 10, "about 40 label matches per article, got {evidence_lines} rows");
+
+    let threads = rayon::current_num_threads();
+    let mb = text_bytes as f64 / 1e6;
+    println!("articles:          {articles}");
+    println!("article text:      {mb:.1} MB");
+    println!("threads:           {threads}");
+    println!("wall time:         {seconds:.2} s");
+    println!("throughput:        {:.1} MB/s ({:.1} MB/s per core)", mb / seconds, mb / seconds / threads as f64);
+    println!("articles/s:        {:.0}", articles as f64 / seconds);
+    println!("evidence rows:     {}", evidence_lines - 1);
+    println!(
+        "peak memory (RSS): {:.0} MB (before the run: {:.0} MB)",
+        peak_rss_kib() as f64 / 1024.0,
+        rss_before as f64 / 1024.0
+    );
+    fs::remove_dir_all(&work).ok();
+}
+
+/// Write `n` articles as JSON Lines; returns the bytes of article text written.
+fn generate(path: &Path, n: usize) -> usize {
+    let examples = example_articles();
+    let mut writer = BufWriter::new(File::create(path).expect("corpus file"));
+    let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
+    let mut total = 0;
+    for i in 0..n {
+        let base = i % examples.len();
+        let mut paragraphs: Vec<&str> = examples[base].split("\n\n").collect();
+        shuffle(&mut paragraphs, &mut seed);
+        let text = paragraphs.join("\n\n");
+        total += text.len();
+        let outlet = format!("{} {:02}", OUTLETS[base], (i / examples.len()) % 20);
+        let row = serde_json::json!({ "id": format!("a{i:06}"), "outlet": outlet, "text": text });
+        writeln!(writer, "{row}").expect("write corpus");
+    }
+    writer.flush().expect("flush corpus");
+    total
+}
+
+fn example_articles() -> Vec<String> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpora/iraq-2020/articles");
+    let mut files: Vec<PathBuf> = fs::read_dir(dir).expect("example corpus").flatten().map(|e| e.path()).collect();
+    files.sort();
+    files.iter().map(|f| fs::read_to_string(f).expect("article")).collect()
+}
+
+/// Fisher–Yates with a xorshift generator: deterministic, no dependency.
+fn shuffle<T>(items: &mut [T], seed: &mut u64) {
+    for i in (1..items.len()).rev() {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        items.swap(i, (*seed % (i as u64 + 1)) as usize);
+    }
+}
+
+fn count_lines(path: &Path) -> usize {
+    let bytes = fs::read(path).expect("evidence.csv");
+    bytes.iter().filter(|&&b| b == b'\n').count()
+}
+
+/// Peak resident memory of this process (VmHWM), in KiB; 0 where /proc is missing.
+fn peak_rss_kib() -> u64 {
+    let status = fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}

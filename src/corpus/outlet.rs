@@ -60,21 +60,21 @@ impl OutletGuesser {
     /// Decide the outlet of an article from its text, its manifest url and its file name.
     /// Returns the outlet and the name of the rule that decided it.
     pub fn guess(&self, text: &str, url: &str, file_stem: Option<&str>) -> (String, &'static str) {
-        if let Some(found) = self.from_retrieved_url(text) {
+        if let Some(found) = self.outlet_of_retrieved_url(text) {
             return (found, "retrieved_from_url");
         }
         let named_rules: [(&'static str, &LazyLock<Regex>, bool); 3] =
             [("credit_line", &CREDIT, false), ("comment_section", &COMMENTS, false), ("author_bio", &BIO, true)];
         for (rule, pattern, must_be_known) in named_rules {
-            if let Some(found) = self.from_pattern(text, pattern, must_be_known) {
+            if let Some(found) = self.outlet_of_pattern(text, pattern, must_be_known) {
                 return (found, rule);
             }
         }
-        if let Some(found) = self.from_domain(url) {
+        if let Some(found) = self.outlet_of_domain(url) {
             return (found, "url");
         }
         match file_stem {
-            Some(stem) => match self.from_file_name(stem) {
+            Some(stem) => match self.outlet_in_file_name(stem) {
                 Some(found) => (found, "file_name"),
                 None => (stem.to_string(), "file_stem"),
             },
@@ -82,7 +82,7 @@ impl OutletGuesser {
         }
     }
 
-    fn from_retrieved_url(&self, text: &str) -> Option<String> {
+    fn outlet_of_retrieved_url(&self, text: &str) -> Option<String> {
         static RE: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(
                 r"(?im)^(?:content |article |story )?(?:retrieved|taken|sourced|republished) from:?\s+(https?://\S+)",
@@ -90,10 +90,10 @@ impl OutletGuesser {
             .expect("valid")
         });
         let url = RE.captures(text)?.get(1)?.as_str();
-        self.from_domain(url).or_else(|| host(url).map(str::to_string))
+        self.outlet_of_domain(url).or_else(|| host(url).map(str::to_string))
     }
 
-    fn from_pattern(&self, text: &str, pattern: &Regex, must_be_known: bool) -> Option<String> {
+    fn outlet_of_pattern(&self, text: &str, pattern: &Regex, must_be_known: bool) -> Option<String> {
         for caps in pattern.captures_iter(text) {
             let name = caps.name("name")?.as_str().trim_end_matches(['\'', '’']).trim();
             match self.known(name) {
@@ -105,7 +105,7 @@ impl OutletGuesser {
         None
     }
 
-    fn from_domain(&self, url: &str) -> Option<String> {
+    fn outlet_of_domain(&self, url: &str) -> Option<String> {
         let host = host(url)?.to_lowercase();
         self.by_domain
             .iter()
@@ -113,7 +113,7 @@ impl OutletGuesser {
             .map(|(_, name)| name.clone())
     }
 
-    fn from_file_name(&self, stem: &str) -> Option<String> {
+    fn outlet_in_file_name(&self, stem: &str) -> Option<String> {
         let lower = stem.to_lowercase();
         lower
             .split(|c: char| !c.is_alphanumeric())

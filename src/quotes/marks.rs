@@ -48,10 +48,8 @@ pub fn find_quote_spans(text: &str, paragraphs: &[Span]) -> Vec<QuoteSpan> {
         let before = quotes.len();
         double_quotes(text, *paragraph, next_opens, &mut quotes);
         let doubles: Vec<Span> = quotes[before..].iter().map(|q| q.span).collect();
-        if carried {
-            if let Some(first) = quotes.get_mut(before) {
-                first.continuation = true;
-            }
+        if carried && let Some(first) = quotes.get_mut(before) {
+            first.continuation = true;
         }
         carried = quotes[before..].last().is_some_and(|q| q.continues);
         single_quotes(text, *paragraph, &doubles, &mut quotes);
