@@ -1,13 +1,13 @@
 //! Extraction benchmark: a large corpus generated from the five example articles (paragraphs
 //! shuffled per article, 100 outlets) runs through the whole pipeline, tables and evidence
-//! written, as `framelens extract` does. Prints throughput (MB/s, MB/s per core, articles/s) and
-//! peak memory, and checks the counts it produced.
+//! written, as `framelens extract` does. Prints throughput (MB/s, MB/s per core, articles/s),
+//! the per-article work alone, and the pipeline's peak memory, and checks the counts it produced.
 //!
-//! `cargo bench --bench extract` (50,000 articles, about 200 MB); set FRAMELENS_BENCH_ARTICLES
-//! for another size.
+//! `cargo bench --bench extract` (50,000 articles, about 200 MB); FRAMELENS_BENCH_ARTICLES=N for
+//! another size; FRAMELENS_BENCH_EXTRACT_ONLY=1 to time only the per-article work (for profiling).
 
 use std::fs::{self, File};
-use std::io::{BufWriter, Write};
+use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -15,7 +15,8 @@ use framelens::corpus::{self, Columns, KnownOutlet, OutletGuesser};
 use framelens::features::Extractor;
 use framelens::lexicon::{LexiconMatcher, load, shipped_sources};
 use framelens::pipeline::{self, Event};
-use framelens::text::TextOptions;
+use framelens::text::{Stemmer, TextOptions};
+use rayon::prelude::*;
 
 const OUTLETS: &[&str] = &["HuffPost", "The Hill", "The Epoch Times", "Sputnik", "France 24"];
 
@@ -25,6 +26,7 @@ fn main() {
     fs::create_dir_all(&work).expect("temp dir");
     let corpus = work.join("corpus.jsonl");
     let text_bytes = generate(&corpus, articles);
+    let mb = text_bytes as f64 / 1e6;
     let rss_before = peak_rss_kib();
 
     let loaded = load(&shipped_sources());
@@ -36,9 +38,17 @@ fn main() {
         .collect();
     let matcher = LexiconMatcher::new(&loaded.set);
     let extractor = Extractor::new(&loaded.set, &matcher, TextOptions::default());
+    let threads = rayon::current_num_threads();
+
+    if std::env::var_os("FRAMELENS_BENCH_EXTRACT_ONLY").is_some() {
+        let (seconds, _) = extraction_only(&corpus, &extractor);
+        println!("extraction only: {seconds:.2} s for {mb:.1} MB ({:.1} MB/s per core)", mb / seconds / threads as f64);
+        fs::remove_dir_all(&work).ok();
+        return;
+    }
+
     let out = work.join("out");
     fs::create_dir_all(&out).expect("out dir");
-
     let started = Instant::now();
     let stream = corpus::read(&corpus, &Columns::default(), &OutletGuesser::new(&known)).expect("corpus opens");
     let mut skipped = 0;
@@ -49,28 +59,52 @@ fn main() {
     })
     .expect("tables written");
     let seconds = started.elapsed().as_secs_f64();
+    let pipeline_peak = peak_rss_kib();
 
-    assert_eq!(summary.rows.len(), articles, "every generated article is measured");
+    assert_eq!(summary.articles as usize, articles, "every generated article is measured");
     assert_eq!(skipped, 0);
     assert_eq!(summary.outlets.len(), articles.min(100));
-    let evidence_lines = count_lines(&out.join("evidence.csv"));
-    assert!(evidence_lines > articles * 10, "about 40 label matches per article, got {evidence_lines} rows");
+    let evidence_rows = count_lines(&out.join("evidence.csv")) - 1;
+    let (extract_seconds, matches) = extraction_only(&corpus, &extractor);
+    assert_eq!(matches, evidence_rows, "evidence.csv holds every match");
+    assert!(matches > articles * 10, "about 48 label matches per article, got {matches}");
 
-    let threads = rayon::current_num_threads();
-    let mb = text_bytes as f64 / 1e6;
     println!("articles:          {articles}");
     println!("article text:      {mb:.1} MB");
     println!("threads:           {threads}");
-    println!("wall time:         {seconds:.2} s");
+    println!(
+        "extraction only:   {extract_seconds:.2} s ({:.1} MB/s per core): reading, text layer, quotes, matching",
+        mb / extract_seconds / threads as f64
+    );
+    println!("full pipeline:     {seconds:.2} s (tables and evidence written as CSV and Parquet)");
     println!("throughput:        {:.1} MB/s ({:.1} MB/s per core)", mb / seconds, mb / seconds / threads as f64);
     println!("articles/s:        {:.0}", articles as f64 / seconds);
-    println!("evidence rows:     {}", evidence_lines - 1);
+    println!("evidence rows:     {evidence_rows}");
     println!(
         "peak memory (RSS): {:.0} MB (before the run: {:.0} MB)",
-        peak_rss_kib() as f64 / 1024.0,
+        pipeline_peak as f64 / 1024.0,
         rss_before as f64 / 1024.0
     );
     fs::remove_dir_all(&work).ok();
+}
+
+/// Time the per-article work alone (read, text layer, quotes, matching), writing nothing.
+fn extraction_only(corpus: &Path, extractor: &Extractor) -> (f64, usize) {
+    let started = Instant::now();
+    let mut stream =
+        corpus::read(corpus, &Columns::default(), &OutletGuesser::default()).expect("corpus opens").flatten();
+    let mut matches = 0;
+    loop {
+        let chunk: Vec<_> = stream.by_ref().take(pipeline::CHUNK_SIZE).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        matches += chunk
+            .into_par_iter()
+            .map_init(Stemmer::default, |stemmer, a| extractor.extract(a, stemmer).word_choice.evidence.len())
+            .sum::<usize>();
+    }
+    (started.elapsed().as_secs_f64(), matches)
 }
 
 /// Write `n` articles as JSON Lines; returns the bytes of article text written.
@@ -110,9 +144,18 @@ fn shuffle<T>(items: &mut [T], seed: &mut u64) {
     }
 }
 
+/// Lines of a file, read in blocks (the evidence table is larger than the corpus).
 fn count_lines(path: &Path) -> usize {
-    let bytes = fs::read(path).expect("evidence.csv");
-    bytes.iter().filter(|&&b| b == b'\n').count()
+    let mut file = File::open(path).expect("evidence.csv");
+    let mut block = vec![0u8; 1 << 20];
+    let mut lines = 0;
+    loop {
+        let n = file.read(&mut block).expect("read evidence.csv");
+        if n == 0 {
+            return lines;
+        }
+        lines += block[..n].iter().filter(|&&b| b == b'\n').count();
+    }
 }
 
 /// Peak resident memory of this process (VmHWM), in KiB; 0 where /proc is missing.

@@ -1,19 +1,22 @@
 //! The pipeline: corpus → text → lexicon and quotes → features → table → report files.
 //!
 //! The only module (with the CLI) that knows every stage. Articles stream through in chunks:
-//! each chunk is measured in parallel, its evidence rows are written at once, and only a compact
-//! [`ArticleRow`] per article is kept. Chunks are written in input order, so output bytes do not
-//! depend on the number of threads.
+//! each chunk is measured in parallel while a writer thread writes the previous one, every
+//! per-article table (articles, evidence, word choice, features, quote spans, removed lines)
+//! is written chunk by chunk, and only the per-outlet totals stay in memory. Chunks are written
+//! in input order, so output bytes do not depend on the number of threads.
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::mpsc::sync_channel;
 
 use rayon::prelude::*;
 
 use crate::corpus::{Article, ArticleStream, CorpusError};
 use crate::features::{ArticleResult, Extractor};
+use crate::lexicon::LexiconSet;
 use crate::report::{ReportError, StreamedTable, write_table};
-use crate::table::{self, ArticleRow, EvidenceRow, Group, QuoteSpanRow, RemovedLineRow, Totals};
+use crate::table::{self, ArticleRow, EvidenceRow, FeatureColumn, Group, QuoteSpanRow, RemovedLineRow, Totals};
 use crate::text::Stemmer;
 
 /// Articles measured per parallel batch. Fixed, so batch boundaries (and Parquet row groups)
@@ -23,7 +26,7 @@ pub const CHUNK_SIZE: usize = 512;
 /// Something the pipeline tells its caller as it goes.
 pub enum Event<'a> {
     /// An article was measured.
-    Measured(&'a ArticleRow),
+    Measured(&'a Article),
     /// An input was skipped.
     Skipped(&'a CorpusError),
 }
@@ -31,48 +34,18 @@ pub enum Event<'a> {
 /// What a run produced, beyond the files.
 #[derive(Debug, Default)]
 pub struct RunSummary {
-    /// One row per measured article, in input order.
-    pub rows: Vec<ArticleRow>,
+    /// Articles measured.
+    pub articles: u64,
     /// Totals per outlet.
     pub outlets: BTreeMap<String, Totals>,
     /// Inputs that were skipped.
     pub errors: Vec<CorpusError>,
-    /// Names of the tables written (without extension).
+    /// Names of the tables written (without extension), sorted.
     pub tables: Vec<String>,
 }
 
-/// The tables that grow with the corpus, written batch by batch.
-struct Streams {
-    evidence: StreamedTable,
-    removed_lines: StreamedTable,
-    quote_spans: StreamedTable,
-}
-
-impl Streams {
-    fn open(dir: &Path) -> Result<Streams, ReportError> {
-        Ok(Streams {
-            evidence: StreamedTable::create(dir, "evidence", &table::evidence_table(&[]))?,
-            removed_lines: StreamedTable::create(dir, "removed_lines", &table::removed_lines_table(&[]))?,
-            quote_spans: StreamedTable::create(dir, "quote_spans", &table::quote_spans_table(&[]))?,
-        })
-    }
-
-    fn write(&mut self, results: &[ArticleResult], extractor: &Extractor) -> Result<(), ReportError> {
-        let set = extractor.lexicons();
-        let evidence: Vec<EvidenceRow> = results.iter().flat_map(|r| EvidenceRow::from_result(r, set)).collect();
-        self.evidence.write(&table::evidence_table(&evidence))?;
-        let removed: Vec<RemovedLineRow> = results.iter().flat_map(RemovedLineRow::from_result).collect();
-        self.removed_lines.write(&table::removed_lines_table(&removed))?;
-        let quotes: Vec<QuoteSpanRow> = results.iter().flat_map(QuoteSpanRow::from_result).collect();
-        self.quote_spans.write(&table::quote_spans_table(&quotes))
-    }
-
-    fn finish(self) -> Result<(), ReportError> {
-        self.evidence.finish()?;
-        self.removed_lines.finish()?;
-        self.quote_spans.finish()
-    }
-}
+const ARTICLE_KEYS: &[&str] = &["article", "outlet"];
+const OUTLET_KEYS: &[&str] = &["outlet"];
 
 /// Measure every article of `stream` and write the tables into `dir`.
 pub fn extract_to(
@@ -81,69 +54,140 @@ pub fn extract_to(
     extractor: &Extractor,
     on_event: &mut dyn FnMut(Event),
 ) -> Result<RunSummary, ReportError> {
-    let mut streams = Streams::open(dir)?;
-    let mut summary = RunSummary::default();
-    let mut chunk: Vec<Article> = Vec::with_capacity(CHUNK_SIZE);
-    for item in stream {
-        match item {
-            Ok(article) => chunk.push(article),
-            Err(err) => {
-                on_event(Event::Skipped(&err));
-                summary.errors.push(err);
+    let set = extractor.lexicons();
+    let mut writer = Writer::open(dir, set)?;
+    let mut errors = Vec::new();
+    std::thread::scope(|scope| {
+        let (send, receive) = sync_channel::<Vec<ArticleResult>>(1);
+        let handle = scope.spawn(move || {
+            for chunk in receive {
+                writer.write(&chunk)?;
+            }
+            Ok::<Writer, ReportError>(writer)
+        });
+        let mut stream = stream;
+        while let Some(chunk) = next_chunk(&mut stream, &mut errors, on_event) {
+            let results = measure(chunk, extractor);
+            results.iter().for_each(|r| on_event(Event::Measured(&r.article)));
+            if send.send(results).is_err() {
+                break; // the writer stopped on an error, returned by join below
             }
         }
-        if chunk.len() == CHUNK_SIZE {
-            measure_chunk(std::mem::take(&mut chunk), extractor, &mut streams, &mut summary, on_event)?;
+        drop(send);
+        let writer = handle.join().expect("writer thread does not panic")?;
+        writer.finish(dir, set, errors)
+    })
+}
+
+/// The next chunk of articles (`None` at the end), passing errors to `on_event` as they come.
+fn next_chunk(
+    stream: &mut ArticleStream,
+    errors: &mut Vec<CorpusError>,
+    on_event: &mut dyn FnMut(Event),
+) -> Option<Vec<Article>> {
+    let mut chunk = Vec::with_capacity(CHUNK_SIZE);
+    while chunk.len() < CHUNK_SIZE {
+        match stream.next() {
+            Some(Ok(article)) => chunk.push(article),
+            Some(Err(err)) => {
+                on_event(Event::Skipped(&err));
+                errors.push(err);
+            }
+            None => break,
         }
     }
-    measure_chunk(chunk, extractor, &mut streams, &mut summary, on_event)?;
-    streams.finish()?;
-    summary.tables = vec!["evidence".into(), "removed_lines".into(), "quote_spans".into()];
-    write_summary_tables(dir, &mut summary, extractor)?;
-    Ok(summary)
+    (!chunk.is_empty()).then_some(chunk)
 }
 
-fn measure_chunk(
-    chunk: Vec<Article>,
-    extractor: &Extractor,
-    streams: &mut Streams,
-    summary: &mut RunSummary,
-    on_event: &mut dyn FnMut(Event),
-) -> Result<(), ReportError> {
-    if chunk.is_empty() {
-        return Ok(());
-    }
-    let results: Vec<ArticleResult> = chunk
-        .into_par_iter()
-        .map_init(Stemmer::default, |stemmer, article| extractor.extract(article, stemmer))
-        .collect();
-    streams.write(&results, extractor)?;
-    for result in &results {
-        let row = ArticleRow::from_result(result);
-        summary.outlets.entry(row.outlet.clone()).or_default().add(&row);
-        on_event(Event::Measured(&row));
-        summary.rows.push(row);
-    }
-    Ok(())
+/// Measure a chunk in parallel, keeping input order.
+fn measure(chunk: Vec<Article>, extractor: &Extractor) -> Vec<ArticleResult> {
+    chunk.into_par_iter().map_init(Stemmer::default, |stemmer, article| extractor.extract(article, stemmer)).collect()
 }
 
-fn write_summary_tables(dir: &Path, summary: &mut RunSummary, extractor: &Extractor) -> Result<(), ReportError> {
-    let set = extractor.lexicons();
-    let outlets = table::group_by_outlet(&summary.outlets);
-    let articles: Vec<Group> = summary.rows.iter().map(article_group).collect();
-    let tables = [
-        ("articles", table::articles_table(&summary.rows)),
-        ("word_choice", table::word_choice_table(&outlets, set)),
-        ("article_word_choice", table::article_word_choice_table(&articles, set)),
-        ("outlet_features", table::features_table(&outlets, set)),
-        ("article_features", table::features_table(&articles, set)),
-    ];
-    for (name, mut frame) in tables {
-        write_table(dir, name, &mut frame)?;
-        summary.tables.push(name.to_string());
+/// Writes per-article tables chunk by chunk and sums outlet totals.
+struct Writer {
+    articles: StreamedTable,
+    evidence: StreamedTable,
+    article_word_choice: StreamedTable,
+    article_features: StreamedTable,
+    quote_spans: StreamedTable,
+    removed_lines: StreamedTable,
+    set: LexiconSet,
+    article_columns: Vec<FeatureColumn>,
+    outlets: BTreeMap<String, Totals>,
+    count: u64,
+}
+
+impl Writer {
+    fn open(dir: &Path, set: &LexiconSet) -> Result<Writer, ReportError> {
+        let article_columns = table::all_feature_columns(set);
+        Ok(Writer {
+            articles: StreamedTable::create(dir, "articles", &table::articles_table(&[]))?,
+            evidence: StreamedTable::create(dir, "evidence", &table::evidence_table(&[]))?,
+            article_word_choice: StreamedTable::create(
+                dir,
+                "article_word_choice",
+                &table::article_word_choice_table(&[], ARTICLE_KEYS, set),
+            )?,
+            article_features: StreamedTable::create(
+                dir,
+                "article_features",
+                &table::features_table(&[], ARTICLE_KEYS, set, &article_columns),
+            )?,
+            quote_spans: StreamedTable::create(dir, "quote_spans", &table::quote_spans_table(&[]))?,
+            removed_lines: StreamedTable::create(dir, "removed_lines", &table::removed_lines_table(&[]))?,
+            set: set.clone(),
+            article_columns,
+            outlets: BTreeMap::new(),
+            count: 0,
+        })
     }
-    summary.tables.sort();
-    Ok(())
+
+    fn write(&mut self, results: &[ArticleResult]) -> Result<(), ReportError> {
+        let set = &self.set;
+        let rows: Vec<ArticleRow> = results.iter().map(ArticleRow::from_result).collect();
+        self.articles.write(&table::articles_table(&rows))?;
+        let evidence: Vec<EvidenceRow> = results.iter().flat_map(|r| EvidenceRow::from_result(r, set)).collect();
+        self.evidence.write(&table::evidence_table(&evidence))?;
+        let groups: Vec<Group> = rows.iter().map(article_group).collect();
+        self.article_word_choice.write(&table::article_word_choice_table(&groups, ARTICLE_KEYS, set))?;
+        self.article_features.write(&table::features_table(&groups, ARTICLE_KEYS, set, &self.article_columns))?;
+        let quotes: Vec<QuoteSpanRow> = results.iter().flat_map(QuoteSpanRow::from_result).collect();
+        self.quote_spans.write(&table::quote_spans_table(&quotes))?;
+        let removed: Vec<RemovedLineRow> = results.iter().flat_map(RemovedLineRow::from_result).collect();
+        self.removed_lines.write(&table::removed_lines_table(&removed))?;
+        for row in &rows {
+            self.outlets.entry(row.outlet.clone()).or_default().add(row);
+        }
+        self.count += rows.len() as u64;
+        Ok(())
+    }
+
+    /// Close the streamed tables and write the per-outlet ones.
+    fn finish(self, dir: &Path, set: &LexiconSet, errors: Vec<CorpusError>) -> Result<RunSummary, ReportError> {
+        let mut tables = Vec::new();
+        let streamed = [
+            ("articles", self.articles),
+            ("evidence", self.evidence),
+            ("article_word_choice", self.article_word_choice),
+            ("article_features", self.article_features),
+            ("quote_spans", self.quote_spans),
+            ("removed_lines", self.removed_lines),
+        ];
+        for (name, table) in streamed {
+            table.finish()?;
+            tables.push(name.to_string());
+        }
+        let outlets = table::group_by_outlet(&self.outlets);
+        let columns = table::feature_columns(set, outlets.iter().map(|g| &g.totals.counts));
+        let mut word_choice = table::word_choice_table(&outlets, OUTLET_KEYS, set);
+        write_table(dir, "word_choice", &mut word_choice)?;
+        let mut features = table::features_table(&outlets, OUTLET_KEYS, set, &columns);
+        write_table(dir, "outlet_features", &mut features)?;
+        tables.extend(["word_choice".to_string(), "outlet_features".to_string()]);
+        tables.sort();
+        Ok(RunSummary { articles: self.count, outlets: self.outlets, errors, tables })
+    }
 }
 
 fn article_group(row: &ArticleRow) -> Group {

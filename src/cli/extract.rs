@@ -56,20 +56,24 @@ pub fn measure(args: &Args, command: &str) -> anyhow::Result<Measured> {
         Extractor::new(&loaded.set, &matcher, TextOptions { remove_boilerplate: !args.corpus.keep_boilerplate });
     let bar = messages::progress(args.output.quiet);
     let mut decided: Vec<String> = Vec::new();
+    let mut rules: BTreeMap<(String, String), usize> = BTreeMap::new();
     let summary = pipeline::extract_to(out, stream, &extractor, &mut |event| match event {
-        Event::Measured(row) => {
+        Event::Measured(article) => {
             bar.inc(1);
-            decided.push(format!("{} -> {} ({})", row.id, row.outlet, row.outlet_rule));
+            *rules.entry((article.outlet.clone(), article.outlet_rule.clone())).or_default() += 1;
+            if decided.len() <= LIST_OUTLETS_UP_TO {
+                decided.push(format!("{} -> {} ({})", article.id, article.outlet, article.outlet_rule));
+            }
         }
         Event::Skipped(err) => bar.suspend(|| messages::problem(format!("skipped {err}"))),
     })?;
     bar.finish_and_clear();
-    report_outlets(&summary, &decided, args.output.quiet);
+    report_outlets(&summary, &decided, &rules, args.output.quiet);
     let skipped = !summary.errors.is_empty() || loaded.has_errors();
     write_manifest(args, command, &summary, &loaded.set)?;
     eprintln!(
         "framelens: measured {} articles from {} outlets into {}{}",
-        summary.rows.len(),
+        summary.articles,
         summary.outlets.len(),
         out.display(),
         if skipped { format!("; {} inputs skipped (see messages above)", summary.errors.len()) } else { String::new() }
@@ -85,21 +89,17 @@ fn known_outlets(set: &LexiconSet) -> Vec<KnownOutlet> {
 }
 
 /// Say how each outlet was decided: one line per article for small corpora, else a tally.
-fn report_outlets(summary: &RunSummary, decided: &[String], quiet: bool) {
+fn report_outlets(summary: &RunSummary, decided: &[String], rules: &BTreeMap<(String, String), usize>, quiet: bool) {
     if quiet {
         return;
     }
-    if summary.rows.len() <= LIST_OUTLETS_UP_TO {
+    if summary.articles as usize <= LIST_OUTLETS_UP_TO {
         for line in decided {
             eprintln!("framelens: outlet {line}");
         }
         return;
     }
-    let mut tally: BTreeMap<(&str, &str), usize> = BTreeMap::new();
-    for row in &summary.rows {
-        *tally.entry((&row.outlet, &row.outlet_rule)).or_default() += 1;
-    }
-    for ((outlet, rule), n) in tally {
+    for ((outlet, rule), n) in rules {
         eprintln!("framelens: outlet {outlet} ({rule}): {n} articles");
     }
 }
@@ -118,7 +118,7 @@ fn write_manifest(args: &Args, command: &str, summary: &RunSummary, set: &Lexico
             ("outlet_column".into(), columns.outlet),
             ("chunk_size".into(), pipeline::CHUNK_SIZE.to_string()),
         ],
-        articles: summary.rows.len() as u64,
+        articles: summary.articles,
         errors: summary.errors.iter().map(ToString::to_string).collect(),
         tables: summary.tables.clone(),
     };

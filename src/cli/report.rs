@@ -14,7 +14,7 @@ pub type Args = extract::Args;
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let measured = measure(args, "report")?;
     let path = args.output.out.join("report.md");
-    let markdown = render_markdown(&measured.summary.rows, &measured.summary.outlets, &measured.lexicons);
+    let markdown = render_markdown(measured.summary.articles, &measured.summary.outlets, &measured.lexicons);
     std::fs::write(&path, markdown).with_context(|| format!("cannot write {}", path.display()))?;
     Ok(measured.outcome)
 }

@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::model::{Case, Inflect, LexiconSet};
 use super::tokens::phrase_tokens;
@@ -90,6 +90,7 @@ impl LexiconMatcher {
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&keys)
             .expect("lexicon patterns are short enough for an automaton");
         LexiconMatcher { automaton, patterns }
@@ -175,7 +176,7 @@ impl Stream {
         for paragraph in &doc.paragraphs {
             for i in paragraph.tokens.clone() {
                 starts.push((text.len() - 1, i));
-                text.push_str(&stemmer.stem(&doc.tokens[i].key));
+                stemmer.stem_into(&doc.tokens[i].key, &mut text);
                 text.push(' ');
             }
             starts.push((text.len() - 1, usize::MAX));

@@ -13,14 +13,14 @@ pub fn phrase_tokens(phrase: &str) -> (String, Vec<Token>) {
 
 /// The token keys of a phrase (lower case, possessive removed).
 pub fn phrase_keys(phrase: &str) -> Vec<String> {
-    phrase_tokens(phrase).1.into_iter().map(|t| t.key.into_string()).collect()
+    phrase_tokens(phrase).1.into_iter().map(|t| t.key.to_string()).collect()
 }
 
 /// The key two labels collide on: stems for stem labels, surface keys for exact ones.
 pub fn label_key(phrase: &str, inflect: Inflect, stemmer: &Stemmer) -> String {
     let keys = phrase_keys(phrase);
     match inflect {
-        Inflect::Stem => keys.iter().map(|k| stemmer.stem(k).into_string()).collect::<Vec<_>>().join(" "),
+        Inflect::Stem => keys.iter().map(|k| stemmer.stem(k).to_string()).collect::<Vec<_>>().join(" "),
         Inflect::Exact => keys.join(" "),
     }
 }

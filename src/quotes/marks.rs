@@ -77,17 +77,27 @@ struct Mark {
     role: Role,
 }
 
+/// The quotation-mark characters of a paragraph, with their offsets. Scans bytes and decodes
+/// only at possible marks (ASCII quotes, and the lead bytes of “ ” ‘ ’ „ « »): most text has none.
+fn mark_chars(body: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    body.bytes().enumerate().filter_map(move |(offset, b)| match b {
+        b'"' | b'\'' | b'`' => Some((offset, b as char)),
+        0xC2 | 0xE2 => body[offset..].chars().next().filter(|c| "“”‘’„‟«»‚‛".contains(*c)).map(|c| (offset, c)),
+        _ => None,
+    })
+}
+
 fn double_marks(text: &str, paragraph: Span) -> Vec<Mark> {
     let body = paragraph.slice(text);
     let mut marks = Vec::new();
-    let mut chars = body.char_indices().peekable();
+    let mut chars = mark_chars(body).peekable();
     while let Some((offset, c)) = chars.next() {
         let at = paragraph.start + offset;
         let (role, len) = match c {
             '“' | '„' | '«' => (Role::Open, c.len_utf8()),
             '”' | '»' => (Role::Close, c.len_utf8()),
             '"' => (straight_role(text, paragraph, at, 1), 1),
-            '\'' | '`' if chars.peek().is_some_and(|&(_, n)| n == c) => {
+            '\'' | '`' if chars.peek().is_some_and(|&(o, n)| n == c && o == offset + 1) => {
                 chars.next();
                 let role = if c == '`' { Role::Open } else { straight_role(text, paragraph, at, 2) };
                 (role, 2)
@@ -155,7 +165,7 @@ fn quote(open: &Mark, inner_end: usize, end: usize, mark: QuoteMark, closed: boo
 fn single_marks(text: &str, paragraph: Span, doubles: &[Span]) -> Vec<(usize, bool, bool)> {
     let body = paragraph.slice(text);
     let mut marks = Vec::new();
-    for (offset, c) in body.char_indices() {
+    for (offset, c) in mark_chars(body) {
         if !matches!(c, '‘' | '’' | '\'') {
             continue;
         }

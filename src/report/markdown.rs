@@ -8,21 +8,21 @@ use std::fmt::Write;
 use crate::features::LabelKey;
 use crate::lexicon::LexiconSet;
 use crate::quotes::Voice;
-use crate::table::{ArticleRow, Totals};
+use crate::table::Totals;
 
 /// Render the report.
-pub fn render_markdown(rows: &[ArticleRow], outlets: &BTreeMap<String, Totals>, set: &LexiconSet) -> String {
+pub fn render_markdown(articles: u64, outlets: &BTreeMap<String, Totals>, set: &LexiconSet) -> String {
     let mut md = String::new();
     let _ = writeln!(md, "# Framing report\n");
     let _ = writeln!(
         md,
         "{} articles from {} outlets. Tables: CSV and Parquet beside this file; every number traces to `evidence.csv`.\n",
-        rows.len(),
+        articles,
         outlets.len()
     );
     corpus_section(&mut md, outlets, set);
     word_choice_section(&mut md, outlets, set);
-    caveats_section(&mut md, rows, outlets, set);
+    caveats_section(&mut md, articles, outlets, set);
     md
 }
 
@@ -136,13 +136,13 @@ fn times(n: u32) -> String {
     if n == 1 { "once".to_string() } else { format!("{n} times") }
 }
 
-fn caveats_section(md: &mut String, rows: &[ArticleRow], outlets: &BTreeMap<String, Totals>, set: &LexiconSet) {
+fn caveats_section(md: &mut String, articles: u64, outlets: &BTreeMap<String, Totals>, set: &LexiconSet) {
     let _ = writeln!(md, "## Caveats\n");
-    if rows.len() < 30 {
+    if articles < 30 {
         let _ = writeln!(
             md,
             "- Small corpus ({} articles): differences between outlets describe these articles, not the outlets' coverage in general.",
-            rows.len()
+            articles
         );
     }
     let unused: Vec<&str> = set

@@ -36,7 +36,7 @@ fn csv_writer(file: BufWriter<File>) -> CsvWriter<BufWriter<File>> {
 }
 
 fn parquet_writer(file: BufWriter<File>) -> ParquetWriter<BufWriter<File>> {
-    ParquetWriter::new(file).with_compression(ParquetCompression::Zstd(None)).set_parallel(false)
+    ParquetWriter::new(file).with_compression(ParquetCompression::Lz4Raw).set_parallel(false)
 }
 
 fn create(path: &Path) -> Result<BufWriter<File>, ReportError> {

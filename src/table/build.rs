@@ -2,7 +2,7 @@
 //! order (articles in corpus order, outlets by name, concepts and labels in lexicon order), so
 //! the same input gives the same bytes.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use polars::prelude::DataFrame;
 
@@ -16,17 +16,17 @@ const VOICES: [Voice; 2] = [Voice::Own, Voice::Quoted];
 
 /// `articles`: one row per article.
 pub fn articles_table(rows: &[ArticleRow]) -> DataFrame {
-    let text = |f: fn(&ArticleRow) -> &String| rows.iter().map(|r| f(r).clone()).collect::<Vec<_>>();
+    let text = |f: fn(&ArticleRow) -> &String| rows.iter().map(|r| f(r).as_str()).collect::<Vec<_>>();
     let count = |f: fn(&ArticleRow) -> u64| rows.iter().map(f).collect::<Vec<_>>();
     FrameBuilder::default()
-        .text("article", text(|r| &r.id))
-        .text("source", text(|r| &r.source))
-        .text("outlet", text(|r| &r.outlet))
-        .text("outlet_rule", text(|r| &r.outlet_rule))
-        .text("title", text(|r| &r.title))
-        .text("date", text(|r| &r.date))
-        .text("url", text(|r| &r.url))
-        .text("story", text(|r| &r.story))
+        .text("article", &text(|r| &r.id))
+        .text("source", &text(|r| &r.source))
+        .text("outlet", &text(|r| &r.outlet))
+        .text("outlet_rule", &text(|r| &r.outlet_rule))
+        .text("title", &text(|r| &r.title))
+        .text("date", &text(|r| &r.date))
+        .text("url", &text(|r| &r.url))
+        .text("story", &text(|r| &r.story))
         .count("words", count(|r| r.words))
         .count("own_words", count(|r| r.own_words))
         .count("quoted_words", count(|r| r.words - r.own_words))
@@ -48,7 +48,7 @@ fn concept_total(counts: &LabelCount, concept: usize, voice: Voice) -> u32 {
 
 /// `word_choice`: tidy, one row per outlet × concept × label × voice, for every label of every
 /// concept matched anywhere in the corpus (zero counts included, so outlets line up).
-pub fn word_choice_table(groups: &[Group], set: &LexiconSet) -> DataFrame {
+pub fn word_choice_table(groups: &[Group], key_names: &[&'static str], set: &LexiconSet) -> DataFrame {
     let concepts = used_concepts(groups.iter().map(|g| &g.totals.counts));
     let mut t = TidyRows::default();
     for group in groups {
@@ -62,12 +62,12 @@ pub fn word_choice_table(groups: &[Group], set: &LexiconSet) -> DataFrame {
             }
         }
     }
-    t.build(groups.first().map_or(&[][..], |g| &g.keys[..]))
+    t.build(key_names)
 }
 
 /// `article_word_choice`: tidy, one row per article × label × voice that occurs (no zero rows,
 /// so the table grows with matches, not with articles × lexicon size).
-pub fn article_word_choice_table(groups: &[Group], set: &LexiconSet) -> DataFrame {
+pub fn article_word_choice_table(groups: &[Group], key_names: &[&'static str], set: &LexiconSet) -> DataFrame {
     let mut t = TidyRows::default();
     for group in groups {
         for (key, &n) in &group.totals.counts {
@@ -75,7 +75,7 @@ pub fn article_word_choice_table(groups: &[Group], set: &LexiconSet) -> DataFram
             t.push(group, set, key.concept, key.label, key.voice, n, total);
         }
     }
-    t.build(groups.first().map_or(&[][..], |g| &g.keys[..]))
+    t.build(key_names)
 }
 
 #[derive(Default)]
@@ -111,20 +111,18 @@ impl TidyRows {
         self.share.push(ratio(f64::from(n), f64::from(total)));
     }
 
-    fn build(mut self, key_names: &[(&'static str, String)]) -> DataFrame {
+    fn build(mut self, key_names: &[&'static str]) -> DataFrame {
         let mut frame = FrameBuilder::default();
-        for (i, (name, _)) in key_names.iter().enumerate() {
-            frame = frame.text(name, std::mem::take(self.keys.get_mut(i).unwrap_or(&mut Vec::new())));
-        }
-        if key_names.is_empty() {
-            frame = frame.text("outlet", Vec::new());
+        self.keys.resize(key_names.len(), Vec::new());
+        for (name, values) in key_names.iter().zip(self.keys) {
+            frame = frame.text(name, &values);
         }
         frame
-            .text("concept", self.concept)
-            .text("label", self.label)
-            .text("voice", self.voice)
-            .text("connotation", self.connotation)
-            .text("frames", self.frames)
+            .text("concept", &self.concept)
+            .text("label", &self.label)
+            .text("voice", &self.voice)
+            .text("connotation", &self.connotation)
+            .text("frames", &self.frames)
             .count("count", self.count)
             .count("concept_total", self.concept_total)
             .measure("share", self.share)
@@ -143,8 +141,18 @@ pub struct FeatureColumn {
 
 /// The label-share columns for the concepts used in `counts`, in lexicon order.
 pub fn feature_columns<'a>(set: &LexiconSet, counts: impl IntoIterator<Item = &'a LabelCount>) -> Vec<FeatureColumn> {
+    columns_for(set, used_concepts(counts))
+}
+
+/// The label-share columns for every concept of the lexicons (fixed before any article is read,
+/// so per-article tables can be written as they stream).
+pub fn all_feature_columns(set: &LexiconSet) -> Vec<FeatureColumn> {
+    columns_for(set, (0..set.concepts.len()).collect())
+}
+
+fn columns_for(set: &LexiconSet, concepts: Vec<usize>) -> Vec<FeatureColumn> {
     let mut columns = Vec::new();
-    for c in used_concepts(counts) {
+    for c in concepts {
         let concept = &set.concepts[c];
         let mut slugs: Vec<String> = Vec::new();
         for (l, label) in concept.labels.iter().enumerate() {
@@ -162,113 +170,128 @@ pub fn feature_columns<'a>(set: &LexiconSet, counts: impl IntoIterator<Item = &'
     columns
 }
 
-/// `outlet_features` / `article_features`: wide, one row per group, one column per feature.
-pub fn features_table(groups: &[Group], set: &LexiconSet) -> DataFrame {
+/// `outlet_features` / `article_features`: wide, one row per group, one column per feature
+/// (`columns` from [`feature_columns`] or [`all_feature_columns`]).
+pub fn features_table(
+    groups: &[Group],
+    key_names: &[&'static str],
+    set: &LexiconSet,
+    columns: &[FeatureColumn],
+) -> DataFrame {
     let mut frame = FrameBuilder::default();
-    let key_names: Vec<&'static str> =
-        groups.first().map_or_else(|| vec!["outlet"], |g| g.keys.iter().map(|(n, _)| *n).collect());
     for (i, name) in key_names.iter().enumerate() {
-        frame = frame.text(name, groups.iter().map(|g| g.keys[i].1.clone()).collect());
+        frame = frame.text(name, &groups.iter().map(|g| g.keys[i].1.as_str()).collect::<Vec<_>>());
     }
+    let sums: Vec<VoiceSums> = groups.iter().map(|g| VoiceSums::new(&g.totals, set)).collect();
     let totals: Vec<&Totals> = groups.iter().map(|g| &g.totals).collect();
-    let col = |f: &dyn Fn(&Totals) -> Option<f64>| totals.iter().map(|t| f(t)).collect::<Vec<_>>();
+    let measure = |f: &dyn Fn(usize) -> Option<f64>| (0..groups.len()).map(f).collect::<Vec<_>>();
     frame = frame
         .count("articles", totals.iter().map(|t| t.articles).collect())
         .count("words", totals.iter().map(|t| t.words).collect())
         .count("own_words", totals.iter().map(|t| t.own_words).collect())
         .count("quoted_words", totals.iter().map(|t| t.quoted_words()).collect())
-        .measure("quoted_share", col(&|t| ratio(t.quoted_words() as f64, t.words as f64)));
-    for voice in VOICES {
-        let v = voice.as_str();
-        let matches = move |t: &Totals| {
-            t.counts.iter().filter(|(k, _)| k.voice == voice).map(|(_, n)| f64::from(*n)).sum::<f64>()
-        };
-        let loaded = move |t: &Totals| {
-            t.counts
-                .iter()
-                .filter(|(k, _)| k.voice == voice && set.concepts[k.concept].labels[k.label].connotation.score() != 0.0)
-                .map(|(_, n)| f64::from(*n))
-                .sum::<f64>()
-        };
-        let connotation = move |t: &Totals| {
-            t.counts
-                .iter()
-                .filter(|(k, _)| k.voice == voice)
-                .map(|(k, n)| f64::from(*n) * set.concepts[k.concept].labels[k.label].connotation.score())
-                .sum::<f64>()
-        };
+        .measure("quoted_share", measure(&|i| ratio(totals[i].quoted_words() as f64, totals[i].words as f64)));
+    for (v, voice) in VOICES.iter().enumerate() {
+        let name = voice.as_str();
         frame = frame
-            .count(&format!("wc_matches_{v}"), totals.iter().map(|t| matches(t) as u64).collect())
-            .measure(&format!("wc_loaded_share_{v}"), col(&|t| ratio(loaded(t), matches(t))))
-            .measure(&format!("wc_connotation_{v}"), col(&|t| ratio(connotation(t), matches(t))));
+            .count(&format!("wc_matches_{name}"), sums.iter().map(|s| s.matches[v] as u64).collect())
+            .measure(&format!("wc_loaded_share_{name}"), measure(&|i| ratio(sums[i].loaded[v], sums[i].matches[v])))
+            .measure(
+                &format!("wc_connotation_{name}"),
+                measure(&|i| ratio(sums[i].connotation[v], sums[i].matches[v])),
+            );
     }
-    frame = frame.measure(
-        "wc_per_1k_own",
-        col(&|t| {
-            let own = t.counts.iter().filter(|(k, _)| k.voice == Voice::Own).map(|(_, n)| f64::from(*n)).sum::<f64>();
-            ratio(own * 1000.0, t.own_words as f64)
-        }),
-    );
-    for column in feature_columns(set, totals.iter().map(|t| &t.counts)) {
+    frame =
+        frame.measure("wc_per_1k_own", measure(&|i| ratio(sums[i].matches[0] * 1000.0, totals[i].own_words as f64)));
+    for column in columns {
         let key = column.key;
-        let values = col(&|t| {
-            let n = t.counts.get(&key).copied().unwrap_or(0);
-            ratio(f64::from(n), f64::from(concept_total(&t.counts, key.concept, key.voice)))
+        let values = measure(&|i| {
+            let n = totals[i].counts.get(&key).copied().unwrap_or(0);
+            let total = sums[i].concept_totals.get(&(key.concept, key.voice)).copied().unwrap_or(0);
+            ratio(f64::from(n), f64::from(total))
         });
         frame = frame.measure(&column.name, values);
     }
     frame.build()
 }
 
+/// Per-voice sums of one group, computed once (index 0 = own, 1 = quoted).
+struct VoiceSums {
+    matches: [f64; 2],
+    loaded: [f64; 2],
+    connotation: [f64; 2],
+    concept_totals: BTreeMap<(usize, Voice), u32>,
+}
+
+impl VoiceSums {
+    fn new(totals: &Totals, set: &LexiconSet) -> VoiceSums {
+        let mut sums =
+            VoiceSums { matches: [0.0; 2], loaded: [0.0; 2], connotation: [0.0; 2], concept_totals: BTreeMap::new() };
+        for (key, &n) in &totals.counts {
+            let v = usize::from(key.voice == Voice::Quoted);
+            let score = set.concepts[key.concept].labels[key.label].connotation.score();
+            sums.matches[v] += f64::from(n);
+            sums.connotation[v] += f64::from(n) * score;
+            if score != 0.0 {
+                sums.loaded[v] += f64::from(n);
+            }
+            *sums.concept_totals.entry((key.concept, key.voice)).or_default() += n;
+        }
+        sums
+    }
+}
+
 /// `evidence`: one row per label match.
-pub fn evidence_table(rows: &[EvidenceRow]) -> DataFrame {
-    let text = |f: &dyn Fn(&EvidenceRow) -> String| rows.iter().map(f).collect::<Vec<_>>();
+pub fn evidence_table<'a>(rows: &[EvidenceRow<'a>]) -> DataFrame {
+    let text = |f: fn(&EvidenceRow<'a>) -> &'a str| rows.iter().map(f).collect::<Vec<&str>>();
     let count = |f: fn(&EvidenceRow) -> u64| rows.iter().map(f).collect::<Vec<_>>();
     FrameBuilder::default()
-        .text("outlet", text(&|r| r.outlet.clone()))
-        .text("article", text(&|r| r.article.clone()))
-        .text("concept", text(&|r| r.concept.clone()))
-        .text("label", text(&|r| r.label.clone()))
-        .text("voice", text(&|r| r.voice.as_str().to_string()))
-        .text("connotation", text(&|r| r.connotation.to_string()))
+        .text("outlet", &text(|r| r.outlet))
+        .text("article", &text(|r| r.article))
+        .text("concept", &text(|r| r.concept))
+        .text("label", &text(|r| r.label))
+        .text("voice", &text(|r| r.voice.as_str()))
+        .text("connotation", &text(|r| r.connotation))
         .count("start", count(|r| r.start))
         .count("end", count(|r| r.end))
-        .text("matched", text(&|r| r.matched.clone()))
+        .text("matched", &text(|r| r.matched))
         .count("paragraph", count(|r| r.paragraph))
         .count("sentence_start", count(|r| r.sentence_start))
         .count("sentence_end", count(|r| r.sentence_end))
-        .text("sentence", text(&|r| r.sentence.clone()))
+        .text("sentence", &text(|r| r.sentence))
         .build()
 }
 
 /// `removed_lines`: one row per line set aside as boilerplate.
-pub fn removed_lines_table(rows: &[RemovedLineRow]) -> DataFrame {
-    let text = |f: &dyn Fn(&RemovedLineRow) -> String| rows.iter().map(f).collect::<Vec<_>>();
+pub fn removed_lines_table<'a>(rows: &[RemovedLineRow<'a>]) -> DataFrame {
+    let text = |f: fn(&RemovedLineRow<'a>) -> &'a str| rows.iter().map(f).collect::<Vec<&str>>();
     let count = |f: fn(&RemovedLineRow) -> u64| rows.iter().map(f).collect::<Vec<_>>();
     FrameBuilder::default()
-        .text("outlet", text(&|r| r.outlet.clone()))
-        .text("article", text(&|r| r.article.clone()))
-        .text("source", text(&|r| r.source.clone()))
+        .text("outlet", &text(|r| r.outlet))
+        .text("article", &text(|r| r.article))
+        .text("source", &text(|r| r.source))
         .count("line", count(|r| r.line))
-        .text("rule", text(&|r| r.rule.to_string()))
+        .text("rule", &text(|r| r.rule))
         .count("start", count(|r| r.start))
         .count("end", count(|r| r.end))
-        .text("text", text(&|r| r.text.clone()))
+        .text("text", &text(|r| r.text))
         .build()
 }
 
 /// `quote_spans`: one row per stretch of quoted text (what "quoted voice" means, checkable).
-pub fn quote_spans_table(rows: &[QuoteSpanRow]) -> DataFrame {
-    let text = |f: &dyn Fn(&QuoteSpanRow) -> String| rows.iter().map(f).collect::<Vec<_>>();
+pub fn quote_spans_table<'a>(rows: &[QuoteSpanRow<'a>]) -> DataFrame {
+    let text = |f: fn(&QuoteSpanRow<'a>) -> &'a str| rows.iter().map(f).collect::<Vec<&str>>();
+    let flag =
+        |f: fn(&QuoteSpanRow) -> bool| rows.iter().map(|r| if f(r) { "true" } else { "false" }).collect::<Vec<&str>>();
     let count = |f: fn(&QuoteSpanRow) -> u64| rows.iter().map(f).collect::<Vec<_>>();
     FrameBuilder::default()
-        .text("outlet", text(&|r| r.outlet.clone()))
-        .text("article", text(&|r| r.article.clone()))
+        .text("outlet", &text(|r| r.outlet))
+        .text("article", &text(|r| r.article))
         .count("start", count(|r| r.start))
         .count("end", count(|r| r.end))
-        .text("mark", text(&|r| r.mark.to_string()))
-        .text("closed", text(&|r| r.closed.to_string()))
-        .text("continues", text(&|r| r.continues.to_string()))
-        .text("text", text(&|r| r.text.clone()))
+        .text("mark", &text(|r| r.mark))
+        .text("closed", &flag(|r| r.closed))
+        .text("continues", &flag(|r| r.continues))
+        .text("text", &text(|r| r.text))
         .build()
 }

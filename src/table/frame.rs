@@ -9,9 +9,10 @@ pub struct FrameBuilder {
 }
 
 impl FrameBuilder {
-    /// A text column.
-    pub fn text(mut self, name: &str, values: Vec<String>) -> Self {
-        self.columns.push(Column::new(name.into(), values));
+    /// A text column, from owned or borrowed strings.
+    pub fn text<S: AsRef<str>>(mut self, name: &str, values: &[S]) -> Self {
+        let borrowed: Vec<&str> = values.iter().map(AsRef::as_ref).collect();
+        self.columns.push(Column::new(name.into(), borrowed));
         self
     }
 

@@ -60,17 +60,17 @@ impl ArticleRow {
     }
 }
 
-/// One evidence row: a label match with its sentence.
+/// One evidence row: a label match with its sentence, borrowed from the article's result.
 #[derive(Clone, Debug)]
-pub struct EvidenceRow {
+pub struct EvidenceRow<'a> {
     /// Outlet.
-    pub outlet: String,
+    pub outlet: &'a str,
     /// Article id.
-    pub article: String,
+    pub article: &'a str,
     /// Concept id.
-    pub concept: String,
+    pub concept: &'a str,
     /// Label text.
-    pub label: String,
+    pub label: &'a str,
     /// own or quoted.
     pub voice: Voice,
     /// Label connotation.
@@ -80,7 +80,7 @@ pub struct EvidenceRow {
     /// End of the match.
     pub end: u64,
     /// Matched text.
-    pub matched: String,
+    pub matched: &'a str,
     /// Paragraph index (0-based, kept paragraphs).
     pub paragraph: u64,
     /// Sentence span start.
@@ -88,49 +88,44 @@ pub struct EvidenceRow {
     /// Sentence span end.
     pub sentence_end: u64,
     /// The sentence.
-    pub sentence: String,
+    pub sentence: &'a str,
 }
 
-impl EvidenceRow {
+impl<'a> EvidenceRow<'a> {
     /// The evidence rows of one article.
-    pub fn from_result(result: &ArticleResult, set: &LexiconSet) -> Vec<EvidenceRow> {
+    pub fn from_result(result: &'a ArticleResult, set: &'a LexiconSet) -> impl Iterator<Item = EvidenceRow<'a>> + 'a {
         let a = &result.article;
-        result
-            .word_choice
-            .evidence
-            .iter()
-            .map(|e| {
-                let concept = &set.concepts[e.concept];
-                let label = &concept.labels[e.label];
-                EvidenceRow {
-                    outlet: a.outlet.clone(),
-                    article: a.id.clone(),
-                    concept: concept.id.clone(),
-                    label: label.text.clone(),
-                    voice: e.voice,
-                    connotation: label.connotation.as_str(),
-                    start: e.span.start as u64,
-                    end: e.span.end as u64,
-                    matched: e.matched.clone(),
-                    paragraph: e.paragraph as u64,
-                    sentence_start: e.sentence.start as u64,
-                    sentence_end: e.sentence.end as u64,
-                    sentence: e.sentence.slice(&a.text).to_string(),
-                }
-            })
-            .collect()
+        result.word_choice.evidence.iter().map(move |e| {
+            let concept = &set.concepts[e.concept];
+            let label = &concept.labels[e.label];
+            EvidenceRow {
+                outlet: &a.outlet,
+                article: &a.id,
+                concept: &concept.id,
+                label: &label.text,
+                voice: e.voice,
+                connotation: label.connotation.as_str(),
+                start: e.span.start as u64,
+                end: e.span.end as u64,
+                matched: e.span.slice(&a.text),
+                paragraph: e.paragraph as u64,
+                sentence_start: e.sentence.start as u64,
+                sentence_end: e.sentence.end as u64,
+                sentence: e.sentence.slice(&a.text),
+            }
+        })
     }
 }
 
 /// A line removed as boilerplate.
 #[derive(Clone, Debug)]
-pub struct RemovedLineRow {
+pub struct RemovedLineRow<'a> {
     /// Outlet.
-    pub outlet: String,
+    pub outlet: &'a str,
     /// Article id.
-    pub article: String,
+    pub article: &'a str,
     /// Source file.
-    pub source: String,
+    pub source: &'a str,
     /// 1-based line.
     pub line: u64,
     /// Rule name.
@@ -140,37 +135,33 @@ pub struct RemovedLineRow {
     /// Byte span end.
     pub end: u64,
     /// The line.
-    pub text: String,
+    pub text: &'a str,
 }
 
-impl RemovedLineRow {
+impl<'a> RemovedLineRow<'a> {
     /// The removed lines of one article.
-    pub fn from_result(result: &ArticleResult) -> Vec<RemovedLineRow> {
+    pub fn from_result(result: &'a ArticleResult) -> impl Iterator<Item = RemovedLineRow<'a>> + 'a {
         let a = &result.article;
-        result
-            .removed
-            .iter()
-            .map(|r| RemovedLineRow {
-                outlet: a.outlet.clone(),
-                article: a.id.clone(),
-                source: a.source.clone(),
-                line: r.line as u64,
-                rule: r.rule,
-                start: r.span.start as u64,
-                end: r.span.end as u64,
-                text: r.span.slice(&a.text).to_string(),
-            })
-            .collect()
+        result.removed.iter().map(move |r| RemovedLineRow {
+            outlet: &a.outlet,
+            article: &a.id,
+            source: &a.source,
+            line: r.line as u64,
+            rule: r.rule,
+            start: r.span.start as u64,
+            end: r.span.end as u64,
+            text: r.span.slice(&a.text),
+        })
     }
 }
 
 /// A stretch of quoted text.
 #[derive(Clone, Debug)]
-pub struct QuoteSpanRow {
+pub struct QuoteSpanRow<'a> {
     /// Outlet.
-    pub outlet: String,
+    pub outlet: &'a str,
     /// Article id.
-    pub article: String,
+    pub article: &'a str,
     /// Byte span start, opening mark included.
     pub start: u64,
     /// Byte span end, closing mark included.
@@ -182,30 +173,26 @@ pub struct QuoteSpanRow {
     /// Whether the quote goes on in the next paragraph.
     pub continues: bool,
     /// The quoted words.
-    pub text: String,
+    pub text: &'a str,
 }
 
-impl QuoteSpanRow {
+impl<'a> QuoteSpanRow<'a> {
     /// The quote spans of one article.
-    pub fn from_result(result: &ArticleResult) -> Vec<QuoteSpanRow> {
+    pub fn from_result(result: &'a ArticleResult) -> impl Iterator<Item = QuoteSpanRow<'a>> + 'a {
         let a = &result.article;
-        result
-            .quotes
-            .iter()
-            .map(|q| QuoteSpanRow {
-                outlet: a.outlet.clone(),
-                article: a.id.clone(),
-                start: q.span.start as u64,
-                end: q.span.end as u64,
-                mark: match q.mark {
-                    QuoteMark::Double => "double",
-                    QuoteMark::Single => "single",
-                },
-                closed: q.closed,
-                continues: q.continues,
-                text: q.inner.slice(&a.text).to_string(),
-            })
-            .collect()
+        result.quotes.iter().map(move |q| QuoteSpanRow {
+            outlet: &a.outlet,
+            article: &a.id,
+            start: q.span.start as u64,
+            end: q.span.end as u64,
+            mark: match q.mark {
+                QuoteMark::Double => "double",
+                QuoteMark::Single => "single",
+            },
+            closed: q.closed,
+            continues: q.continues,
+            text: q.inner.slice(&a.text),
+        })
     }
 }
 

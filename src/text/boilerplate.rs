@@ -22,6 +22,8 @@ pub struct Rule {
 pub struct Line<'a> {
     /// The normalised line, trimmed.
     pub text: &'a str,
+    /// The same, ASCII letters lower-cased (keyword rules search this).
+    pub lower: &'a str,
     /// Index among the article's non-empty lines.
     pub index: usize,
     /// The non-empty lines before this one (kept or not), trimmed.
@@ -87,7 +89,14 @@ fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("boilerplate pattern compiles")
 }
 
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.len() >= prefix.len() && text.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
 fn is_source_url(line: &Line) -> bool {
+    if !(line.text.contains("from") || line.text.contains("ource:")) {
+        return false;
+    }
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         re(
             r"(?i)^(content |article |story )?(retrieved|taken|sourced|republished) from:?\s+\S+$|^(?i)source:\s*https?://\S+$",
@@ -106,41 +115,52 @@ fn is_credit_line(line: &Line) -> bool {
 }
 
 fn is_comment_notice(line: &Line) -> bool {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"(?i)removed its comment section|join the (discussion|conversation) on|comments (are|have been) (closed|disabled)|^\d* ?comments?$",
-        )
-    });
-    RE.is_match(line.text)
+    const KEYWORDS: &[&str] = &[
+        "removed its comment section",
+        "join the discussion on",
+        "join the conversation on",
+        "comments are closed",
+        "comments have been closed",
+        "comments are disabled",
+        "comments have been disabled",
+    ];
+    static COUNT: LazyLock<Regex> = LazyLock::new(|| re(r"^[0-9]* ?comments?$"));
+    line.text.len() < 600
+        && (contains_any(line.lower, KEYWORDS) || (line.text.len() < 20 && COUNT.is_match(line.lower)))
 }
 
 fn is_newsletter(line: &Line) -> bool {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"(?i)newsletter|^sign up\b|^subscribe\b|subscribe to (our|the)\b|delivered to your inbox|receive essential .* news",
-        )
-    });
-    line.text.len() < 200 && RE.is_match(line.text)
+    const KEYWORDS: &[&str] =
+        &["newsletter", "subscribe to our", "subscribe to the", "delivered to your inbox", "receive essential"];
+    line.text.len() < 200
+        && (contains_any(line.lower, KEYWORDS)
+            || line.lower.starts_with("sign up")
+            || line.lower.starts_with("subscribe"))
+}
+
+/// True when `text` contains one of `keywords`.
+fn contains_any(text: &str, keywords: &[&str]) -> bool {
+    keywords.iter().any(|k| text.contains(k))
 }
 
 fn is_navigation(line: &Line) -> bool {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)^(see all\b.*|most popular|most read|load more|read more|related( topics| articles| stories| coverage)?|more (stories|from .{1,30})|advertisement|sponsored( content)?|share( this( article)?)?( on \w+)?|twitter|facebook|email|print|whatsapp|linkedin|copy link|skip to (main )?content|watch:?|video|back to top)$",
+            r"(?i)^(see all(?-u:\b).*|most popular|most read|load more|read more|related( topics| articles| stories| coverage)?|more (stories|from .{1,30})|advertisement|sponsored( content)?|share( this( article)?)?( on \w+)?|twitter|facebook|email|print|whatsapp|linkedin|copy link|skip to (main )?content|watch:?|video|back to top)$",
         )
     });
     line.text.len() < 80 && RE.is_match(line.text)
 }
 
 fn is_tag_line(line: &Line) -> bool {
-    static RE: LazyLock<Regex> = LazyLock::new(|| re(r"^(Tags|Topics|Filed under|TAGS)\b:?\s"));
+    static RE: LazyLock<Regex> = LazyLock::new(|| re(r"^(Tags|Topics|Filed under|TAGS)(?-u:\b):?\s"));
     line.text.len() < 200 && !line.text.ends_with('.') && RE.is_match(line.text)
 }
 
 fn is_update_note(line: &Line) -> bool {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)^(this (article|story|post) (has been|was) updated\b.*|updated:?|updated (at|on) [\w .:,/]{1,40}|last updated\b.{0,40}|published:?|first published\b.{0,60})$",
+            r"(?i)^(this (article|story|post) (has been|was) updated(?-u:\b).*|updated:?|updated (at|on) [\w .:,/]{1,40}|last updated(?-u:\b).{0,40}|published:?|first published(?-u:\b).{0,60})$",
         )
     });
     RE.is_match(line.text)
@@ -156,29 +176,61 @@ fn is_dateline(line: &Line) -> bool {
 }
 
 fn is_author_bio(line: &Line) -> bool {
+    let t = line.text;
+    let could_be = t.len() < 800
+        && (t.contains(" is a")
+            || t.contains(" was a")
+            || t.contains(" is the")
+            || t.contains(" was the")
+            || starts_with_ignore_case(t, "follow")
+            || starts_with_ignore_case(t, "you can")
+            || starts_with_ignore_case(t, "reach")
+            || starts_with_ignore_case(t, "contact")
+            || starts_with_ignore_case(t, "email"));
+    if !could_be {
+        return false;
+    }
     static BIO: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"^[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3} (is|was) (a|an|the) [\w ,-]{0,60}(reporter|journalist|correspondent|editor|writer|columnist|contributor|producer)\b",
+            r"^[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3} (is|was) (a|an|the) [\w ,-]{0,60}(reporter|journalist|correspondent|editor|writer|columnist|contributor|producer)(?-u:\b)",
         )
     });
-    static FOLLOW: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^follow (him|her|them|us|me)\b.{0,40}\bon\b"));
+    static FOLLOW: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)^follow (him|her|them|us|me)(?-u:\b).{0,40}(?-u:\b)on(?-u:\b)"));
     static CONTACT: LazyLock<Regex> =
-        LazyLock::new(|| re(r"(?i)^(you can )?(reach|contact|email) (him|her|them|the (author|reporter))\b"));
+        LazyLock::new(|| re(r"(?i)^(you can )?(reach|contact|email) (him|her|them|the (author|reporter))(?-u:\b)"));
     BIO.is_match(line.text) || FOLLOW.is_match(line.text) || CONTACT.is_match(line.text)
 }
 
 fn is_photo_caption(line: &Line) -> bool {
-    has_picture_credit(line.text)
-        || (line.text.len() > 20 && line.next.starts_with(line.text) && has_picture_credit(line.next))
+    has_picture_credit(line.lower)
+        || (line.text.len() > 20
+            && line.next.starts_with(line.text)
+            && has_picture_credit(&line.next.to_ascii_lowercase()))
 }
 
-fn has_picture_credit(text: &str) -> bool {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"(?i)\b(handout via|via reuters|via ap\b|via afp|getty images|photo by|photo credit|file photo|afp photo|reuters/|ap photo|/afp\b|/ap\b|\(photo:|image:|photograph:)",
-        )
-    });
-    text.len() < 400 && RE.is_match(text)
+fn has_picture_credit(lower: &str) -> bool {
+    const KEYWORDS: &[&str] = &[
+        "handout via",
+        "via reuters",
+        "via ap ",
+        "via ap)",
+        "via afp",
+        "getty images",
+        "photo by",
+        "photo credit",
+        "file photo",
+        "afp photo",
+        "reuters/",
+        "ap photo",
+        "/afp",
+        "/ap ",
+        "/ap)",
+        "(photo:",
+        "image:",
+        "photograph:",
+    ];
+    lower.len() < 400 && (contains_any(lower, KEYWORDS) || lower.ends_with("/ap") || lower.ends_with("via ap"))
 }
 
 fn is_duplicate(line: &Line) -> bool {
@@ -199,7 +251,8 @@ mod tests {
     }
 
     fn rule_in(text: &str, earlier: &[&str], index: usize, next: &str) -> Option<&'static str> {
-        classify(&Line { text, index, earlier, next }).map(|r| r.name)
+        let lower = text.to_ascii_lowercase();
+        classify(&Line { text, lower: &lower, index, earlier, next }).map(|r| r.name)
     }
 
     #[test]

@@ -68,6 +68,30 @@ pub struct Document<'t> {
     pub sentences: Vec<Sentence>,
 }
 
+/// What parsing builds, before it becomes a [`Document`].
+#[derive(Default)]
+struct Parts {
+    paragraphs: Vec<Paragraph>,
+    removed: Vec<RemovedLine>,
+    tokens: Vec<Token>,
+    sentences: Vec<Sentence>,
+}
+
+impl Parts {
+    fn push_paragraph(&mut self, normalized: &Normalized, line: &RawLine) {
+        let first = self.tokens.len();
+        tokenize(normalized, line.norm, &mut self.tokens);
+        let range = first..self.tokens.len();
+        let index = self.paragraphs.len();
+        for sentence in split_sentences(&self.tokens, range.clone(), normalized.as_str()) {
+            let span = Span::new(self.tokens[sentence.start].span.start, self.tokens[sentence.end - 1].span.end);
+            self.sentences.push(Sentence { span, paragraph: index, tokens: sentence });
+        }
+        let span = normalized.to_original(line.norm);
+        self.paragraphs.push(Paragraph { span, line: line.number, tokens: range });
+    }
+}
+
 /// A non-empty line of the normalised text.
 struct RawLine<'n> {
     norm: Span,
@@ -95,48 +119,39 @@ impl<'t> Document<'t> {
     /// Analyse `text`.
     pub fn parse(text: &'t str, options: TextOptions) -> Document<'t> {
         let normalized = normalize(text);
-        let mut doc = Document {
-            text,
-            normalized,
-            paragraphs: Vec::new(),
-            removed: Vec::new(),
-            tokens: Vec::new(),
-            sentences: Vec::new(),
-        };
-        let norm_text = doc.normalized.as_str().to_owned();
-        let lines = raw_lines(&norm_text);
-        let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
-        for (index, line) in lines.iter().enumerate() {
-            let view = Line {
-                text: line.text,
-                index,
-                earlier: &texts[..index],
-                next: texts.get(index + 1).copied().unwrap_or(""),
-            };
-            let rule = if options.remove_boilerplate { boilerplate::classify(&view) } else { None };
-            match rule {
-                Some(rule) => doc.removed.push(RemovedLine {
-                    span: doc.normalized.to_original(line.norm),
-                    line: line.number,
-                    rule: rule.name,
-                }),
-                None => doc.push_paragraph(line),
+        let mut parts = Parts::default();
+        {
+            let lines = raw_lines(normalized.as_str());
+            let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
+            let mut lower = String::new();
+            for (index, line) in lines.iter().enumerate() {
+                let rule = if options.remove_boilerplate {
+                    lower.clear();
+                    lower.push_str(line.text);
+                    lower.make_ascii_lowercase();
+                    let next = texts.get(index + 1).copied().unwrap_or("");
+                    boilerplate::classify(&Line {
+                        text: line.text,
+                        lower: &lower,
+                        index,
+                        earlier: &texts[..index],
+                        next,
+                    })
+                } else {
+                    None
+                };
+                match rule {
+                    Some(rule) => parts.removed.push(RemovedLine {
+                        span: normalized.to_original(line.norm),
+                        line: line.number,
+                        rule: rule.name,
+                    }),
+                    None => parts.push_paragraph(&normalized, line),
+                }
             }
         }
-        doc
-    }
-
-    fn push_paragraph(&mut self, line: &RawLine) {
-        let first = self.tokens.len();
-        tokenize(&self.normalized, line.norm, &mut self.tokens);
-        let range = first..self.tokens.len();
-        let index = self.paragraphs.len();
-        for sentence in split_sentences(&self.tokens, range.clone(), self.normalized.as_str()) {
-            let span = Span::new(self.tokens[sentence.start].span.start, self.tokens[sentence.end - 1].span.end);
-            self.sentences.push(Sentence { span, paragraph: index, tokens: sentence });
-        }
-        let span = self.normalized.to_original(line.norm);
-        self.paragraphs.push(Paragraph { span, line: line.number, tokens: range });
+        let Parts { paragraphs, removed, tokens, sentences } = parts;
+        Document { text, normalized, paragraphs, removed, tokens, sentences }
     }
 
     /// Original spans of the kept paragraphs.

@@ -55,24 +55,43 @@ fn fold(c: char) -> Fold {
 
 /// Fold `original` into its normalised view.
 pub fn normalize(original: &str) -> Normalized {
+    let bytes = original.as_bytes();
     let mut text = String::with_capacity(original.len());
     let mut origin = Vec::with_capacity(original.len() + 1);
     let mut origin_end = Vec::with_capacity(original.len());
     let mut utf8 = [0u8; 4];
-    let mut chars = original.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        // Plain ASCII (all but tab and CR) maps to itself: the common case, kept cheap.
+        if b.is_ascii() && b != b'\t' && b != b'\r' {
+            let run =
+                bytes[at..].iter().position(|&c| !c.is_ascii() || c == b'\t' || c == b'\r').unwrap_or(bytes.len() - at);
+            text.push_str(&original[at..at + run]);
+            origin.extend((at..at + run).map(|i| i as u32));
+            origin_end.extend((at + 1..=at + run).map(|i| i as u32));
+            at += run;
+            continue;
+        }
+        let c = original[at..].chars().next().expect("char boundary");
+        let width = c.len_utf8();
         // CR LF is one line break, so line numbers agree with editors.
-        if c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n') {
+        if c == '\r' && bytes.get(at + 1) == Some(&b'\n') {
+            at += 1;
             continue;
         }
         let piece: &str = match fold(c) {
             Fold::Keep => c.encode_utf8(&mut utf8),
             Fold::Into(s) => s,
-            Fold::Drop => continue,
+            Fold::Drop => {
+                at += width;
+                continue;
+            }
         };
         text.push_str(piece);
         origin.extend(std::iter::repeat_n(at as u32, piece.len()));
-        origin_end.extend(std::iter::repeat_n((at + c.len_utf8()) as u32, piece.len()));
+        origin_end.extend(std::iter::repeat_n((at + width) as u32, piece.len()));
+        at += width;
     }
     origin.push(original.len() as u32);
     Normalized { text, origin, origin_end }
@@ -123,6 +142,16 @@ mod tests {
         assert_eq!(n.as_str(), "dynamic ... of");
         let at = n.as_str().find("...").unwrap();
         assert_eq!(n.to_original(Span::new(at, at + 3)).slice(original), "…");
+    }
+
+    #[test]
+    fn crlf_is_one_line_break_and_lone_cr_becomes_one() {
+        let original = "a\r\nb\rc\td";
+        let n = normalize(original);
+        assert_eq!(n.as_str(), "a\nb\nc d");
+        let b = n.as_str().find('b').unwrap();
+        assert_eq!(n.to_original(Span::new(b, b + 1)).slice(original), "b");
+        assert_eq!(n.to_original(Span::new(0, n.as_str().len())), Span::new(0, original.len()));
     }
 
     #[test]

@@ -1,41 +1,55 @@
-//! English Snowball stems for token keys, with a per-thread cache (news vocabulary repeats).
+//! English Snowball stems for token keys. News vocabulary repeats, so stems are cached per
+//! thread for the whole run (bounded, so memory stays flat on huge corpora).
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use rust_stemmers::Algorithm;
+use rustc_hash::FxHashMap;
 
-/// Stems token keys. Cheap to create; holds a cache of recent words.
+/// Stems token keys. Cheap to create: the cache belongs to the thread, not to the value.
 pub struct Stemmer {
     inner: rust_stemmers::Stemmer,
-    cache: RefCell<HashMap<Box<str>, Box<str>>>,
 }
 
 impl Default for Stemmer {
     fn default() -> Self {
-        Stemmer { inner: rust_stemmers::Stemmer::create(Algorithm::English), cache: RefCell::default() }
+        Stemmer { inner: rust_stemmers::Stemmer::create(Algorithm::English) }
     }
 }
 
-/// Above this many cached words the cache is cleared, so memory stays flat on huge corpora.
+/// Above this many cached words the cache is cleared.
 const CACHE_LIMIT: usize = 200_000;
+
+thread_local! {
+    static CACHE: RefCell<FxHashMap<Box<str>, Box<str>>> = RefCell::default();
+}
 
 impl Stemmer {
     /// The stem of a lower-cased key. Keys that are not plain words (numbers, "u.s.") are kept.
     pub fn stem(&self, key: &str) -> Box<str> {
+        let mut out = String::new();
+        self.stem_into(key, &mut out);
+        out.into_boxed_str()
+    }
+
+    /// Append the stem of `key` to `out`, without allocating when the stem is cached.
+    pub fn stem_into(&self, key: &str, out: &mut String) {
         if !key.chars().all(|c| c.is_alphabetic() || c == '\'') {
-            return key.into();
+            out.push_str(key);
+            return;
         }
-        if let Some(stem) = self.cache.borrow().get(key) {
-            return stem.clone();
-        }
-        let stem: Box<str> = self.inner.stem(key).into();
-        let mut cache = self.cache.borrow_mut();
-        if cache.len() >= CACHE_LIMIT {
-            cache.clear();
-        }
-        cache.insert(key.into(), stem.clone());
-        stem
+        CACHE.with_borrow_mut(|cache| {
+            if let Some(stem) = cache.get(key) {
+                out.push_str(stem);
+                return;
+            }
+            let stem: Box<str> = self.inner.stem(key).into();
+            out.push_str(&stem);
+            if cache.len() >= CACHE_LIMIT {
+                cache.clear();
+            }
+            cache.insert(key.into(), stem);
+        });
     }
 }
 
@@ -49,5 +63,14 @@ mod tests {
         assert_eq!(s.stem("expelled"), s.stem("expel"));
         assert_eq!(s.stem("killings"), s.stem("killing"));
         assert_eq!(s.stem("u.s."), "u.s.".into());
+    }
+
+    #[test]
+    fn cached_and_fresh_stems_agree() {
+        let s = Stemmer::default();
+        let first = s.stem("withdrawals");
+        let mut again = String::from("x");
+        s.stem_into("withdrawals", &mut again);
+        assert_eq!(format!("x{first}"), again);
     }
 }

@@ -4,6 +4,8 @@
 //! `backed`), so "asylum-seeker" and "asylum seeker" meet the same lexicon entry; apostrophes between
 //! letters stay inside ("Kata'ib", "they've"); a possessive `'s` is dropped from the key only.
 
+use compact_str::CompactString;
+
 use super::{Normalized, Span};
 
 /// What a token is.
@@ -27,7 +29,7 @@ pub struct Token {
     /// Word, number or punctuation.
     pub kind: TokenKind,
     /// Lower-cased normalised form with a possessive `'s` removed: what lexicons match on.
-    pub key: Box<str>,
+    pub key: CompactString,
 }
 
 impl Token {
@@ -125,15 +127,22 @@ fn make_token(normalized: &Normalized, norm: Span) -> Token {
     } else {
         TokenKind::Number
     };
-    Token { span: normalized.to_original(norm), norm, kind, key: token_key(surface).into() }
+    Token { span: normalized.to_original(norm), norm, kind, key: token_key(surface) }
 }
 
-/// The matching key of a surface form: lower case, possessive `'s` removed.
-pub fn token_key(surface: &str) -> String {
-    let lower = surface.to_lowercase();
-    match lower.strip_suffix("'s") {
-        Some(stem) if !stem.is_empty() => stem.to_string(),
-        _ => lower,
+/// The matching key of a surface form: lower case, possessive `'s` removed. Short keys (almost
+/// all words) live inline, without a heap allocation.
+pub fn token_key(surface: &str) -> CompactString {
+    let surface = match surface.strip_suffix("'s") {
+        Some(stem) if !stem.is_empty() => stem,
+        _ => surface,
+    };
+    if surface.is_ascii() {
+        let mut key = CompactString::from(surface);
+        key.make_ascii_lowercase();
+        key
+    } else {
+        CompactString::from(surface.to_lowercase())
     }
 }
 
