@@ -79,6 +79,25 @@ pub fn extract_to(
     })
 }
 
+/// Measure every article of `stream` without writing tables, handing each result to `on_result`
+/// in input order (for commands that print to standard output).
+pub fn for_each_result(
+    stream: ArticleStream,
+    extractor: &Extractor,
+    on_event: &mut dyn FnMut(Event),
+    on_result: &mut dyn FnMut(&ArticleResult) -> std::io::Result<()>,
+) -> std::io::Result<Vec<CorpusError>> {
+    let mut stream = stream;
+    let mut errors = Vec::new();
+    while let Some(chunk) = next_chunk(&mut stream, &mut errors, on_event) {
+        for result in measure(chunk, extractor) {
+            on_event(Event::Measured(&result.article));
+            on_result(&result)?;
+        }
+    }
+    Ok(errors)
+}
+
 /// The next chunk of articles (`None` at the end), passing errors to `on_event` as they come.
 fn next_chunk(
     stream: &mut ArticleStream,

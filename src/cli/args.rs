@@ -58,7 +58,8 @@ impl CorpusArgs {
 #[derive(Debug, clap::Args)]
 pub struct LexiconArgs {
     /// Lexicon file or folder (repeatable). Default: the lexicons shipped with framelens. The
-    /// shipped frame vocabulary and media list are added when the given files define none.
+    /// shipped frame vocabulary, media list, reporting cues and voice roles are added when the
+    /// given files define none.
     #[arg(long = "lexicon", short = 'l', value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 }
@@ -92,6 +93,12 @@ fn with_shipped_base(mut sources: Vec<Source>) -> Vec<Source> {
     }
     if !defines("[[outlet]]") {
         base.extend(shipped.iter().filter(|s| s.name.ends_with("media.toml")).cloned());
+    }
+    if !defines("[[cue]]") {
+        base.extend(shipped.iter().filter(|s| s.name.ends_with("reporting.toml")).cloned());
+    }
+    if !sources.iter().any(|s| s.text.contains("[[role]]") && !s.text.contains("[[voice]]")) {
+        base.extend(shipped.iter().filter(|s| s.name.ends_with("general/voices.toml")).cloned());
     }
     base.append(&mut sources);
     base

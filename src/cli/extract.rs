@@ -81,7 +81,7 @@ pub fn measure(args: &Args, command: &str) -> anyhow::Result<Measured> {
     Ok(Measured { summary, lexicons: loaded.set, outcome: Outcome::unless_skipped(skipped) })
 }
 
-fn known_outlets(set: &LexiconSet) -> Vec<KnownOutlet> {
+pub fn known_outlets(set: &LexiconSet) -> Vec<KnownOutlet> {
     set.outlets
         .iter()
         .map(|o| KnownOutlet { name: o.name.clone(), aliases: o.aliases.clone(), domains: o.domains.clone() })

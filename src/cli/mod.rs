@@ -6,6 +6,7 @@ mod exit;
 mod extract;
 mod lexicon;
 mod messages;
+mod quotes;
 mod report;
 
 use clap::{Parser, Subcommand};
@@ -23,6 +24,7 @@ pub struct Cli {
 const EXAMPLES: &str = "Examples:
   framelens report corpora/iraq-2020 --out reports/iraq-2020
   framelens extract articles.jsonl --text-column body --out tables/
+  framelens quotes corpora/iraq-2020 --format jsonl
   framelens lexicon check lexicons/stories/my-story.toml";
 
 #[derive(Debug, Subcommand)]
@@ -32,6 +34,8 @@ enum Command {
     Report(report::Args),
     /// Measure a corpus and write only the tables (CSV and Parquet).
     Extract(extract::Args),
+    /// Print every attribution (quote or reported speech) with its speaker, as CSV or JSON Lines.
+    Quotes(quotes::Args),
     /// Work with lexicon files.
     #[command(subcommand)]
     Lexicon(lexicon::Command),
@@ -42,6 +46,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Report(args) => report::run(&args),
         Command::Extract(args) => extract::run(&args),
+        Command::Quotes(args) => quotes::run(&args),
         Command::Lexicon(command) => lexicon::run(&command),
     }
 }

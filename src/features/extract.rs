@@ -2,10 +2,10 @@
 
 use crate::corpus::Article;
 use crate::lexicon::{LexiconMatcher, LexiconSet};
-use crate::quotes::{QuoteSpan, Voice, VoiceMap, find_quote_spans};
+use crate::quotes::{CueIndex, QuoteSpan, SpeakerBook, Voice, VoiceMap, find_attributions, find_quote_spans};
 use crate::text::{Document, RemovedLine, Stemmer, TextOptions};
 
-use super::WordChoice;
+use super::{Voiced, WordChoice};
 
 /// What one article contributes to the tables.
 #[derive(Clone, Debug)]
@@ -24,6 +24,8 @@ pub struct ArticleResult {
     pub removed: Vec<RemovedLine>,
     /// Word choice.
     pub word_choice: WordChoice,
+    /// Attributions with their speakers.
+    pub voices: Vec<Voiced>,
 }
 
 /// Measures articles. Build once per run; share by reference across threads.
@@ -31,17 +33,24 @@ pub struct Extractor<'a> {
     set: &'a LexiconSet,
     matcher: &'a LexiconMatcher,
     options: TextOptions,
+    cues: CueIndex,
+    speakers: SpeakerBook,
 }
 
 impl<'a> Extractor<'a> {
     /// An extractor for the lexicons in `set`, compiled into `matcher`.
     pub fn new(set: &'a LexiconSet, matcher: &'a LexiconMatcher, options: TextOptions) -> Extractor<'a> {
-        Extractor { set, matcher, options }
+        Extractor { set, matcher, options, cues: CueIndex::new(&set.cues), speakers: SpeakerBook::new(set) }
     }
 
     /// The lexicons in use.
     pub fn lexicons(&self) -> &LexiconSet {
         self.set
+    }
+
+    /// The cue index built from the lexicons.
+    pub fn cues(&self) -> &CueIndex {
+        &self.cues
     }
 
     /// Measure one article.
@@ -51,6 +60,8 @@ impl<'a> Extractor<'a> {
         let voices = VoiceMap::new(&quotes);
         let matches = self.matcher.find(&doc, stemmer);
         let word_choice = WordChoice::measure(&doc, &matches, &voices);
+        let attributions = find_attributions(&doc, &quotes, &self.cues);
+        let voiced = Voiced::describe_all(&doc, attributions, &self.speakers);
         let words = doc.tokens.iter().filter(|t| t.is_wordlike());
         let (mut total, mut own) = (0, 0);
         for token in words {
@@ -62,6 +73,15 @@ impl<'a> Extractor<'a> {
         let paragraphs = doc.paragraphs.len() as u32;
         let removed = doc.removed.clone();
         drop(doc);
-        ArticleResult { article, words: total, own_words: own, paragraphs, quotes, removed, word_choice }
+        ArticleResult {
+            article,
+            words: total,
+            own_words: own,
+            paragraphs,
+            quotes,
+            removed,
+            word_choice,
+            voices: voiced,
+        }
     }
 }

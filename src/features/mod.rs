@@ -3,7 +3,9 @@
 //! articles: that is `table`.
 
 mod extract;
+mod voices;
 mod word_choice;
 
 pub use extract::{ArticleResult, Extractor};
+pub use voices::Voiced;
 pub use word_choice::{Evidence, LabelCount, LabelKey, WordChoice};

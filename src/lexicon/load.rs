@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use sha2::{Digest, Sha256};
 
-use super::model::{Concept, Label, LexiconInfo, LexiconSet, OutletEntry, Source};
+use super::model::{Concept, CueEntry, Label, LexiconInfo, LexiconSet, OutletEntry, RoleEntry, Source, VoiceEntry};
 use super::problem::{Locator, Problem, Severity};
 use super::schema::{Case, Inflect, RawConcept, RawFile, RawLabel};
 use super::tokens::{label_key, phrase_keys};
@@ -42,6 +42,7 @@ pub fn load(sources: &[Source]) -> Loaded {
             FileCheck { locator: &locator, frames: &loaded.set.frames, stemmer: &stemmer, problems: Vec::new() };
         let concepts = check.concepts(raw, &registry);
         let outlets = check.outlets(raw);
+        let (cues, voices, roles) = check.voices_and_cues(raw);
         let failed = check.problems.iter().any(|p| p.severity == Severity::Error);
         loaded.problems.append(&mut check.problems);
         if failed {
@@ -51,6 +52,9 @@ pub fn load(sources: &[Source]) -> Loaded {
         loaded.set.files.push(info(source, raw));
         loaded.set.concepts.extend(concepts);
         loaded.set.outlets.extend(outlets);
+        loaded.set.cues.extend(cues);
+        loaded.set.voices.extend(voices);
+        loaded.set.roles.extend(roles);
     }
     loaded
 }
@@ -278,6 +282,61 @@ impl FileCheck<'_> {
             forms: raw.forms.iter().map(|f| f.get_ref().clone()).collect(),
             note: raw.note.clone(),
         }
+    }
+
+    fn voices_and_cues(&mut self, raw: &RawFile) -> (Vec<CueEntry>, Vec<VoiceEntry>, Vec<RoleEntry>) {
+        let mut cues = Vec::new();
+        for cue in &raw.cue {
+            let c = cue.get_ref();
+            let mut forms: Vec<String> = c.forms.iter().map(|f| f.get_ref().trim().to_lowercase()).collect();
+            if forms.is_empty() {
+                forms.push(c.text.get_ref().trim().to_lowercase());
+            }
+            if forms.iter().any(|f| phrase_keys(f).is_empty()) {
+                self.error(c.text.span().start, format!("cue `{}` has an empty form", c.text.get_ref()), "remove it");
+            }
+            cues.push(CueEntry { text: c.text.get_ref().clone(), class: c.class, forms });
+        }
+        let mut voices = Vec::new();
+        for voice in &raw.voice {
+            let v = voice.get_ref();
+            if !is_snake_case(v.group.get_ref()) {
+                self.error(
+                    v.group.span().start,
+                    format!("voice group `{}` is not snake_case", v.group.get_ref()),
+                    "use lower-case letters, digits and _",
+                );
+            }
+            if v.name.get_ref().trim().is_empty() {
+                self.error(v.name.span().start, "voice with an empty name".into(), "set name = \"…\"");
+            }
+            voices.push(VoiceEntry {
+                name: v.name.get_ref().clone(),
+                aliases: v.aliases.clone(),
+                group: v.group.get_ref().clone(),
+            });
+        }
+        let story = raw.concept.len() + raw.voice.len() > 0;
+        let mut roles = Vec::new();
+        for role in &raw.role {
+            let r = role.get_ref();
+            if !is_snake_case(r.group.get_ref()) {
+                self.error(
+                    r.group.span().start,
+                    format!("role group `{}` is not snake_case", r.group.get_ref()),
+                    "use lower-case letters, digits and _",
+                );
+            }
+            if phrase_keys(r.text.get_ref()).is_empty() {
+                self.error(r.text.span().start, "role with no words".into(), "write the role phrase");
+            }
+            roles.push(RoleEntry {
+                text: r.text.get_ref().trim().to_lowercase(),
+                group: r.group.get_ref().clone(),
+                story,
+            });
+        }
+        (cues, voices, roles)
     }
 
     fn outlets(&mut self, raw: &RawFile) -> Vec<OutletEntry> {

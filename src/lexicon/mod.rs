@@ -12,6 +12,9 @@ mod tokens;
 
 pub use load::{Loaded, load};
 pub use matcher::{LabelMatch, LexiconMatcher};
-pub use model::{Case, Concept, Connotation, Inflect, Label, LexiconInfo, LexiconSet, OutletEntry, Source};
+pub use model::{
+    Case, Concept, Connotation, CueClass, CueEntry, Inflect, Label, LexiconInfo, LexiconSet, OutletEntry, RoleEntry,
+    Source, VoiceEntry,
+};
 pub use problem::{Locator, Problem, Severity};
 pub use shipped::{read_sources, shipped_sources};

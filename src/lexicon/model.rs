@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-pub use super::schema::{Case, Connotation, Inflect};
+pub use super::schema::{Case, Connotation, CueClass, Inflect};
 
 /// Where a lexicon came from: a path (or `<shipped>/…` for the embedded defaults) and its text.
 #[derive(Clone, Debug)]
@@ -79,6 +79,39 @@ pub struct OutletEntry {
     pub wire: bool,
 }
 
+/// A reporting cue: a verb or phrase that attributes content to a source.
+#[derive(Clone, Debug)]
+pub struct CueEntry {
+    /// The lemma ("say").
+    pub text: String,
+    /// Its class.
+    pub class: CueClass,
+    /// Surface forms, lower case ("said", "says", "according to").
+    pub forms: Vec<String>,
+}
+
+/// A known speaker and the group they speak for.
+#[derive(Clone, Debug)]
+pub struct VoiceEntry {
+    /// Full name.
+    pub name: String,
+    /// Other spellings.
+    pub aliases: Vec<String>,
+    /// Voice group.
+    pub group: String,
+}
+
+/// A role or title phrase that puts a speaker in a group ("secretary of state" → government).
+#[derive(Clone, Debug)]
+pub struct RoleEntry {
+    /// The phrase, lower case.
+    pub text: String,
+    /// Voice group.
+    pub group: String,
+    /// True when it comes from a story lexicon (wins ties over general roles).
+    pub story: bool,
+}
+
 /// Every lexicon loaded for a run, checked.
 #[derive(Clone, Debug, Default)]
 pub struct LexiconSet {
@@ -90,4 +123,10 @@ pub struct LexiconSet {
     pub concepts: Vec<Concept>,
     /// Known outlets.
     pub outlets: Vec<OutletEntry>,
+    /// Reporting cues.
+    pub cues: Vec<CueEntry>,
+    /// Known speakers.
+    pub voices: Vec<VoiceEntry>,
+    /// Role and title phrases.
+    pub roles: Vec<RoleEntry>,
 }

@@ -18,6 +18,66 @@ pub struct RawFile {
     pub concept: Vec<Spanned<RawConcept>>,
     #[serde(default)]
     pub outlet: Vec<Spanned<RawOutlet>>,
+    #[serde(default)]
+    pub cue: Vec<Spanned<RawCue>>,
+    #[serde(default)]
+    pub voice: Vec<Spanned<RawVoice>>,
+    #[serde(default)]
+    pub role: Vec<Spanned<RawRole>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCue {
+    pub text: Spanned<String>,
+    pub class: CueClass,
+    #[serde(default)]
+    pub forms: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawVoice {
+    pub name: Spanned<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub group: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRole {
+    pub text: Spanned<String>,
+    pub group: Spanned<String>,
+}
+
+/// How a reporting cue presents what it attributes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CueClass {
+    /// Reports without judging: said, told, according to.
+    Neutral,
+    /// Presents the content as true: confirmed, revealed, noted.
+    Endorsing,
+    /// Casts doubt: claimed, alleged, insisted.
+    Distancing,
+    /// Emotive or charged: slammed, vowed, threatened.
+    Loaded,
+    /// Thoughts and wishes: believes, wants, hopes.
+    Cognitive,
+}
+
+impl CueClass {
+    /// Name used in tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CueClass::Neutral => "neutral",
+            CueClass::Endorsing => "endorsing",
+            CueClass::Distancing => "distancing",
+            CueClass::Loaded => "loaded",
+            CueClass::Cognitive => "cognitive",
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]

@@ -12,6 +12,8 @@ use super::problem::{Problem, Severity};
 pub const SHIPPED: &[(&str, &str)] = &[
     ("lexicons/frames.toml", include_str!("../../lexicons/frames.toml")),
     ("lexicons/general/media.toml", include_str!("../../lexicons/general/media.toml")),
+    ("lexicons/general/reporting.toml", include_str!("../../lexicons/general/reporting.toml")),
+    ("lexicons/general/voices.toml", include_str!("../../lexicons/general/voices.toml")),
     ("lexicons/stories/iraq-2020.toml", include_str!("../../lexicons/stories/iraq-2020.toml")),
 ];
 

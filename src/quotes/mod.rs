@@ -1,8 +1,13 @@
-//! ANALYSE: quotations. Owns which text is inside quotation marks ([`find_quote_spans`]) and, from
-//! that, whose voice a span of text speaks in ([`Voice`]).
+//! ANALYSE: quotations and attributions. Owns which text is inside quotation marks
+//! ([`find_quote_spans`]), whose voice a span speaks in ([`Voice`]), who is credited with which
+//! words ([`find_attributions`]), and who those speakers are ([`SpeakerBook`]).
 
+mod attribute;
 mod marks;
+mod speaker;
 mod voice;
 
+pub use attribute::{Attribution, CueIndex, Extent, Kind, find_attributions};
 pub use marks::{QuoteMark, QuoteSpan, find_quote_spans};
+pub use speaker::{Speaker, SpeakerBook, surname_key};
 pub use voice::{Voice, VoiceMap};

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use polars::prelude::DataFrame;
 
 use super::frame::{FrameBuilder, ratio};
-use super::{ArticleRow, EvidenceRow, Group, QuoteSpanRow, RemovedLineRow, Totals, label_slug};
+use super::{ArticleRow, EvidenceRow, Group, QuoteRow, QuoteSpanRow, RemovedLineRow, Totals, label_slug};
 use crate::features::{LabelCount, LabelKey};
 use crate::lexicon::LexiconSet;
 use crate::quotes::Voice;
@@ -293,5 +293,38 @@ pub fn quote_spans_table<'a>(rows: &[QuoteSpanRow<'a>]) -> DataFrame {
         .text("closed", &flag(|r| r.closed))
         .text("continues", &flag(|r| r.continues))
         .text("text", &text(|r| r.text))
+        .build()
+}
+
+/// `quotes`: one row per attribution.
+pub fn quotes_table<'a>(rows: &[QuoteRow<'a>]) -> DataFrame {
+    let text = |f: fn(&QuoteRow<'a>) -> &'a str| rows.iter().map(f).collect::<Vec<&str>>();
+    let count = |f: fn(&QuoteRow<'a>) -> u64| rows.iter().map(f).collect::<Vec<_>>();
+    let maybe = |f: fn(&QuoteRow<'a>) -> Option<u64>| rows.iter().map(f).collect::<Vec<_>>();
+    FrameBuilder::default()
+        .text("outlet", &text(|r| r.outlet))
+        .text("article", &text(|r| r.article))
+        .text("kind", &text(|r| r.kind))
+        .text("extent", &text(|r| r.extent))
+        .text("content", &text(|r| r.content))
+        .count("content_start", count(|r| r.content_start))
+        .count("content_end", count(|r| r.content_end))
+        .count("words", count(|r| r.words))
+        .text("cue", &text(|r| r.cue))
+        .text("cue_lemma", &text(|r| r.cue_lemma))
+        .text("cue_class", &text(|r| r.cue_class))
+        .maybe_count("cue_start", maybe(|r| r.cue_start))
+        .maybe_count("cue_end", maybe(|r| r.cue_end))
+        .text("speaker_mention", &text(|r| r.speaker_mention))
+        .maybe_count("speaker_start", maybe(|r| r.speaker_start))
+        .maybe_count("speaker_end", maybe(|r| r.speaker_end))
+        .text("resolved_to", &text(|r| r.resolved_to))
+        .text("speaker", &text(|r| r.speaker))
+        .text("speaker_key", &text(|r| r.speaker_key))
+        .text("role", &text(|r| r.role))
+        .text("group", &text(|r| r.group))
+        .text("anonymous", &rows.iter().map(|r| if r.anonymous { "true" } else { "false" }).collect::<Vec<_>>())
+        .count("paragraph", count(|r| r.paragraph))
+        .count("sentence", count(|r| r.sentence))
         .build()
 }

@@ -22,6 +22,12 @@ impl FrameBuilder {
         self
     }
 
+    /// A count that may be missing (written as an empty cell).
+    pub fn maybe_count(mut self, name: &str, values: Vec<Option<u64>>) -> Self {
+        self.columns.push(Column::new(name.into(), values));
+        self
+    }
+
     /// A measure; `None` (undefined, e.g. a share of nothing) is written as an empty cell.
     pub fn measure(mut self, name: &str, values: Vec<Option<f64>>) -> Self {
         self.columns.push(Column::new(name.into(), values));

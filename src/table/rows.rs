@@ -196,6 +196,97 @@ impl<'a> QuoteSpanRow<'a> {
     }
 }
 
+/// One attribution, as a row of `quotes`.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct QuoteRow<'a> {
+    /// Outlet.
+    pub outlet: &'a str,
+    /// Article id.
+    pub article: &'a str,
+    /// direct or indirect.
+    pub kind: &'static str,
+    /// full, fragment, or empty for indirect.
+    pub extent: &'static str,
+    /// The attributed words.
+    pub content: &'a str,
+    /// Content span start.
+    pub content_start: u64,
+    /// Content span end.
+    pub content_end: u64,
+    /// Words in the content.
+    pub words: u64,
+    /// The cue as written.
+    pub cue: &'a str,
+    /// The cue's lemma.
+    pub cue_lemma: &'a str,
+    /// The cue's class.
+    pub cue_class: &'static str,
+    /// Cue span start.
+    pub cue_start: Option<u64>,
+    /// Cue span end.
+    pub cue_end: Option<u64>,
+    /// The speaker as written next to the cue.
+    pub speaker_mention: &'a str,
+    /// Speaker mention span start.
+    pub speaker_start: Option<u64>,
+    /// Speaker mention span end.
+    pub speaker_end: Option<u64>,
+    /// The earlier mention a pronoun or a continued quote was resolved to.
+    pub resolved_to: &'a str,
+    /// Canonical speaker.
+    pub speaker: &'a str,
+    /// Key merging spellings of the speaker.
+    pub speaker_key: &'a str,
+    /// Titles and roles stripped from the mention.
+    pub role: &'a str,
+    /// Voice group.
+    pub group: &'a str,
+    /// Whether the speaker is an unnamed source.
+    pub anonymous: bool,
+    /// Paragraph index.
+    pub paragraph: u64,
+    /// Sentence index.
+    pub sentence: u64,
+}
+
+impl<'a> QuoteRow<'a> {
+    /// The attributions of one article.
+    pub fn from_result(result: &'a ArticleResult, set: &'a LexiconSet) -> impl Iterator<Item = QuoteRow<'a>> + 'a {
+        let a = &result.article;
+        result.voices.iter().map(move |v| {
+            let at = &v.attribution;
+            let cue = at.cue_entry.map(|i| &set.cues[i]);
+            let speaker = v.speaker.as_ref();
+            QuoteRow {
+                outlet: &a.outlet,
+                article: &a.id,
+                kind: at.kind.as_str(),
+                extent: at.extent.map_or("", |e| e.as_str()),
+                content: at.content.slice(&a.text),
+                content_start: at.content.start as u64,
+                content_end: at.content.end as u64,
+                words: u64::from(v.words),
+                cue: at.cue.map_or("", |c| c.slice(&a.text)),
+                cue_lemma: cue.map_or("", |c| c.text.as_str()),
+                cue_class: cue.map_or("", |c| c.class.as_str()),
+                cue_start: at.cue.map(|c| c.start as u64),
+                cue_end: at.cue.map(|c| c.end as u64),
+                speaker_mention: at.source.map_or("", |s| s.slice(&a.text)),
+                speaker_start: at.source.map(|s| s.start as u64),
+                speaker_end: at.source.map(|s| s.end as u64),
+                resolved_to: at.resolved.map_or("", |s| s.slice(&a.text)),
+                speaker: speaker.map_or("", |s| s.name.as_str()),
+                speaker_key: v.key(),
+                role: speaker.map_or("", |s| s.role.as_str()),
+                group: v.group(),
+                anonymous: speaker.is_some_and(|s| s.anonymous),
+                paragraph: at.paragraph as u64,
+                sentence: at.sentence as u64,
+            }
+        })
+    }
+}
+
 /// A label as a column-name fragment: lower case, runs of other characters become `_`.
 pub fn label_slug(text: &str) -> String {
     let mut slug = String::new();

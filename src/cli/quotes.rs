@@ -1,0 +1,75 @@
+//! `framelens quotes`: every attribution of a corpus, as CSV or JSON Lines on standard output.
+
+use std::io::{self, Write};
+
+use framelens::corpus::{self, OutletGuesser};
+use framelens::features::Extractor;
+use framelens::lexicon::LexiconMatcher;
+use framelens::pipeline::{self, Event};
+use framelens::table::QuoteRow;
+use framelens::text::TextOptions;
+
+use super::args::{CorpusArgs, LexiconArgs};
+use super::extract::known_outlets;
+use super::{Outcome, messages};
+
+/// Output format.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum Format {
+    /// Comma-separated values with a header row (the columns of `quotes.csv`).
+    Csv,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+/// Arguments of `framelens quotes`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
+    #[command(flatten)]
+    pub lexicon: LexiconArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: Format,
+}
+
+/// Run `framelens quotes`.
+pub fn run(args: &Args) -> anyhow::Result<Outcome> {
+    let loaded = args.lexicon.load();
+    let guesser = OutletGuesser::new(&known_outlets(&loaded.set));
+    let stream = corpus::read(&args.corpus.input, &args.corpus.columns(), &guesser)?;
+    let matcher = LexiconMatcher::new(&loaded.set);
+    let options = TextOptions { remove_boilerplate: !args.corpus.keep_boilerplate };
+    let extractor = Extractor::new(&loaded.set, &matcher, options);
+    let stdout = io::stdout().lock();
+    let mut csv = matches!(args.format, Format::Csv).then(|| csv::Writer::from_writer(io::stdout().lock()));
+    let mut jsonl = io::BufWriter::new(stdout);
+    let set = &loaded.set;
+    let errors = pipeline::for_each_result(
+        stream,
+        &extractor,
+        &mut |event| {
+            if let Event::Skipped(err) = event {
+                messages::problem(format!("skipped {err}"));
+            }
+        },
+        &mut |result| {
+            for row in QuoteRow::from_result(result, set) {
+                match csv.as_mut() {
+                    Some(writer) => writer.serialize(&row).map_err(io::Error::other)?,
+                    None => {
+                        serde_json::to_writer(&mut jsonl, &row)?;
+                        jsonl.write_all(b"\n")?;
+                    }
+                }
+            }
+            Ok(())
+        },
+    )?;
+    if let Some(mut writer) = csv {
+        writer.flush()?;
+    }
+    jsonl.flush()?;
+    Ok(Outcome::unless_skipped(!errors.is_empty() || loaded.has_errors()))
+}

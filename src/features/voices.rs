@@ -1,0 +1,45 @@
+//! Quoted voices of one article: each attribution with its described speaker and its length.
+
+use crate::quotes::{Attribution, Kind, Speaker, SpeakerBook};
+use crate::text::Document;
+
+/// An attribution with its speaker described and its words counted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Voiced {
+    /// The attribution and its spans.
+    pub attribution: Attribution,
+    /// The speaker, when a source was found (or resolved).
+    pub speaker: Option<Speaker>,
+    /// Words in the content.
+    pub words: u32,
+}
+
+impl Voiced {
+    /// Describe the speakers of `attributions` and count their words.
+    pub fn describe_all(doc: &Document, attributions: Vec<Attribution>, book: &SpeakerBook) -> Vec<Voiced> {
+        attributions
+            .into_iter()
+            .map(|attribution| {
+                let speaker = attribution.speaker_span().map(|s| book.describe(s.slice(doc.text)));
+                let content = attribution.content;
+                let words = doc.tokens.iter().filter(|t| t.is_wordlike() && content.contains(t.span)).count() as u32;
+                Voiced { attribution, speaker, words }
+            })
+            .collect()
+    }
+
+    /// The voice group, `unattributed` when no speaker was found.
+    pub fn group(&self) -> &str {
+        self.speaker.as_ref().map_or("unattributed", |s| s.group.as_str())
+    }
+
+    /// The speaker key, `unattributed` when no speaker was found.
+    pub fn key(&self) -> &str {
+        self.speaker.as_ref().map_or("unattributed", |s| s.key.as_str())
+    }
+
+    /// True for a direct quotation.
+    pub fn is_direct(&self) -> bool {
+        self.attribution.kind == Kind::Direct
+    }
+}

@@ -1,0 +1,613 @@
+//! Attributions: who is credited with which words, found from quotation marks and reporting cues.
+//!
+//! Owns the patterns news uses: a quote followed by its cue (`“…,” X said.`, `“…,” said X`),
+//! a cue before the quote (`X said: “…”`, `X told CNN: “…”`), fragments lifted into the
+//! writer's sentence (`called it a “political assassination”`), quotes that continue an earlier
+//! speaker (`“…,” he added. “…”`), and indirect speech (`X said (that) …`, `…, X said.`,
+//! `according to X, …`). Speakers are noun phrases next to the cue; pronouns are resolved to the
+//! last compatible named speaker. Canonical names and groups are `speaker`'s job.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::speaker::is_body;
+use super::{QuoteMark, QuoteSpan, Voice, VoiceMap};
+use crate::lexicon::{CueClass, CueEntry};
+use crate::text::{Document, Span, TokenKind};
+
+/// Direct (inside quotation marks) or indirect (reported speech).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// The content is inside quotation marks.
+    Direct,
+    /// The content is the writer's paraphrase.
+    Indirect,
+}
+
+impl Kind {
+    /// Name used in tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Direct => "direct",
+            Kind::Indirect => "indirect",
+        }
+    }
+}
+
+/// How much of the sentence a direct quote is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Extent {
+    /// A whole sentence or more in the speaker's words.
+    Full,
+    /// A few words lifted into the writer's sentence.
+    Fragment,
+}
+
+impl Extent {
+    /// Name used in tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Extent::Full => "full",
+            Extent::Fragment => "fragment",
+        }
+    }
+}
+
+/// One attribution.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    /// Direct or indirect.
+    pub kind: Kind,
+    /// Full or fragment (direct quotes only).
+    pub extent: Option<Extent>,
+    /// The attributed words (quotation marks excluded).
+    pub content: Span,
+    /// The reporting cue, when one was found.
+    pub cue: Option<Span>,
+    /// Index of the cue in the lexicon's cue list.
+    pub cue_entry: Option<usize>,
+    /// The speaker as written next to the cue (a pronoun stays a pronoun here).
+    pub source: Option<Span>,
+    /// For pronouns and continued quotes: the earlier mention the speaker was resolved to.
+    pub resolved: Option<Span>,
+    /// Index of the sentence holding the content's start.
+    pub sentence: usize,
+    /// Index of its paragraph.
+    pub paragraph: usize,
+}
+
+impl Attribution {
+    /// The mention naming the speaker: the resolved one when there is one.
+    pub fn speaker_span(&self) -> Option<Span> {
+        self.resolved.or(self.source)
+    }
+}
+
+/// The reporting cues, indexed by their first word.
+pub struct CueIndex {
+    by_first: HashMap<String, Vec<(Vec<String>, usize)>>,
+    classes: Vec<CueClass>,
+}
+
+impl CueIndex {
+    /// Index `cues`.
+    pub fn new(cues: &[CueEntry]) -> CueIndex {
+        let mut by_first: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
+        for (i, cue) in cues.iter().enumerate() {
+            for form in &cue.forms {
+                let words: Vec<String> = form.split_whitespace().map(str::to_string).collect();
+                if let Some(first) = words.first() {
+                    by_first.entry(first.clone()).or_default().push((words, i));
+                }
+            }
+        }
+        for forms in by_first.values_mut() {
+            forms.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        }
+        CueIndex { by_first, classes: cues.iter().map(|c| c.class).collect() }
+    }
+
+    /// The longest cue starting at token `i`: (token range, cue index).
+    fn at(&self, doc: &Document, i: usize) -> Option<(Range<usize>, usize)> {
+        let forms = self.by_first.get(doc.tokens[i].key.as_str())?;
+        forms.iter().find_map(|(words, cue)| {
+            let end = i + words.len();
+            let fits =
+                end <= doc.tokens.len() && words.iter().enumerate().all(|(k, w)| doc.tokens[i + k].key == w.as_str());
+            fits.then(|| (i..end, *cue))
+        })
+    }
+
+    /// The class of cue `i`.
+    pub fn class(&self, i: usize) -> CueClass {
+        self.classes[i]
+    }
+}
+
+/// Words that end a speaker phrase when walking away from the cue.
+const STOP_WORDS: &[&str] = &[
+    "that", "which", "who", "whom", "and", "but", "because", "as", "while", "after", "before", "when", "if", "so",
+    "than", "or", "where", "though", "although", "since", "until", "in", "on", "at", "for", "with", "by", "from", "to",
+    "into", "about", "during", "over", "under", "without",
+];
+
+/// Words skipped between a speaker and the cue ("he also said", "Mahdi has said").
+const BETWEEN_SPEAKER_AND_CUE: &[&str] = &[
+    "also",
+    "meanwhile",
+    "however",
+    "nevertheless",
+    "reportedly",
+    "later",
+    "previously",
+    "further",
+    "then",
+    "again",
+    "earlier",
+    "has",
+    "had",
+    "have",
+    "was",
+    "is",
+    "were",
+    "are",
+    "would",
+    "will",
+    "had",
+    "once",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "recently",
+    "allegedly",
+    "apparently",
+    "only",
+    "just",
+    "even",
+    "still",
+    "not",
+    "never",
+    "did",
+    "does",
+    "do",
+    "first",
+    "quickly",
+];
+
+/// Words that make a phrase a plausible speaker even without capitals.
+const DETERMINERS: &[&str] = &["the", "a", "an", "one", "some", "many", "several", "most", "other", "another"];
+
+/// Time words that end a speaker phrase ("on Sunday a resolution called…").
+const TIME_WORDS: &[&str] =
+    &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight"];
+
+/// Pronouns a speaker can be.
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+
+/// Find every attribution in `doc`.
+pub fn find_attributions(doc: &Document, quotes: &[QuoteSpan], cues: &CueIndex) -> Vec<Attribution> {
+    let voices = VoiceMap::new(quotes);
+    let hits = cue_hits(doc, cues, &voices);
+    let mut found = Vec::new();
+    let mut used_cues: Vec<usize> = Vec::new();
+    for quote in quotes.iter().filter(|q| q.mark == QuoteMark::Double) {
+        if let Some(a) = direct(doc, quote, &hits, &found) {
+            if let Some(cue) = a.cue {
+                used_cues.push(cue.start);
+            }
+            found.push(a);
+        }
+    }
+    for (tokens, cue) in &hits {
+        let span = token_span(doc, tokens.clone());
+        if used_cues.contains(&span.start) {
+            continue;
+        }
+        if let Some(a) = indirect(doc, tokens.clone(), *cue, &voices) {
+            found.push(a);
+        }
+    }
+    found.sort_by_key(|a| (a.content.start, a.content.end));
+    resolve_pronouns(doc, &mut found, &voices);
+    found
+}
+
+/// Words after which a cue word is a noun ("their calls", "the report").
+const NOUN_MARKERS: &[&str] =
+    &["the", "a", "an", "their", "his", "her", "its", "our", "my", "your", "this", "these", "those", "such", "no"];
+
+/// Cues outside quotation marks: (token range, cue index). A capitalised cue word is a name
+/// ("the United States") unless it opens a sentence; one after an article is a noun.
+fn cue_hits(doc: &Document, cues: &CueIndex, voices: &VoiceMap) -> Vec<(Range<usize>, usize)> {
+    let mut hits = Vec::new();
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        let opens_sentence = doc.sentences.iter().any(|s| s.tokens.start == i);
+        let capital_name = is_capitalized(doc, i) && !opens_sentence;
+        let after_article = i > 0 && NOUN_MARKERS.contains(&&*doc.tokens[i - 1].key);
+        if voices.voice_of(doc.tokens[i].span) == Voice::Own
+            && !capital_name
+            && !after_article
+            && let Some((range, cue)) = cues.at(doc, i)
+        {
+            i = range.end;
+            hits.push((range, cue));
+            continue;
+        }
+        i += 1;
+    }
+    hits
+}
+
+fn token_span(doc: &Document, tokens: Range<usize>) -> Span {
+    Span::new(doc.tokens[tokens.start].span.start, doc.tokens[tokens.end - 1].span.end)
+}
+
+/// Token range of the tokens lying inside `span`.
+fn tokens_in(doc: &Document, span: Span) -> Range<usize> {
+    let start = doc.tokens.partition_point(|t| t.span.start < span.start);
+    let end = doc.tokens.partition_point(|t| t.span.end <= span.end);
+    start..end.max(start)
+}
+
+fn surface<'d>(doc: &'d Document, i: usize) -> &'d str {
+    doc.tokens[i].norm.slice(doc.normalized.as_str())
+}
+
+fn is_punct(doc: &Document, i: usize) -> bool {
+    doc.tokens[i].kind == TokenKind::Punct
+}
+
+fn is_capitalized(doc: &Document, i: usize) -> bool {
+    surface(doc, i).chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A direct attribution for one quote, or `None` for a title in quotation marks or an unattributable quote.
+fn direct(
+    doc: &Document,
+    quote: &QuoteSpan,
+    hits: &[(Range<usize>, usize)],
+    earlier: &[Attribution],
+) -> Option<Attribution> {
+    let inner = tokens_in(doc, quote.inner);
+    if inner.is_empty() {
+        return None;
+    }
+    let words = inner.clone().filter(|&i| !is_punct(doc, i)).count();
+    let sentence_index = doc.sentences.partition_point(|s| s.tokens.end <= inner.start);
+    let sentence = doc.sentences.get(sentence_index)?;
+    let end_sentence = doc.sentences.partition_point(|s| s.tokens.end < inner.end).min(doc.sentences.len() - 1);
+    let sentence_end = doc.sentences[end_sentence].tokens.end;
+    let open_mark = inner.start.saturating_sub(1);
+    let close_mark =
+        (inner.end..sentence_end)
+            .find(|&i| !is_punct(doc, i) || surface(doc, i) == "\"")
+            .map_or(inner.end, |i| if surface(doc, i) == "\"" { i + 1 } else { inner.end });
+    let before_start = sentence.tokens.start;
+    let starts_sentence = open_mark <= before_start || (open_mark > 0 && surface(doc, open_mark - 1) == ":");
+    if !starts_sentence && is_title(doc, inner.clone(), words) {
+        return None;
+    }
+    let after = || cue_after(doc, close_mark.max(inner.end), sentence_end, hits);
+    let before = || cue_before(doc, before_start, open_mark, hits);
+    // A fragment belongs to its sentence's verb before it; a full quote to the cue after it.
+    let found = if starts_sentence { after().or_else(before) } else { before().or_else(after) };
+    let (cue, source, cue_entry) = match found {
+        Some((cue, source, entry)) => (Some(cue), source, Some(entry)),
+        None => (None, None, None),
+    };
+    let extent = if starts_sentence && words >= 3 || words >= 8 { Extent::Full } else { Extent::Fragment };
+    let mut attribution = Attribution {
+        kind: Kind::Direct,
+        extent: Some(extent),
+        content: quote.inner,
+        cue: cue.map(|c: Range<usize>| token_span(doc, c)),
+        cue_entry,
+        source: source.map(|s: Range<usize>| token_span(doc, s)),
+        resolved: None,
+        sentence: sentence_index,
+        paragraph: sentence.paragraph,
+    };
+    if attribution.cue.is_none() {
+        let previous = earlier.iter().rev().find(|a| a.kind == Kind::Direct && a.speaker_span().is_some())?;
+        if sentence.paragraph > previous.paragraph + 1 || extent == Extent::Fragment {
+            return None;
+        }
+        attribution.resolved = previous.speaker_span();
+        attribution.cue_entry = previous.cue_entry;
+    }
+    Some(attribution)
+}
+
+/// A short Title Case quote ("Face the Nation") names a work, not words someone said.
+fn is_title(doc: &Document, inner: Range<usize>, words: usize) -> bool {
+    const SMALL: &[&str] = &["the", "of", "and", "a", "an", "in", "on", "for", "to", "with"];
+    words <= 6
+        && inner
+            .clone()
+            .filter(|&i| !is_punct(doc, i))
+            .all(|i| is_capitalized(doc, i) || SMALL.contains(&&*doc.tokens[i].key))
+        && inner.clone().filter(|&i| !is_punct(doc, i)).any(|i| is_capitalized(doc, i))
+}
+
+/// `“…,” X said` or `“…,” said X`: a cue within a few tokens after the closing mark.
+fn cue_after(
+    doc: &Document,
+    from: usize,
+    sentence_end: usize,
+    hits: &[(Range<usize>, usize)],
+) -> Option<(Range<usize>, Option<Range<usize>>, usize)> {
+    let start = (from..sentence_end).find(|&i| !is_punct(doc, i) || surface(doc, i) == "\"")?;
+    if surface(doc, start) == "\"" {
+        return None; // another quote follows before any cue
+    }
+    let (cue, entry) =
+        hits.iter().find(|(r, _)| r.start >= start && r.start <= start + 16 && r.start < sentence_end)?;
+    let between = start..cue.start;
+    if between.clone().any(|i| is_punct(doc, i) && surface(doc, i) != ".") {
+        // `“…,” Sadr, who leads the largest bloc, said`: the speaker is before the first comma.
+        // `“…” between the US and Iraq, says Herbert`: the speaker follows the cue.
+        let first_comma = between.clone().find(|&i| surface(doc, i) == ",")?;
+        let comma_before_cue = surface(doc, skip_adverbs_back(doc, between.clone()).end - 1) == ",";
+        let who = doc.tokens.get(first_comma + 1).is_some_and(|t| matches!(&*t.key, "who" | "which"));
+        let according = doc.tokens[cue.start].key == "according";
+        let source = start..first_comma;
+        if comma_before_cue && who && is_speaker_phrase(doc, source.clone()) {
+            return Some((cue.clone(), Some(source), *entry));
+        }
+        let after = speaker_after(doc, cue.end, sentence_end)?;
+        return (comma_before_cue && !according).then(|| (cue.clone(), Some(after), *entry));
+    }
+    if between.len() > 10 {
+        return None;
+    }
+    let source = if between.is_empty() {
+        speaker_after(doc, cue.end, sentence_end)
+    } else {
+        Some(skip_adverbs_back(doc, between))
+    };
+    Some((cue.clone(), source.filter(|s| !s.is_empty()), *entry))
+}
+
+/// `X said: “…”`, `X told CNN “…”`, or a fragment inside a sentence whose verb is a cue.
+fn cue_before(
+    doc: &Document,
+    sentence_start: usize,
+    open_mark: usize,
+    hits: &[(Range<usize>, usize)],
+) -> Option<(Range<usize>, Option<Range<usize>>, usize)> {
+    let (cue, entry) = hits.iter().rev().find(|(r, _)| r.start >= sentence_start && r.end <= open_mark)?;
+    // `said Ammar: “…”`: a speaker after the cue only when it runs up to the quote or a colon.
+    let lead_in =
+        || speaker_after(doc, cue.end, open_mark).filter(|s| s.end == open_mark || surface(doc, s.end) == ":");
+    let source = speaker_before(doc, sentence_start, cue.start).or_else(lead_in);
+    Some((cue.clone(), source, *entry))
+}
+
+/// Drop adverbs and auxiliaries between a speaker and its cue ("he also said").
+fn skip_adverbs_back(doc: &Document, range: Range<usize>) -> Range<usize> {
+    let mut end = range.end;
+    while end > range.start && BETWEEN_SPEAKER_AND_CUE.contains(&&*doc.tokens[end - 1].key) {
+        end -= 1;
+    }
+    range.start..end
+}
+
+/// The speaker phrase ending just before `cue`: back over adverbs, then words up to a stop word
+/// or punctuation. An appositive ("Graham, Republican of South Carolina, said") is skipped.
+fn speaker_before(doc: &Document, sentence_start: usize, cue: usize) -> Option<Range<usize>> {
+    let end = skip_adverbs_back(doc, sentence_start..cue).end;
+    if end > sentence_start && surface(doc, end - 1) == "," {
+        let comma = (sentence_start..end - 1).rev().find(|&i| surface(doc, i) == ",")?;
+        let between = comma + 1..end - 1;
+        if is_name(doc, between.clone()) {
+            return Some(between);
+        }
+        // Nested appositives ("Nasrallah, leader of Lebanon’s powerful, Iran-allied Hezbollah
+        // movement, said"): the speaker stands before the sentence's first comma.
+        let first = (sentence_start..comma).find(|&i| surface(doc, i) == ",").unwrap_or(comma);
+        return phrase_back(doc, sentence_start, first);
+    }
+    let phrase = phrase_back(doc, sentence_start, end)?;
+    // "a move he said": the pronoun is the speaker.
+    if phrase.len() > 1 && PRONOUNS.contains(&&*doc.tokens[phrase.end - 1].key) {
+        return Some(phrase.end - 1..phrase.end);
+    }
+    Some(phrase)
+}
+
+/// Capitalised words only (titles, initials and particles allowed): "Maj. Gen. Hossein Dehghan".
+fn is_name(doc: &Document, range: Range<usize>) -> bool {
+    let words: Vec<usize> = range.filter(|&i| !is_punct(doc, i)).collect();
+    words.len() >= 2
+        && words.iter().all(|&i| is_capitalized(doc, i) || matches!(&*doc.tokens[i].key, "al" | "bin" | "abu"))
+}
+
+fn phrase_back(doc: &Document, sentence_start: usize, end: usize) -> Option<Range<usize>> {
+    let mut start = end;
+    while start > sentence_start && end - start < 10 {
+        let i = start - 1;
+        let key = &*doc.tokens[i].key;
+        let past_verb = !is_capitalized(doc, i) && key.len() > 4 && key.ends_with("ed");
+        if is_punct(doc, i) && surface(doc, i) != "'"
+            || STOP_WORDS.contains(&key)
+            || TIME_WORDS.contains(&key)
+            || past_verb
+        {
+            break;
+        }
+        start = i;
+    }
+    let phrase = start..end;
+    is_speaker_phrase(doc, phrase.clone()).then_some(phrase)
+}
+
+/// The speaker phrase right after a cue (`said Ammar al-Shibli, a Shi'ite lawmaker`).
+fn speaker_after(doc: &Document, from: usize, limit: usize) -> Option<Range<usize>> {
+    let mut end = from;
+    while end < limit && end - from < 10 {
+        let apostrophe = surface(doc, end) == "'";
+        if is_punct(doc, end) && !apostrophe || STOP_WORDS.contains(&&*doc.tokens[end].key) && !is_capitalized(doc, end)
+        {
+            break;
+        }
+        end += 1;
+    }
+    let phrase = from..end;
+    is_speaker_phrase(doc, phrase.clone()).then_some(phrase)
+}
+
+fn is_speaker_phrase(doc: &Document, phrase: Range<usize>) -> bool {
+    if phrase.is_empty() || phrase.len() > 10 {
+        return false;
+    }
+    let first = &*doc.tokens[phrase.start].key;
+    phrase.clone().any(|i| is_capitalized(doc, i) && doc.tokens[i].kind == TokenKind::Word)
+        || (phrase.len() == 1 && PRONOUNS.contains(&first))
+        || DETERMINERS.contains(&first) && phrase.len() <= 5
+        || phrase
+            .clone()
+            .any(|i| matches!(&*doc.tokens[i].key, "officials" | "sources" | "protesters" | "analysts" | "experts"))
+}
+
+/// Indirect speech around a cue outside quotation marks.
+fn indirect(doc: &Document, cue: Range<usize>, entry: usize, voices: &VoiceMap) -> Option<Attribution> {
+    let sentence_index = doc.sentences.partition_point(|s| s.tokens.end <= cue.start);
+    let sentence = doc.sentences.get(sentence_index)?;
+    let (start, end) = (sentence.tokens.start, sentence.tokens.end);
+    let according = doc.tokens[cue.start].key == "according";
+    let (source, content) = if according {
+        according_to(doc, cue.clone(), start, end)?
+    } else if let Some(source) = speaker_before(doc, start, cue.start) {
+        let rest = (cue.end..end).filter(|&i| !is_punct(doc, i)).count();
+        let trailing = source.start > start && surface(doc, source.start - 1) == "," && rest <= 4;
+        let content = if trailing { start..source.start - 1 } else { content_after(doc, cue.end, end)? };
+        (source, content)
+    } else {
+        let source = speaker_after(doc, cue.end, end)?;
+        let comma = (start..cue.start).rev().find(|&i| surface(doc, i) == ",")?;
+        (source, start..comma)
+    };
+    let content = trim_punct(doc, content);
+    if content.clone().filter(|&i| !is_punct(doc, i)).count() < 3 {
+        return None;
+    }
+    let content_span = token_span(doc, content.clone());
+    let quoted = content.clone().filter(|&i| voices.voice_of(doc.tokens[i].span) == Voice::Quoted).count();
+    if quoted * 2 > content.len() {
+        return None; // mostly a quotation: the direct pattern owns it
+    }
+    Some(Attribution {
+        kind: Kind::Indirect,
+        extent: None,
+        content: content_span,
+        cue: Some(token_span(doc, cue)),
+        cue_entry: Some(entry),
+        source: Some(token_span(doc, source)),
+        resolved: None,
+        sentence: sentence_index,
+        paragraph: sentence.paragraph,
+    })
+}
+
+/// `According to X, CONTENT.` or `CONTENT, according to X.`
+fn according_to(doc: &Document, cue: Range<usize>, start: usize, end: usize) -> Option<(Range<usize>, Range<usize>)> {
+    let source = speaker_after(doc, cue.end, end)?;
+    if cue.start == start || (cue.start > start && surface(doc, cue.start - 1) != ",") && cue.start < start + 3 {
+        let comma = (source.end..end).find(|&i| surface(doc, i) == ",")?;
+        return Some((source, comma + 1..end));
+    }
+    let comma = (start..cue.start).rev().find(|&i| surface(doc, i) == ",").unwrap_or(cue.start);
+    Some((source, start..comma))
+}
+
+/// What follows a cue: an optional recipient ("told CNN", "told parliament in a speech") and
+/// "that", then the rest of the sentence.
+fn content_after(doc: &Document, from: usize, end: usize) -> Option<Range<usize>> {
+    let that = (from..end.min(from + 8)).find(|&i| doc.tokens[i].key == "that");
+    let start = match that {
+        Some(t) => t + 1,
+        None => from,
+    };
+    (start < end && surface(doc, start) != "\"").then_some(start..end)
+}
+
+fn trim_punct(doc: &Document, range: Range<usize>) -> Range<usize> {
+    let (mut start, mut end) = (range.start, range.end);
+    while start < end && is_punct(doc, start) {
+        start += 1;
+    }
+    while end > start && is_punct(doc, end - 1) {
+        end -= 1;
+    }
+    start..end
+}
+
+/// Resolve pronoun speakers to the last compatible named speaker before them: he/she to a
+/// person, it to a document or body, they to the last plural or body. A name mentioned after
+/// that speaker (a speaker introduced in a previous sentence) wins. Quotes continuing an earlier
+/// speaker then take that speaker's resolution.
+fn resolve_pronouns(doc: &Document, found: &mut [Attribution], voices: &VoiceMap) {
+    for i in 0..found.len() {
+        let Some(source) = found[i].source else { continue };
+        let pronoun = source.slice(doc.text).to_lowercase();
+        if !PRONOUNS.contains(&pronoun.as_str()) || found[i].resolved.is_some() {
+            continue;
+        }
+        let wants_person = matches!(pronoun.as_str(), "he" | "she" | "i" | "we");
+        let paragraph = found[i].paragraph;
+        let earlier = found[..i].iter().rev().find(|a| {
+            a.speaker_span().is_some_and(|s| {
+                let text = s.slice(doc.text);
+                s.start < source.start
+                    && !PRONOUNS.contains(&text.to_lowercase().as_str())
+                    && looks_like_person(text) == wants_person
+            })
+        });
+        let near = earlier.filter(|a| a.paragraph + 1 >= paragraph).and_then(Attribution::speaker_span);
+        let mentioned = if wants_person && near.is_none() { last_name_before(doc, source.start, voices) } else { None };
+        found[i].resolved = near.or(mentioned).or_else(|| earlier.and_then(Attribution::speaker_span));
+    }
+    for i in 0..found.len() {
+        if found[i].source.is_none()
+            && let Some(previous) = found[i].resolved
+            && let Some(resolved) =
+                found[..i].iter().rev().find(|a| a.source == Some(previous)).and_then(|a| a.resolved)
+        {
+            found[i].resolved = Some(resolved);
+        }
+    }
+}
+
+/// A capitalised name with at least two words, or one that is not led by a determiner.
+fn looks_like_person(mention: &str) -> bool {
+    let first = mention.split_whitespace().next().unwrap_or("").to_lowercase();
+    !DETERMINERS.contains(&first.as_str()) && mention.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The last run of two or more capitalised words before `at` in the two preceding sentences:
+/// a speaker introduced without a cue ("Pompeo would not answer. “We’ll watch,” he said.").
+fn last_name_before(doc: &Document, at: usize, voices: &VoiceMap) -> Option<Span> {
+    let here = doc.sentences.partition_point(|s| s.span.end <= at);
+    let from = doc.sentences.get(here.saturating_sub(2))?.tokens.start;
+    let until = doc.tokens.partition_point(|t| t.span.end <= at);
+    let mut best: Option<Range<usize>> = None;
+    let mut run_start = None;
+    for i in from..=until.min(doc.tokens.len()) {
+        let capital = i < until
+            && doc.tokens[i].kind == TokenKind::Word
+            && is_capitalized(doc, i)
+            && voices.voice_of(doc.tokens[i].span) == Voice::Own;
+        match (capital, run_start) {
+            (true, None) => run_start = Some(i),
+            (false, Some(s)) => {
+                if i - s >= 2 && !is_body(&token_span(doc, s..i).slice(doc.text).to_lowercase()) {
+                    best = Some(s..i);
+                }
+                run_start = None;
+            }
+            _ => {}
+        }
+    }
+    best.map(|r| token_span(doc, r))
+}

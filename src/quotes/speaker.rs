@@ -1,0 +1,406 @@
+//! Speakers: from a mention as written ("Marine Brigadier General William H. Seely III") to a
+//! canonical speaker (name "William H. Seely III", key `seely`, role "Marine Brigadier General")
+//! and a voice group (`us_military`).
+//!
+//! Owns the split of a mention into role and name, the key that merges spellings of one name
+//! (Abdul Mahdi / Adel Abdul Mahdi / Abdul-Mahdi / Adil Abd al-Mahdi / al-Mahdi all become
+//! `mahdi`), and the group rules: a known voice, else the longest role phrase, else `anonymous`
+//! for unnamed sources, else `unclassified`. Nothing is dropped.
+
+use std::collections::HashMap;
+
+use crate::lexicon::LexiconSet;
+
+/// A speaker, described.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    /// Canonical name: the known voice's name, the person's name without titles, or the phrase
+    /// without its determiner for non-persons ("resolution").
+    pub name: String,
+    /// What merges mentions of one speaker: a surname key for persons, the phrase otherwise.
+    pub key: String,
+    /// Titles and roles stripped from the mention ("Marine Brigadier General").
+    pub role: String,
+    /// Voice group.
+    pub group: String,
+    /// True for a named person.
+    pub person: bool,
+    /// True for an unnamed source ("officials", "one demonstrator", "a source familiar with…").
+    pub anonymous: bool,
+}
+
+/// Words that are titles or roles, never part of a person's name.
+const TITLE_WORDS: &[&str] = &[
+    "president",
+    "prime",
+    "minister",
+    "secretary",
+    "speaker",
+    "parliament",
+    "parliamentary",
+    "general",
+    "gen",
+    "gen.",
+    "maj",
+    "maj.",
+    "major",
+    "brigadier",
+    "marine",
+    "lt",
+    "lt.",
+    "lieutenant",
+    "col",
+    "col.",
+    "colonel",
+    "sen",
+    "sen.",
+    "senator",
+    "rep",
+    "rep.",
+    "representative",
+    "us",
+    "u.s.",
+    "iraqi",
+    "iranian",
+    "american",
+    "chief",
+    "leader",
+    "commander",
+    "cleric",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "state",
+    "defence",
+    "defense",
+    "foreign",
+    "supreme",
+    "deputy",
+    "ambassador",
+    "governor",
+    "mayor",
+    "former",
+    "top",
+    "populist",
+    "shiite",
+    "sunni",
+    "kurdish",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "sayyed",
+    "sheikh",
+    "ayatollah",
+    "adm",
+    "adm.",
+    "admiral",
+    "sgt",
+    "sgt.",
+    "capt",
+    "capt.",
+    "captain",
+    "republican",
+    "democrat",
+    "democratic",
+    "gop",
+    "lawmaker",
+    "mp",
+    "correspondent",
+    "analyst",
+    "student",
+    "professor",
+    "judge",
+    "justice",
+    "attorney",
+    "director",
+    "head",
+];
+
+/// Words that make a capitalised phrase an organisation or a document, not a person.
+const BODY_WORDS: &[&str] = &[
+    "department",
+    "ministry",
+    "parliament",
+    "committee",
+    "council",
+    "forces",
+    "army",
+    "government",
+    "coalition",
+    "pentagon",
+    "house",
+    "office",
+    "agency",
+    "news",
+    "times",
+    "post",
+    "party",
+    "commission",
+    "court",
+    "union",
+    "nations",
+    "embassy",
+    "company",
+    "university",
+    "institute",
+    "bloc",
+    "movement",
+    "cabinet",
+    "administration",
+];
+
+/// Unnamed-source nouns and documents.
+const DOCUMENT_WORDS: &[&str] =
+    &["resolution", "statement", "letter", "report", "decree", "bill", "communique", "memo"];
+const ARTICLES: &[&str] =
+    &["the", "a", "an", "one", "some", "many", "several", "two", "three", "his", "her", "their", "its"];
+const NAME_SUFFIXES: &[&str] = &["iii", "ii", "iv", "jr", "jr.", "sr", "sr."];
+const NAME_PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "abd", "abu", "de", "van", "von", "da", "di", "bint"];
+
+/// Describes speakers with the voices and roles of the loaded lexicons.
+pub struct SpeakerBook {
+    known: HashMap<String, (String, String)>,
+    media: HashMap<String, String>,
+    roles: Vec<(Vec<String>, String, bool)>,
+}
+
+impl SpeakerBook {
+    /// A book for the `[[voice]]` and `[[role]]` entries of `set`.
+    pub fn new(set: &LexiconSet) -> SpeakerBook {
+        let mut known = HashMap::new();
+        for voice in &set.voices {
+            for name in std::iter::once(&voice.name).chain(&voice.aliases) {
+                let key = surname_key(&words(name));
+                known.entry(key).or_insert_with(|| (voice.name.clone(), voice.group.clone()));
+            }
+        }
+        let roles = set.roles.iter().map(|r| (words(&r.text.to_lowercase()), r.group.clone(), r.story)).collect();
+        let mut media = HashMap::new();
+        for outlet in &set.outlets {
+            for name in std::iter::once(&outlet.name).chain(&outlet.aliases) {
+                media.entry(media_key(name)).or_insert_with(|| outlet.name.clone());
+            }
+        }
+        SpeakerBook { known, media, roles }
+    }
+
+    /// Describe a mention.
+    pub fn describe(&self, mention: &str) -> Speaker {
+        if let Some(outlet) = self.media.get(&media_key(mention)) {
+            let key = media_key(outlet);
+            return Speaker {
+                name: outlet.clone(),
+                key,
+                role: String::new(),
+                group: "media".into(),
+                person: false,
+                anonymous: false,
+            };
+        }
+        let tokens = words(mention);
+        let name_start = name_start(&tokens);
+        let name = &tokens[name_start..];
+        let role = tokens[..name_start].join(" ");
+        let is_body = name.iter().any(|t| BODY_WORDS.contains(&t.to_lowercase().as_str()));
+        let lower: Vec<String> = tokens.iter().map(|t| t.to_lowercase()).collect();
+        let role_group = self.role_group(&lower);
+        if !name.is_empty() && !is_body {
+            let key = surname_key(name);
+            if let Some((canonical, group)) = self.known.get(&key) {
+                return Speaker {
+                    name: canonical.clone(),
+                    key,
+                    role,
+                    group: group.clone(),
+                    person: true,
+                    anonymous: false,
+                };
+            }
+            let group = role_group.unwrap_or_else(|| "unclassified".to_string());
+            return Speaker { name: name.join(" "), key, role, group, person: true, anonymous: false };
+        }
+        let phrase = strip_articles(&lower).join(" ");
+        let document = lower.iter().any(|w| DOCUMENT_WORDS.contains(&w.as_str()));
+        let named_body = tokens.iter().any(|t| t.chars().next().is_some_and(char::is_uppercase));
+        let anonymous = !document && !named_body;
+        let group = role_group.unwrap_or_else(|| if anonymous { "anonymous" } else { "unclassified" }.to_string());
+        Speaker { name: phrase.clone(), key: phrase, role: String::new(), group, person: false, anonymous }
+    }
+
+    /// The group of the longest role phrase in the mention; story roles win ties.
+    fn role_group(&self, lower: &[String]) -> Option<String> {
+        let mut best: Option<(usize, bool, &str)> = None;
+        for (phrase, group, story) in &self.roles {
+            let found = lower.windows(phrase.len()).any(|w| {
+                let last = phrase.len() - 1;
+                w[..last] == phrase[..last] && (w[last] == phrase[last] || w[last] == format!("{}s", phrase[last]))
+            });
+            if found && best.is_none_or(|(len, s, _)| (phrase.len(), *story) > (len, s)) {
+                best = Some((phrase.len(), *story, group));
+            }
+        }
+        best.map(|(_, _, g)| g.to_string())
+    }
+}
+
+/// True when a phrase names an organisation or a document ("Senate Foreign Relations Committee").
+pub fn is_body(lower: &str) -> bool {
+    lower.split_whitespace().any(|w| {
+        BODY_WORDS.contains(&w)
+            || DOCUMENT_WORDS.contains(&w)
+            || matches!(w, "states" | "legions" | "units" | "committee")
+    })
+}
+
+/// "The Associated Press" and "the AP" → `associatedpress`, `ap`: case and articles ignored.
+fn media_key(name: &str) -> String {
+    let lower = name.trim().to_lowercase();
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    lower.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The words of a mention: whitespace-separated, outer punctuation and possessives removed.
+fn words(mention: &str) -> Vec<String> {
+    mention
+        .split_whitespace()
+        .map(|w| {
+            let w = w.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '"' | '“' | '”' | '(' | ')'));
+            let w = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
+            w.trim_end_matches(['’', '\'']).to_string()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn is_name_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let particle = lower.split('-').next().is_some_and(|p| NAME_PARTICLES.contains(&p));
+    (word.chars().next().is_some_and(char::is_uppercase) || particle) && !TITLE_WORDS.contains(&lower.as_str())
+}
+
+/// Where the name begins: the trailing run of capitalised words that are not titles.
+fn name_start(tokens: &[String]) -> usize {
+    let mut start = tokens.len();
+    while start > 0 {
+        let word = &tokens[start - 1];
+        let suffix = NAME_SUFFIXES.contains(&word.to_lowercase().as_str());
+        if !(is_name_word(word) || suffix && start == tokens.len()) {
+            break;
+        }
+        start -= 1;
+    }
+    // A name must hold a capitalised word that is not a particle or suffix.
+    let real = tokens[start..].iter().any(|w| {
+        let lower = w.to_lowercase();
+        w.chars().any(char::is_uppercase) && !NAME_SUFFIXES.contains(&lower.as_str())
+    });
+    if real { start } else { tokens.len() }
+}
+
+/// The key that merges spellings of a name: the surname, lower case, without an `al-`-style
+/// particle, initials or suffixes ("Adil Abd al-Mahdi" and "Abdul-Mahdi" → `mahdi`).
+pub fn surname_key(name: &[String]) -> String {
+    let last = name
+        .iter()
+        .rev()
+        .map(|w| w.to_lowercase())
+        .find(|w| !NAME_SUFFIXES.contains(&w.as_str()) && !(w.len() <= 2 && w.ends_with('.')))
+        .unwrap_or_default();
+    let last = last.rsplit('-').next().unwrap_or(&last).to_string();
+    last.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+fn strip_articles(lower: &[String]) -> &[String] {
+    match lower.first() {
+        Some(first) if ARTICLES.contains(&first.as_str()) => &lower[1..],
+        _ => lower,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::{RoleEntry, VoiceEntry};
+
+    fn book() -> SpeakerBook {
+        let mut set = LexiconSet::default();
+        set.voices.push(VoiceEntry {
+            name: "Adel Abdul Mahdi".into(),
+            aliases: vec!["Adil Abd al-Mahdi".into()],
+            group: "iraqi_government".into(),
+        });
+        for (text, group) in
+            [("secretary of state", "government"), ("lawmaker", "legislator"), ("resolution", "document")]
+        {
+            set.roles.push(RoleEntry { text: text.into(), group: group.into(), story: false });
+        }
+        SpeakerBook::new(&set)
+    }
+
+    #[test]
+    fn titles_are_stripped_and_kept_as_role() {
+        let s = book().describe("Marine Brigadier General William H. Seely III");
+        assert_eq!(
+            (s.name.as_str(), s.key.as_str(), s.role.as_str()),
+            ("William H. Seely III", "seely", "Marine Brigadier General")
+        );
+        assert!(s.person && !s.anonymous);
+    }
+
+    #[test]
+    fn name_variants_merge_on_one_key_and_known_voice() {
+        let b = book();
+        for mention in [
+            "Abdul Mahdi",
+            "Adel Abdul Mahdi",
+            "Abdul-Mahdi",
+            "Adil Abd al-Mahdi",
+            "al-Mahdi",
+            "Iraqi Prime Minister Adil Abd al-Mahdi",
+        ] {
+            let s = b.describe(mention);
+            assert_eq!(
+                (s.key.as_str(), s.name.as_str(), s.group.as_str()),
+                ("mahdi", "Adel Abdul Mahdi", "iraqi_government"),
+                "{mention}"
+            );
+        }
+    }
+
+    #[test]
+    fn role_phrases_give_the_group() {
+        let s = book().describe("US Secretary of State Mike Pompeo");
+        assert_eq!(
+            (s.name.as_str(), s.role.as_str(), s.group.as_str()),
+            ("Mike Pompeo", "US Secretary of State", "government")
+        );
+        assert_eq!(book().describe("a Shi'ite lawmaker").group, "legislator");
+    }
+
+    #[test]
+    fn documents_bodies_and_unnamed_sources() {
+        let b = book();
+        let resolution = b.describe("the resolution");
+        assert_eq!(
+            (resolution.name.as_str(), resolution.group.as_str(), resolution.anonymous),
+            ("resolution", "document", false)
+        );
+        let sources = b.describe("medical sources");
+        assert!(sources.anonymous && !sources.person);
+        assert_eq!(sources.group, "anonymous");
+        let department = b.describe("The Defense Department");
+        assert!(!department.person && !department.anonymous);
+        assert_eq!(b.describe("one demonstrator").group, "anonymous");
+    }
+
+    #[test]
+    fn unknown_speakers_are_unclassified_not_dropped() {
+        let s = book().describe("Raad Ismail");
+        assert_eq!((s.name.as_str(), s.group.as_str()), ("Raad Ismail", "unclassified"));
+    }
+}
