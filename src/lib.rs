@@ -14,6 +14,7 @@
 //! - [`table`] aggregates articles and outlets into polars DataFrames.
 //! - [`report`] writes CSV, Parquet, the run manifest and `report.md`.
 //! - [`pipeline`] composes them, streaming the corpus in chunks.
+//! - [`eval`] scores extraction against annotated data (brat standoff, e.g. PolNeAR).
 //!
 //! ```
 //! use framelens::features::Extractor;
@@ -39,6 +40,7 @@
 //! ```
 
 pub mod corpus;
+pub mod eval;
 pub mod features;
 pub mod lexicon;
 pub mod pipeline;

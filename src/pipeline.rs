@@ -16,7 +16,9 @@ use crate::corpus::{Article, ArticleStream, CorpusError};
 use crate::features::{ArticleResult, Extractor};
 use crate::lexicon::LexiconSet;
 use crate::report::{ReportError, StreamedTable, write_table};
-use crate::table::{self, ArticleRow, EvidenceRow, FeatureColumn, Group, QuoteSpanRow, RemovedLineRow, Totals};
+use crate::table::{
+    self, ArticleRow, EvidenceRow, FeatureColumn, Group, QuoteRow, QuoteSpanRow, RemovedLineRow, Totals,
+};
 use crate::text::Stemmer;
 
 /// Articles measured per parallel batch. Fixed, so batch boundaries (and Parquet row groups)
@@ -130,6 +132,7 @@ struct Writer {
     article_word_choice: StreamedTable,
     article_features: StreamedTable,
     quote_spans: StreamedTable,
+    quotes: StreamedTable,
     removed_lines: StreamedTable,
     set: LexiconSet,
     article_columns: Vec<FeatureColumn>,
@@ -154,6 +157,7 @@ impl Writer {
                 &table::features_table(&[], ARTICLE_KEYS, set, &article_columns),
             )?,
             quote_spans: StreamedTable::create(dir, "quote_spans", &table::quote_spans_table(&[]))?,
+            quotes: StreamedTable::create(dir, "quotes", &table::quotes_table(&[]))?,
             removed_lines: StreamedTable::create(dir, "removed_lines", &table::removed_lines_table(&[]))?,
             set: set.clone(),
             article_columns,
@@ -173,6 +177,8 @@ impl Writer {
         self.article_features.write(&table::features_table(&groups, ARTICLE_KEYS, set, &self.article_columns))?;
         let quotes: Vec<QuoteSpanRow> = results.iter().flat_map(QuoteSpanRow::from_result).collect();
         self.quote_spans.write(&table::quote_spans_table(&quotes))?;
+        let attributions: Vec<QuoteRow> = results.iter().flat_map(|r| QuoteRow::from_result(r, set)).collect();
+        self.quotes.write(&table::quotes_table(&attributions))?;
         let removed: Vec<RemovedLineRow> = results.iter().flat_map(RemovedLineRow::from_result).collect();
         self.removed_lines.write(&table::removed_lines_table(&removed))?;
         for row in &rows {
@@ -191,6 +197,7 @@ impl Writer {
             ("article_word_choice", self.article_word_choice),
             ("article_features", self.article_features),
             ("quote_spans", self.quote_spans),
+            ("quotes", self.quotes),
             ("removed_lines", self.removed_lines),
         ];
         for (name, table) in streamed {
@@ -203,7 +210,9 @@ impl Writer {
         write_table(dir, "word_choice", &mut word_choice)?;
         let mut features = table::features_table(&outlets, OUTLET_KEYS, set, &columns);
         write_table(dir, "outlet_features", &mut features)?;
-        tables.extend(["word_choice".to_string(), "outlet_features".to_string()]);
+        let mut voices = table::voices_table(&outlets);
+        write_table(dir, "voices", &mut voices)?;
+        tables.extend(["word_choice".to_string(), "outlet_features".to_string(), "voices".to_string()]);
         tables.sort();
         Ok(RunSummary { articles: self.count, outlets: self.outlets, errors, tables })
     }

@@ -4,8 +4,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use framelens::lexicon::{LexiconMatcher, Source, load};
-use framelens::quotes::{VoiceMap, find_quote_spans};
+use framelens::lexicon::{LexiconMatcher, Source, load, shipped_sources};
+use framelens::quotes::{CueIndex, VoiceMap, find_attributions, find_quote_spans};
 use framelens::text::{Document, Stemmer, TextOptions};
 use serde::Deserialize;
 
@@ -122,4 +122,49 @@ fn boilerplate_cases() {
         }
     }
     assert!(ran >= 4, "only {ran} boilerplate cases ran");
+}
+
+#[derive(Deserialize)]
+struct AttributionFile {
+    #[serde(rename = "case")]
+    cases: Vec<AttributionCase>,
+}
+
+#[derive(Deserialize)]
+struct AttributionCase {
+    name: String,
+    text: String,
+    expect: Vec<String>,
+}
+
+#[test]
+fn attribution_cases() {
+    let cues = CueIndex::new(&load(&shipped_sources()).set.cues);
+    let mut ran = 0;
+    for file in case_files("attributions") {
+        let parsed: AttributionFile = toml::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+        for case in &parsed.cases {
+            let doc = Document::parse(&case.text, TextOptions { remove_boilerplate: false });
+            let quotes = find_quote_spans(doc.text, &doc.paragraph_spans());
+            let found: Vec<String> = find_attributions(&doc, &quotes, &cues)
+                .iter()
+                .map(|a| {
+                    let slice = |s: Option<framelens::text::Span>| s.map_or("", |s| s.slice(&case.text));
+                    let resolved = if a.source.is_some() { slice(a.resolved) } else { "" };
+                    format!(
+                        "{} | {} | {} | {} | {}",
+                        a.kind.as_str(),
+                        a.extent.map_or("", |e| e.as_str()),
+                        a.content.slice(&case.text),
+                        slice(a.source),
+                        resolved
+                    )
+                    .replace("|  |", "| |")
+                })
+                .collect();
+            assert_eq!(found, case.expect, "{}: case {}", file.display(), case.name);
+            ran += 1;
+        }
+    }
+    assert!(ran >= 12, "only {ran} attribution cases ran");
 }

@@ -2,6 +2,7 @@
 //! never sees clap or anyhow.
 
 mod args;
+mod eval;
 mod exit;
 mod extract;
 mod lexicon;
@@ -39,6 +40,9 @@ enum Command {
     /// Work with lexicon files.
     #[command(subcommand)]
     Lexicon(lexicon::Command),
+    /// Measure framelens against annotated data.
+    #[command(subcommand)]
+    Eval(eval::Command),
 }
 
 /// Run the parsed command.
@@ -48,6 +52,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Extract(args) => extract::run(&args),
         Command::Quotes(args) => quotes::run(&args),
         Command::Lexicon(command) => lexicon::run(&command),
+        Command::Eval(command) => eval::run(&command),
     }
 }
 

@@ -70,6 +70,9 @@ pub struct Attribution {
     pub source: Option<Span>,
     /// For pronouns and continued quotes: the earlier mention the speaker was resolved to.
     pub resolved: Option<Span>,
+    /// For a fragment: the writer's clause that carries it ("called the killing a “political
+    /// assassination”"), the span annotation schemes such as PolNeAR mark as the content.
+    pub clause: Option<Span>,
     /// Index of the sentence holding the content's start.
     pub sentence: usize,
     /// Index of its paragraph.
@@ -114,7 +117,7 @@ impl CueIndex {
             let end = i + words.len();
             let fits =
                 end <= doc.tokens.len() && words.iter().enumerate().all(|(k, w)| doc.tokens[i + k].key == w.as_str());
-            fits.then(|| (i..end, *cue))
+            fits.then_some((i..end, *cue))
         })
     }
 
@@ -279,10 +282,9 @@ fn direct(
     let end_sentence = doc.sentences.partition_point(|s| s.tokens.end < inner.end).min(doc.sentences.len() - 1);
     let sentence_end = doc.sentences[end_sentence].tokens.end;
     let open_mark = inner.start.saturating_sub(1);
-    let close_mark =
-        (inner.end..sentence_end)
-            .find(|&i| !is_punct(doc, i) || surface(doc, i) == "\"")
-            .map_or(inner.end, |i| if surface(doc, i) == "\"" { i + 1 } else { inner.end });
+    let close_mark = (inner.end..sentence_end)
+        .find(|&i| !is_punct(doc, i) || surface(doc, i) == "\"")
+        .map_or(inner.end, |i| if surface(doc, i) == "\"" { i + 1 } else { inner.end });
     let before_start = sentence.tokens.start;
     let starts_sentence = open_mark <= before_start || (open_mark > 0 && surface(doc, open_mark - 1) == ":");
     if !starts_sentence && is_title(doc, inner.clone(), words) {
@@ -301,13 +303,19 @@ fn direct(
         kind: Kind::Direct,
         extent: Some(extent),
         content: quote.inner,
-        cue: cue.map(|c: Range<usize>| token_span(doc, c)),
+        cue: cue.clone().map(|c: Range<usize>| token_span(doc, c)),
         cue_entry,
         source: source.map(|s: Range<usize>| token_span(doc, s)),
         resolved: None,
+        clause: None,
         sentence: sentence_index,
         paragraph: sentence.paragraph,
     };
+    if extent == Extent::Fragment
+        && let Some(cue_tokens) = cue.as_ref()
+    {
+        attribution.clause = fragment_clause(doc, cue_tokens.clone(), sentence.tokens.clone(), &inner);
+    }
     if attribution.cue.is_none() {
         let previous = earlier.iter().rev().find(|a| a.kind == Kind::Direct && a.speaker_span().is_some())?;
         if sentence.paragraph > previous.paragraph + 1 || extent == Extent::Fragment {
@@ -317,6 +325,19 @@ fn direct(
         attribution.cue_entry = previous.cue_entry;
     }
     Some(attribution)
+}
+
+/// The clause around a fragment: after a cue before it (to the sentence end), or before a cue
+/// after it (from the sentence start).
+fn fragment_clause(doc: &Document, cue: Range<usize>, sentence: Range<usize>, inner: &Range<usize>) -> Option<Span> {
+    let clause = if cue.end <= inner.start {
+        content_after(doc, cue.end, sentence.end)?
+    } else {
+        let comma = (sentence.start..cue.start).rev().find(|&i| surface(doc, i) == ",").unwrap_or(cue.start);
+        sentence.start..comma
+    };
+    let clause = trim_punct(doc, clause);
+    (!clause.is_empty()).then(|| token_span(doc, clause))
 }
 
 /// A short Title Case quote ("Face the Nation") names a work, not words someone said.
@@ -505,6 +526,7 @@ fn indirect(doc: &Document, cue: Range<usize>, entry: usize, voices: &VoiceMap) 
         cue_entry: Some(entry),
         source: Some(token_span(doc, source)),
         resolved: None,
+        clause: None,
         sentence: sentence_index,
         paragraph: sentence.paragraph,
     })

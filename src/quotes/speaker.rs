@@ -309,7 +309,7 @@ pub fn surname_key(name: &[String]) -> String {
         .iter()
         .rev()
         .map(|w| w.to_lowercase())
-        .find(|w| !NAME_SUFFIXES.contains(&w.as_str()) && !(w.len() <= 2 && w.ends_with('.')))
+        .find(|w| !(NAME_SUFFIXES.contains(&w.as_str()) || w.len() <= 2 && w.ends_with('.')))
         .unwrap_or_default();
     let last = last.rsplit('-').next().unwrap_or(&last).to_string();
     last.chars().filter(|c| c.is_alphanumeric()).collect()

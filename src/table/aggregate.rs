@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::ArticleRow;
+use super::{ArticleRow, VoiceMark};
 use crate::features::LabelCount;
 
 /// Sums over the articles of one group.
@@ -16,6 +16,119 @@ pub struct Totals {
     pub own_words: u64,
     /// Label counts.
     pub counts: LabelCount,
+    /// Quoted voices.
+    pub voices: VoiceTotals,
+}
+
+/// Sums over attributions.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct VoiceTotals {
+    /// Direct quotations.
+    pub direct: u64,
+    /// Indirect (reported) attributions.
+    pub indirect: u64,
+    /// Direct quotations that are fragments.
+    pub fragments: u64,
+    /// Words in direct quotations.
+    pub direct_words: u64,
+    /// Words in indirect attributions.
+    pub indirect_words: u64,
+    /// Attributions to unnamed sources.
+    pub anonymous: u64,
+    /// Per group: (attributions, direct, words).
+    pub by_group: BTreeMap<String, VoiceCount>,
+    /// Per speaker key: counts, with the longest name seen and its group.
+    pub by_speaker: BTreeMap<String, SpeakerCount>,
+    /// How many articles quote each group first.
+    pub first_groups: BTreeMap<String, u64>,
+    /// The first speaker quoted directly in the first article that quotes anyone.
+    pub first_speaker: Option<(String, String)>,
+}
+
+/// Attribution counts of one group.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct VoiceCount {
+    /// Attributions.
+    pub attributions: u64,
+    /// Of which direct.
+    pub direct: u64,
+    /// Words attributed.
+    pub words: u64,
+}
+
+/// Attribution counts of one speaker.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SpeakerCount {
+    /// Longest name seen for the key.
+    pub name: String,
+    /// Group.
+    pub group: String,
+    /// Counts.
+    pub count: VoiceCount,
+}
+
+impl VoiceTotals {
+    fn add(&mut self, marks: &[VoiceMark]) {
+        for m in marks {
+            if m.direct {
+                self.direct += 1;
+                self.direct_words += m.words;
+                self.fragments += u64::from(m.fragment);
+            } else {
+                self.indirect += 1;
+                self.indirect_words += m.words;
+            }
+            self.anonymous += u64::from(m.anonymous);
+            let count = |c: &mut VoiceCount| {
+                c.attributions += 1;
+                c.direct += u64::from(m.direct);
+                c.words += m.words;
+            };
+            count(self.by_group.entry(m.group.clone()).or_default());
+            let speaker = self.by_speaker.entry(m.key.clone()).or_default();
+            if m.name.len() > speaker.name.len() {
+                speaker.name = m.name.clone();
+            }
+            speaker.group = m.group.clone();
+            count(&mut speaker.count);
+        }
+        if let Some(first) = marks.iter().find(|m| m.direct && m.key != "unattributed") {
+            *self.first_groups.entry(first.group.clone()).or_default() += 1;
+            self.first_speaker.get_or_insert_with(|| (first.name.clone(), first.group.clone()));
+        }
+    }
+
+    /// All attributions.
+    pub fn attributions(&self) -> u64 {
+        self.direct + self.indirect
+    }
+
+    /// Shannon entropy (bits) of attributed words over speakers: 0 when one voice has all the words.
+    pub fn entropy(&self) -> Option<f64> {
+        let total: u64 = self.by_speaker.values().map(|s| s.count.words).sum();
+        (total > 0).then(|| {
+            self.by_speaker
+                .values()
+                .filter(|s| s.count.words > 0)
+                .map(|s| {
+                    let p = s.count.words as f64 / total as f64;
+                    -p * p.log2()
+                })
+                .sum::<f64>()
+                .max(0.0)
+        })
+    }
+
+    /// Distinct speakers (unattributed content not counted).
+    pub fn distinct(&self) -> u64 {
+        self.by_speaker.keys().filter(|k| k.as_str() != "unattributed").count() as u64
+    }
+
+    /// The group most articles quote first (ties: alphabetical).
+    pub fn first_group(&self) -> Option<&str> {
+        let best = self.first_groups.values().max()?;
+        self.first_groups.iter().find(|(_, n)| *n == best).map(|(g, _)| g.as_str())
+    }
 }
 
 impl Totals {
@@ -27,6 +140,7 @@ impl Totals {
         for (key, n) in &row.counts {
             *self.counts.entry(*key).or_default() += n;
         }
+        self.voices.add(&row.voices);
     }
 
     /// Words inside quotation marks.

@@ -7,7 +7,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use polars::prelude::DataFrame;
 
 use super::frame::{FrameBuilder, ratio};
-use super::{ArticleRow, EvidenceRow, Group, QuoteRow, QuoteSpanRow, RemovedLineRow, Totals, label_slug};
+use super::{
+    ArticleRow, EvidenceRow, Group, QuoteRow, QuoteSpanRow, RemovedLineRow, Totals, VoiceCount, VoiceTotals, label_slug,
+};
 use crate::features::{LabelCount, LabelKey};
 use crate::lexicon::LexiconSet;
 use crate::quotes::Voice;
@@ -203,6 +205,7 @@ pub fn features_table(
     }
     frame =
         frame.measure("wc_per_1k_own", measure(&|i| ratio(sums[i].matches[0] * 1000.0, totals[i].own_words as f64)));
+    frame = voice_columns(frame, &totals, set);
     for column in columns {
         let key = column.key;
         let values = measure(&|i| {
@@ -326,5 +329,72 @@ pub fn quotes_table<'a>(rows: &[QuoteRow<'a>]) -> DataFrame {
         .text("anonymous", &rows.iter().map(|r| if r.anonymous { "true" } else { "false" }).collect::<Vec<_>>())
         .count("paragraph", count(|r| r.paragraph))
         .count("sentence", count(|r| r.sentence))
+        .build()
+}
+
+/// The voice groups every feature table has a column for: the groups the lexicons name, plus
+/// `anonymous`, `media`, `unclassified` and `unattributed`, sorted.
+pub fn voice_groups(set: &LexiconSet) -> Vec<String> {
+    let mut groups: BTreeSet<String> =
+        set.voices.iter().map(|v| v.group.clone()).chain(set.roles.iter().map(|r| r.group.clone())).collect();
+    groups.extend(["anonymous", "media", "unclassified", "unattributed"].map(String::from));
+    groups.into_iter().collect()
+}
+
+/// Attribution and voice columns of the wide feature tables.
+fn voice_columns(mut frame: FrameBuilder, totals: &[&Totals], set: &LexiconSet) -> FrameBuilder {
+    let v: Vec<&VoiceTotals> = totals.iter().map(|t| &t.voices).collect();
+    let count = |f: fn(&VoiceTotals) -> u64| v.iter().map(|t| f(t)).collect::<Vec<_>>();
+    frame = frame
+        .count("att_direct", count(|t| t.direct))
+        .count("att_indirect", count(|t| t.indirect))
+        .count("att_fragments", count(|t| t.fragments))
+        .count("att_direct_words", count(|t| t.direct_words))
+        .count("att_indirect_words", count(|t| t.indirect_words))
+        .measure("att_anonymous_share", v.iter().map(|t| ratio(t.anonymous as f64, t.attributions() as f64)).collect())
+        .count("voices_distinct", count(VoiceTotals::distinct))
+        .measure("voices_entropy", v.iter().map(|t| t.entropy()).collect())
+        .text(
+            "voices_first_speaker",
+            &v.iter().map(|t| t.first_speaker.as_ref().map_or("", |(n, _)| n.as_str())).collect::<Vec<_>>(),
+        )
+        .text("voices_first_group", &v.iter().map(|t| t.first_group().unwrap_or("")).collect::<Vec<_>>());
+    for group in voice_groups(set) {
+        let words: Vec<Option<f64>> = v
+            .iter()
+            .map(|t| {
+                let all = (t.direct_words + t.indirect_words) as f64;
+                ratio(t.by_group.get(&group).map_or(0, |c| c.words) as f64, all)
+            })
+            .collect();
+        frame = frame.measure(&format!("voice__{group}__words_share"), words);
+    }
+    frame
+}
+
+/// `voices`: per outlet, one row per voice group and one per speaker, with attributions and words.
+pub fn voices_table(groups: &[Group]) -> DataFrame {
+    let mut rows: Vec<(&'static str, &str, &str, &str, &str, &VoiceCount, u64)> = Vec::new();
+    for group in groups {
+        let outlet = group.keys[0].1.as_str();
+        let v = &group.totals.voices;
+        let all = v.direct_words + v.indirect_words;
+        for (name, count) in &v.by_group {
+            rows.push(("group", outlet, name, "", name, count, all));
+        }
+        for (key, speaker) in &v.by_speaker {
+            rows.push(("speaker", outlet, &speaker.name, key, &speaker.group, &speaker.count, all));
+        }
+    }
+    FrameBuilder::default()
+        .text("level", &rows.iter().map(|r| r.0).collect::<Vec<_>>())
+        .text("outlet", &rows.iter().map(|r| r.1).collect::<Vec<_>>())
+        .text("voice", &rows.iter().map(|r| r.2).collect::<Vec<_>>())
+        .text("speaker_key", &rows.iter().map(|r| r.3).collect::<Vec<_>>())
+        .text("group", &rows.iter().map(|r| r.4).collect::<Vec<_>>())
+        .count("attributions", rows.iter().map(|r| r.5.attributions).collect())
+        .count("direct", rows.iter().map(|r| r.5.direct).collect())
+        .count("words", rows.iter().map(|r| r.5.words).collect())
+        .measure("words_share", rows.iter().map(|r| ratio(r.5.words as f64, r.6 as f64)).collect())
         .build()
 }

@@ -10,10 +10,11 @@ mod build;
 mod frame;
 mod rows;
 
-pub use aggregate::{Group, Totals, group_by_outlet};
+pub use aggregate::{Group, SpeakerCount, Totals, VoiceCount, VoiceTotals, group_by_outlet};
 pub use build::{
     FeatureColumn, all_feature_columns, article_word_choice_table, articles_table, evidence_table, feature_columns,
-    features_table, quote_spans_table, quotes_table, removed_lines_table, word_choice_table,
+    features_table, quote_spans_table, quotes_table, removed_lines_table, voice_groups, voices_table,
+    word_choice_table,
 };
 pub use frame::FrameBuilder;
-pub use rows::{ArticleRow, EvidenceRow, QuoteRow, QuoteSpanRow, RemovedLineRow, label_slug};
+pub use rows::{ArticleRow, EvidenceRow, QuoteRow, QuoteSpanRow, RemovedLineRow, VoiceMark, label_slug};

@@ -35,6 +35,27 @@ pub struct ArticleRow {
     pub removed_lines: u64,
     /// Label counts.
     pub counts: LabelCount,
+    /// The article's attributions, reduced to what the voice tables count.
+    pub voices: Vec<VoiceMark>,
+}
+
+/// One attribution as the voice tables count it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct VoiceMark {
+    /// Speaker key (`unattributed` without a speaker).
+    pub key: String,
+    /// Canonical speaker name.
+    pub name: String,
+    /// Voice group.
+    pub group: String,
+    /// Direct quotation.
+    pub direct: bool,
+    /// A fragment lifted into the writer's sentence.
+    pub fragment: bool,
+    /// Words attributed.
+    pub words: u64,
+    /// Unnamed source.
+    pub anonymous: bool,
 }
 
 impl ArticleRow {
@@ -56,6 +77,19 @@ impl ArticleRow {
             quote_spans: result.quotes.len() as u64,
             removed_lines: result.removed.len() as u64,
             counts: result.word_choice.counts.clone(),
+            voices: result
+                .voices
+                .iter()
+                .map(|v| VoiceMark {
+                    key: v.key().to_string(),
+                    name: v.speaker.as_ref().map_or_else(|| "unattributed".to_string(), |s| s.name.clone()),
+                    group: v.group().to_string(),
+                    direct: v.is_direct(),
+                    fragment: v.attribution.extent == Some(crate::quotes::Extent::Fragment),
+                    words: u64::from(v.words),
+                    anonymous: v.speaker.as_ref().is_some_and(|s| s.anonymous),
+                })
+                .collect(),
         }
     }
 }

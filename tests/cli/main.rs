@@ -7,3 +7,4 @@ mod determinism;
 mod example_corpus;
 mod inputs;
 mod lexicon;
+mod quotes;

@@ -1,0 +1,144 @@
+//! Quoted voices on the example corpus, `framelens quotes`, and `framelens eval attributions`.
+
+use std::collections::HashMap;
+use std::fs;
+
+use crate::util::{framelens, read_csv, report_example, rows_where};
+
+fn quotes() -> Vec<HashMap<String, String>> {
+    let out = report_example(&[]);
+    read_csv(&out.path().join("quotes.csv"))
+}
+
+fn speakers_of(rows: &[HashMap<String, String>], outlet: &str, kind: &str) -> Vec<String> {
+    rows_where(rows, &[("outlet", outlet), ("kind", kind)]).iter().map(|r| r["speaker"].clone()).collect()
+}
+
+#[test]
+fn seelys_letter_is_attributed_to_seely_of_the_us_military() {
+    let rows = quotes();
+    let letter: Vec<_> =
+        rows.iter().filter(|r| r["content"].starts_with("In due deference to the sovereignty")).collect();
+    assert_eq!(letter.len(), 1);
+    let r = letter[0];
+    assert_eq!(
+        (r["speaker"].as_str(), r["speaker_key"].as_str(), r["role"].as_str()),
+        ("William H. Seely III", "seely", "Marine Brigadier General")
+    );
+    assert_eq!(
+        (r["group"].as_str(), r["cue_lemma"].as_str(), r["kind"].as_str(), r["extent"].as_str()),
+        ("us_military", "write", "direct", "full")
+    );
+}
+
+#[test]
+fn the_resolution_speaks_in_the_four_articles_that_quote_it() {
+    let rows = quotes();
+    let mut outlets: Vec<String> = rows
+        .iter()
+        .filter(|r| {
+            r["speaker"] == "resolution" && r["kind"] == "direct" && r["content"].starts_with("The government commits")
+        })
+        .map(|r| r["outlet"].clone())
+        .collect();
+    outlets.sort();
+    assert_eq!(outlets, ["France 24", "HuffPost", "The Epoch Times"]);
+    let hill = rows_where(&rows, &[("outlet", "The Hill"), ("speaker", "resolution"), ("kind", "direct")]);
+    assert!(hill[0]["content"].starts_with("The Iraqi government must work to end the presence"));
+}
+
+#[test]
+fn abdul_mahdis_political_assassination_is_his_fragment() {
+    let rows = quotes();
+    let fragment = rows_where(&rows, &[("content", "political assassination")]);
+    assert_eq!(fragment.len(), 1);
+    let r = fragment[0];
+    assert_eq!(
+        (r["extent"].as_str(), r["speaker"].as_str(), r["group"].as_str()),
+        ("fragment", "Adel Abdul Mahdi", "iraqi_government")
+    );
+    assert_eq!((r["speaker_mention"].as_str(), r["cue"].as_str()), ("Abdul Mahdi", "called"));
+}
+
+#[test]
+fn france24_quotes_its_voices_and_not_the_show_title() {
+    let rows = quotes();
+    let direct = speakers_of(&rows, "France 24", "direct");
+    for speaker in
+        ["Mohamed al-Halbousi", "Mike Pompeo", "Lindsey Graham", "Moqtada al-Sadr", "Raad Ismail", "Douglas Herbert"]
+    {
+        assert!(direct.iter().any(|s| s == speaker), "{speaker} missing from {direct:?}");
+    }
+    assert!(rows.iter().all(|r| !r["content"].contains("Face the Nation")), "a show title is not a quote");
+    let indirect = speakers_of(&rows, "France 24", "indirect");
+    assert!(indirect.iter().any(|s| s == "Hassan Nasrallah"));
+    let protesters = rows_where(&rows, &[("outlet", "France 24"), ("content", "No to Iran, no to America!")]);
+    assert_eq!(protesters[0]["group"], "citizens");
+    let pompeo = rows_where(&rows, &[("outlet", "France 24"), ("speaker", "Mike Pompeo"), ("kind", "direct")]);
+    assert_eq!(pompeo[0]["speaker_mention"], "he", "the pronoun stays as written; the speaker is resolved");
+}
+
+#[test]
+fn sputniks_single_fragment_belongs_to_esper() {
+    let rows = quotes();
+    let direct = rows_where(&rows, &[("outlet", "Sputnik"), ("kind", "direct")]);
+    assert_eq!(direct.len(), 1);
+    assert_eq!(
+        (direct[0]["content"].as_str(), direct[0]["speaker"].as_str(), direct[0]["extent"].as_str()),
+        ("interminably", "Mark Esper", "fragment")
+    );
+}
+
+#[test]
+fn voices_table_and_features_count_words_per_group() {
+    let out = report_example(&[]);
+    let voices = read_csv(&out.path().join("voices.csv"));
+    let seely = rows_where(&voices, &[("level", "speaker"), ("outlet", "HuffPost"), ("speaker_key", "seely")]);
+    assert_eq!((seely[0]["attributions"].as_str(), seely[0]["direct"].as_str()), ("2", "2"));
+    let features = read_csv(&out.path().join("outlet_features.csv"));
+    let huffpost = features.iter().find(|r| r["outlet"] == "HuffPost").unwrap();
+    assert_eq!(huffpost["voices_first_speaker"], "William H. Seely III");
+    assert_eq!(huffpost["voices_first_group"], "us_military");
+    let sputnik = features.iter().find(|r| r["outlet"] == "Sputnik").unwrap();
+    assert_eq!((sputnik["att_direct"].as_str(), sputnik["att_direct_words"].as_str()), ("1", "1"));
+    let share: f64 = huffpost["voice__us_military__words_share"].parse().unwrap();
+    assert!(share > 0.3 && share < 0.4, "{share}");
+}
+
+#[test]
+fn quotes_command_prints_jsonl() {
+    let assert = framelens().args(["quotes", "corpora/iraq-2020", "--format", "jsonl"]).assert().success();
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    let rows: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(rows.len() > 50);
+    assert!(rows.iter().any(|r| r["content"] == "interminably" && r["speaker"] == "Mark Esper"));
+}
+
+#[test]
+fn eval_scores_a_constructed_brat_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    let (texts, gold) = (dir.path().join("text"), dir.path().join("ann"));
+    fs::create_dir_all(&texts).unwrap();
+    fs::create_dir_all(&gold).unwrap();
+    let text = "“We will stay,” the general said. Officials said the vote was symbolic.";
+    fs::write(texts.join("a.txt"), text).unwrap();
+    // Gold: the direct quote (right), and an indirect one whose content we also find.
+    let ann = "T1\tContent 1 13\tWe will stay\nT2\tSource 16 27\tthe general\nT3\tCue 28 32\tsaid\nE1\tAttribution:T9 Content:T1 Source:T2 Cue:T3\nT4\tContent 48 70\tthe vote was symbolic\nT5\tSource 34 43\tOfficials\nE2\tAttribution:T8 Content:T4 Source:T5\n";
+    fs::write(gold.join("a_x.ann"), ann).unwrap();
+    let assert = framelens()
+        .args(["eval", "attributions", "--json", "--gold"])
+        .arg(&gold)
+        .arg("--texts")
+        .arg(&texts)
+        .assert()
+        .success();
+    let scores: serde_json::Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    let at_03 = &scores[0];
+    assert_eq!(at_03["threshold"], 0.3);
+    assert_eq!(at_03["all"]["counts"]["gold"], 2);
+    assert_eq!(at_03["all"]["counts"]["matched"], 2);
+    assert_eq!(at_03["all"]["f1"], 1.0);
+    assert_eq!(at_03["all"]["source_accuracy"], 1.0);
+    assert_eq!(at_03["direct"]["counts"]["gold"], 1);
+    assert_eq!(at_03["direct"]["f1"], 1.0);
+}
