@@ -15,7 +15,7 @@ use super::args::LexiconArgs;
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
     /// Precision, recall and F1 of attributions (content overlap at 0.3 and 0.8), speaker and cue
-    /// accuracy on matched pairs, for all attributions and for direct quotations.
+    /// accuracy on matched pairs, for all attributions and for quoted speech.
     Attributions {
         /// Folder of `.ann` files (`NAME_ANNOTATOR.ann`; the first annotator by name is used).
         #[arg(long)]
@@ -86,7 +86,7 @@ fn print_table(articles: usize, scores: &[AttributionScores]) {
         "subset", "overlap", "predicted", "gold", "P", "R", "F1", "speaker", "cue"
     );
     for s in scores {
-        for (name, sc) in [("all", s.all), ("direct", s.direct)] {
+        for (name, sc) in [("all", s.all), ("quoted", s.quoted)] {
             println!(
                 "{:<10} {:>7.1} {:>9} {:>7} {:>7.3} {:>7.3} {:>7.3} {:>9.3} {:>9.3}",
                 name,

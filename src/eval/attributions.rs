@@ -71,15 +71,16 @@ impl Counts {
     }
 }
 
-/// Scores at one overlap threshold, for all attributions and for direct quotations.
+/// Scores at one overlap threshold, for all attributions and for quoted speech.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct AttributionScores {
     /// The overlap threshold.
     pub threshold: f64,
     /// All attributions.
     pub all: Scores,
-    /// Direct quotations only (gold: content inside quotation marks; predicted: kind direct).
-    pub direct: Scores,
+    /// Quoted speech only (gold: content opened by or containing a quotation mark; predicted:
+    /// direct quotations).
+    pub quoted: Scores,
 }
 
 /// One article to score: its text, predictions and gold attributions.
@@ -101,7 +102,7 @@ pub fn score_corpus(articles: &[ArticleToScore], threshold: f64) -> AttributionS
         let predicted_direct: Vec<&Attribution> = a.predicted.iter().filter(|p| p.kind == Kind::Direct).collect();
         direct.add(score_article(&predicted_direct, &gold_direct, threshold));
     }
-    AttributionScores { threshold, all: all.scores(), direct: direct.scores() }
+    AttributionScores { threshold, all: all.scores(), quoted: direct.scores() }
 }
 
 /// A prediction as scored: a fragment counts with its clause, and a quote continuing the
@@ -169,15 +170,17 @@ fn touches(a: &[Span], b: &[Span]) -> bool {
     a.iter().any(|x| b.iter().any(|y| x.overlaps(*y)))
 }
 
-/// A gold content is a direct quotation when a quotation mark opens right before it or at its start.
+/// A gold content counts as quoted speech (the `direct` subset) when a double quotation mark
+/// opens right before it or occurs inside it: full quotes and partly quoted (mixed) contents.
 fn is_direct(text: &str, gold: &GoldAttribution) -> bool {
     let Some(first) = gold.content.first() else { return false };
     let mut from = first.start.saturating_sub(3);
     while !text.is_char_boundary(from) {
         from -= 1;
     }
-    let before = &text[from..first.start];
-    let head: String = text[first.start..first.end].chars().take(2).collect();
     let marks = ['“', '"', '”'];
-    before.contains(marks) || before.ends_with("''") || head.starts_with(marks) || head.starts_with("''")
+    let before = &text[from..first.start];
+    before.contains(marks)
+        || before.ends_with("''")
+        || gold.content.iter().any(|s| s.slice(text).contains(marks) || s.slice(text).contains("''"))
 }

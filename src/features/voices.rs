@@ -22,7 +22,9 @@ impl Voiced {
             .map(|attribution| {
                 let speaker = attribution.speaker_span().map(|s| book.describe(s.slice(doc.text)));
                 let content = attribution.content;
-                let words = doc.tokens.iter().filter(|t| t.is_wordlike() && content.contains(t.span)).count() as u32;
+                let first = doc.tokens.partition_point(|t| t.span.start < content.start);
+                let last = doc.tokens.partition_point(|t| t.span.end <= content.end).max(first);
+                let words = doc.tokens[first..last].iter().filter(|t| t.is_wordlike()).count() as u32;
                 Voiced { attribution, speaker, words }
             })
             .collect()

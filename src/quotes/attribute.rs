@@ -7,7 +7,7 @@
 //! `according to X, …`). Speakers are noun phrases next to the cue; pronouns are resolved to the
 //! last compatible named speaker. Canonical names and groups are `speaker`'s job.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use super::speaker::is_body;
@@ -88,14 +88,14 @@ impl Attribution {
 
 /// The reporting cues, indexed by their first word.
 pub struct CueIndex {
-    by_first: HashMap<String, Vec<(Vec<String>, usize)>>,
+    by_first: FxHashMap<String, Vec<(Vec<String>, usize)>>,
     classes: Vec<CueClass>,
 }
 
 impl CueIndex {
     /// Index `cues`.
     pub fn new(cues: &[CueEntry]) -> CueIndex {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
+        let mut by_first: FxHashMap<String, Vec<(Vec<String>, usize)>> = FxHashMap::default();
         for (i, cue) in cues.iter().enumerate() {
             for form in &cue.forms {
                 let words: Vec<String> = form.split_whitespace().map(str::to_string).collect();
@@ -225,14 +225,14 @@ fn cue_hits(doc: &Document, cues: &CueIndex, voices: &VoiceMap) -> Vec<(Range<us
     let mut hits = Vec::new();
     let mut i = 0;
     while i < doc.tokens.len() {
-        let opens_sentence = doc.sentences.iter().any(|s| s.tokens.start == i);
-        let capital_name = is_capitalized(doc, i) && !opens_sentence;
+        let Some((range, cue)) = cues.at(doc, i) else {
+            i += 1;
+            continue;
+        };
+        let opens_sentence = || doc.sentences.binary_search_by_key(&i, |s| s.tokens.start).is_ok();
+        let capital_name = is_capitalized(doc, i) && !opens_sentence();
         let after_article = i > 0 && NOUN_MARKERS.contains(&&*doc.tokens[i - 1].key);
-        if voices.voice_of(doc.tokens[i].span) == Voice::Own
-            && !capital_name
-            && !after_article
-            && let Some((range, cue)) = cues.at(doc, i)
-        {
+        if voices.voice_of(doc.tokens[i].span) == Voice::Own && !capital_name && !after_article {
             i = range.end;
             hits.push((range, cue));
             continue;

@@ -91,7 +91,13 @@ fn double_marks(text: &str, paragraph: Span) -> Vec<Mark> {
     let body = paragraph.slice(text);
     let mut marks = Vec::new();
     let mut chars = mark_chars(body).peekable();
+    let mut in_attribute = false;
     while let Some((offset, c)) = chars.next() {
+        // `<tweet id="…">`: a straight quote after `=` opens a markup attribute, not speech.
+        if c == '"' && (in_attribute || body[..offset].ends_with('=')) {
+            in_attribute = !in_attribute;
+            continue;
+        }
         let at = paragraph.start + offset;
         let (role, len) = match c {
             '“' | '„' | '«' => (Role::Open, c.len_utf8()),
@@ -284,6 +290,11 @@ mod tests {
         assert!(spans[0].continues && !spans[0].closed);
         assert!(spans[1].continuation && spans[1].closed);
         assert_eq!(spans[1].inner.slice(text), "And the second,");
+    }
+
+    #[test]
+    fn markup_attributes_are_not_quotes() {
+        assert_eq!(quoted(r#"<tweet id="6721" author="@x">Text</tweet> and "a quote" here"#), ["a quote"]);
     }
 
     #[test]

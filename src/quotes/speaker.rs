@@ -167,6 +167,7 @@ pub struct SpeakerBook {
     known: HashMap<String, (String, String)>,
     media: HashMap<String, String>,
     roles: Vec<(Vec<String>, String, bool)>,
+    roles_by_first: HashMap<String, Vec<usize>>,
 }
 
 impl SpeakerBook {
@@ -179,14 +180,30 @@ impl SpeakerBook {
                 known.entry(key).or_insert_with(|| (voice.name.clone(), voice.group.clone()));
             }
         }
-        let roles = set.roles.iter().map(|r| (words(&r.text.to_lowercase()), r.group.clone(), r.story)).collect();
+        // Each role also matches with a plural last word ("lawmaker" finds "lawmakers").
+        let mut roles = Vec::new();
+        for role in &set.roles {
+            let phrase = words(&role.text.to_lowercase());
+            let mut plural = phrase.clone();
+            if let Some(last) = plural.last_mut() {
+                last.push('s');
+            }
+            roles.push((phrase, role.group.clone(), role.story));
+            roles.push((plural, role.group.clone(), role.story));
+        }
         let mut media = HashMap::new();
         for outlet in &set.outlets {
             for name in std::iter::once(&outlet.name).chain(&outlet.aliases) {
                 media.entry(media_key(name)).or_insert_with(|| outlet.name.clone());
             }
         }
-        SpeakerBook { known, media, roles }
+        let mut roles_by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, (phrase, _, _)) in roles.iter().enumerate() {
+            if let Some(first) = phrase.first() {
+                roles_by_first.entry(first.clone()).or_default().push(i);
+            }
+        }
+        SpeakerBook { known, media, roles, roles_by_first }
     }
 
     /// Describe a mention.
@@ -235,11 +252,10 @@ impl SpeakerBook {
     /// The group of the longest role phrase in the mention; story roles win ties.
     fn role_group(&self, lower: &[String]) -> Option<String> {
         let mut best: Option<(usize, bool, &str)> = None;
-        for (phrase, group, story) in &self.roles {
-            let found = lower.windows(phrase.len()).any(|w| {
-                let last = phrase.len() - 1;
-                w[..last] == phrase[..last] && (w[last] == phrase[last] || w[last] == format!("{}s", phrase[last]))
-            });
+        let candidates = lower.iter().filter_map(|w| self.roles_by_first.get(w)).flatten();
+        for &i in candidates {
+            let (phrase, group, story) = &self.roles[i];
+            let found = lower.windows(phrase.len()).any(|w| w == phrase.as_slice());
             if found && best.is_none_or(|(len, s, _)| (phrase.len(), *story) > (len, s)) {
                 best = Some((phrase.len(), *story, group));
             }

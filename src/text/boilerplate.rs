@@ -22,8 +22,10 @@ pub struct Rule {
 pub struct Line<'a> {
     /// The normalised line, trimmed.
     pub text: &'a str,
-    /// The same, ASCII letters lower-cased (keyword rules search this).
+    /// The same, ASCII letters lower-cased.
     pub lower: &'a str,
+    /// Keyword families found in the line ([`keyword_families`]).
+    pub keywords: u8,
     /// Index among the article's non-empty lines.
     pub index: usize,
     /// The non-empty lines before this one (kept or not), trimmed.
@@ -114,33 +116,68 @@ fn is_credit_line(line: &Line) -> bool {
     line.text.len() < 120 && RE.is_match(line.text)
 }
 
+/// Keywords of the keyword rules, by family, found in one pass over a line.
+const COMMENT_KEYWORDS: &[&str] = &[
+    "removed its comment section",
+    "join the discussion on",
+    "join the conversation on",
+    "comments are closed",
+    "comments have been closed",
+    "comments are disabled",
+    "comments have been disabled",
+];
+const NEWSLETTER_KEYWORDS: &[&str] =
+    &["newsletter", "subscribe to our", "subscribe to the", "delivered to your inbox", "receive essential"];
+const PICTURE_KEYWORDS: &[&str] = &[
+    "handout via",
+    "via reuters",
+    "via ap ",
+    "via ap)",
+    "via afp",
+    "getty images",
+    "photo by",
+    "photo credit",
+    "file photo",
+    "afp photo",
+    "reuters/",
+    "ap photo",
+    "/afp",
+    "/ap ",
+    "/ap)",
+    "(photo:",
+    "image:",
+    "photograph:",
+];
+
+/// Bit of a keyword family in [`keyword_families`].
+const COMMENT: u8 = 1;
+const NEWSLETTER: u8 = 2;
+const PICTURE: u8 = 4;
+
+/// Which keyword families occur in `text` (ASCII case ignored), as bits.
+pub fn keyword_families(text: &str) -> u8 {
+    static AUTOMATON: LazyLock<(aho_corasick::AhoCorasick, Vec<u8>)> = LazyLock::new(|| {
+        let families = [(COMMENT_KEYWORDS, COMMENT), (NEWSLETTER_KEYWORDS, NEWSLETTER), (PICTURE_KEYWORDS, PICTURE)];
+        let patterns: Vec<&str> = families.iter().flat_map(|(k, _)| k.iter().copied()).collect();
+        let bits: Vec<u8> = families.iter().flat_map(|(k, bit)| std::iter::repeat_n(*bit, k.len())).collect();
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(patterns)
+            .expect("keywords compile");
+        (automaton, bits)
+    });
+    let (automaton, bits) = &*AUTOMATON;
+    automaton.find_overlapping_iter(text).fold(0, |found, m| found | bits[m.pattern().as_usize()])
+}
+
 fn is_comment_notice(line: &Line) -> bool {
-    const KEYWORDS: &[&str] = &[
-        "removed its comment section",
-        "join the discussion on",
-        "join the conversation on",
-        "comments are closed",
-        "comments have been closed",
-        "comments are disabled",
-        "comments have been disabled",
-    ];
     static COUNT: LazyLock<Regex> = LazyLock::new(|| re(r"^[0-9]* ?comments?$"));
-    line.text.len() < 600
-        && (contains_any(line.lower, KEYWORDS) || (line.text.len() < 20 && COUNT.is_match(line.lower)))
+    line.text.len() < 600 && (line.keywords & COMMENT != 0 || (line.text.len() < 20 && COUNT.is_match(line.lower)))
 }
 
 fn is_newsletter(line: &Line) -> bool {
-    const KEYWORDS: &[&str] =
-        &["newsletter", "subscribe to our", "subscribe to the", "delivered to your inbox", "receive essential"];
     line.text.len() < 200
-        && (contains_any(line.lower, KEYWORDS)
-            || line.lower.starts_with("sign up")
-            || line.lower.starts_with("subscribe"))
-}
-
-/// True when `text` contains one of `keywords`.
-fn contains_any(text: &str, keywords: &[&str]) -> bool {
-    keywords.iter().any(|k| text.contains(k))
+        && (line.keywords & NEWSLETTER != 0 || line.lower.starts_with("sign up") || line.lower.starts_with("subscribe"))
 }
 
 fn is_navigation(line: &Line) -> bool {
@@ -203,34 +240,15 @@ fn is_author_bio(line: &Line) -> bool {
 }
 
 fn is_photo_caption(line: &Line) -> bool {
-    has_picture_credit(line.lower)
-        || (line.text.len() > 20
-            && line.next.starts_with(line.text)
-            && has_picture_credit(&line.next.to_ascii_lowercase()))
+    has_picture_credit(line.lower, line.keywords)
+        || (line.text.len() > 20 && line.next.starts_with(line.text) && {
+            let next = line.next.to_ascii_lowercase();
+            has_picture_credit(&next, keyword_families(&next))
+        })
 }
 
-fn has_picture_credit(lower: &str) -> bool {
-    const KEYWORDS: &[&str] = &[
-        "handout via",
-        "via reuters",
-        "via ap ",
-        "via ap)",
-        "via afp",
-        "getty images",
-        "photo by",
-        "photo credit",
-        "file photo",
-        "afp photo",
-        "reuters/",
-        "ap photo",
-        "/afp",
-        "/ap ",
-        "/ap)",
-        "(photo:",
-        "image:",
-        "photograph:",
-    ];
-    lower.len() < 400 && (contains_any(lower, KEYWORDS) || lower.ends_with("/ap") || lower.ends_with("via ap"))
+fn has_picture_credit(lower: &str, keywords: u8) -> bool {
+    lower.len() < 400 && (keywords & PICTURE != 0 || lower.ends_with("/ap") || lower.ends_with("via ap"))
 }
 
 fn is_duplicate(line: &Line) -> bool {
@@ -252,7 +270,7 @@ mod tests {
 
     fn rule_in(text: &str, earlier: &[&str], index: usize, next: &str) -> Option<&'static str> {
         let lower = text.to_ascii_lowercase();
-        classify(&Line { text, lower: &lower, index, earlier, next }).map(|r| r.name)
+        classify(&Line { text, lower: &lower, keywords: keyword_families(text), index, earlier, next }).map(|r| r.name)
     }
 
     #[test]

@@ -133,6 +133,7 @@ impl<'t> Document<'t> {
                     boilerplate::classify(&Line {
                         text: line.text,
                         lower: &lower,
+                        keywords: boilerplate::keyword_families(line.text),
                         index,
                         earlier: &texts[..index],
                         next,

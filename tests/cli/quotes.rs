@@ -139,6 +139,6 @@ fn eval_scores_a_constructed_brat_corpus() {
     assert_eq!(at_03["all"]["counts"]["matched"], 2);
     assert_eq!(at_03["all"]["f1"], 1.0);
     assert_eq!(at_03["all"]["source_accuracy"], 1.0);
-    assert_eq!(at_03["direct"]["counts"]["gold"], 1);
-    assert_eq!(at_03["direct"]["f1"], 1.0);
+    assert_eq!(at_03["quoted"]["counts"]["gold"], 1);
+    assert_eq!(at_03["quoted"]["f1"], 1.0);
 }
