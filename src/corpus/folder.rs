@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::error::{decode, require_text};
 use super::manifest::{Entry, Manifest};
-use super::{Article, ArticleStream, CorpusError, OutletGuesser, extract_main_text};
+use super::{Article, ArticleStream, CorpusError, OutletGuesser, extract_main_text, files_below};
 
 const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
 
@@ -57,21 +57,7 @@ pub fn read_single(path: &Path, guesser: &OutletGuesser) -> Result<Article, Corp
 
 /// Article files below `folder`, as sorted relative paths. Manifests and READMEs are skipped.
 fn article_files(folder: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut stack = vec![folder.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = fs::read_dir(&dir) else { continue };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if is_article_file(&path) {
-                found.push(path.strip_prefix(folder).unwrap_or(&path).to_path_buf());
-            }
-        }
-    }
-    found.sort();
-    found
+    files_below(folder, is_article_file).iter().map(|p| p.strip_prefix(folder).unwrap_or(p).to_path_buf()).collect()
 }
 
 fn is_article_file(path: &Path) -> bool {

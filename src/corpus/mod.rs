@@ -11,6 +11,7 @@ mod manifest;
 mod outlet;
 mod parquet;
 mod rows;
+mod walk;
 
 pub use article::Article;
 pub use error::CorpusError;
@@ -18,6 +19,7 @@ pub use folder::read_folder;
 pub use html::extract_main_text;
 pub use outlet::{KnownOutlet, OutletGuesser};
 pub use rows::{Columns, read_csv, read_jsonl};
+pub use walk::files_below;
 
 use std::path::Path;
 

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::model::Source;
 use super::problem::{Problem, Severity};
+use crate::corpus::files_below;
 
 /// The shipped lexicons: (path in the repository, contents). A test checks this list against
 /// the files on disk, so a new lexicon file cannot be forgotten here.
@@ -54,21 +55,7 @@ fn unreadable(path: &Path, why: &str) -> Problem {
 }
 
 fn toml_files(dir: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(folder) = stack.pop() {
-        let Ok(entries) = fs::read_dir(&folder) else { continue };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "toml") {
-                found.push(path);
-            }
-        }
-    }
-    found.sort();
-    found
+    files_below(dir, |p| p.extension().is_some_and(|e| e == "toml"))
 }
 
 #[cfg(test)]

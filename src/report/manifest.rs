@@ -8,6 +8,7 @@ use std::path::Path;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use crate::corpus::files_below;
 use crate::lexicon::LexiconInfo;
 
 /// One input file and its hash.
@@ -54,20 +55,7 @@ impl RunManifest {
 
 /// Hash the input: a file, or every file below a folder (sorted).
 pub fn hash_inputs(input: &Path) -> Vec<InputFile> {
-    let mut files = Vec::new();
-    if input.is_dir() {
-        let mut stack = vec![input.to_path_buf()];
-        while let Some(dir) = stack.pop() {
-            let Ok(entries) = fs::read_dir(&dir) else { continue };
-            for entry in entries.flatten() {
-                let path = entry.path();
-                if path.is_dir() { stack.push(path) } else { files.push(path) }
-            }
-        }
-        files.sort();
-    } else {
-        files.push(input.to_path_buf());
-    }
+    let files = if input.is_dir() { files_below(input, |_| true) } else { vec![input.to_path_buf()] };
     files
         .iter()
         .filter_map(|path| {
