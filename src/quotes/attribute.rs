@@ -385,7 +385,11 @@ fn cue_after(
     let source = if between.is_empty() {
         speaker_after(doc, cue.end, sentence_end)
     } else {
-        Some(skip_adverbs_back(doc, between))
+        let phrase = strip_leading_conjunctions(doc, skip_adverbs_back(doc, between));
+        if !is_speaker_phrase(doc, phrase.clone()) {
+            return None;
+        }
+        Some(phrase)
     };
     Some((cue.clone(), source.filter(|s| !s.is_empty()), *entry))
 }
@@ -403,6 +407,15 @@ fn cue_before(
         || speaker_after(doc, cue.end, open_mark).filter(|s| s.end == open_mark || surface(doc, s.end) == ":");
     let source = speaker_before(doc, sentence_start, cue.start).or_else(lead_in);
     Some((cue.clone(), source, *entry))
+}
+
+/// Drop a leading "and"/"but"/"so" ("“…,” and he said").
+fn strip_leading_conjunctions(doc: &Document, range: Range<usize>) -> Range<usize> {
+    let mut start = range.start;
+    while start < range.end && matches!(&*doc.tokens[start].key, "and" | "but" | "so" | "then" | "still" | "yet") {
+        start += 1;
+    }
+    start..range.end
 }
 
 /// Drop adverbs and auxiliaries between a speaker and its cue ("he also said").
