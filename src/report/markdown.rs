@@ -22,6 +22,7 @@ pub fn render_markdown(articles: u64, outlets: &BTreeMap<String, Totals>, set: &
     );
     corpus_section(&mut md, outlets, set);
     word_choice_section(&mut md, outlets, set);
+    voices_section(&mut md, outlets);
     caveats_section(&mut md, articles, outlets, set);
     md
 }
@@ -127,6 +128,67 @@ fn label_findings(names: &[&String], cells: &[(u32, u32)], concept: &str, label:
     for (i, &(own, quoted)) in cells.iter().enumerate() {
         if own == 0 && quoted > 0 {
             found.push(format!("{} has “{label}” only inside quotations ({}). {evidence}", names[i], times(quoted)));
+        }
+    }
+    found
+}
+
+fn voices_section(md: &mut String, outlets: &BTreeMap<String, Totals>) {
+    let _ = writeln!(md, "## Quoted voices\n");
+    let _ = writeln!(
+        md,
+        "| outlet | direct quotes | reported | distinct voices | voice entropy (bits) | first quoted | first group | anonymous share |"
+    );
+    let _ = writeln!(md, "|---|---:|---:|---:|---:|---|---|---:|");
+    for (outlet, t) in outlets {
+        let v = &t.voices;
+        let (first, group) = v.first_speaker.clone().unwrap_or_default();
+        let anonymous = if v.attributions() > 0 { v.anonymous as f64 / v.attributions() as f64 } else { 0.0 };
+        let entropy = v.entropy().map_or("–".to_string(), |e| format!("{e:.2}"));
+        let _ = writeln!(
+            md,
+            "| {outlet} | {} | {} | {} | {entropy} | {first} | {group} | {anonymous:.2} |",
+            v.direct,
+            v.indirect,
+            v.distinct()
+        );
+    }
+    md.push('\n');
+    for finding in voice_findings(outlets) {
+        let _ = writeln!(md, "- {finding}");
+    }
+    md.push('\n');
+}
+
+/// Sentences about voices: who quotes the most distinct voices, whom each outlet quotes first,
+/// and which group gets the most words.
+fn voice_findings(outlets: &BTreeMap<String, Totals>) -> Vec<String> {
+    let mut found = Vec::new();
+    let most = outlets.iter().max_by(|a, b| a.1.voices.distinct().cmp(&b.1.voices.distinct()).then(b.0.cmp(a.0)));
+    if let Some((outlet, t)) = most
+        && outlets.len() > 1
+    {
+        found.push(format!(
+            "{outlet} gives words to {} distinct voices, the most. Evidence: `voices.csv` where `level = speaker` and `outlet = {outlet}`.",
+            t.voices.distinct()
+        ));
+    }
+    for (outlet, t) in outlets {
+        if let Some((name, group)) = &t.voices.first_speaker {
+            // Documents and bodies are named in lower case ("resolution"): "quotes the resolution".
+            let name = if name.starts_with(char::is_lowercase) { format!("the {name}") } else { name.clone() };
+            let top = t
+                .voices
+                .by_group
+                .iter()
+                .filter(|(g, _)| g.as_str() != "unattributed")
+                .max_by(|a, b| a.1.words.cmp(&b.1.words).then(b.0.cmp(a.0)));
+            let top = top.map_or(String::new(), |(g, c)| {
+                format!("; the {g} group gets the most attributed words ({})", c.words)
+            });
+            found.push(format!(
+                "{outlet} quotes {name} ({group}) first{top}. Evidence: `quotes.csv` where `outlet = {outlet}`."
+            ));
         }
     }
     found

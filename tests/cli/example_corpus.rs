@@ -151,6 +151,8 @@ fn report_md_states_findings_with_evidence() {
     assert!(md.contains("Only HuffPost says “assassination” in its own voice (once)."), "{md}");
     assert!(md.contains("France 24 has “political assassination” only inside quotations (once)."));
     assert!(md.contains("Only Sputnik says “terminate” in its own voice (once)."));
+    assert!(md.contains("HuffPost quotes William H. Seely III (us_military) first"), "{md}");
+    assert!(md.contains("The Epoch Times quotes the resolution (iraqi_parliament) first"));
 }
 
 #[test]
