@@ -296,7 +296,10 @@ fn direct(
     let found = if starts_sentence { after().or_else(before) } else { before().or_else(after) };
     let (cue, source, cue_entry) = match found {
         Some((cue, source, entry)) => (Some(cue), source, Some(entry)),
-        None => (None, None, None),
+        None => {
+            let paragraph_end = doc.paragraphs[sentence.paragraph].tokens.end;
+            (None, dash_speaker(doc, close_mark.max(inner.end), paragraph_end), None)
+        }
     };
     let extent = if starts_sentence && words >= 3 || words >= 8 { Extent::Full } else { Extent::Fragment };
     let mut attribution = Attribution {
@@ -316,7 +319,7 @@ fn direct(
     {
         attribution.clause = fragment_clause(doc, cue_tokens.clone(), sentence.tokens.clone(), &inner);
     }
-    if attribution.cue.is_none() {
+    if attribution.cue.is_none() && attribution.source.is_none() {
         let previous = earlier.iter().rev().find(|a| a.kind == Kind::Direct && a.speaker_span().is_some())?;
         if sentence.paragraph > previous.paragraph + 1 || extent == Extent::Fragment {
             return None;
@@ -392,6 +395,17 @@ fn cue_after(
         Some(phrase)
     };
     Some((cue.clone(), source.filter(|s| !s.is_empty()), *entry))
+}
+
+/// `“…” — John Smith`: a dash after the quote, then the speaker, and no cue.
+fn dash_speaker(doc: &Document, from: usize, limit: usize) -> Option<Range<usize>> {
+    let start = (from..limit).find(|&i| surface(doc, i) != "," && surface(doc, i) != "\"")?;
+    if !matches!(surface(doc, start), "-" | "--") {
+        return None;
+    }
+    let dashes_end = (start..limit).find(|&i| !matches!(surface(doc, i), "-" | "--"))?;
+    speaker_after(doc, dashes_end, limit)
+        .filter(|s| is_name(doc, s.clone()) || s.len() == 1 && is_capitalized(doc, s.start))
 }
 
 /// `X said: “…”`, `X told CNN “…”`, or a fragment inside a sentence whose verb is a cue.
