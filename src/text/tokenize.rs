@@ -87,6 +87,7 @@ fn word_end(text: &str, start: usize, limit: usize) -> usize {
     let mut end = start;
     let mut single_letter_run = true;
     let mut letters_since_dot = 0;
+    let mut seen_dot = false;
     let mut chars = text[start..limit].char_indices().peekable();
     while let Some((offset, c)) = chars.next() {
         let at = start + offset;
@@ -101,16 +102,19 @@ fn word_end(text: &str, start: usize, limit: usize) -> usize {
         let keep = match c {
             '\'' => inner && prev.is_some_and(char::is_alphabetic),
             ',' => inner && prev.is_some_and(|p| p.is_ascii_digit()) && following.is_some_and(|n| n.is_ascii_digit()),
+            // An ellipsis ("é...") is punctuation, never an abbreviation dot.
+            '.' if following == Some('.') => false,
             '.' => {
                 let digits = prev.is_some_and(|p| p.is_ascii_digit()) && following.is_some_and(|n| n.is_ascii_digit());
                 single_letter_run &= letters_since_dot == 1;
-                digits || (single_letter_run && (inner || end > start + 1))
+                digits || (single_letter_run && (inner || seen_dot))
             }
             _ => false,
         };
         if !keep {
             break;
         }
+        seen_dot |= c == '.';
         end = at + 1;
         letters_since_dot = 0;
     }
@@ -182,6 +186,11 @@ mod tests {
             keys("the U.S. sent 5,000 troops at 3.5 p.m. Gen. Seely"),
             ["the", "u.s.", "sent", "5,000", "troops", "at", "3.5", "p.m.", "gen", ".", "seely"]
         );
+    }
+
+    #[test]
+    fn ellipsis_after_a_letter_is_not_an_abbreviation_dot() {
+        assert_eq!(keys("é…al and U.S... then"), ["é", "...", "al", "and", "u.s", "...", "then"]);
     }
 
     #[test]
