@@ -182,7 +182,7 @@ impl Writer {
         let removed: Vec<RemovedLineRow> = results.iter().flat_map(RemovedLineRow::from_result).collect();
         self.removed_lines.write(&table::removed_lines_table(&removed))?;
         for row in &rows {
-            self.outlets.entry(row.outlet.clone()).or_default().add(row);
+            self.outlets.entry(row.meta.outlet.clone()).or_default().add(row);
         }
         self.count += rows.len() as u64;
         Ok(())
@@ -221,5 +221,5 @@ impl Writer {
 fn article_group(row: &ArticleRow) -> Group {
     let mut totals = Totals::default();
     totals.add(row);
-    Group { keys: vec![("article", row.id.clone()), ("outlet", row.outlet.clone())], totals }
+    Group { keys: vec![("article", row.meta.id.clone()), ("outlet", row.meta.outlet.clone())], totals }
 }

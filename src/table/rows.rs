@@ -1,5 +1,6 @@
 //! Plain row structs that the pipeline fills per article and the table builders read.
 
+use crate::corpus::Article;
 use crate::features::{ArticleResult, LabelCount};
 use crate::lexicon::LexiconSet;
 use crate::quotes::{QuoteMark, Voice};
@@ -7,22 +8,8 @@ use crate::quotes::{QuoteMark, Voice};
 /// What is kept of an article once its evidence is written: metadata and counts.
 #[derive(Clone, Debug, Default)]
 pub struct ArticleRow {
-    /// Article id.
-    pub id: String,
-    /// File or `file:line`.
-    pub source: String,
-    /// Outlet.
-    pub outlet: String,
-    /// Rule that decided the outlet.
-    pub outlet_rule: String,
-    /// Headline.
-    pub title: String,
-    /// Date.
-    pub date: String,
-    /// Url.
-    pub url: String,
-    /// Story.
-    pub story: String,
+    /// The article's metadata (its text is not kept).
+    pub meta: Article,
     /// Words in kept text.
     pub words: u64,
     /// Words outside quotation marks.
@@ -61,16 +48,8 @@ pub struct VoiceMark {
 impl ArticleRow {
     /// The row of one measured article.
     pub fn from_result(result: &ArticleResult) -> ArticleRow {
-        let a = &result.article;
         ArticleRow {
-            id: a.id.clone(),
-            source: a.source.clone(),
-            outlet: a.outlet.clone(),
-            outlet_rule: a.outlet_rule.clone(),
-            title: a.title.clone(),
-            date: a.date.clone(),
-            url: a.url.clone(),
-            story: a.story.clone(),
+            meta: Article { text: String::new(), ..result.article.clone() },
             words: u64::from(result.words),
             own_words: u64::from(result.own_words),
             paragraphs: u64::from(result.paragraphs),
