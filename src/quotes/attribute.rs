@@ -615,7 +615,10 @@ fn resolve_pronouns(doc: &Document, found: &mut [Attribution], voices: &VoiceMap
         });
         let near = earlier.filter(|a| a.paragraph + 1 >= paragraph).and_then(Attribution::speaker_span);
         let mentioned = if wants_person && near.is_none() { last_name_before(doc, source.start, voices) } else { None };
-        found[i].resolved = near.or(mentioned).or_else(|| earlier.and_then(Attribution::speaker_span));
+        // "It declared …": a document or body named in the sentences just before is the likelier
+        // antecedent than an earlier speaker (often a news agency credited in passing).
+        let document = if pronoun == "it" { last_document_before(doc, source.start, voices) } else { None };
+        found[i].resolved = document.or(near).or(mentioned).or_else(|| earlier.and_then(Attribution::speaker_span));
     }
     for i in 0..found.len() {
         if found[i].source.is_none()
@@ -632,6 +635,30 @@ fn resolve_pronouns(doc: &Document, found: &mut [Attribution], voices: &VoiceMap
 fn looks_like_person(mention: &str) -> bool {
     let first = mention.split_whitespace().next().unwrap_or("").to_lowercase();
     !DETERMINERS.contains(&first.as_str()) && mention.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The last document or body noun ("resolution", "statement", "coalition") before `at`, outside
+/// quotation marks, in the sentence holding `at` or the one before.
+fn last_document_before(doc: &Document, at: usize, voices: &VoiceMap) -> Option<Span> {
+    const DOCUMENTS: &[&str] = &[
+        "resolution",
+        "statement",
+        "letter",
+        "report",
+        "decree",
+        "bill",
+        "measure",
+        "motion",
+        "coalition",
+        "ministry",
+    ];
+    let here = doc.sentences.partition_point(|s| s.span.end <= at);
+    let from = doc.sentences.get(here.saturating_sub(1))?.tokens.start;
+    let until = doc.tokens.partition_point(|t| t.span.end <= at);
+    (from..until)
+        .rev()
+        .find(|&i| DOCUMENTS.contains(&&*doc.tokens[i].key) && voices.voice_of(doc.tokens[i].span) == Voice::Own)
+        .map(|i| doc.tokens[i].span)
 }
 
 /// The last run of two or more capitalised words before `at` in the two preceding sentences:
