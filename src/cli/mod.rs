@@ -26,7 +26,8 @@ const EXAMPLES: &str = "Examples:
   framelens report corpora/iraq-2020 --out reports/iraq-2020
   framelens extract articles.jsonl --text-column body --out tables/
   framelens quotes corpora/iraq-2020 --format jsonl
-  framelens lexicon check lexicons/stories/my-story.toml";
+  framelens lexicon check lexicons/stories/my-story.toml
+  framelens eval attributions --gold polnear/dev/attributions --texts polnear/dev/text";
 
 #[derive(Debug, Subcommand)]
 enum Command {

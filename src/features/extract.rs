@@ -48,11 +48,6 @@ impl<'a> Extractor<'a> {
         self.set
     }
 
-    /// The cue index built from the lexicons.
-    pub fn cues(&self) -> &CueIndex {
-        &self.cues
-    }
-
     /// Measure one article.
     pub fn extract(&self, article: Article, stemmer: &Stemmer) -> ArticleResult {
         let doc = Document::parse(&article.text, self.options);

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::lexicon::{LabelMatch, LexiconSet};
+use crate::lexicon::LabelMatch;
 use crate::quotes::{Voice, VoiceMap};
 use crate::text::{Document, Span};
 
@@ -67,28 +67,5 @@ impl WordChoice {
             });
         }
         choice
-    }
-
-    /// Matches in one voice.
-    pub fn total(&self, voice: Voice) -> u32 {
-        self.counts.iter().filter(|(k, _)| k.voice == voice).map(|(_, n)| n).sum()
-    }
-
-    /// Sum of connotation scores in one voice.
-    pub fn connotation_sum(&self, voice: Voice, set: &LexiconSet) -> f64 {
-        self.counts
-            .iter()
-            .filter(|(k, _)| k.voice == voice)
-            .map(|(k, &n)| f64::from(n) * set.concepts[k.concept].labels[k.label].connotation.score())
-            .sum()
-    }
-
-    /// Matches in one voice whose label is not neutral.
-    pub fn loaded(&self, voice: Voice, set: &LexiconSet) -> u32 {
-        self.counts
-            .iter()
-            .filter(|(k, _)| k.voice == voice && set.concepts[k.concept].labels[k.label].connotation.score() != 0.0)
-            .map(|(_, n)| n)
-            .sum()
     }
 }

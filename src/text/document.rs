@@ -170,13 +170,6 @@ impl<'t> Document<'t> {
         let at = self.sentences.partition_point(|s| s.tokens.end <= token);
         self.sentences.get(at).filter(|s| s.tokens.contains(&token))
     }
-
-    /// The normalised text of a span of tokens.
-    pub fn norm_text(&self, tokens: Range<usize>) -> &str {
-        let start = self.tokens[tokens.start].norm.start;
-        let end = self.tokens[tokens.end - 1].norm.end;
-        &self.normalized.as_str()[start..end]
-    }
 }
 
 #[cfg(test)]

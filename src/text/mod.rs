@@ -13,7 +13,7 @@ mod stem;
 mod tokenize;
 
 pub use document::{Document, Paragraph, RemovedLine, Sentence, TextOptions};
-pub use normalize::{Normalized, fold_str, normalize};
+pub use normalize::{Normalized, normalize};
 pub use sentence::split_sentences;
 pub use span::Span;
 pub use stem::Stemmer;

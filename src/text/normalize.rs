@@ -97,11 +97,6 @@ pub fn normalize(original: &str) -> Normalized {
     Normalized { text, origin, origin_end }
 }
 
-/// Fold a short string (a label, a manifest value) the same way articles are folded, lower-cased.
-pub fn fold_str(s: &str) -> String {
-    normalize(s).as_str().to_lowercase()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
