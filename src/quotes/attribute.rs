@@ -301,7 +301,11 @@ fn direct(
             (None, dash_speaker(doc, close_mark.max(inner.end), paragraph_end), None)
         }
     };
-    let extent = if starts_sentence && words >= 3 || words >= 8 { Extent::Full } else { Extent::Fragment };
+    // A quote that is a sentence of its own (capital first, at least three words) is full even
+    // when the writer's sentence leads into it ("Lee, who declared, “It is time to unite.”").
+    let sentence_like = is_capitalized(doc, inner.start) && words >= 3;
+    let full = (starts_sentence || sentence_like) && words >= 3 || words >= 8;
+    let extent = if full { Extent::Full } else { Extent::Fragment };
     let mut attribution = Attribution {
         kind: Kind::Direct,
         extent: Some(extent),
@@ -417,8 +421,15 @@ fn cue_before(
 ) -> Option<(Range<usize>, Option<Range<usize>>, usize)> {
     let (cue, entry) = hits.iter().rev().find(|(r, _)| r.start >= sentence_start && r.end <= open_mark)?;
     // `said Ammar: “…”`: a speaker after the cue only when it runs up to the quote or a colon.
-    let lead_in =
-        || speaker_after(doc, cue.end, open_mark).filter(|s| s.end == open_mark || surface(doc, s.end) == ":");
+    // `said Ammar al-Shibli: “…”`, `According to Woodward, “…”`: a name after the cue, then the quote.
+    let according = doc.tokens[cue.start].key == "according";
+    let lead_in = || {
+        speaker_after(doc, cue.end, open_mark).filter(|s| {
+            let next = if s.end < open_mark { surface(doc, s.end) } else { "\"" };
+            let closes = s.end == open_mark || next == ":" || (according && next == ",");
+            closes && (is_name(doc, s.clone()) || according || s.len() == 1 && is_capitalized(doc, s.start))
+        })
+    };
     let source = speaker_before(doc, sentence_start, cue.start).or_else(lead_in);
     Some((cue.clone(), source, *entry))
 }
@@ -445,6 +456,10 @@ fn skip_adverbs_back(doc: &Document, range: Range<usize>) -> Range<usize> {
 /// or punctuation. An appositive ("Graham, Republican of South Carolina, said") is skipped.
 fn speaker_before(doc: &Document, sentence_start: usize, cue: usize) -> Option<Range<usize>> {
     let end = skip_adverbs_back(doc, sentence_start..cue).end;
+    // "Mike Lee, who declared …": the relative pronoun is the mention; its antecedent is resolved later.
+    if end > sentence_start && matches!(&*doc.tokens[end - 1].key, "who" | "which") {
+        return Some(end - 1..end);
+    }
     if end > sentence_start && surface(doc, end - 1) == "," {
         let comma = (sentence_start..end - 1).rev().find(|&i| surface(doc, i) == ",")?;
         let between = comma + 1..end - 1;
@@ -597,6 +612,13 @@ fn trim_punct(doc: &Document, range: Range<usize>) -> Range<usize> {
 /// that speaker (a speaker introduced in a previous sentence) wins. Quotes continuing an earlier
 /// speaker then take that speaker's resolution.
 fn resolve_pronouns(doc: &Document, found: &mut [Attribution], voices: &VoiceMap) {
+    for attribution in found.iter_mut() {
+        if let Some(source) = attribution.source
+            && matches!(source.slice(doc.text).to_lowercase().as_str(), "who" | "which")
+        {
+            attribution.resolved = relative_antecedent(doc, source);
+        }
+    }
     for i in 0..found.len() {
         let Some(source) = found[i].source else { continue };
         let pronoun = source.slice(doc.text).to_lowercase();
@@ -635,6 +657,24 @@ fn resolve_pronouns(doc: &Document, found: &mut [Attribution], voices: &VoiceMap
 fn looks_like_person(mention: &str) -> bool {
     let first = mention.split_whitespace().next().unwrap_or("").to_lowercase();
     !DETERMINERS.contains(&first.as_str()) && mention.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The phrase a relative pronoun refers to: "Mike Lee" in "from Mike Lee, who declared".
+fn relative_antecedent(doc: &Document, pronoun: Span) -> Option<Span> {
+    let at = doc.tokens.partition_point(|t| t.span.start < pronoun.start);
+    let sentence = doc.sentences.get(doc.sentences.partition_point(|s| s.tokens.end <= at))?;
+    let comma = at.checked_sub(1).filter(|&i| i >= sentence.tokens.start && surface(doc, i) == ",")?;
+    let phrase = phrase_back(doc, sentence.tokens.start, comma)?;
+    // Prefer the name the phrase ends with ("… the backing of Prime Minister Adel Abdul Mahdi").
+    let mut name_start = phrase.end;
+    while name_start > phrase.start
+        && (is_capitalized(doc, name_start - 1) || matches!(&*doc.tokens[name_start - 1].key, "al" | "bin" | "abu"))
+    {
+        name_start -= 1;
+    }
+    let antecedent =
+        if phrase.end - name_start >= 1 && name_start > phrase.start { name_start..phrase.end } else { phrase };
+    Some(token_span(doc, antecedent))
 }
 
 /// The last document or body noun ("resolution", "statement", "coalition") before `at`, outside
