@@ -117,3 +117,36 @@ pub struct OutputArgs {
     #[arg(long, short = 'q')]
     pub quiet: bool,
 }
+
+/// What every corpus-reading command builds first: the lexicons and the article stream.
+pub struct Prepared {
+    /// The lexicons, checked (problems already printed).
+    pub loaded: Loaded,
+    /// The articles.
+    pub stream: framelens::corpus::ArticleStream,
+}
+
+impl Prepared {
+    /// Load the lexicons and open the corpus.
+    pub fn new(corpus: &CorpusArgs, lexicon: &LexiconArgs) -> anyhow::Result<Prepared> {
+        let loaded = lexicon.load();
+        let known: Vec<framelens::corpus::KnownOutlet> = loaded
+            .set
+            .outlets
+            .iter()
+            .map(|o| framelens::corpus::KnownOutlet {
+                name: o.name.clone(),
+                aliases: o.aliases.clone(),
+                domains: o.domains.clone(),
+            })
+            .collect();
+        let guesser = framelens::corpus::OutletGuesser::new(&known);
+        let stream = framelens::corpus::read(&corpus.input, &corpus.columns(), &guesser)?;
+        Ok(Prepared { loaded, stream })
+    }
+
+    /// Text options from the corpus flags.
+    pub fn text_options(corpus: &CorpusArgs) -> framelens::text::TextOptions {
+        framelens::text::TextOptions { remove_boilerplate: !corpus.keep_boilerplate }
+    }
+}

@@ -4,14 +4,12 @@ use std::collections::BTreeMap;
 use std::fs;
 
 use anyhow::Context;
-use framelens::corpus::{self, KnownOutlet, OutletGuesser};
 use framelens::features::Extractor;
 use framelens::lexicon::{LexiconMatcher, LexiconSet};
 use framelens::pipeline::{self, Event, RunSummary};
 use framelens::report::{RunManifest, hash_inputs};
-use framelens::text::TextOptions;
 
-use super::args::{CorpusArgs, LexiconArgs, OutputArgs};
+use super::args::{CorpusArgs, LexiconArgs, OutputArgs, Prepared};
 use super::{Outcome, messages};
 
 /// Arguments of `framelens extract`.
@@ -46,14 +44,11 @@ pub fn measure(args: &Args, command: &str) -> anyhow::Result<Measured> {
     if let Some(threads) = args.output.threads {
         rayon::ThreadPoolBuilder::new().num_threads(threads).build_global().context("cannot set --threads")?;
     }
-    let loaded = args.lexicon.load();
-    let guesser = OutletGuesser::new(&known_outlets(&loaded.set));
-    let stream = corpus::read(&args.corpus.input, &args.corpus.columns(), &guesser)?;
+    let Prepared { loaded, stream } = Prepared::new(&args.corpus, &args.lexicon)?;
     let out = &args.output.out;
     fs::create_dir_all(out).with_context(|| format!("cannot create output folder {}", out.display()))?;
     let matcher = LexiconMatcher::new(&loaded.set);
-    let extractor =
-        Extractor::new(&loaded.set, &matcher, TextOptions { remove_boilerplate: !args.corpus.keep_boilerplate });
+    let extractor = Extractor::new(&loaded.set, &matcher, Prepared::text_options(&args.corpus));
     let bar = messages::progress(args.output.quiet);
     let mut decided: Vec<String> = Vec::new();
     let mut rules: BTreeMap<(String, String), usize> = BTreeMap::new();
@@ -79,13 +74,6 @@ pub fn measure(args: &Args, command: &str) -> anyhow::Result<Measured> {
         if skipped { format!("; {} inputs skipped (see messages above)", summary.errors.len()) } else { String::new() }
     );
     Ok(Measured { summary, lexicons: loaded.set, outcome: Outcome::unless_skipped(skipped) })
-}
-
-pub fn known_outlets(set: &LexiconSet) -> Vec<KnownOutlet> {
-    set.outlets
-        .iter()
-        .map(|o| KnownOutlet { name: o.name.clone(), aliases: o.aliases.clone(), domains: o.domains.clone() })
-        .collect()
 }
 
 /// Say how each outlet was decided: one line per article for small corpora, else a tally.

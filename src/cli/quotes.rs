@@ -2,15 +2,12 @@
 
 use std::io::{self, Write};
 
-use framelens::corpus::{self, OutletGuesser};
 use framelens::features::Extractor;
 use framelens::lexicon::LexiconMatcher;
 use framelens::pipeline::{self, Event};
 use framelens::table::QuoteRow;
-use framelens::text::TextOptions;
 
-use super::args::{CorpusArgs, LexiconArgs};
-use super::extract::known_outlets;
+use super::args::{CorpusArgs, LexiconArgs, Prepared};
 use super::{Outcome, messages};
 
 /// Output format.
@@ -36,12 +33,9 @@ pub struct Args {
 
 /// Run `framelens quotes`.
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
-    let loaded = args.lexicon.load();
-    let guesser = OutletGuesser::new(&known_outlets(&loaded.set));
-    let stream = corpus::read(&args.corpus.input, &args.corpus.columns(), &guesser)?;
+    let Prepared { loaded, stream } = Prepared::new(&args.corpus, &args.lexicon)?;
     let matcher = LexiconMatcher::new(&loaded.set);
-    let options = TextOptions { remove_boilerplate: !args.corpus.keep_boilerplate };
-    let extractor = Extractor::new(&loaded.set, &matcher, options);
+    let extractor = Extractor::new(&loaded.set, &matcher, Prepared::text_options(&args.corpus));
     let stdout = io::stdout().lock();
     let mut csv = matches!(args.format, Format::Csv).then(|| csv::Writer::from_writer(io::stdout().lock()));
     let mut jsonl = io::BufWriter::new(stdout);

@@ -284,6 +284,14 @@ impl FileCheck<'_> {
         }
     }
 
+    /// A voice group must be snake_case: it becomes part of column names.
+    fn check_group(&mut self, owner: &str, group: &toml::Spanned<String>) {
+        if !is_snake_case(group.get_ref()) {
+            let message = format!("{owner} group `{}` is not snake_case", group.get_ref());
+            self.error(group.span().start, message, "use lower-case letters, digits and _");
+        }
+    }
+
     fn voices_and_cues(&mut self, raw: &RawFile) -> (Vec<CueEntry>, Vec<VoiceEntry>, Vec<RoleEntry>) {
         let mut cues = Vec::new();
         for cue in &raw.cue {
@@ -300,13 +308,7 @@ impl FileCheck<'_> {
         let mut voices = Vec::new();
         for voice in &raw.voice {
             let v = voice.get_ref();
-            if !is_snake_case(v.group.get_ref()) {
-                self.error(
-                    v.group.span().start,
-                    format!("voice group `{}` is not snake_case", v.group.get_ref()),
-                    "use lower-case letters, digits and _",
-                );
-            }
+            self.check_group("voice", &v.group);
             if v.name.get_ref().trim().is_empty() {
                 self.error(v.name.span().start, "voice with an empty name".into(), "set name = \"…\"");
             }
@@ -320,13 +322,7 @@ impl FileCheck<'_> {
         let mut roles = Vec::new();
         for role in &raw.role {
             let r = role.get_ref();
-            if !is_snake_case(r.group.get_ref()) {
-                self.error(
-                    r.group.span().start,
-                    format!("role group `{}` is not snake_case", r.group.get_ref()),
-                    "use lower-case letters, digits and _",
-                );
-            }
+            self.check_group("role", &r.group);
             if phrase_keys(r.text.get_ref()).is_empty() {
                 self.error(r.text.span().start, "role with no words".into(), "write the role phrase");
             }
