@@ -39,6 +39,7 @@
 //! assert_eq!(found, [("killing", Voice::Own, "killing"), ("political assassination", Voice::Quoted, "political assassination")]);
 //! ```
 
+pub mod chart;
 pub mod compare;
 pub mod corpus;
 pub mod eval;

@@ -2,6 +2,7 @@
 //! never sees clap or anyhow.
 
 mod args;
+mod compare;
 mod eval;
 mod exit;
 mod extract;
@@ -24,6 +25,7 @@ pub struct Cli {
 
 const EXAMPLES: &str = "Examples:
   framelens report corpora/iraq-2020 --out reports/iraq-2020
+  framelens compare reports/iraq-2020 --groups word_choice --chart-format svg
   framelens extract articles.jsonl --text-column body --out tables/
   framelens quotes corpora/iraq-2020 --format jsonl
   framelens lexicon check lexicons/stories/my-story.toml
@@ -31,9 +33,11 @@ const EXAMPLES: &str = "Examples:
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Measure a corpus and write the framing report: tables (CSV and Parquet), evidence and a
-    /// readable summary (report.md).
+    /// Measure a corpus and write the framing report: tables (CSV and Parquet), evidence,
+    /// clusters, charts and a readable summary (report.md).
     Report(report::Args),
+    /// Compare outlets (or articles) of an existing report again: clusters, distances, charts.
+    Compare(compare::Args),
     /// Measure a corpus and write only the tables (CSV and Parquet).
     Extract(extract::Args),
     /// Print every attribution (quote or reported speech) with its speaker, as CSV or JSON Lines.
@@ -51,6 +55,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Report(args) => report::run(&args),
         Command::Extract(args) => extract::run(&args),
+        Command::Compare(args) => compare::run(&args),
         Command::Quotes(args) => quotes::run(&args),
         Command::Lexicon(command) => lexicon::run(&command),
         Command::Eval(command) => eval::run(&command),

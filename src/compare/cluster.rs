@@ -156,7 +156,11 @@ pub struct PcaMap {
 /// signs are fixed so that each component's largest loading is positive.
 pub fn pca_map(values: &Array2<f64>) -> Result<PcaMap, String> {
     if values.nrows() < 3 || values.ncols() < 2 {
-        return Err(format!("a map needs at least 3 rows and 2 varying features ({} and {})", values.nrows(), values.ncols()));
+        return Err(format!(
+            "a map needs at least 3 rows and 2 varying features ({} and {})",
+            values.nrows(),
+            values.ncols()
+        ));
     }
     let data = DatasetBase::from(values.clone());
     let pca = Pca::params(2).fit(&data).map_err(|e| format!("PCA failed: {e}"))?;
@@ -235,7 +239,9 @@ mod tests {
         assert_eq!(map, pca_map(&m).unwrap(), "deterministic");
         assert!(map.explained.0 + map.explained.1 > 0.99, "three groups lie in a plane");
         assert!(map.explained.0 >= map.explained.1);
-        let gap = |a: usize, b: usize| ((map.coords[a].0 - map.coords[b].0).powi(2) + (map.coords[a].1 - map.coords[b].1).powi(2)).sqrt();
+        let gap = |a: usize, b: usize| {
+            ((map.coords[a].0 - map.coords[b].0).powi(2) + (map.coords[a].1 - map.coords[b].1).powi(2)).sqrt()
+        };
         assert!(gap(0, 1) < 1.0 && gap(0, 3) > 5.0 && gap(3, 6) > 5.0);
     }
 

@@ -12,7 +12,7 @@ use super::matrix::{FeatureMatrix, FeatureTable};
 use super::stability::{Stability, bootstrap};
 
 /// What is compared: outlets, or single articles.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     /// One row per outlet.
@@ -192,7 +192,8 @@ fn stability(c: &mut Comparison, input: &CompareInput, k: usize, notes: &mut Vec
         return;
     };
     let index: BTreeMap<&str, usize> = c.matrix.names.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
-    let kept: Vec<usize> = (0..articles.names.len()).filter(|&a| index.contains_key(articles.outlets[a].as_str())).collect();
+    let kept: Vec<usize> =
+        (0..articles.names.len()).filter(|&a| index.contains_key(articles.outlets[a].as_str())).collect();
     let article_outlet: Vec<usize> = kept.iter().map(|&a| index[articles.outlets[a].as_str()]).collect();
     let values = raw_columns(articles, &kept, &c.matrix.columns);
     match bootstrap(&values, &article_outlet, c.matrix.rows(), k, c.options.bootstrap, c.options.seed) {
@@ -222,7 +223,10 @@ mod tests {
 
     fn outlets(values: &[[f64; 2]]) -> CompareInput {
         let names: Vec<String> = (0..values.len()).map(|i| format!("Outlet {i}")).collect();
-        let column = |c: usize, name: &str| FeatureValues { name: name.into(), values: values.iter().map(|v| Some(v[c])).collect() };
+        let column = |c: usize, name: &str| FeatureValues {
+            name: name.into(),
+            values: values.iter().map(|v| Some(v[c])).collect(),
+        };
         CompareInput {
             rows: FeatureTable { outlets: names.clone(), names, columns: vec![column(0, "wc_a"), column(1, "att_b")] },
             label_counts: vec![LabelCounts::new(); values.len()],
@@ -249,7 +253,10 @@ mod tests {
 
     #[test]
     fn two_camps_of_outlets_are_found_at_outlet_level() {
-        let c = compare(&outlets(&[[0.0, 0.1], [0.1, 0.0], [0.05, 0.05], [5.0, 5.0], [5.1, 4.9]]), &CompareOptions::default());
+        let c = compare(
+            &outlets(&[[0.0, 0.1], [0.1, 0.0], [0.05, 0.05], [5.0, 5.0], [5.1, 4.9]]),
+            &CompareOptions::default(),
+        );
         let k = c.kmeans.as_ref().unwrap();
         assert_eq!((k.k, k.labels.clone()), (2, vec![0, 0, 0, 1, 1]));
         assert_eq!(c.hierarchical, Some(vec![0, 0, 0, 1, 1]));

@@ -101,7 +101,8 @@ mod tests {
         assert_eq!(jensen_shannon(&[5.0, 0.0], &[0.0, 2.0]), Some(1.0));
         assert_eq!(jensen_shannon(&[0.0, 0.0], &[1.0, 2.0]), None);
         // By hand: p = (1/2, 1/2), q = (1, 0), m = (3/4, 1/4).
-        let by_hand = 0.5 * (0.5 * (0.5f64 / 0.75).log2() + 0.5 * (0.5f64 / 0.25).log2()) + 0.5 * (1.0f64 / 0.75).log2();
+        let by_hand =
+            0.5 * (0.5 * (0.5f64 / 0.75).log2() + 0.5 * (0.5f64 / 0.25).log2()) + 0.5 * (1.0f64 / 0.75).log2();
         assert!((jensen_shannon(&[1.0, 1.0], &[1.0, 0.0]).unwrap() - by_hand).abs() < 1e-12);
     }
 

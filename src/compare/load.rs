@@ -28,9 +28,17 @@ pub fn read_table(dir: &Path, name: &str) -> Result<DataFrame, LoadError> {
     ParquetReader::new(file).finish().map_err(|e| fail(&e))
 }
 
-fn strings(frame: &DataFrame, column: &str) -> PolarsResult<Vec<String>> {
+/// A column as text (missing values as empty strings).
+pub fn strings(frame: &DataFrame, column: &str) -> PolarsResult<Vec<String>> {
     let values = frame.column(column)?.str()?;
     Ok((0..values.len()).map(|i| values.get(i).unwrap_or_default().to_string()).collect())
+}
+
+/// A column as numbers (cast to floating point).
+pub fn numbers(frame: &DataFrame, column: &str) -> PolarsResult<Vec<Option<f64>>> {
+    let cast = frame.column(column)?.cast(&DataType::Float64)?;
+    let values = cast.f64()?;
+    Ok((0..values.len()).map(|i| values.get(i)).collect())
 }
 
 /// The Float64 columns of a features table, with row names from `name_column` and outlets from

@@ -78,7 +78,8 @@ impl FeatureMatrix {
     /// Select the columns of `groups` (all when empty), fill missing values with the column mean,
     /// drop constant columns and standardise the rest.
     pub fn build(table: &FeatureTable, groups: &[String]) -> FeatureMatrix {
-        let chosen = table.columns.iter().filter(|c| groups.is_empty() || groups.iter().any(|g| g == feature_group(&c.name)));
+        let chosen =
+            table.columns.iter().filter(|c| groups.is_empty() || groups.iter().any(|g| g == feature_group(&c.name)));
         let mut columns = Vec::new();
         let mut kept: Vec<Vec<f64>> = Vec::new();
         let mut constant = Vec::new();
@@ -100,14 +101,7 @@ impl FeatureMatrix {
         }
         let rows = table.names.len();
         let values = Array2::from_shape_fn((rows, kept.len()), |(r, c)| kept[c][r]);
-        FeatureMatrix {
-            names: table.names.clone(),
-            outlets: table.outlets.clone(),
-            columns,
-            values,
-            constant,
-            imputed,
-        }
+        FeatureMatrix { names: table.names.clone(), outlets: table.outlets.clone(), columns, values, constant, imputed }
     }
 
     /// Number of rows.
@@ -180,7 +174,10 @@ mod tests {
 
     #[test]
     fn only_selected_groups_take_part() {
-        let t = table(vec![column("wc_a", &[Some(0.0), Some(1.0), Some(2.0)]), column("att_b", &[Some(3.0), Some(1.0), Some(2.0)])]);
+        let t = table(vec![
+            column("wc_a", &[Some(0.0), Some(1.0), Some(2.0)]),
+            column("att_b", &[Some(3.0), Some(1.0), Some(2.0)]),
+        ]);
         assert_eq!(FeatureMatrix::build(&t, &["attribution".to_string()]).columns, vec!["att_b"]);
         assert_eq!(groups_present(&t), vec!["attribution", "word_choice"]);
     }

@@ -13,7 +13,8 @@ fn numbered(labels: Option<&Vec<usize>>, rows: usize) -> Vec<Option<u64>> {
 /// One row per compared unit: its clusters and map position.
 pub fn clusters_table(c: &Comparison) -> DataFrame {
     let rows = c.matrix.rows();
-    let position = |pick: fn(&(f64, f64)) -> f64| (0..rows).map(|i| c.map.as_ref().map(|m| pick(&m.coords[i]))).collect();
+    let position =
+        |pick: fn(&(f64, f64)) -> f64| (0..rows).map(|i| c.map.as_ref().map(|m| pick(&m.coords[i]))).collect();
     FrameBuilder::default()
         .text("name", &c.matrix.names)
         .text("outlet", &c.matrix.outlets)
@@ -28,7 +29,8 @@ pub fn clusters_table(c: &Comparison) -> DataFrame {
 pub fn distances_table(c: &Comparison) -> DataFrame {
     let n = c.matrix.rows();
     let pairs: Vec<(usize, usize)> = (0..n).flat_map(|i| ((i + 1)..n).map(move |j| (i, j))).collect();
-    let name = |pick: fn(&(usize, usize)) -> usize| pairs.iter().map(|p| c.matrix.names[pick(p)].as_str()).collect::<Vec<_>>();
+    let name =
+        |pick: fn(&(usize, usize)) -> usize| pairs.iter().map(|p| c.matrix.names[pick(p)].as_str()).collect::<Vec<_>>();
     let js = |p: &(usize, usize)| c.jensen_shannon.get([p.0, p.1]).copied().flatten();
     FrameBuilder::default()
         .text("a", &name(|p| p.0))
@@ -51,7 +53,9 @@ pub fn merge_tree_table(c: &Comparison) -> DataFrame {
         joined.push(merged.join("; "));
         members.push(merged);
     }
-    let id = |cluster: usize| if cluster < n { c.matrix.names[cluster].clone() } else { format!("merge {}", cluster - n + 1) };
+    let id = |cluster: usize| {
+        if cluster < n { c.matrix.names[cluster].clone() } else { format!("merge {}", cluster - n + 1) }
+    };
     FrameBuilder::default()
         .count("step", (1..=c.tree.len() as u64).collect())
         .text("left", &c.tree.iter().map(|s| id(s.left)).collect::<Vec<_>>())
@@ -67,7 +71,8 @@ pub fn stability_table(c: &Comparison) -> Option<DataFrame> {
     let s = c.stability.as_ref()?;
     let n = c.matrix.rows();
     let pairs: Vec<(usize, usize)> = (0..n).flat_map(|i| ((i + 1)..n).map(move |j| (i, j))).collect();
-    let name = |pick: fn(&(usize, usize)) -> usize| pairs.iter().map(|p| c.matrix.names[pick(p)].as_str()).collect::<Vec<_>>();
+    let name =
+        |pick: fn(&(usize, usize)) -> usize| pairs.iter().map(|p| c.matrix.names[pick(p)].as_str()).collect::<Vec<_>>();
     Some(
         FrameBuilder::default()
             .text("a", &name(|p| p.0))

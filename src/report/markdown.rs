@@ -10,8 +10,15 @@ use crate::lexicon::LexiconSet;
 use crate::quotes::Voice;
 use crate::table::Totals;
 
-/// Render the report.
-pub fn render_markdown(articles: u64, outlets: &BTreeMap<String, Totals>, set: &LexiconSet) -> String {
+use super::comparison::ComparisonFiles;
+
+/// Render the report; `comparison` adds the charts, attribution style and the outlet comparison.
+pub fn render_markdown(
+    articles: u64,
+    outlets: &BTreeMap<String, Totals>,
+    set: &LexiconSet,
+    comparison: Option<&ComparisonFiles>,
+) -> String {
     let mut md = String::new();
     let _ = writeln!(md, "# Framing report\n");
     let _ = writeln!(
@@ -21,8 +28,14 @@ pub fn render_markdown(articles: u64, outlets: &BTreeMap<String, Totals>, set: &
         outlets.len()
     );
     corpus_section(&mut md, outlets, set);
-    word_choice_section(&mut md, outlets, set);
+    chart_link(&mut md, comparison, "loadedness");
+    word_choice_section(&mut md, outlets, set, comparison);
     voices_section(&mut md, outlets);
+    chart_link(&mut md, comparison, "voices");
+    if let Some(files) = comparison {
+        super::compare_text::attribution_section(&mut md, files);
+        super::compare_text::comparison_section(&mut md, files);
+    }
     caveats_section(&mut md, articles, outlets, set);
     md
 }
@@ -80,7 +93,20 @@ fn corpus_section(md: &mut String, outlets: &BTreeMap<String, Totals>, set: &Lex
     md.push('\n');
 }
 
-fn word_choice_section(md: &mut String, outlets: &BTreeMap<String, Totals>, set: &LexiconSet) {
+/// An image link to a chart that was drawn (nothing when it was skipped or not made).
+pub(super) fn chart_link(md: &mut String, comparison: Option<&ComparisonFiles>, name: &str) {
+    let chart = comparison.and_then(|c| c.charts.iter().find(|chart| chart.name == name));
+    if let Some(file) = chart.and_then(|c| c.file.as_ref()) {
+        let _ = writeln!(md, "![{}]({file})\n", name.replace('_', " "));
+    }
+}
+
+fn word_choice_section(
+    md: &mut String,
+    outlets: &BTreeMap<String, Totals>,
+    set: &LexiconSet,
+    comparison: Option<&ComparisonFiles>,
+) {
     let _ = writeln!(md, "## Word choice\n\nCells are `own voice / quoted` match counts.\n");
     for (c, concept) in set.concepts.iter().enumerate() {
         let used = outlets.values().any(|t| t.counts.keys().any(|k| k.concept == c));
@@ -88,6 +114,7 @@ fn word_choice_section(md: &mut String, outlets: &BTreeMap<String, Totals>, set:
             continue;
         }
         let _ = writeln!(md, "### {} — {}\n", concept.id, concept.description);
+        chart_link(md, comparison, &format!("word_choice_{}", concept.id));
         let names: Vec<&String> = outlets.keys().collect();
         let _ = writeln!(
             md,

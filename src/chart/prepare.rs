@@ -1,0 +1,245 @@
+//! Chart data from a run's tables and its comparison. Each function returns the chart, or the
+//! reason there is nothing to draw; names are shortened the same way everywhere.
+
+use std::collections::BTreeMap;
+
+use polars::prelude::{DataFrame, PolarsResult};
+
+use super::bars::{BarRow, RankedBars, StackedBars};
+use super::canvas::{PALETTE, short_name};
+use super::{Dendrogram, FramingMap, Heatmap};
+use crate::compare::{Comparison, Level, numbers, strings};
+
+/// A chart, or why it was skipped.
+pub type Prepared<T> = Result<T, String>;
+
+/// Rows above this many are not drawn in one bar chart or heatmap (they would be unreadable).
+pub const MAX_ROWS: usize = 40;
+
+/// Stacked bars from (row, segment, amount) triples: segments ordered by total, those past the
+/// palette folded into "other"; rows in the order first seen.
+pub fn stacked(title: &str, subtitle: &str, entries: &[(String, String, f64)], unit: &str) -> StackedBars {
+    let mut totals: BTreeMap<&str, f64> = BTreeMap::new();
+    for (_, segment, amount) in entries {
+        *totals.entry(segment).or_default() += amount;
+    }
+    let mut order: Vec<(&str, f64)> = totals.into_iter().collect();
+    order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    let shown = if order.len() > PALETTE.len() { PALETTE.len() - 1 } else { order.len() };
+    let mut segments: Vec<String> = order[..shown].iter().map(|(s, _)| s.to_string()).collect();
+    if order.len() > shown {
+        segments.push("other".into());
+    }
+    let mut rows: Vec<BarRow> = Vec::new();
+    for (row, segment, amount) in entries {
+        let at = rows.iter().position(|r| &r.label == row).unwrap_or_else(|| {
+            rows.push(BarRow { label: row.clone(), values: vec![0.0; segments.len()], note: String::new() });
+            rows.len() - 1
+        });
+        let column = segments.iter().position(|s| s == segment).unwrap_or(segments.len() - 1);
+        rows[at].values[column] += amount;
+    }
+    for row in &mut rows {
+        let total: f64 = row.values.iter().sum();
+        row.note = if total <= 0.0 {
+            format!("no {unit}")
+        } else if total == 1.0 {
+            format!("n = 1 {}", unit.strip_suffix('s').unwrap_or(unit))
+        } else {
+            format!("n = {total:.0} {unit}")
+        };
+    }
+    StackedBars { title: title.into(), subtitle: subtitle.into(), segments, rows }
+}
+
+/// One chart per concept: label shares by outlet, own voice and quoted side by side.
+pub fn word_choice(frame: &DataFrame) -> PolarsResult<Vec<(String, Prepared<StackedBars>)>> {
+    let (outlet, concept, label, voice) =
+        (strings(frame, "outlet")?, strings(frame, "concept")?, strings(frame, "label")?, strings(frame, "voice")?);
+    let count = numbers(frame, "count")?;
+    let mut concepts: BTreeMap<&str, Vec<(String, String, f64)>> = BTreeMap::new();
+    for i in 0..outlet.len() {
+        let row = format!("{} ({})", short_name(&outlet[i]), voice[i]);
+        concepts.entry(&concept[i]).or_default().push((row, label[i].clone(), count[i].unwrap_or(0.0)));
+    }
+    Ok(concepts
+        .into_iter()
+        .map(|(name, entries)| {
+            let chart = if entries.iter().all(|e| e.2 == 0.0) {
+                Err(format!("no outlet uses a label of `{name}`"))
+            } else if entries.len() / 2 > MAX_ROWS * 8 {
+                Err(format!("`{name}` has too many outlets to draw"))
+            } else {
+                Ok(stacked(
+                    &format!("Word choice: {}", name.replace('_', " ")),
+                    "share of each label among the concept's mentions, own voice vs inside quotations",
+                    &entries,
+                    "mentions",
+                ))
+            };
+            (name.to_string(), chart)
+        })
+        .collect())
+}
+
+/// Outlets ranked by the connotation score of their own-voice labels, with the evidence count.
+pub fn loadedness(features: &DataFrame) -> PolarsResult<Prepared<RankedBars>> {
+    let outlet = strings(features, "outlet")?;
+    let score = numbers(features, "wc_connotation_own")?;
+    let matches = numbers(features, "wc_matches_own")?;
+    let loaded = numbers(features, "wc_loaded_share_own")?;
+    let mut rows: Vec<(String, f64, String)> = (0..outlet.len())
+        .filter_map(|i| {
+            let s = score[i]?;
+            let note =
+                format!("{:.0} matches, {:.0}% loaded", matches[i].unwrap_or(0.0), loaded[i].unwrap_or(0.0) * 100.0);
+            Some((short_name(&outlet[i]), s, note))
+        })
+        .collect();
+    if rows.is_empty() {
+        return Ok(Err("no outlet has own-voice label matches".into()));
+    }
+    rows.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    Ok(Ok(RankedBars {
+        title: "Loadedness of own-voice word choice".into(),
+        subtitle: "mean connotation of the labels each outlet uses itself (−1 all negative, +1 all positive)".into(),
+        axis: "connotation score".into(),
+        rows,
+    }))
+}
+
+/// Quoted words by speaker group per outlet.
+pub fn voices(frame: &DataFrame) -> PolarsResult<Prepared<StackedBars>> {
+    let (level, outlet, group) = (strings(frame, "level")?, strings(frame, "outlet")?, strings(frame, "group")?);
+    let words = numbers(frame, "words")?;
+    let entries: Vec<(String, String, f64)> = (0..level.len())
+        .filter(|&i| level[i] == "group")
+        .map(|i| (short_name(&outlet[i]), group[i].replace('_', " "), words[i].unwrap_or(0.0)))
+        .collect();
+    if entries.iter().all(|e| e.2 == 0.0) {
+        return Ok(Err("no attributed words in any outlet".into()));
+    }
+    Ok(Ok(stacked("Quoted voices", "share of attributed words by speaker group", &entries, "words")))
+}
+
+/// Attributions by reporting-cue class per outlet.
+pub fn attribution(quotes: &DataFrame) -> PolarsResult<Prepared<StackedBars>> {
+    let (outlet, class) = (strings(quotes, "outlet")?, strings(quotes, "cue_class")?);
+    let mut counts: BTreeMap<(String, String), f64> = BTreeMap::new();
+    for i in 0..outlet.len() {
+        let class = if class[i].is_empty() { "no cue".to_string() } else { class[i].clone() };
+        *counts.entry((short_name(&outlet[i]), class)).or_default() += 1.0;
+    }
+    if counts.is_empty() {
+        return Ok(Err("no attributions found".into()));
+    }
+    let entries: Vec<(String, String, f64)> = counts.into_iter().map(|((o, c), n)| (o, c, n)).collect();
+    Ok(Ok(stacked(
+        "Attribution style",
+        "share of attributions by reporting-cue class (neutral “said”, distancing “claimed”, …)",
+        &entries,
+        "attributions",
+    )))
+}
+
+/// The PCA map with cluster colours.
+pub fn framing_map(c: &Comparison) -> Prepared<FramingMap> {
+    let map = c.map.as_ref().ok_or("no map (see the notes)")?;
+    let clusters = c.kmeans.as_ref().map(|k| &k.labels);
+    let points = c
+        .matrix
+        .names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (short_name(n), map.coords[i].0, map.coords[i].1, clusters.map(|l| l[i])))
+        .collect();
+    Ok(FramingMap {
+        title: "Framing map".into(),
+        subtitle: format!(
+            "{} on the first two principal components of {} standardised features",
+            unit(c),
+            c.matrix.columns.len()
+        ),
+        axes: (
+            format!("PC1 ({:.0}% of variance)", map.explained.0 * 100.0),
+            format!("PC2 ({:.0}% of variance)", map.explained.1 * 100.0),
+        ),
+        points,
+    })
+}
+
+fn unit(c: &Comparison) -> &'static str {
+    match c.options.level {
+        Level::Outlet => "outlets",
+        Level::Article => "articles",
+    }
+}
+
+/// The hierarchical merge tree, leaves coloured by the cut clusters.
+pub fn dendrogram(c: &Comparison) -> Prepared<Dendrogram> {
+    if c.tree.is_empty() || c.kmeans.is_none() {
+        return Err("no hierarchical clustering (see the notes)".into());
+    }
+    if c.matrix.rows() > MAX_ROWS {
+        return Err(format!("{} rows are too many to label in a dendrogram", c.matrix.rows()));
+    }
+    Ok(Dendrogram {
+        title: "Hierarchical clustering".into(),
+        subtitle: format!("{}; the dashed line cuts the tree into the k-means number of clusters", unit(c)),
+        names: c.matrix.names.iter().map(|n| short_name(n)).collect(),
+        steps: c.tree.clone(),
+        clusters: c.hierarchical.clone(),
+    })
+}
+
+/// Euclidean distances between outlets on standardised features, values in the cells.
+pub fn distance_heatmap(c: &Comparison) -> Prepared<Heatmap> {
+    let n = c.matrix.rows();
+    if n < 2 || c.matrix.columns.is_empty() {
+        return Err("fewer than two rows or no varying feature".into());
+    }
+    if n > MAX_ROWS {
+        return Err(format!("{n} rows are too many for a heatmap (see distances.csv)"));
+    }
+    let names: Vec<String> = c.matrix.names.iter().map(|s| short_name(s)).collect();
+    Ok(Heatmap {
+        title: "Distances between outlets".into(),
+        subtitle: "Euclidean distance on standardised features (darker = frames the story more differently)".into(),
+        rows: names.clone(),
+        columns: names,
+        values: (0..n).map(|i| (0..n).map(|j| Some(c.euclidean[[i, j]])).collect()).collect(),
+        digits: 1,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(row: &str, segment: &str, n: f64) -> (String, String, f64) {
+        (row.into(), segment.into(), n)
+    }
+
+    #[test]
+    fn stacked_orders_segments_by_total_and_notes_counts() {
+        let bars = stacked(
+            "t",
+            "s",
+            &[entry("A", "x", 1.0), entry("A", "y", 3.0), entry("B", "x", 1.0), entry("C", "y", 0.0)],
+            "mentions",
+        );
+        assert_eq!(bars.segments, vec!["y", "x"]);
+        assert_eq!(bars.rows[0].values, vec![3.0, 1.0]);
+        assert_eq!(bars.rows[0].note, "n = 4 mentions");
+        assert_eq!(bars.rows[2].note, "no mentions");
+    }
+
+    #[test]
+    fn segments_past_the_palette_fold_into_other() {
+        let entries: Vec<_> = (0..10).map(|i| entry("A", &format!("s{i}"), f64::from(10 - i))).collect();
+        let bars = stacked("t", "s", &entries, "words");
+        assert_eq!(bars.segments.len(), PALETTE.len());
+        assert_eq!(bars.segments.last().unwrap(), "other");
+        assert_eq!(bars.rows[0].values.last(), Some(&(3.0 + 2.0 + 1.0)));
+    }
+}

@@ -1,0 +1,136 @@
+//! `framelens compare`: cluster and chart an existing report's tables again, with other
+//! options; and the comparison flags `report` shares.
+
+use std::path::PathBuf;
+
+use framelens::chart::{ChartFormat, ChartSize};
+use framelens::compare::{CompareOptions, Level};
+use framelens::report::{CompareSettings, ComparisonFiles, write_comparison};
+
+use super::{Outcome, messages};
+
+/// What to compare, and how to draw it.
+#[derive(Debug, clap::Args)]
+pub struct CompareArgs {
+    /// Compare outlets, or single articles (then also: how well clusters recover outlets and
+    /// stories, as adjusted Rand index).
+    #[arg(long, value_enum, default_value = "outlet")]
+    pub level: LevelArg,
+    /// Feature groups to compare on, comma-separated (default: all present), e.g.
+    /// word_choice,voices,attribution.
+    #[arg(long, value_delimiter = ',', value_name = "GROUP")]
+    pub groups: Vec<String>,
+    /// Number of clusters (default: the k in 2..=10 with the best silhouette).
+    #[arg(long)]
+    pub k: Option<usize>,
+    /// Seed for k-means and the bootstrap (recorded in comparison.json).
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Bootstrap rounds for cluster stability over articles (0: none).
+    #[arg(long, default_value_t = 200, value_name = "N")]
+    pub bootstrap: usize,
+    /// Chart image format.
+    #[arg(long, value_enum, default_value = "png")]
+    pub chart_format: FormatArg,
+    /// Chart size: `column` (1200×900, a paper column at 300 dpi) or `slide` (1920×1080).
+    #[arg(long, value_enum, default_value = "column")]
+    pub chart_size: SizeArg,
+}
+
+/// `--level`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum LevelArg {
+    /// One row per outlet.
+    Outlet,
+    /// One row per article.
+    Article,
+}
+
+/// `--chart-format`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum FormatArg {
+    /// PNG.
+    Png,
+    /// SVG.
+    Svg,
+}
+
+/// `--chart-size`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum SizeArg {
+    /// 1200×900.
+    Column,
+    /// 1920×1080.
+    Slide,
+}
+
+impl CompareArgs {
+    /// The library settings.
+    pub fn settings(&self) -> CompareSettings {
+        CompareSettings {
+            options: CompareOptions {
+                level: match self.level {
+                    LevelArg::Outlet => Level::Outlet,
+                    LevelArg::Article => Level::Article,
+                },
+                groups: self.groups.clone(),
+                k: self.k,
+                seed: self.seed,
+                bootstrap: self.bootstrap,
+            },
+            format: match self.chart_format {
+                FormatArg::Png => ChartFormat::Png,
+                FormatArg::Svg => ChartFormat::Svg,
+            },
+            size: match self.chart_size {
+                SizeArg::Column => ChartSize::Column,
+                SizeArg::Slide => ChartSize::Slide,
+            },
+        }
+    }
+}
+
+/// Arguments of `framelens compare`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// A folder written by `framelens report` or `framelens extract`.
+    pub report: PathBuf,
+    #[command(flatten)]
+    pub compare: CompareArgs,
+    /// No summary lines.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// Run `framelens compare`.
+pub fn run(args: &Args) -> anyhow::Result<Outcome> {
+    let files = write_comparison(&args.report, &args.compare.settings())?;
+    tell(&files, args.quiet);
+    Ok(Outcome::Success)
+}
+
+/// Print the notes, the clustering and the skipped charts to stderr.
+pub fn tell(files: &ComparisonFiles, quiet: bool) {
+    let c = &files.comparison;
+    for note in &c.notes {
+        messages::problem(format!("note: {note}"));
+    }
+    for chart in &files.charts {
+        if let Some(why) = &chart.skipped {
+            messages::problem(format!("note: chart {} skipped: {why}", chart.name));
+        }
+    }
+    if quiet {
+        return;
+    }
+    if let Some(k) = &c.kmeans {
+        let silhouette = k.silhouette.map_or("–".to_string(), |s| format!("{s:.2}"));
+        messages::problem(format!("{} rows in {} clusters (silhouette {silhouette})", c.matrix.rows(), k.k));
+    }
+    if let Some(ari) = c.outlet_agreement {
+        messages::problem(format!("clusters vs outlets: adjusted Rand index {ari:.3}"));
+    }
+    if let Some(ari) = c.story_agreement {
+        messages::problem(format!("clusters vs stories: adjusted Rand index {ari:.3}"));
+    }
+}

@@ -1,0 +1,237 @@
+//! The comparison files of a report: `clusters`, `distances`, `merge_tree`, `cluster_stability`
+//! tables, `comparison.json` (options, seed, k and its silhouettes, explained variance, notes)
+//! and the charts under `charts/`. Reads the tables `extract` wrote, so it can rerun on them.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::write::{ReportError, write_table};
+use crate::chart::{self, ChartFormat, ChartSize, StackedBars, prepare};
+use crate::compare::{
+    self, CompareInput, CompareOptions, Comparison, Level, MAX_DISTANCE_ROWS, groups_present, read_table,
+};
+
+/// How to compare and draw.
+#[derive(Debug, Clone, Default)]
+pub struct CompareSettings {
+    /// Comparison options.
+    pub options: CompareOptions,
+    /// Chart image format.
+    pub format: ChartFormat,
+    /// Chart size.
+    pub size: ChartSize,
+}
+
+/// A chart that was written, or skipped with the reason.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartOutcome {
+    /// Short name, e.g. `framing_map` or `word_choice_soleimani_strike`.
+    pub name: String,
+    /// Path relative to the report folder, when written.
+    pub file: Option<String>,
+    /// Why it was not drawn, when skipped.
+    pub skipped: Option<String>,
+}
+
+/// What the comparison produced, for the report text.
+#[derive(Debug, Clone)]
+pub struct ComparisonFiles {
+    /// The comparison itself.
+    pub comparison: Comparison,
+    /// Every chart, written or skipped.
+    pub charts: Vec<ChartOutcome>,
+    /// Attribution-style chart data (for findings), when there were attributions.
+    pub attribution: Option<StackedBars>,
+    /// Feature groups present in the features table.
+    pub groups: Vec<String>,
+}
+
+/// A comparison could not be made or written.
+#[derive(Debug, thiserror::Error)]
+pub enum CompareFilesError {
+    /// A table could not be read.
+    #[error(transparent)]
+    Load(#[from] compare::LoadError),
+    /// A table had an unexpected shape.
+    #[error("table {table}: {message}")]
+    Table {
+        /// The table.
+        table: String,
+        /// What was wrong.
+        message: String,
+    },
+    /// A file could not be written.
+    #[error(transparent)]
+    Write(#[from] ReportError),
+    /// A chart could not be drawn.
+    #[error(transparent)]
+    Chart(#[from] chart::ChartError),
+    /// An option named something that does not exist.
+    #[error("{0}")]
+    Option(String),
+}
+
+fn shape(table: &str) -> impl Fn(polars::error::PolarsError) -> CompareFilesError + '_ {
+    move |e| CompareFilesError::Table { table: table.to_string(), message: e.to_string() }
+}
+
+/// Compare the rows of the report in `dir`, write the comparison tables and charts there.
+pub fn write_comparison(dir: &Path, settings: &CompareSettings) -> Result<ComparisonFiles, CompareFilesError> {
+    let options = &settings.options;
+    let (features_name, key, wc_name) = match options.level {
+        Level::Outlet => ("outlet_features", "outlet", "word_choice"),
+        Level::Article => ("article_features", "article", "article_word_choice"),
+    };
+    let features = read_table(dir, features_name)?;
+    let rows = compare::feature_table(&features, key).map_err(shape(features_name))?;
+    let groups = groups_present(&rows);
+    if let Some(unknown) = options.groups.iter().find(|g| !groups.contains(g)) {
+        return Err(CompareFilesError::Option(format!(
+            "unknown feature group `{unknown}` in --groups (this report has: {})",
+            groups.join(", ")
+        )));
+    }
+    let word_choice = read_table(dir, wc_name)?;
+    let label_counts = compare::own_label_counts(&word_choice, key, &rows.names).map_err(shape(wc_name))?;
+    let articles = match options.level {
+        Level::Outlet => Some(read_table(dir, "article_features")?),
+        Level::Article => None,
+    };
+    let articles =
+        articles.map(|a| compare::feature_table(&a, "article")).transpose().map_err(shape("article_features"))?;
+    let stories = match options.level {
+        Level::Article => {
+            let table = read_table(dir, "articles")?;
+            let by_id = compare::article_stories(&table).map_err(shape("articles"))?;
+            Some(rows.names.iter().map(|id| by_id.get(id).cloned().unwrap_or_default()).collect::<Vec<_>>())
+        }
+        Level::Outlet => None,
+    };
+    let stories = stories.filter(|s| s.iter().any(|x| !x.is_empty()));
+    let input = CompareInput { rows, label_counts, articles, stories };
+    let comparison = compare::compare(&input, options);
+    write_tables(dir, &comparison)?;
+    write_summary(dir, &comparison)?;
+    let (charts, attribution) = write_charts(dir, &comparison, settings)?;
+    Ok(ComparisonFiles { comparison, charts, attribution, groups })
+}
+
+fn write_tables(dir: &Path, c: &Comparison) -> Result<(), ReportError> {
+    write_table(dir, "clusters", &mut compare::clusters_table(c))?;
+    if c.matrix.rows() <= MAX_DISTANCE_ROWS {
+        write_table(dir, "distances", &mut compare::distances_table(c))?;
+    }
+    write_table(dir, "merge_tree", &mut compare::merge_tree_table(c))?;
+    if let Some(mut stability) = compare::stability_table(c) {
+        write_table(dir, "cluster_stability", &mut stability)?;
+    }
+    Ok(())
+}
+
+/// `comparison.json`: everything needed to read and reproduce the clustering.
+#[derive(Serialize)]
+struct Summary<'a> {
+    options: &'a CompareOptions,
+    rows: usize,
+    features_used: &'a [String],
+    features_constant: &'a [String],
+    features_imputed: BTreeMap<&'a str, usize>,
+    k: Option<usize>,
+    silhouette: Option<f64>,
+    silhouette_by_k: Vec<(usize, f64)>,
+    pca_explained_variance: Option<(f64, f64)>,
+    bootstrap_rounds: Option<usize>,
+    adjusted_rand_index_vs_outlet: Option<f64>,
+    adjusted_rand_index_vs_story: Option<f64>,
+    notes: &'a [String],
+}
+
+/// Round for JSON so that the file does not change with the last bits of floating point.
+fn round6(v: f64) -> f64 {
+    (v * 1e6).round() / 1e6
+}
+
+fn write_summary(dir: &Path, c: &Comparison) -> Result<(), ReportError> {
+    let summary = Summary {
+        options: &c.options,
+        rows: c.matrix.rows(),
+        features_used: &c.matrix.columns,
+        features_constant: &c.matrix.constant,
+        features_imputed: c.matrix.imputed.iter().map(|(n, k)| (n.as_str(), *k)).collect(),
+        k: c.kmeans.as_ref().map(|k| k.k),
+        silhouette: c.kmeans.as_ref().and_then(|k| k.silhouette).map(round6),
+        silhouette_by_k: c
+            .kmeans
+            .as_ref()
+            .map_or(Vec::new(), |k| k.tried.iter().map(|(k, s)| (*k, round6(*s))).collect()),
+        pca_explained_variance: c.map.as_ref().map(|m| (round6(m.explained.0), round6(m.explained.1))),
+        bootstrap_rounds: c.stability.as_ref().map(|s| s.rounds),
+        adjusted_rand_index_vs_outlet: c.outlet_agreement.map(round6),
+        adjusted_rand_index_vs_story: c.story_agreement.map(round6),
+        notes: &c.notes,
+    };
+    let path = dir.join("comparison.json");
+    let text = serde_json::to_string_pretty(&summary).expect("summary serialises") + "\n";
+    fs::write(&path, text).map_err(|e| ReportError { path, message: e.to_string() })
+}
+
+type ChartsAndAttribution = (Vec<ChartOutcome>, Option<StackedBars>);
+
+fn write_charts(
+    dir: &Path,
+    c: &Comparison,
+    settings: &CompareSettings,
+) -> Result<ChartsAndAttribution, CompareFilesError> {
+    let folder = dir.join("charts");
+    fs::create_dir_all(&folder).map_err(|e| ReportError { path: folder.clone(), message: e.to_string() })?;
+    let mut out = Charts { dir, settings, outcomes: Vec::new() };
+    let mut attribution = None;
+    if c.options.level == Level::Outlet {
+        let word_choice = read_table(dir, "word_choice")?;
+        for (concept, chart) in prepare::word_choice(&word_choice).map_err(shape("word_choice"))? {
+            out.draw(&format!("word_choice_{concept}"), chart)?;
+        }
+        let features = read_table(dir, "outlet_features")?;
+        out.draw("loadedness", prepare::loadedness(&features).map_err(shape("outlet_features"))?)?;
+        let voices = read_table(dir, "voices")?;
+        out.draw("voices", prepare::voices(&voices).map_err(shape("voices"))?)?;
+        let quotes = read_table(dir, "quotes")?;
+        let prepared = prepare::attribution(&quotes).map_err(shape("quotes"))?;
+        attribution = prepared.as_ref().ok().cloned();
+        out.draw("attribution_style", prepared)?;
+    }
+    out.draw("framing_map", prepare::framing_map(c))?;
+    out.draw("dendrogram", prepare::dendrogram(c))?;
+    if c.options.level == Level::Outlet {
+        out.draw("distances", prepare::distance_heatmap(c))?;
+        out.draw::<chart::Heatmap>(
+            "coverage",
+            Err("the lexicons define no facts to look for, so there is no coverage matrix".into()),
+        )?;
+    }
+    Ok((out.outcomes, attribution))
+}
+
+struct Charts<'a> {
+    dir: &'a Path,
+    settings: &'a CompareSettings,
+    outcomes: Vec<ChartOutcome>,
+}
+
+impl Charts<'_> {
+    fn draw<C: chart::Chart>(&mut self, name: &str, prepared: prepare::Prepared<C>) -> Result<(), CompareFilesError> {
+        let outcome = match prepared {
+            Ok(data) => {
+                let file = format!("charts/{name}.{}", self.settings.format.extension());
+                chart::render(&data, &self.dir.join(&file), self.settings.format, self.settings.size)?;
+                ChartOutcome { name: name.to_string(), file: Some(file), skipped: None }
+            }
+            Err(why) => ChartOutcome { name: name.to_string(), file: None, skipped: Some(why) },
+        };
+        self.outcomes.push(outcome);
+        Ok(())
+    }
+}
