@@ -168,7 +168,7 @@ impl Writer {
 
     fn write(&mut self, results: &[ArticleResult]) -> Result<(), ReportError> {
         let set = &self.set;
-        let rows: Vec<ArticleRow> = results.iter().map(ArticleRow::from_result).collect();
+        let rows: Vec<ArticleRow> = results.iter().map(|r| ArticleRow::from_result(r, set)).collect();
         self.articles.write(&table::articles_table(&rows))?;
         let evidence: Vec<EvidenceRow> = results.iter().flat_map(|r| EvidenceRow::from_result(r, set)).collect();
         self.evidence.write(&table::evidence_table(&evidence))?;

@@ -68,6 +68,10 @@ pub enum CueClass {
 }
 
 impl CueClass {
+    /// Every class, in table order.
+    pub const ALL: [CueClass; 5] =
+        [CueClass::Neutral, CueClass::Endorsing, CueClass::Distancing, CueClass::Loaded, CueClass::Cognitive];
+
     /// Name used in tables.
     pub fn as_str(self) -> &'static str {
         match self {

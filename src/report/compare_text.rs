@@ -64,12 +64,8 @@ pub fn comparison_section(md: &mut String, files: &ComparisonFiles) {
     for finding in distance_findings(c) {
         let _ = writeln!(md, "- {finding}");
     }
-    if let Some(s) = &c.stability {
-        let _ = writeln!(
-            md,
-            "- Stability over {} bootstrap rounds of articles: see `cluster_stability.csv` (share of rounds each pair of outlets shared a cluster).",
-            s.rounds
-        );
+    if let Some(finding) = stability_finding(c) {
+        let _ = writeln!(md, "- {finding}");
     }
     md.push('\n');
     for name in ["framing_map", "dendrogram", "distances"] {
@@ -163,4 +159,24 @@ fn distance_findings(c: &Comparison) -> Vec<String> {
         ));
     }
     found
+}
+
+/// The most and least stable pairs of outlets over the bootstrap.
+fn stability_finding(c: &Comparison) -> Option<String> {
+    let s = c.stability.as_ref()?;
+    let n = c.matrix.rows();
+    let pairs: Vec<(usize, usize)> = (0..n).flat_map(|i| ((i + 1)..n).map(move |j| (i, j))).collect();
+    let by = |a: &&(usize, usize), b: &&(usize, usize)| s.share(a.0, a.1).total_cmp(&s.share(b.0, b.1));
+    let (most, least) = (pairs.iter().max_by(by)?, pairs.iter().min_by(by)?);
+    let names = &c.matrix.names;
+    Some(format!(
+        "Resampling each outlet's articles {} times, {} and {} shared a cluster most often ({:.0}% of rounds), {} and {} least ({:.0}%). Evidence: `cluster_stability.csv`.",
+        s.rounds,
+        names[most.0],
+        names[most.1],
+        s.share(most.0, most.1) * 100.0,
+        names[least.0],
+        names[least.1],
+        s.share(least.0, least.1) * 100.0
+    ))
 }

@@ -35,6 +35,8 @@ pub struct VoiceTotals {
     pub indirect_words: u64,
     /// Attributions to unnamed sources.
     pub anonymous: u64,
+    /// Attributions per reporting-cue class (`""` for attributions without a known cue).
+    pub by_cue_class: BTreeMap<&'static str, u64>,
     /// Per group: (attributions, direct, words).
     pub by_group: BTreeMap<String, VoiceCount>,
     /// Per speaker key: counts, with the longest name seen and its group.
@@ -79,6 +81,7 @@ impl VoiceTotals {
                 self.indirect_words += m.words;
             }
             self.anonymous += u64::from(m.anonymous);
+            *self.by_cue_class.entry(m.cue_class).or_default() += 1;
             let count = |c: &mut VoiceCount| {
                 c.attributions += 1;
                 c.direct += u64::from(m.direct);

@@ -11,7 +11,7 @@ use super::{
     ArticleRow, EvidenceRow, Group, QuoteRow, QuoteSpanRow, RemovedLineRow, Totals, VoiceCount, VoiceTotals, label_slug,
 };
 use crate::features::{LabelCount, LabelKey};
-use crate::lexicon::LexiconSet;
+use crate::lexicon::{CueClass, LexiconSet};
 use crate::quotes::Voice;
 
 const VOICES: [Voice; 2] = [Voice::Own, Voice::Quoted];
@@ -352,6 +352,17 @@ fn voice_columns(mut frame: FrameBuilder, totals: &[&Totals], set: &LexiconSet) 
         .count("att_direct_words", count(|t| t.direct_words))
         .count("att_indirect_words", count(|t| t.indirect_words))
         .measure("att_anonymous_share", v.iter().map(|t| ratio(t.anonymous as f64, t.attributions() as f64)).collect())
+        .measure("att_direct_share", v.iter().map(|t| ratio(t.direct as f64, t.attributions() as f64)).collect())
+        .measure("att_fragment_share", v.iter().map(|t| ratio(t.fragments as f64, t.direct as f64)).collect());
+    for class in CueClass::ALL {
+        let name = class.as_str();
+        let shares = v
+            .iter()
+            .map(|t| ratio(t.by_cue_class.get(name).copied().unwrap_or(0) as f64, t.attributions() as f64))
+            .collect();
+        frame = frame.measure(&format!("att_cue__{name}_share"), shares);
+    }
+    frame = frame
         .count("voices_distinct", count(VoiceTotals::distinct))
         .measure("voices_entropy", v.iter().map(|t| t.entropy()).collect())
         .text(

@@ -43,11 +43,13 @@ pub struct VoiceMark {
     pub words: u64,
     /// Unnamed source.
     pub anonymous: bool,
+    /// Class of the reporting cue (`neutral`, `distancing`…), empty without a known cue.
+    pub cue_class: &'static str,
 }
 
 impl ArticleRow {
     /// The row of one measured article.
-    pub fn from_result(result: &ArticleResult) -> ArticleRow {
+    pub fn from_result(result: &ArticleResult, set: &LexiconSet) -> ArticleRow {
         ArticleRow {
             meta: Article { text: String::new(), ..result.article.clone() },
             words: u64::from(result.words),
@@ -67,6 +69,7 @@ impl ArticleRow {
                     fragment: v.attribution.extent == Some(crate::quotes::Extent::Fragment),
                     words: u64::from(v.words),
                     anonymous: v.speaker.as_ref().is_some_and(|s| s.anonymous),
+                    cue_class: v.attribution.cue_entry.map_or("", |i| set.cues[i].class.as_str()),
                 })
                 .collect(),
         }
