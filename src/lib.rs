@@ -48,5 +48,6 @@ pub mod lexicon;
 pub mod pipeline;
 pub mod quotes;
 pub mod report;
+pub mod suggest;
 pub mod table;
 pub mod text;

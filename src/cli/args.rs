@@ -40,6 +40,22 @@ pub struct CorpusArgs {
 }
 
 impl CorpusArgs {
+    /// Default options for reading `input`.
+    pub fn for_input(input: &std::path::Path) -> CorpusArgs {
+        let name = |s: &str| s.to_string();
+        CorpusArgs {
+            input: input.to_path_buf(),
+            text_column: name("text"),
+            outlet_column: name("outlet"),
+            title_column: name("title"),
+            date_column: name("date"),
+            url_column: name("url"),
+            story_column: name("story"),
+            id_column: name("id"),
+            keep_boilerplate: false,
+        }
+    }
+
     /// The column names.
     pub fn columns(&self) -> Columns {
         Columns {
@@ -67,6 +83,15 @@ pub struct LexiconArgs {
 impl LexiconArgs {
     /// Load and check the lexicons, printing every problem. Files with errors are left out.
     pub fn load(&self) -> Loaded {
+        let loaded = self.load_silently();
+        for problem in &loaded.problems {
+            messages::problem(problem);
+        }
+        loaded
+    }
+
+    /// Load and check the lexicons without printing.
+    pub fn load_silently(&self) -> Loaded {
         let (sources, mut problems) = if self.paths.is_empty() {
             (lexicon::shipped_sources(), Vec::new())
         } else {
@@ -76,9 +101,6 @@ impl LexiconArgs {
         let mut loaded = lexicon::load(&sources);
         problems.append(&mut loaded.problems);
         loaded.problems = problems;
-        for problem in &loaded.problems {
-            messages::problem(problem);
-        }
         loaded
     }
 }
@@ -127,9 +149,17 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    /// Load the lexicons and open the corpus.
+    /// Load the lexicons (printing their problems) and open the corpus.
     pub fn new(corpus: &CorpusArgs, lexicon: &LexiconArgs) -> anyhow::Result<Prepared> {
-        let loaded = lexicon.load();
+        Prepared::open(corpus, lexicon.load())
+    }
+
+    /// Like [`Prepared::new`], without printing lexicon problems (the caller already has).
+    pub fn quiet(corpus: &CorpusArgs, lexicon: &LexiconArgs) -> anyhow::Result<Prepared> {
+        Prepared::open(corpus, lexicon.load_silently())
+    }
+
+    fn open(corpus: &CorpusArgs, loaded: Loaded) -> anyhow::Result<Prepared> {
         let known: Vec<framelens::corpus::KnownOutlet> = loaded
             .set
             .outlets

@@ -4,9 +4,15 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use framelens::eval::{ArticleToScore, AttributionScores, GoldAttribution, read_ann, score_corpus};
+use std::collections::BTreeMap;
+
+use framelens::eval::{
+    ArticleToScore, AttributionScores, GoldAttribution, StoryRecall, differing_labels, merged_candidates, read_ann,
+    read_mentions, score_corpus, story_recall,
+};
 use framelens::quotes::{Attribution, CueIndex, find_attributions, find_quote_spans};
-use framelens::text::{Document, TextOptions};
+use framelens::suggest::{SuggestOptions, TermTable, VoiceFilter, rank};
+use framelens::text::{Document, Stemmer, TextOptions};
 
 use super::Outcome;
 use super::args::LexiconArgs;
@@ -29,11 +35,100 @@ pub enum Command {
         #[command(flatten)]
         lexicon: LexiconArgs,
     },
+    /// Recall of `lexicon suggest` per story: how many annotated labels that differ between
+    /// outlets (NewsWCL50's annotations.csv) are among the first 50 and 200 candidates.
+    Suggestions {
+        /// The corpus: a folder with a manifest giving each article's outlet and story.
+        #[arg(long)]
+        corpus: PathBuf,
+        /// The annotations (NewsWCL50 `annotations.csv`).
+        #[arg(long)]
+        annotations: PathBuf,
+        /// Prior strength passed to `suggest` (see `lexicon suggest --prior`).
+        #[arg(long, default_value_t = 0.1)]
+        prior: f64,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Run an evaluation.
 pub fn run(command: &Command) -> anyhow::Result<Outcome> {
-    let Command::Attributions { gold, texts, json, lexicon } = command;
+    match command {
+        Command::Attributions { gold, texts, json, lexicon } => attributions(gold, texts, *json, lexicon),
+        Command::Suggestions { corpus, annotations, prior, json } => suggestions(corpus, annotations, *prior, *json),
+    }
+}
+
+/// Candidates cut-offs reported per story.
+const CUTOFFS: [usize; 2] = [50, 200];
+
+fn suggestions(corpus: &Path, annotations: &Path, prior: f64, json: bool) -> anyhow::Result<Outcome> {
+    let text = fs::read_to_string(annotations).with_context(|| format!("cannot read {}", annotations.display()))?;
+    let mentions = read_mentions(&text).with_context(|| format!("cannot read {}", annotations.display()))?;
+    let stemmer = Stemmer::default();
+    let gold = differing_labels(&mentions, &stemmer);
+    let corpus_args = super::args::CorpusArgs::for_input(corpus);
+    let super::args::Prepared { stream, .. } =
+        super::args::Prepared::quiet(&corpus_args, &LexiconArgs { paths: Vec::new() })?;
+    let mut stories: BTreeMap<String, TermTable> = BTreeMap::new();
+    for article in stream {
+        let article = article?;
+        let table = stories.entry(story_number(&article.story)).or_default();
+        table.add_article(&article.outlet, &article.text, VoiceFilter::Own, TextOptions::default(), &stemmer);
+    }
+    let options = SuggestOptions { top: CUTOFFS[1], prior, ..SuggestOptions::default() };
+    let mut results: Vec<StoryRecall> = Vec::new();
+    for (story, table) in &stories {
+        let Some(gold) = gold.get(story) else { continue };
+        let merged = merged_candidates(&rank(table, &options));
+        let mut recall = story_recall(story, gold, &merged, &CUTOFFS);
+        recall.countable = gold.iter().filter(|g| table.terms.contains_key(*g)).count();
+        results.push(recall);
+    }
+    anyhow::ensure!(
+        !results.is_empty(),
+        "no story of {} has annotations in {}",
+        corpus.display(),
+        annotations.display()
+    );
+    if json {
+        println!("{}", serde_json::to_string_pretty(&results)?);
+        return Ok(Outcome::Success);
+    }
+    println!(
+        "{:<8} {:>6} {:>10} {:>11} {:>10} {:>11}",
+        "story", "gold", "own voice", "candidates", "recall@50", "recall@200"
+    );
+    for r in &results {
+        println!(
+            "{:<8} {:>6} {:>10} {:>11} {:>10.3} {:>11.3}",
+            r.story, r.gold, r.countable, r.candidates, r.at[0].2, r.at[1].2
+        );
+    }
+    let mean = |i: usize| results.iter().map(|r| r.at[i].2).sum::<f64>() / results.len() as f64;
+    let sum = |f: fn(&StoryRecall) -> usize| results.iter().map(f).sum::<usize>();
+    println!(
+        "{:<8} {:>6} {:>10} {:>11} {:>10.3} {:>11.3}",
+        "mean",
+        sum(|r| r.gold),
+        sum(|r| r.countable),
+        "",
+        mean(0),
+        mean(1)
+    );
+    Ok(Outcome::Success)
+}
+
+/// The number in a story id ("event07" and "7" are the same story), or the id itself.
+fn story_number(story: &str) -> String {
+    let digits: String =
+        story.chars().rev().take_while(char::is_ascii_digit).collect::<Vec<_>>().into_iter().rev().collect();
+    digits.parse::<u64>().map_or_else(|_| story.to_string(), |n| n.to_string())
+}
+
+fn attributions(gold: &Path, texts: &Path, json: bool, lexicon: &LexiconArgs) -> anyhow::Result<Outcome> {
     let loaded = lexicon.load();
     let cues = CueIndex::new(&loaded.set.cues);
     let pairs = gold_files(gold, texts)?;
@@ -49,7 +144,7 @@ pub fn run(command: &Command) -> anyhow::Result<Outcome> {
     let to_score: Vec<ArticleToScore> =
         articles.iter().map(|(text, predicted, gold)| ArticleToScore { text, predicted, gold }).collect();
     let scores = [score_corpus(&to_score, 0.3), score_corpus(&to_score, 0.8)];
-    if *json {
+    if json {
         println!("{}", serde_json::to_string_pretty(&scores)?);
     } else {
         print_table(pairs.len(), &scores);

@@ -10,6 +10,7 @@ mod lexicon;
 mod messages;
 mod quotes;
 mod report;
+mod suggest;
 
 use clap::{Parser, Subcommand};
 

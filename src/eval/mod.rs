@@ -1,8 +1,13 @@
 //! EVALUATE: scoring framelens against annotated data. Owns reading brat standoff annotations
-//! (the PolNeAR layout) and scoring attributions by content overlap, source and cue.
+//! (the PolNeAR layout) and scoring attributions by content overlap, source and cue; and scoring
+//! lexicon suggestions against word-choice annotations (the NewsWCL50 layout).
 
 mod attributions;
 mod brat;
+mod suggestions;
 
 pub use attributions::{ArticleToScore, AttributionScores, Counts, Scores, score_corpus};
 pub use brat::{GoldAttribution, read_ann};
+pub use suggestions::{
+    Mention, StoryRecall, differing_labels, mention_key, merged_candidates, read_mentions, story_recall,
+};

@@ -2,10 +2,12 @@
 //! to every table) and [`Evidence`] (the spans behind each number). Does not aggregate across
 //! articles: that is `table`.
 
+mod coverage;
 mod extract;
 mod voices;
 mod word_choice;
 
+pub use coverage::Coverage;
 pub use extract::{ArticleResult, Extractor};
 pub use voices::Voiced;
 pub use word_choice::{Evidence, LabelCount, LabelKey, WordChoice};

@@ -59,6 +59,59 @@ pub fn load(sources: &[Source]) -> Loaded {
     loaded
 }
 
+/// Warnings for labels that sit inside a longer label of another concept: where the longer
+/// phrase occurs, the match goes to the other concept (leftmost-longest), never to this one.
+/// Often intended, so only `lexicon check` reports them.
+pub fn shadowed_labels(concepts: &[Concept]) -> Vec<Problem> {
+    let stemmer = Stemmer::default();
+    let stemmer = &stemmer;
+    let keys: Vec<Vec<Vec<String>>> = concepts
+        .iter()
+        .map(|c| {
+            c.labels
+                .iter()
+                .map(|l| label_key(&l.text, l.inflect, stemmer).split(' ').map(str::to_string).collect())
+                .collect()
+        })
+        .collect();
+    let mut problems = Vec::new();
+    for (ci, concept) in concepts.iter().enumerate() {
+        for (li, label) in concept.labels.iter().enumerate() {
+            let short = &keys[ci][li];
+            let longer = concepts.iter().enumerate().filter(|(cj, _)| *cj != ci).find_map(|(cj, other)| {
+                other
+                    .labels
+                    .iter()
+                    .enumerate()
+                    .find(|(lj, _)| contains_run(&keys[cj][*lj], short))
+                    .map(|(_, l)| (other, l))
+            });
+            if let Some((other, long)) = longer {
+                problems.push(Problem {
+                    severity: Severity::Warning,
+                    file: concept.file.clone(),
+                    line: label.at.0,
+                    column: label.at.1,
+                    message: format!(
+                        "label `{}` (concept `{}`) is inside the longer label `{}` of concept `{}`: where that phrase occurs it counts for `{}` only",
+                        label.text, concept.id, long.text, other.id, other.id
+                    ),
+                    fix: format!(
+                        "fine if `{}` names another referent; otherwise move it to `{}` or add it to `exclude`",
+                        long.text, concept.id
+                    ),
+                });
+            }
+        }
+    }
+    problems
+}
+
+/// True when `short` occurs as a run of words inside the longer `long`.
+fn contains_run(long: &[String], short: &[String]) -> bool {
+    long.len() > short.len() && long.windows(short.len()).any(|w| w == short)
+}
+
 fn parse<'s>(source: &'s Source, problems: &mut Vec<Problem>) -> Option<(&'s Source, RawFile)> {
     match toml::from_str::<RawFile>(&source.text) {
         Ok(raw) => Some((source, raw)),
@@ -230,7 +283,23 @@ impl FileCheck<'_> {
             }
         }
         let exclude = raw.exclude.iter().map(|p| p.get_ref().clone()).collect();
-        Concept { id, lexicon: lexicon.to_string(), description: raw.description.clone(), labels, exclude }
+        if raw.labels.len() == 1 {
+            self.problems.push(self.locator.at(
+                Severity::Warning,
+                offset,
+                format!("concept `{id}` has a single label, so there is no choice between labels to measure"),
+                "add the alternative labels outlets use for the same referent",
+            ));
+        }
+        Concept {
+            id,
+            lexicon: lexicon.to_string(),
+            description: raw.description.clone(),
+            labels,
+            exclude,
+            file: self.locator.file().to_string(),
+            at: self.locator.line_column(offset),
+        }
     }
 
     fn label(
@@ -281,6 +350,7 @@ impl FileCheck<'_> {
             case: raw.case.unwrap_or(defaults.1),
             forms: raw.forms.iter().map(|f| f.get_ref().clone()).collect(),
             note: raw.note.clone(),
+            at: self.locator.line_column(at),
         }
     }
 

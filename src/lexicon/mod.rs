@@ -10,7 +10,7 @@ mod schema;
 mod shipped;
 mod tokens;
 
-pub use load::{Loaded, load};
+pub use load::{Loaded, load, shadowed_labels};
 pub use matcher::{LabelMatch, LexiconMatcher};
 pub use model::{
     Case, Concept, Connotation, CueClass, CueEntry, Inflect, Label, LexiconInfo, LexiconSet, OutletEntry, RoleEntry,
@@ -18,3 +18,4 @@ pub use model::{
 };
 pub use problem::{Locator, Problem, Severity};
 pub use shipped::{read_sources, shipped_sources};
+pub use tokens::label_key;

@@ -45,6 +45,10 @@ pub struct Concept {
     pub labels: Vec<Label>,
     /// Phrases that block this concept's labels where they overlap.
     pub exclude: Vec<String>,
+    /// The file that defines it, as named in messages.
+    pub file: String,
+    /// 1-based line and column of its `[[concept]]` table.
+    pub at: (usize, usize),
 }
 
 /// One way of naming a concept.
@@ -64,6 +68,8 @@ pub struct Label {
     pub forms: Vec<String>,
     /// The author's note on the label.
     pub note: String,
+    /// 1-based line and column of its text in the lexicon file.
+    pub at: (usize, usize),
 }
 
 /// A news organisation the tool knows by name, alias and web domain.

@@ -54,6 +54,11 @@ impl<'a> Locator<'a> {
         Locator { file, text }
     }
 
+    /// The file's name, as used in messages.
+    pub fn file(&self) -> &str {
+        self.file
+    }
+
     /// 1-based line and column of byte `offset`.
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
         let before = &self.text[..offset.min(self.text.len())];

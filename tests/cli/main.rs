@@ -9,3 +9,4 @@ mod example_corpus;
 mod inputs;
 mod lexicon;
 mod quotes;
+mod suggest;

@@ -1,0 +1,183 @@
+//! What `lexicon suggest` writes: the ranked candidates and the slot groups as tables, and a
+//! draft lexicon in the documented TOML format with the evidence as comments.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use polars::prelude::DataFrame;
+
+use super::rank::Candidate;
+use super::slots::SlotGroup;
+use super::terms::TermTable;
+use crate::lexicon::{Inflect, LexiconSet, label_key};
+use crate::table::FrameBuilder;
+use crate::text::Stemmer;
+
+/// Stem keys of every label (and form) of a lexicon, to mark terms it already has.
+pub fn lexicon_terms(set: &LexiconSet, stemmer: &Stemmer) -> BTreeMap<String, String> {
+    let mut known = BTreeMap::new();
+    for concept in &set.concepts {
+        for label in &concept.labels {
+            for text in std::iter::once(&label.text).chain(&label.forms) {
+                known
+                    .entry(label_key(text, Inflect::Stem, stemmer))
+                    .or_insert_with(|| format!("{}: {}", concept.id, label.text));
+            }
+        }
+    }
+    known
+}
+
+/// `suggestions`: one row per candidate, per group, best first.
+pub fn suggestions_table(
+    table: &TermTable,
+    ranked: &[Vec<Candidate>],
+    groups: &[SlotGroup],
+    known: &BTreeMap<String, String>,
+) -> DataFrame {
+    let group_of: BTreeMap<&str, &str> =
+        groups.iter().flat_map(|g| g.members.iter().map(move |m| (m.as_str(), g.name.as_str()))).collect();
+    let rows: Vec<(usize, usize, &Candidate)> =
+        ranked.iter().enumerate().flat_map(|(g, list)| list.iter().enumerate().map(move |(r, c)| (g, r, c))).collect();
+    let surface = |key: &str| table.terms.get(key).map_or(key.to_string(), |s| s.surface().to_string());
+    let text = |f: &dyn Fn(usize, &Candidate) -> String| rows.iter().map(|(g, _, c)| f(*g, c)).collect::<Vec<_>>();
+    FrameBuilder::default()
+        .text("outlet", &text(&|g, _| table.groups[g].clone()))
+        .count("rank", rows.iter().map(|(_, r, _)| *r as u64 + 1).collect())
+        .text("term", &text(&|_, c| surface(&c.key)))
+        .text("key", &text(&|_, c| c.key.clone()))
+        .count("words", rows.iter().map(|(_, _, c)| table.terms[&c.key].n as u64).collect())
+        .count("uses", rows.iter().map(|(_, _, c)| u64::from(c.uses)).collect())
+        .count("rest_uses", rows.iter().map(|(_, _, c)| u64::from(c.rest)).collect())
+        .measure("z", rows.iter().map(|(_, _, c)| Some(c.odds.z)).collect())
+        .measure("log_odds", rows.iter().map(|(_, _, c)| Some(c.odds.delta)).collect())
+        .measure("slot_similarity", rows.iter().map(|(_, _, c)| Some(c.slot)).collect())
+        .text("slot_alternative", &text(&|_, c| c.slot_term.as_deref().map(&surface).unwrap_or_default()))
+        .text("group", &text(&|_, c| group_of.get(c.key.as_str()).map(|k| surface(k)).unwrap_or_default()))
+        .text("in_lexicon", &text(&|_, c| known.get(&c.key).cloned().unwrap_or_default()))
+        .text("example", &text(&|g, c| table.terms[&c.key].examples[g].clone().unwrap_or_default()))
+        .build()
+}
+
+/// Uses per group, as "HuffPost 2, Sputnik 1".
+fn uses_by_group(table: &TermTable, key: &str) -> String {
+    let stats = &table.terms[key];
+    let parts: Vec<String> =
+        table.groups.iter().zip(&stats.uses).filter(|(_, u)| **u > 0).map(|(g, u)| format!("{g} {u}")).collect();
+    parts.join(", ")
+}
+
+/// `slot_groups`: one row per member of each proposed group.
+pub fn slot_groups_table(table: &TermTable, groups: &[SlotGroup], known: &BTreeMap<String, String>) -> DataFrame {
+    let rows: Vec<(&SlotGroup, usize)> =
+        groups.iter().flat_map(|g| (0..g.members.len()).map(move |i| (g, i))).collect();
+    let surface = |key: &str| table.terms[key].surface().to_string();
+    FrameBuilder::default()
+        .text("group", &rows.iter().map(|(g, _)| surface(&g.name)).collect::<Vec<_>>())
+        .text("term", &rows.iter().map(|(g, i)| surface(&g.members[*i])).collect::<Vec<_>>())
+        .measure("similarity", rows.iter().map(|(g, i)| Some(g.similarity[*i])).collect())
+        .count("uses", rows.iter().map(|(g, i)| u64::from(table.terms[&g.members[*i]].total())).collect())
+        .text("uses_by_outlet", &rows.iter().map(|(g, i)| uses_by_group(table, &g.members[*i])).collect::<Vec<_>>())
+        .text(
+            "in_lexicon",
+            &rows.iter().map(|(g, i)| known.get(&g.members[*i]).cloned().unwrap_or_default()).collect::<Vec<_>>(),
+        )
+        .build()
+}
+
+/// A concept id from a term: lower-case ASCII letters, digits and `_`, starting with a letter.
+pub fn concept_id(term: &str) -> String {
+    let mut id = String::new();
+    for c in term.to_lowercase().chars() {
+        if c.is_ascii_alphanumeric() {
+            id.push(c);
+        } else if !id.ends_with('_') {
+            id.push('_');
+        }
+    }
+    let id = id.trim_matches('_').to_string();
+    if id.starts_with(|c: char| c.is_ascii_lowercase()) { id } else { format!("c_{id}") }
+}
+
+fn quoted(text: &str) -> String {
+    toml::Value::String(text.to_string()).to_string()
+}
+
+/// Longest example quoted in a draft comment, in characters.
+const COMMENT_CHARS: usize = 140;
+
+fn example(table: &TermTable, key: &str) -> String {
+    let stats = &table.terms[key];
+    let best = (0..table.groups.len()).max_by_key(|&g| (stats.uses[g], std::cmp::Reverse(g)));
+    let sentence = best.and_then(|g| stats.examples[g].as_deref()).unwrap_or("");
+    let short: String = sentence.chars().take(COMMENT_CHARS).collect();
+    let ellipsis = if sentence.chars().count() > COMMENT_CHARS { "…" } else { "" };
+    format!("{}{ellipsis}", short.replace('\n', " "))
+}
+
+/// The draft lexicon: one concept per slot group, connotations left for the researcher, the
+/// evidence as comments, then each group's distinctive terms that no group took.
+pub fn draft_toml(
+    story: &str,
+    input: &str,
+    table: &TermTable,
+    ranked: &[Vec<Candidate>],
+    groups: &[SlotGroup],
+    known: &BTreeMap<String, String>,
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# Draft story lexicon written by `framelens lexicon suggest` on {input}.");
+    let _ = writeln!(out, "# Each concept is a group of terms that fill the same slot in different outlets' texts.");
+    let _ = writeln!(out, "# Before use: keep the groups that name one referent, merge or split the rest, write each");
+    let _ = writeln!(out, "# description, and set every connotation (left \"neutral\" here) with your reasoning.");
+    let _ = writeln!(out, "# Then run `framelens lexicon check` on this file with `--corpus` to see what matches.\n");
+    let _ = writeln!(out, "[lexicon]");
+    let _ = writeln!(out, "id = {}", quoted(&concept_id(story).replace('_', "-")));
+    let _ = writeln!(out, "version = \"0.1.0\"");
+    let _ = writeln!(out, "language = \"en\"");
+    let _ = writeln!(out, "description = \"TODO: the story in one line.\"");
+    let _ = writeln!(out, "sources = [{}]", quoted(&format!("framelens lexicon suggest on {input}")));
+    let _ = writeln!(out, "defaults = {{ inflect = \"stem\", case = \"insensitive\" }}");
+    let mut ids: Vec<String> = Vec::new();
+    for group in groups {
+        let surface = |k: &str| table.terms[k].surface().to_string();
+        let mut id = concept_id(&surface(&group.name));
+        if ids.contains(&id) {
+            id = format!("{id}_{}", ids.len() + 1);
+        }
+        ids.push(id.clone());
+        let _ = writeln!(out, "\n# Terms filling the slot of \"{}\":", surface(&group.name));
+        for (member, sim) in group.members.iter().zip(&group.similarity) {
+            let lexicon = known.get(member).map_or(String::new(), |k| format!(" [already in lexicon: {k}]"));
+            let _ = writeln!(
+                out,
+                "#   {} ({}; context similarity {sim:.2}){lexicon}: {}",
+                surface(member),
+                uses_by_group(table, member),
+                example(table, member)
+            );
+        }
+        let _ = writeln!(out, "[[concept]]");
+        let _ = writeln!(out, "id = {}", quoted(&id));
+        let _ = writeln!(out, "description = \"TODO: the referent these labels name.\"");
+        let _ = writeln!(out, "labels = [");
+        for member in &group.members {
+            let _ = writeln!(out, "  {{ text = {}, connotation = \"neutral\" }},", quoted(&surface(member)));
+        }
+        let _ = writeln!(out, "]");
+    }
+    let grouped: Vec<&String> = groups.iter().flat_map(|g| &g.members).collect();
+    let _ = writeln!(out, "\n# Distinctive terms in no group (z-score; uses), to place by hand:");
+    for (g, list) in ranked.iter().enumerate() {
+        let rest: Vec<String> = list
+            .iter()
+            .filter(|c| !grouped.contains(&&c.key))
+            .take(15)
+            .map(|c| format!("{} ({:.1}; {})", table.terms[&c.key].surface(), c.odds.z, c.uses))
+            .collect();
+        if !rest.is_empty() {
+            let _ = writeln!(out, "#   {}: {}", table.groups[g], rest.join(", "));
+        }
+    }
+    out
+}

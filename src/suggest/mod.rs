@@ -1,0 +1,15 @@
+//! SUGGEST: drafting a story lexicon. Owns counting candidate terms per outlet, ranking them by
+//! one-vs-rest weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi and Quinn
+//! 2008), grouping alternative labels that fill the same slot, and the draft TOML.
+
+mod draft;
+mod log_odds;
+mod rank;
+mod slots;
+mod terms;
+
+pub use draft::{concept_id, draft_toml, lexicon_terms, slot_groups_table, suggestions_table};
+pub use log_odds::{LogOdds, Prior, TermCounts, log_odds};
+pub use rank::{Candidate, SuggestOptions, rank};
+pub use slots::{SlotGroup, slot_groups};
+pub use terms::{TermStats, TermTable, VoiceFilter, is_stop_word};
