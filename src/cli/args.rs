@@ -71,13 +71,17 @@ impl CorpusArgs {
 }
 
 /// Which lexicons to use.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Default, clap::Args)]
 pub struct LexiconArgs {
     /// Lexicon file or folder (repeatable). Default: the lexicons shipped with framelens. The
     /// shipped frame vocabulary, media list, reporting cues and voice roles are added when the
     /// given files define none.
     #[arg(long = "lexicon", short = 'l', value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// A story lexicon shipped with framelens, by id (repeatable): `iraq-2020` (the default when
+    /// no --lexicon is given) or `caravan-2018`.
+    #[arg(long = "story-lexicon", value_name = "ID")]
+    pub stories: Vec<String>,
 }
 
 impl LexiconArgs {
@@ -92,12 +96,27 @@ impl LexiconArgs {
 
     /// Load and check the lexicons without printing.
     pub fn load_silently(&self) -> Loaded {
+        let stories: Vec<&str> = self.stories.iter().map(String::as_str).collect();
         let (sources, mut problems) = if self.paths.is_empty() {
-            (lexicon::shipped_sources(), Vec::new())
+            let stories = if stories.is_empty() { vec![lexicon::DEFAULT_STORY] } else { stories.clone() };
+            (lexicon::shipped_with_stories(&stories), Vec::new())
         } else {
-            let (sources, problems) = lexicon::read_sources(&self.paths);
+            let (mut sources, problems) = lexicon::read_sources(&self.paths);
+            let shipped = lexicon::shipped_with_stories(&stories);
+            sources.extend(shipped.into_iter().filter(|s| s.name.starts_with("lexicons/stories/")));
             (with_shipped_base(sources), problems)
         };
+        let known = lexicon::shipped_stories();
+        for story in stories.iter().filter(|s| !known.contains(s)) {
+            problems.push(lexicon::Problem {
+                severity: lexicon::Severity::Error,
+                file: format!("--story-lexicon {story}"),
+                line: 0,
+                column: 0,
+                message: format!("no shipped story lexicon `{story}`"),
+                fix: format!("use one of: {}", known.join(", ")),
+            });
+        }
         let mut loaded = lexicon::load(&sources);
         problems.append(&mut loaded.problems);
         loaded.problems = problems;

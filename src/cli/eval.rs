@@ -70,8 +70,7 @@ fn suggestions(corpus: &Path, annotations: &Path, prior: f64, json: bool) -> any
     let stemmer = Stemmer::default();
     let gold = differing_labels(&mentions, &stemmer);
     let corpus_args = super::args::CorpusArgs::for_input(corpus);
-    let super::args::Prepared { stream, .. } =
-        super::args::Prepared::quiet(&corpus_args, &LexiconArgs { paths: Vec::new() })?;
+    let super::args::Prepared { stream, .. } = super::args::Prepared::quiet(&corpus_args, &LexiconArgs::default())?;
     let mut stories: BTreeMap<String, TermTable> = BTreeMap::new();
     for article in stream {
         let article = article?;

@@ -47,7 +47,7 @@ pub fn run(command: &Command) -> anyhow::Result<Outcome> {
 }
 
 fn check(paths: &[PathBuf], corpus: Option<&Path>) -> anyhow::Result<Outcome> {
-    let args = super::args::LexiconArgs { paths: paths.to_vec() };
+    let args = super::args::LexiconArgs { paths: paths.to_vec(), stories: Vec::new() };
     let mut loaded = args.load();
     for problem in framelens::lexicon::shadowed_labels(&loaded.set.concepts) {
         messages::problem(&problem);

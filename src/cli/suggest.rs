@@ -60,7 +60,7 @@ pub enum ByArg {
 
 /// Run `framelens lexicon suggest`.
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
-    let Prepared { stream, .. } = Prepared::quiet(&args.corpus, &LexiconArgs { paths: Vec::new() })?;
+    let Prepared { stream, .. } = Prepared::quiet(&args.corpus, &LexiconArgs::default())?;
     let stemmer = Stemmer::default();
     let voice = if args.include_quotes { VoiceFilter::All } else { VoiceFilter::Own };
     let options = Prepared::text_options(&args.corpus);
@@ -110,7 +110,7 @@ fn marked_terms(paths: &[PathBuf], stemmer: &Stemmer) -> std::collections::BTree
     if paths.is_empty() {
         return Default::default();
     }
-    let loaded = LexiconArgs { paths: paths.to_vec() }.load();
+    let loaded = LexiconArgs { paths: paths.to_vec(), stories: Vec::new() }.load();
     lexicon_terms(&loaded.set, stemmer)
 }
 

@@ -17,5 +17,5 @@ pub use model::{
     Source, VoiceEntry,
 };
 pub use problem::{Locator, Problem, Severity};
-pub use shipped::{read_sources, shipped_sources};
+pub use shipped::{DEFAULT_STORY, read_sources, shipped_sources, shipped_stories, shipped_with_stories};
 pub use tokens::label_key;

@@ -15,12 +15,38 @@ pub const SHIPPED: &[(&str, &str)] = &[
     ("lexicons/general/media.toml", include_str!("../../lexicons/general/media.toml")),
     ("lexicons/general/reporting.toml", include_str!("../../lexicons/general/reporting.toml")),
     ("lexicons/general/voices.toml", include_str!("../../lexicons/general/voices.toml")),
+    ("lexicons/stories/caravan-2018.toml", include_str!("../../lexicons/stories/caravan-2018.toml")),
     ("lexicons/stories/iraq-2020.toml", include_str!("../../lexicons/stories/iraq-2020.toml")),
 ];
 
-/// The shipped lexicons as sources.
+/// The story lexicon used when none is named: the one of the example corpus.
+pub const DEFAULT_STORY: &str = "iraq-2020";
+
+/// The shipped lexicons used by default: the frame vocabulary, every general lexicon, and the
+/// [`DEFAULT_STORY`].
 pub fn shipped_sources() -> Vec<Source> {
-    SHIPPED.iter().map(|(name, text)| Source { name: name.to_string(), text: text.to_string() }).collect()
+    shipped_with_stories(&[DEFAULT_STORY])
+}
+
+/// The frame vocabulary and general lexicons, with the named shipped story lexicons.
+pub fn shipped_with_stories(stories: &[&str]) -> Vec<Source> {
+    SHIPPED
+        .iter()
+        .filter(|(name, _)| match shipped_story(name) {
+            Some(story) => stories.contains(&story),
+            None => true,
+        })
+        .map(|(name, text)| Source { name: name.to_string(), text: text.to_string() })
+        .collect()
+}
+
+/// Ids of the shipped story lexicons.
+pub fn shipped_stories() -> Vec<&'static str> {
+    SHIPPED.iter().filter_map(|(name, _)| shipped_story(name)).collect()
+}
+
+fn shipped_story(name: &str) -> Option<&str> {
+    name.strip_prefix("lexicons/stories/")?.strip_suffix(".toml")
 }
 
 /// Read lexicon files and every `*.toml` below lexicon folders, in sorted order.
@@ -67,6 +93,11 @@ mod tests {
     fn shipped_lexicons_load_without_problems() {
         let loaded = load(&shipped_sources());
         assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
+        assert_eq!(shipped_stories(), ["caravan-2018", "iraq-2020"]);
+        let caravan = load(&shipped_with_stories(&["caravan-2018"]));
+        assert!(caravan.problems.is_empty(), "{:#?}", caravan.problems);
+        assert!(caravan.set.concepts.iter().any(|c| c.id == "caravan_members"));
+        assert!(!caravan.set.concepts.iter().any(|c| c.id == "expel_troops"));
         assert!(loaded.set.concepts.len() >= 7);
         assert!(loaded.set.outlets.iter().any(|o| o.name == "Reuters" && o.wire));
     }

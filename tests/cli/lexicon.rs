@@ -134,3 +134,19 @@ fn new_writes_a_lexicon_that_checks_clean_and_refuses_to_overwrite() {
         .failure()
         .stderr(predicate::str::contains("is not valid"));
 }
+
+#[test]
+fn a_shipped_story_lexicon_is_chosen_by_id() {
+    let out = tempfile::tempdir().unwrap();
+    framelens()
+        .args(["report", "corpora/iraq-2020", "--story-lexicon", "caravan-2018", "-q", "--out"])
+        .arg(out.path())
+        .assert()
+        .success();
+    let manifest = fs::read_to_string(out.path().join("run_manifest.json")).unwrap();
+    assert!(manifest.contains("\"id\": \"caravan-2018\"") && !manifest.contains("\"id\": \"iraq-2020\""), "{manifest}");
+    framelens().args(["quotes", "corpora/iraq-2020", "--story-lexicon", "gaza"]).assert().code(1).stderr(
+        predicate::str::contains("no shipped story lexicon `gaza`")
+            .and(predicate::str::contains("caravan-2018, iraq-2020")),
+    );
+}
