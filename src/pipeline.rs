@@ -213,6 +213,18 @@ impl Writer {
         let mut voices = table::voices_table(&outlets);
         write_table(dir, "voices", &mut voices)?;
         tables.extend(["word_choice".to_string(), "outlet_features".to_string(), "voices".to_string()]);
+        let mut signal_tables = [
+            ("attribution", table::attribution_table(&outlets)),
+            ("media_credits", table::media_credits_table(&outlets)),
+            ("hedges", table::hedges_table(&outlets)),
+            ("tone", table::tone_table(&outlets)),
+            ("agency", table::agency_table(&outlets, set)),
+            ("coverage", table::coverage_table(&outlets, set)),
+        ];
+        for (name, frame) in &mut signal_tables {
+            write_table(dir, name, frame)?;
+            tables.push(name.to_string());
+        }
         tables.sort();
         Ok(RunSummary { articles: self.count, outlets: self.outlets, errors, tables })
     }

@@ -6,6 +6,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use framelens::features::{SignalFinder, SignalKind};
 use framelens::lexicon::{LexiconMatcher, Source, load, shipped_sources};
 use framelens::quotes::{CueIndex, VoiceMap, find_attributions, find_quote_spans};
 use framelens::text::{Document, Span, Stemmer, TextOptions};
@@ -110,6 +111,64 @@ fn attribution_cases() {
                 );
                 line.replace("|  |", "| |")
             })
+            .collect()
+    });
+}
+
+/// Signals of one kind found in `text` with the shipped lexicons, as "subject | detail | voice".
+fn signals(kind: SignalKind, text: &str) -> Vec<(String, String, String, String)> {
+    let set = load(&shipped_sources()).set;
+    let finder = SignalFinder::new(&set);
+    let doc = parse(text, true);
+    let voices = VoiceMap::new(&find_quote_spans(doc.text, &doc.paragraph_spans()));
+    finder
+        .find(&doc, &voices, "Test Outlet", &Stemmer::default())
+        .into_iter()
+        .filter(|h| h.kind == kind)
+        .map(|h| (h.subject, h.detail, h.span.slice(text).to_string(), h.voice.as_str().to_string()))
+        .collect()
+}
+
+#[test]
+fn cue_class_cases() {
+    let set = load(&shipped_sources()).set;
+    let cues = CueIndex::new(&set.cues);
+    run_cases("cues", 9, |_, text| {
+        let doc = parse(text, false);
+        let quotes = find_quote_spans(doc.text, &doc.paragraph_spans());
+        find_attributions(&doc, &quotes, &cues)
+            .iter()
+            .filter_map(|a| Some(format!("{} | {}", a.cue?.slice(text), set.cues[a.cue_entry?].class.as_str())))
+            .collect()
+    });
+}
+
+#[test]
+fn credit_cases() {
+    run_cases("credits", 9, |_, text| {
+        signals(SignalKind::Credit, text)
+            .into_iter()
+            .map(|(medium, pattern, _, _)| format!("{medium} | {pattern}"))
+            .collect()
+    });
+}
+
+#[test]
+fn hedge_cases() {
+    run_cases("hedges", 4, |_, text| {
+        signals(SignalKind::Hedge, text)
+            .into_iter()
+            .map(|(hedge, _, matched, voice)| format!("{hedge} | {matched} | {voice}"))
+            .collect()
+    });
+}
+
+#[test]
+fn agency_cases() {
+    run_cases("agency", 8, |_, text| {
+        signals(SignalKind::Agency, text)
+            .into_iter()
+            .map(|(_, class, matched, _)| format!("{matched} | {class}"))
             .collect()
     });
 }

@@ -122,8 +122,9 @@ pub fn voices(frame: &DataFrame) -> PolarsResult<Prepared<StackedBars>> {
     Ok(Ok(stacked("Quoted voices", "share of attributed words by speaker group", &entries, "words")))
 }
 
-/// Attributions by reporting-cue class per outlet.
-pub fn attribution(quotes: &DataFrame) -> PolarsResult<Prepared<StackedBars>> {
+/// Attributions by reporting-cue class per outlet, each bar noted with the outlet's hedges per
+/// 1,000 own-voice words and its credits to other media (from `features`).
+pub fn attribution(quotes: &DataFrame, features: &DataFrame) -> PolarsResult<Prepared<StackedBars>> {
     let (outlet, class) = (strings(quotes, "outlet")?, strings(quotes, "cue_class")?);
     let mut counts: BTreeMap<(String, String), f64> = BTreeMap::new();
     for i in 0..outlet.len() {
@@ -134,12 +135,59 @@ pub fn attribution(quotes: &DataFrame) -> PolarsResult<Prepared<StackedBars>> {
         return Ok(Err("no attributions found".into()));
     }
     let entries: Vec<(String, String, f64)> = counts.into_iter().map(|((o, c), n)| (o, c, n)).collect();
-    Ok(Ok(stacked(
+    let mut bars = stacked(
         "Attribution style",
-        "share of attributions by reporting-cue class (neutral “said”, distancing “claimed”, …)",
+        "reporting-cue classes (neutral “said”, distancing “claimed”, …); hedges per 1,000 own words; media credits",
         &entries,
         "attributions",
-    )))
+    );
+    let names: Vec<String> = strings(features, "outlet")?.iter().map(|o| short_name(o)).collect();
+    let hedges = numbers(features, "hedge_per_1k_own")?;
+    let credits = numbers(features, "media_credits")?;
+    for row in &mut bars.rows {
+        if let Some(i) = names.iter().position(|n| *n == row.label) {
+            row.note = format!(
+                "{} · {:.1} hedges · {:.0} credits",
+                row.note,
+                hedges[i].unwrap_or(0.0),
+                credits[i].unwrap_or(0.0)
+            );
+        }
+    }
+    Ok(Ok(bars))
+}
+
+/// Facts (rows) by outlet (columns): how often each outlet reports each fact of the story.
+pub fn coverage(frame: &DataFrame) -> PolarsResult<Prepared<Heatmap>> {
+    let (outlet, fact) = (strings(frame, "outlet")?, strings(frame, "fact")?);
+    let mentions = numbers(frame, "mentions")?;
+    if outlet.is_empty() {
+        return Ok(Err("the lexicons define no facts to look for, so there is no coverage matrix".into()));
+    }
+    let mut outlets: Vec<&String> = Vec::new();
+    let mut facts: Vec<&String> = Vec::new();
+    for i in 0..outlet.len() {
+        if !outlets.contains(&&outlet[i]) {
+            outlets.push(&outlet[i]);
+        }
+        if !facts.contains(&&fact[i]) {
+            facts.push(&fact[i]);
+        }
+    }
+    if facts.len() > MAX_ROWS || outlets.len() > MAX_ROWS {
+        return Ok(Err("too many facts or outlets to draw (see coverage.csv)".into()));
+    }
+    let cell = |f: &String, o: &String| {
+        (0..outlet.len()).find(|&i| &outlet[i] == o && &fact[i] == f).and_then(|i| mentions[i])
+    };
+    Ok(Ok(Heatmap {
+        title: "Coverage of facts".into(),
+        subtitle: "mentions of each fact of the story, by outlet (0: the outlet leaves it out)".into(),
+        rows: facts.iter().map(|f| f.replace('_', " ")).collect(),
+        columns: outlets.iter().map(|o| short_name(o)).collect(),
+        values: facts.iter().map(|f| outlets.iter().map(|o| cell(f, o)).collect()).collect(),
+        digits: 0,
+    }))
 }
 
 /// The PCA map with cluster colours.

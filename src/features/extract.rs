@@ -5,7 +5,7 @@ use crate::lexicon::{LexiconMatcher, LexiconSet};
 use crate::quotes::{CueIndex, QuoteSpan, SpeakerBook, Voice, VoiceMap, find_attributions, find_quote_spans};
 use crate::text::{Document, RemovedLine, Stemmer, TextOptions};
 
-use super::{Voiced, WordChoice};
+use super::{Hit, SignalFinder, Voiced, WordChoice};
 
 /// What one article contributes to the tables.
 #[derive(Clone, Debug)]
@@ -26,6 +26,8 @@ pub struct ArticleResult {
     pub word_choice: WordChoice,
     /// Attributions with their speakers.
     pub voices: Vec<Voiced>,
+    /// Hedges, credits, facts, agency and tone.
+    pub signals: Vec<Hit>,
 }
 
 /// Measures articles. Build once per run; share by reference across threads.
@@ -35,12 +37,20 @@ pub struct Extractor<'a> {
     options: TextOptions,
     cues: CueIndex,
     speakers: SpeakerBook,
+    signals: SignalFinder,
 }
 
 impl<'a> Extractor<'a> {
     /// An extractor for the lexicons in `set`, compiled into `matcher`.
     pub fn new(set: &'a LexiconSet, matcher: &'a LexiconMatcher, options: TextOptions) -> Extractor<'a> {
-        Extractor { set, matcher, options, cues: CueIndex::new(&set.cues), speakers: SpeakerBook::new(set) }
+        Extractor {
+            set,
+            matcher,
+            options,
+            cues: CueIndex::new(&set.cues),
+            speakers: SpeakerBook::new(set),
+            signals: SignalFinder::new(set),
+        }
     }
 
     /// The lexicons in use.
@@ -56,7 +66,9 @@ impl<'a> Extractor<'a> {
         let matches = self.matcher.find(&doc, stemmer);
         let word_choice = WordChoice::measure(&doc, &matches, &voices);
         let attributions = find_attributions(&doc, &quotes, &self.cues);
-        let voiced = Voiced::describe_all(&doc, attributions, &self.speakers);
+        let mut voiced = Voiced::describe_all(&doc, attributions, &self.speakers);
+        let signals = self.signals.find(&doc, &voices, &article.outlet, stemmer);
+        Voiced::link_credits(&mut voiced, &doc, &signals);
         let words = doc.tokens.iter().filter(|t| t.is_wordlike());
         let (mut total, mut own) = (0, 0);
         for token in words {
@@ -77,6 +89,7 @@ impl<'a> Extractor<'a> {
             removed,
             word_choice,
             voices: voiced,
+            signals,
         }
     }
 }

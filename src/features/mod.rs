@@ -4,10 +4,12 @@
 
 mod coverage;
 mod extract;
+mod signals;
 mod voices;
 mod word_choice;
 
 pub use coverage::Coverage;
 pub use extract::{ArticleResult, Extractor};
+pub use signals::{Agency, Hit, SignalFinder, SignalKind};
 pub use voices::Voiced;
 pub use word_choice::{Evidence, LabelCount, LabelKey, WordChoice};

@@ -1,5 +1,6 @@
 //! Quoted voices of one article: each attribution with its described speaker and its length.
 
+use super::{Hit, SignalKind};
 use crate::quotes::{Attribution, Kind, Speaker, SpeakerBook};
 use crate::text::Document;
 
@@ -12,6 +13,9 @@ pub struct Voiced {
     pub speaker: Option<Speaker>,
     /// Words in the content.
     pub words: u32,
+    /// The medium its sentence credits ("…, according to Reuters") and whether it is a wire
+    /// agency.
+    pub credited: Option<(String, bool)>,
 }
 
 impl Voiced {
@@ -25,9 +29,26 @@ impl Voiced {
                 let first = doc.tokens.partition_point(|t| t.span.start < content.start);
                 let last = doc.tokens.partition_point(|t| t.span.end <= content.end).max(first);
                 let words = doc.tokens[first..last].iter().filter(|t| t.is_wordlike()).count() as u32;
-                Voiced { attribution, speaker, words }
+                Voiced { attribution, speaker, words, credited: None }
             })
             .collect()
+    }
+
+    /// Link each attribution to a credit in the sentence of its content or its cue.
+    pub fn link_credits(voiced: &mut [Voiced], doc: &Document, hits: &[Hit]) {
+        let credits: Vec<&Hit> =
+            hits.iter().filter(|h| h.kind == SignalKind::Credit && h.detail != "credit_line").collect();
+        for v in voiced {
+            let mut sentences = vec![doc.sentences.get(v.attribution.sentence).map(|s| s.span)];
+            if let Some(cue) = v.attribution.cue {
+                let token = doc.tokens.partition_point(|t| t.span.start < cue.start);
+                sentences.push(doc.sentence_of(token).map(|s| s.span));
+            }
+            v.credited = credits
+                .iter()
+                .find(|c| sentences.iter().flatten().any(|s| s.contains(c.span)))
+                .map(|c| (c.subject.clone(), c.wire));
+        }
     }
 
     /// The voice group, `unattributed` when no speaker was found.

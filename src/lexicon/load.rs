@@ -7,7 +7,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 use sha2::{Digest, Sha256};
 
-use super::model::{Concept, CueEntry, Label, LexiconInfo, LexiconSet, OutletEntry, RoleEntry, Source, VoiceEntry};
+use super::model::{
+    ActorEntry, Concept, CueEntry, EventEntry, FactEntry, HedgeEntry, Label, LexiconInfo, LexiconSet, OutletEntry,
+    RoleEntry, Source, VoiceEntry,
+};
 use super::problem::{Locator, Problem, Severity};
 use super::schema::{Case, Inflect, RawConcept, RawFile, RawLabel};
 use super::tokens::{label_key, phrase_keys};
@@ -43,6 +46,7 @@ pub fn load(sources: &[Source]) -> Loaded {
         let concepts = check.concepts(raw, &registry);
         let outlets = check.outlets(raw);
         let (cues, voices, roles) = check.voices_and_cues(raw);
+        let signals = check.signals(raw);
         let failed = check.problems.iter().any(|p| p.severity == Severity::Error);
         loaded.problems.append(&mut check.problems);
         if failed {
@@ -55,6 +59,10 @@ pub fn load(sources: &[Source]) -> Loaded {
         loaded.set.cues.extend(cues);
         loaded.set.voices.extend(voices);
         loaded.set.roles.extend(roles);
+        loaded.set.hedges.extend(signals.hedges);
+        loaded.set.facts.extend(signals.facts);
+        loaded.set.events.extend(signals.events);
+        loaded.set.actors.extend(signals.actors);
     }
     loaded
 }
@@ -176,6 +184,23 @@ fn is_snake_case(s: &str) -> bool {
 fn is_lexicon_id(s: &str) -> bool {
     static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[a-z0-9][a-z0-9_-]*$").expect("valid"));
     RE.is_match(s)
+}
+
+/// What a file adds besides concepts, voices and cues.
+#[derive(Default)]
+struct Signals {
+    hedges: Vec<HedgeEntry>,
+    facts: Vec<FactEntry>,
+    events: Vec<EventEntry>,
+    actors: Vec<ActorEntry>,
+}
+
+fn strings(values: &[toml::Spanned<String>]) -> Vec<String> {
+    values.iter().map(|v| v.get_ref().trim().to_string()).collect()
+}
+
+fn lower(values: &[toml::Spanned<String>]) -> Vec<String> {
+    values.iter().map(|v| v.get_ref().trim().to_lowercase()).collect()
 }
 
 /// Concepts and label keys accepted so far, to catch collisions across files.
@@ -351,6 +376,83 @@ impl FileCheck<'_> {
             forms: raw.forms.iter().map(|f| f.get_ref().clone()).collect(),
             note: raw.note.clone(),
             at: self.locator.line_column(at),
+        }
+    }
+
+    /// Hedges, facts, events and actors: ids snake_case (they become column names), every
+    /// phrase with words.
+    fn signals(&mut self, raw: &RawFile) -> Signals {
+        let mut out = Signals::default();
+        for hedge in &raw.hedge {
+            let h = hedge.get_ref();
+            let mut forms = vec![h.text.get_ref().trim().to_lowercase()];
+            forms.extend(h.forms.iter().map(|f| f.get_ref().trim().to_lowercase()));
+            self.phrases("hedge", h.text.get_ref(), std::iter::once(&h.text).chain(&h.forms));
+            out.hedges.push(HedgeEntry { text: h.text.get_ref().clone(), forms });
+        }
+        for fact in &raw.fact {
+            let f = fact.get_ref();
+            self.signal_id("fact", &f.id, f.patterns.is_empty());
+            self.phrases("fact", f.id.get_ref(), f.patterns.iter());
+            out.facts.push(FactEntry {
+                id: f.id.get_ref().clone(),
+                description: f.description.clone(),
+                patterns: strings(&f.patterns),
+            });
+        }
+        for event in &raw.event {
+            let e = event.get_ref();
+            self.signal_id("event", &e.id, e.verbs.is_empty() && e.nouns.is_empty());
+            let all = e.verbs.iter().chain(&e.nouns).chain(&e.targets).chain(&e.agents);
+            self.phrases("event", e.id.get_ref(), all);
+            if e.targets.is_empty() || e.agents.is_empty() {
+                self.error(
+                    event.span().start,
+                    format!("event `{}` needs targets and agents", e.id.get_ref()),
+                    "list the words that name what the event is done to and who does it",
+                );
+            }
+            out.events.push(EventEntry {
+                id: e.id.get_ref().clone(),
+                description: e.description.clone(),
+                verbs: lower(&e.verbs),
+                nouns: lower(&e.nouns),
+                targets: strings(&e.targets),
+                agents: strings(&e.agents),
+            });
+        }
+        for actor in &raw.actor {
+            let a = actor.get_ref();
+            self.signal_id("actor", &a.id, a.patterns.is_empty());
+            self.phrases("actor", a.id.get_ref(), a.patterns.iter());
+            out.actors.push(ActorEntry {
+                id: a.id.get_ref().clone(),
+                description: a.description.clone(),
+                patterns: strings(&a.patterns),
+            });
+        }
+        out
+    }
+
+    fn signal_id(&mut self, kind: &str, id: &toml::Spanned<String>, empty: bool) {
+        if !is_snake_case(id.get_ref()) {
+            let message = format!("{kind} id `{}` is not snake_case", id.get_ref());
+            self.error(id.span().start, message, "use lower-case letters, digits and _");
+        }
+        if empty {
+            self.error(
+                id.span().start,
+                format!("{kind} `{}` has no patterns", id.get_ref()),
+                "add the phrases that report it",
+            );
+        }
+    }
+
+    fn phrases<'r>(&mut self, kind: &str, owner: &str, phrases: impl Iterator<Item = &'r toml::Spanned<String>>) {
+        for phrase in phrases {
+            if phrase_keys(phrase.get_ref()).is_empty() {
+                self.error(phrase.span().start, format!("empty phrase in {kind} `{owner}`"), "remove it");
+            }
         }
     }
 

@@ -5,6 +5,7 @@
 mod load;
 mod matcher;
 mod model;
+mod phrases;
 mod problem;
 mod schema;
 mod shipped;
@@ -13,9 +14,10 @@ mod tokens;
 pub use load::{Loaded, load, shadowed_labels};
 pub use matcher::{LabelMatch, LexiconMatcher};
 pub use model::{
-    Case, Concept, Connotation, CueClass, CueEntry, Inflect, Label, LexiconInfo, LexiconSet, OutletEntry, RoleEntry,
-    Source, VoiceEntry,
+    ActorEntry, Case, Concept, Connotation, CueClass, CueEntry, EventEntry, FactEntry, HedgeEntry, Inflect, Label,
+    LexiconInfo, LexiconSet, OutletEntry, RoleEntry, Source, VoiceEntry,
 };
+pub use phrases::PhraseMatcher;
 pub use problem::{Locator, Problem, Severity};
 pub use shipped::{DEFAULT_STORY, read_sources, shipped_sources, shipped_stories, shipped_with_stories};
 pub use tokens::label_key;

@@ -118,6 +118,54 @@ pub struct RoleEntry {
     pub story: bool,
 }
 
+/// An epistemic hedge and its surface forms (lower case).
+#[derive(Clone, Debug)]
+pub struct HedgeEntry {
+    /// The hedge as listed ("reportedly").
+    pub text: String,
+    /// Surface forms matched exactly, the text included.
+    pub forms: Vec<String>,
+}
+
+/// A fact of the story, found by any of its patterns (matched by stems).
+#[derive(Clone, Debug)]
+pub struct FactEntry {
+    /// snake_case id.
+    pub id: String,
+    /// What the fact is.
+    pub description: String,
+    /// Phrases that report it.
+    pub patterns: Vec<String>,
+}
+
+/// A key event whose mentions are classified by agency.
+#[derive(Clone, Debug)]
+pub struct EventEntry {
+    /// snake_case id.
+    pub id: String,
+    /// What the event is.
+    pub description: String,
+    /// Verb forms, matched exactly.
+    pub verbs: Vec<String>,
+    /// Nouns, matched exactly.
+    pub nouns: Vec<String>,
+    /// Words one of which the sentence must contain.
+    pub targets: Vec<String>,
+    /// Words that name the agent.
+    pub agents: Vec<String>,
+}
+
+/// An actor whose tone is measured.
+#[derive(Clone, Debug)]
+pub struct ActorEntry {
+    /// snake_case id.
+    pub id: String,
+    /// Who the actor is.
+    pub description: String,
+    /// Phrases that name it (matched by stems).
+    pub patterns: Vec<String>,
+}
+
 /// Every lexicon loaded for a run, checked.
 #[derive(Clone, Debug, Default)]
 pub struct LexiconSet {
@@ -135,4 +183,12 @@ pub struct LexiconSet {
     pub voices: Vec<VoiceEntry>,
     /// Role and title phrases.
     pub roles: Vec<RoleEntry>,
+    /// Epistemic hedges.
+    pub hedges: Vec<HedgeEntry>,
+    /// Facts of the story.
+    pub facts: Vec<FactEntry>,
+    /// Key events for agency.
+    pub events: Vec<EventEntry>,
+    /// Actors for tone.
+    pub actors: Vec<ActorEntry>,
 }

@@ -24,6 +24,61 @@ pub struct RawFile {
     pub voice: Vec<Spanned<RawVoice>>,
     #[serde(default)]
     pub role: Vec<Spanned<RawRole>>,
+    #[serde(default)]
+    pub hedge: Vec<Spanned<RawHedge>>,
+    #[serde(default)]
+    pub fact: Vec<Spanned<RawFact>>,
+    #[serde(default)]
+    pub event: Vec<Spanned<RawEvent>>,
+    #[serde(default)]
+    pub actor: Vec<Spanned<RawActor>>,
+}
+
+/// An epistemic hedge ("reportedly"): matched by exact surface forms.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawHedge {
+    pub text: Spanned<String>,
+    #[serde(default)]
+    pub forms: Vec<Spanned<String>>,
+}
+
+/// A fact of the story an outlet may report or leave out, found by any of its patterns.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFact {
+    pub id: Spanned<String>,
+    #[serde(default)]
+    pub description: String,
+    pub patterns: Vec<Spanned<String>>,
+}
+
+/// A key event whose mentions are classified by agency.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvent {
+    pub id: Spanned<String>,
+    #[serde(default)]
+    pub description: String,
+    /// Verb forms, matched exactly ("killed", "kills").
+    pub verbs: Vec<Spanned<String>>,
+    /// Nouns naming the event, matched exactly ("killing", "assassination").
+    #[serde(default)]
+    pub nouns: Vec<Spanned<String>>,
+    /// Words that must occur in the sentence for a mention to be this event ("Soleimani").
+    pub targets: Vec<Spanned<String>>,
+    /// Words that name the agent ("US", "American", "Trump").
+    pub agents: Vec<Spanned<String>>,
+}
+
+/// An actor whose tone is measured, found by any of its patterns.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawActor {
+    pub id: Spanned<String>,
+    #[serde(default)]
+    pub description: String,
+    pub patterns: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -40,7 +40,7 @@ pub fn attribution_section(md: &mut String, files: &ComparisonFiles) {
     }
     let _ = writeln!(
         md,
-        "\nCue classes come from `lexicons/general/reporting.toml`. Hedges (\"reportedly\") and credits to other media are not measured yet.\n"
+        "\nCue classes come from `lexicons/general/reporting.toml`; `attribution.csv` splits them by speaker group.\n"
     );
 }
 

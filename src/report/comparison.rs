@@ -199,7 +199,7 @@ fn write_charts(
         let voices = read_table(dir, "voices")?;
         out.draw("voices", prepare::voices(&voices).map_err(shape("voices"))?)?;
         let quotes = read_table(dir, "quotes")?;
-        let prepared = prepare::attribution(&quotes).map_err(shape("quotes"))?;
+        let prepared = prepare::attribution(&quotes, &features).map_err(shape("quotes"))?;
         attribution = prepared.as_ref().ok().cloned();
         out.draw("attribution_style", prepared)?;
     }
@@ -207,10 +207,8 @@ fn write_charts(
     out.draw("dendrogram", prepare::dendrogram(c))?;
     if c.options.level == Level::Outlet {
         out.draw("distances", prepare::distance_heatmap(c))?;
-        out.draw::<chart::Heatmap>(
-            "coverage",
-            Err("the lexicons define no facts to look for, so there is no coverage matrix".into()),
-        )?;
+        let coverage = read_table(dir, "coverage")?;
+        out.draw("coverage", prepare::coverage(&coverage).map_err(shape("coverage"))?)?;
     }
     Ok((out.outcomes, attribution))
 }

@@ -7,6 +7,7 @@ mod compare_text;
 mod comparison;
 mod manifest;
 mod markdown;
+mod signals_text;
 mod write;
 
 pub use comparison::{ChartOutcome, CompareFilesError, CompareSettings, ComparisonFiles, write_comparison};

@@ -206,6 +206,7 @@ pub fn features_table(
     frame =
         frame.measure("wc_per_1k_own", measure(&|i| ratio(sums[i].matches[0] * 1000.0, totals[i].own_words as f64)));
     frame = voice_columns(frame, &totals, set);
+    frame = super::signals::signal_columns(frame, &totals, set);
     for column in columns {
         let key = column.key;
         let values = measure(&|i| {
@@ -249,6 +250,7 @@ pub fn evidence_table<'a>(rows: &[EvidenceRow<'a>]) -> DataFrame {
     let text = |f: fn(&EvidenceRow<'a>) -> &'a str| rows.iter().map(f).collect::<Vec<&str>>();
     let count = |f: fn(&EvidenceRow) -> u64| rows.iter().map(f).collect::<Vec<_>>();
     FrameBuilder::default()
+        .text("signal", &text(|r| r.signal))
         .text("outlet", &text(|r| r.outlet))
         .text("article", &text(|r| r.article))
         .text("concept", &text(|r| r.concept))
@@ -327,6 +329,7 @@ pub fn quotes_table<'a>(rows: &[QuoteRow<'a>]) -> DataFrame {
         .text("role", &text(|r| r.role))
         .text("group", &text(|r| r.group))
         .text("anonymous", &rows.iter().map(|r| if r.anonymous { "true" } else { "false" }).collect::<Vec<_>>())
+        .text("credited_to", &rows.iter().map(|r| r.credited_to).collect::<Vec<_>>())
         .count("paragraph", count(|r| r.paragraph))
         .count("sentence", count(|r| r.sentence))
         .build()

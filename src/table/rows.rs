@@ -1,5 +1,6 @@
 //! Plain row structs that the pipeline fills per article and the table builders read.
 
+use super::SignalTotals;
 use crate::corpus::Article;
 use crate::features::{ArticleResult, LabelCount};
 use crate::lexicon::LexiconSet;
@@ -24,6 +25,8 @@ pub struct ArticleRow {
     pub counts: LabelCount,
     /// The article's attributions, reduced to what the voice tables count.
     pub voices: Vec<VoiceMark>,
+    /// Its hedges, credits, facts, agency and tone, summed.
+    pub signals: SignalTotals,
 }
 
 /// One attribution as the voice tables count it.
@@ -45,6 +48,8 @@ pub struct VoiceMark {
     pub anonymous: bool,
     /// Class of the reporting cue (`neutral`, `distancing`…), empty without a known cue.
     pub cue_class: &'static str,
+    /// Its sentence credits a medium (and whether that is a wire agency).
+    pub credited: Option<bool>,
 }
 
 impl ArticleRow {
@@ -70,8 +75,10 @@ impl ArticleRow {
                     words: u64::from(v.words),
                     anonymous: v.speaker.as_ref().is_some_and(|s| s.anonymous),
                     cue_class: v.attribution.cue_entry.map_or("", |i| set.cues[i].class.as_str()),
+                    credited: v.credited.as_ref().map(|c| c.1),
                 })
                 .collect(),
+            signals: SignalTotals::from_hits(&result.signals),
         }
     }
 }
@@ -79,13 +86,17 @@ impl ArticleRow {
 /// One evidence row: a label match with its sentence, borrowed from the article's result.
 #[derive(Clone, Debug)]
 pub struct EvidenceRow<'a> {
+    /// Which signal: `word_choice`, `hedge`, `credit`, `fact`, `agency` or `tone`.
+    pub signal: &'static str,
     /// Outlet.
     pub outlet: &'a str,
     /// Article id.
     pub article: &'a str,
-    /// Concept id.
+    /// Concept id (word choice), or what the signal is about: the hedge, the credited medium,
+    /// the fact, event or actor id.
     pub concept: &'a str,
-    /// Label text.
+    /// Label text (word choice), or how: the hedge form, credit pattern, fact pattern, agency
+    /// class or the sentence's tone score.
     pub label: &'a str,
     /// own or quoted.
     pub voice: Voice,
@@ -108,28 +119,50 @@ pub struct EvidenceRow<'a> {
 }
 
 impl<'a> EvidenceRow<'a> {
-    /// The evidence rows of one article.
+    /// The evidence rows of one article: word choice, then the other signals.
     pub fn from_result(result: &'a ArticleResult, set: &'a LexiconSet) -> impl Iterator<Item = EvidenceRow<'a>> + 'a {
         let a = &result.article;
-        result.word_choice.evidence.iter().map(move |e| {
-            let concept = &set.concepts[e.concept];
-            let label = &concept.labels[e.label];
-            EvidenceRow {
-                outlet: &a.outlet,
-                article: &a.id,
-                concept: &concept.id,
-                label: &label.text,
-                voice: e.voice,
-                connotation: label.connotation.as_str(),
-                start: e.span.start as u64,
-                end: e.span.end as u64,
-                matched: e.span.slice(&a.text),
-                paragraph: e.paragraph as u64,
-                sentence_start: e.sentence.start as u64,
-                sentence_end: e.sentence.end as u64,
-                sentence: e.sentence.slice(&a.text),
-            }
-        })
+        let signals = result.signals.iter().map(move |h| EvidenceRow {
+            signal: h.kind.as_str(),
+            outlet: &a.outlet,
+            article: &a.id,
+            concept: &h.subject,
+            label: &h.detail,
+            voice: h.voice,
+            connotation: "",
+            start: h.span.start as u64,
+            end: h.span.end as u64,
+            matched: h.span.slice(&a.text),
+            paragraph: h.paragraph as u64,
+            sentence_start: h.sentence.start as u64,
+            sentence_end: h.sentence.end as u64,
+            sentence: h.sentence.slice(&a.text),
+        });
+        result
+            .word_choice
+            .evidence
+            .iter()
+            .map(move |e| {
+                let concept = &set.concepts[e.concept];
+                let label = &concept.labels[e.label];
+                EvidenceRow {
+                    signal: "word_choice",
+                    outlet: &a.outlet,
+                    article: &a.id,
+                    concept: &concept.id,
+                    label: &label.text,
+                    voice: e.voice,
+                    connotation: label.connotation.as_str(),
+                    start: e.span.start as u64,
+                    end: e.span.end as u64,
+                    matched: e.span.slice(&a.text),
+                    paragraph: e.paragraph as u64,
+                    sentence_start: e.sentence.start as u64,
+                    sentence_end: e.sentence.end as u64,
+                    sentence: e.sentence.slice(&a.text),
+                }
+            })
+            .chain(signals)
     }
 }
 
@@ -259,6 +292,8 @@ pub struct QuoteRow<'a> {
     pub group: &'a str,
     /// Whether the speaker is an unnamed source.
     pub anonymous: bool,
+    /// The medium the attribution's sentence credits ("…, according to Reuters"), if any.
+    pub credited_to: &'a str,
     /// Paragraph index.
     pub paragraph: u64,
     /// Sentence index.
@@ -296,6 +331,7 @@ impl<'a> QuoteRow<'a> {
                 role: speaker.map_or("", |s| s.role.as_str()),
                 group: v.group(),
                 anonymous: speaker.is_some_and(|s| s.anonymous),
+                credited_to: v.credited.as_ref().map_or("", |c| c.0.as_str()),
                 paragraph: at.paragraph as u64,
                 sentence: at.sentence as u64,
             }

@@ -9,4 +9,5 @@ mod example_corpus;
 mod inputs;
 mod lexicon;
 mod quotes;
+mod signals;
 mod suggest;

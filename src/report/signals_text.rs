@@ -1,0 +1,209 @@
+//! The parts of `report.md` about hedges and media credits, agency, tone toward actors and
+//! coverage of facts, each with findings that name their evidence rows.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use super::comparison::ComparisonFiles;
+use super::markdown::chart_link;
+use crate::features::Agency;
+use crate::lexicon::LexiconSet;
+use crate::quotes::Voice;
+use crate::table::Totals;
+
+/// Hedges per 1,000 own-voice words and credits to other media, per outlet.
+pub fn hedges_and_credits_section(md: &mut String, outlets: &BTreeMap<String, Totals>) {
+    let _ = writeln!(md, "### Hedges and credits to other media\n");
+    let _ = writeln!(
+        md,
+        "| outlet | hedges (own voice) | per 1,000 own words | media credited | attributions credited to a wire agency |"
+    );
+    let _ = writeln!(md, "|---|---:|---:|---|---:|");
+    for (outlet, t) in outlets {
+        let hedges = t.signals.own_hedges();
+        let per_1k = if t.own_words > 0 { hedges as f64 * 1000.0 / t.own_words as f64 } else { 0.0 };
+        let credits: Vec<String> = t.signals.credits.iter().map(|(m, (n, _))| format!("{m} ({n})")).collect();
+        let wire = share(t.voices.credited.1, t.voices.attributions());
+        let _ = writeln!(
+            md,
+            "| {outlet} | {hedges} | {per_1k:.1} | {} | {:.0}% |",
+            or_dash(&credits.join(", ")),
+            wire * 100.0
+        );
+    }
+    md.push('\n');
+    let most_hedged = outlets
+        .iter()
+        .filter(|(_, t)| t.signals.own_hedges() > 0)
+        .max_by(|a, b| per_1k(a.1).total_cmp(&per_1k(b.1)).then(b.0.cmp(a.0)));
+    if let Some((outlet, t)) = most_hedged {
+        let forms: Vec<&str> = t.signals.hedges.iter().filter(|(_, n)| n.0 > 0).map(|(h, _)| h.as_str()).collect();
+        let _ = writeln!(
+            md,
+            "- {outlet} hedges most: {:.1} per 1,000 own-voice words ({}). Evidence: `evidence.csv` where `signal = hedge` and `outlet = {outlet}`.",
+            per_1k(t),
+            forms.join(", ")
+        );
+    }
+    for (outlet, t) in outlets.iter().filter(|(_, t)| !t.signals.credits.is_empty()) {
+        let media: Vec<&str> = t.signals.credits.keys().map(String::as_str).collect();
+        let _ = writeln!(
+            md,
+            "- {outlet} credits {}. Evidence: `media_credits.csv`, and `evidence.csv` where `signal = credit` and `outlet = {outlet}`.",
+            media.join(", ")
+        );
+    }
+    md.push('\n');
+}
+
+fn per_1k(t: &Totals) -> f64 {
+    if t.own_words > 0 { t.signals.own_hedges() as f64 * 1000.0 / t.own_words as f64 } else { 0.0 }
+}
+
+fn share(part: u64, whole: u64) -> f64 {
+    if whole > 0 { part as f64 / whole as f64 } else { 0.0 }
+}
+
+fn or_dash(s: &str) -> &str {
+    if s.is_empty() { "–" } else { s }
+}
+
+/// Agency of each key event: active, passive or nominal, with or without a named agent.
+pub fn agency_section(md: &mut String, outlets: &BTreeMap<String, Totals>, set: &LexiconSet) {
+    if set.events.is_empty() {
+        return;
+    }
+    let _ = writeln!(md, "## Agency\n");
+    for event in &set.events {
+        let _ = writeln!(md, "### {} — {}\n", event.id, event.description);
+        let classes: Vec<&str> = Agency::ALL.iter().map(|a| a.as_str()).collect();
+        let _ = writeln!(md, "| outlet | {} |", classes.join(" | "));
+        let _ = writeln!(md, "|---|{}", "---:|".repeat(classes.len()));
+        let mut named: Vec<(&String, f64, u64)> = Vec::new();
+        for (outlet, t) in outlets {
+            let count = |c: &str| t.signals.agency.get(&(event.id.clone(), agency_name(c))).copied().unwrap_or(0);
+            let cells: Vec<String> = classes.iter().map(|c| count(c).to_string()).collect();
+            let _ = writeln!(md, "| {outlet} | {} |", cells.join(" | "));
+            let all: u64 = classes.iter().map(|c| count(c)).sum();
+            let with_agent = count("active_agent") + count("passive_agent") + count("nominal_agent");
+            if all > 0 {
+                named.push((outlet, with_agent as f64 / all as f64, all));
+            }
+        }
+        md.push('\n');
+        named.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+        if let (Some(most), Some(least)) = (named.first(), named.last())
+            && named.len() > 1
+            && most.1 > least.1
+        {
+            let _ = writeln!(
+                md,
+                "- {} names who did it in {:.0}% of its {} mentions; {} in {:.0}% of {}. Evidence: `evidence.csv` where `signal = agency` and `concept = {}`.\n",
+                most.0,
+                most.1 * 100.0,
+                most.2,
+                least.0,
+                least.1 * 100.0,
+                least.2,
+                event.id
+            );
+        }
+    }
+}
+
+/// The static name of an agency class.
+fn agency_name(class: &str) -> &'static str {
+    Agency::ALL.iter().map(|a| a.as_str()).find(|a| *a == class).unwrap_or("")
+}
+
+/// Mean tone (VADER compound) of sentences mentioning each actor, own voice and quoted.
+pub fn tone_section(md: &mut String, outlets: &BTreeMap<String, Totals>, set: &LexiconSet) {
+    if set.actors.is_empty() {
+        return;
+    }
+    let _ = writeln!(md, "## Tone toward actors\n");
+    let _ = writeln!(
+        md,
+        "Mean VADER compound score (−1 to +1) of the sentences that mention each actor, in the outlet's own voice (sentences in brackets). Sentences about a violent story score negative whoever is blamed: compare outlets, not signs.\n"
+    );
+    let names: Vec<&String> = outlets.keys().collect();
+    let _ = writeln!(md, "| actor | {} |", names.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" | "));
+    let _ = writeln!(md, "|---|{}", "---:|".repeat(names.len()));
+    for actor in &set.actors {
+        let cells: Vec<String> = outlets
+            .values()
+            .map(|t| match t.signals.tone.get(&(actor.id.clone(), Voice::Own)) {
+                Some((sum, n)) if *n > 0 => format!("{:+.2} ({n})", sum / *n as f64),
+                _ => "–".to_string(),
+            })
+            .collect();
+        let _ = writeln!(md, "| {} | {} |", actor.id, cells.join(" | "));
+    }
+    md.push('\n');
+    for actor in &set.actors {
+        let means: Vec<(&String, f64)> = outlets
+            .iter()
+            .filter_map(|(o, t)| {
+                t.signals
+                    .tone
+                    .get(&(actor.id.clone(), Voice::Own))
+                    .filter(|(_, n)| *n >= 2)
+                    .map(|(s, n)| (o, s / *n as f64))
+            })
+            .collect();
+        let low = means.iter().min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(b.0)));
+        let high = means.iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(a.0)));
+        if let (Some(low), Some(high)) = (low, high)
+            && means.len() > 1
+            && high.1 - low.1 >= 0.2
+        {
+            let _ = writeln!(
+                md,
+                "- Sentences about {} read most negative at {} ({:+.2}) and least at {} ({:+.2}). Evidence: `evidence.csv` where `signal = tone` and `concept = {}`.",
+                actor.id, low.0, low.1, high.0, high.1, actor.id
+            );
+        }
+    }
+    md.push('\n');
+}
+
+/// Which facts each outlet reports, and where first.
+pub fn coverage_section(
+    md: &mut String,
+    outlets: &BTreeMap<String, Totals>,
+    set: &LexiconSet,
+    files: Option<&ComparisonFiles>,
+) {
+    if set.facts.is_empty() {
+        return;
+    }
+    let _ = writeln!(md, "## Coverage of facts\n");
+    chart_link(md, files, "coverage");
+    let names: Vec<&String> = outlets.keys().collect();
+    let _ = writeln!(md, "Cells: mentions (first paragraph, from 0).\n");
+    let _ = writeln!(md, "| fact | {} |", names.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" | "));
+    let _ = writeln!(md, "|---|{}", "---:|".repeat(names.len()));
+    for fact in &set.facts {
+        let cells: Vec<String> = outlets
+            .values()
+            .map(|t| t.signals.facts.get(&fact.id).map_or("–".to_string(), |(n, _, first)| format!("{n} ({first})")))
+            .collect();
+        let _ = writeln!(md, "| {} | {} |", fact.id, cells.join(" | "));
+    }
+    md.push('\n');
+    for fact in &set.facts {
+        let with: Vec<&str> =
+            outlets.iter().filter(|(_, t)| t.signals.facts.contains_key(&fact.id)).map(|(o, _)| o.as_str()).collect();
+        if with.len() == 1 && outlets.len() > 2 {
+            let _ = writeln!(
+                md,
+                "- Only {} reports {} ({}). Evidence: `evidence.csv` where `signal = fact` and `concept = {}`.",
+                with[0],
+                fact.id,
+                fact.description.trim_end_matches('.'),
+                fact.id
+            );
+        }
+    }
+    md.push('\n');
+}

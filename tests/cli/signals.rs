@@ -1,0 +1,111 @@
+//! Attribution style, media credits, hedges, agency, tone and coverage on the example corpus.
+
+use crate::util::{read_csv, report_example, rows_where};
+
+#[test]
+fn credits_name_the_media_each_outlet_relies_on() {
+    let out = report_example(&[]);
+    let credits = read_csv(&out.path().join("media_credits.csv"));
+    let of = |outlet: &str| -> Vec<(String, String)> {
+        rows_where(&credits, &[("outlet", outlet)])
+            .iter()
+            .map(|r| (r["medium"].clone(), r["credits"].clone()))
+            .collect()
+    };
+    let pair = |m: &str, n: &str| (m.to_string(), n.to_string());
+    assert_eq!(of("The Hill"), [pair("Reuters", "2"), pair("The Associated Press", "2")], "four Reuters/AP credits");
+    assert_eq!(of("The Epoch Times"), [pair("BBC", "1"), pair("CNN", "1"), pair("Reuters", "1")]);
+    assert_eq!(of("Sputnik"), [pair("Baghdad Today", "1")]);
+    assert!(of("HuffPost").is_empty());
+    let evidence = read_csv(&out.path().join("evidence.csv"));
+    let sputnik = rows_where(&evidence, &[("signal", "credit"), ("outlet", "Sputnik")]);
+    assert_eq!(sputnik[0]["label"], "quoted_by");
+    assert!(sputnik[0]["sentence"].ends_with("was quoted as saying by the daily Baghdad Today."));
+    let france: Vec<(&str, &str)> = rows_where(&evidence, &[("signal", "credit"), ("outlet", "France 24")])
+        .iter()
+        .map(|r| (r["concept"].as_str(), r["label"].as_str()))
+        .collect();
+    for expected in [
+        ("Reuters", "according_to"),
+        ("Agence France-Presse", "credit_line"),
+        ("The Associated Press", "credit_line"),
+        ("Reuters", "credit_line"),
+    ] {
+        assert!(france.contains(&expected), "{expected:?} in {france:?}");
+    }
+    assert!(!france.iter().any(|(m, _)| *m == "France 24"), "an outlet does not credit itself");
+    let line = rows_where(&evidence, &[("signal", "credit"), ("outlet", "France 24"), ("label", "credit_line")]);
+    assert_eq!(line[0]["sentence"], "(FRANCE 24 with AFP, AP and REUTERS)");
+}
+
+#[test]
+fn hedges_are_counted_per_outlet_in_own_voice() {
+    let out = report_example(&[]);
+    let hedges = read_csv(&out.path().join("hedges.csv"));
+    let hill: Vec<(&str, &str)> = rows_where(&hedges, &[("outlet", "The Hill")])
+        .iter()
+        .map(|r| (r["hedge"].as_str(), r["own"].as_str()))
+        .collect();
+    assert_eq!(hill, [("allegedly", "1"), ("believed to", "1"), ("reportedly", "2")]);
+    let features = read_csv(&out.path().join("outlet_features.csv"));
+    let hill = features.iter().find(|r| r["outlet"] == "The Hill").unwrap();
+    let words: f64 = hill["own_words"].parse().unwrap();
+    let per_1k: f64 = hill["hedge_per_1k_own"].parse().unwrap();
+    assert!((per_1k - 4000.0 / words).abs() < 1e-3, "{per_1k}");
+}
+
+#[test]
+fn agency_tells_a_nominal_agent_from_an_active_one() {
+    let out = report_example(&[]);
+    let evidence = read_csv(&out.path().join("evidence.csv"));
+    let huff = rows_where(&evidence, &[("signal", "agency"), ("outlet", "HuffPost"), ("matched", "assassination")]);
+    assert_eq!(huff[0]["label"], "nominal_agent");
+    assert!(huff[0]["sentence"].contains("the US assassination last week"));
+    let hill = rows_where(&evidence, &[("signal", "agency"), ("outlet", "The Hill"), ("matched", "killed")]);
+    assert_eq!(hill[0]["label"], "active_agent");
+    assert!(hill[0]["sentence"].contains("an American airstrike killed"));
+    let agency = read_csv(&out.path().join("agency.csv"));
+    assert_eq!(agency.len(), 5 * 6, "every class for every outlet");
+}
+
+#[test]
+fn attribution_style_is_split_by_speaker_group_and_credited() {
+    let out = report_example(&[]);
+    let attribution = read_csv(&out.path().join("attribution.csv"));
+    let hill_loaded: u32 = rows_where(&attribution, &[("outlet", "The Hill"), ("cue_class", "loaded")])
+        .iter()
+        .map(|r| r["attributions"].parse::<u32>().unwrap())
+        .sum();
+    assert_eq!(hill_loaded, 3);
+    let quotes = read_csv(&out.path().join("quotes.csv"));
+    let resolution = quotes
+        .iter()
+        .find(|q| q["outlet"] == "The Hill" && q["content"].starts_with("The Iraqi government must work"))
+        .unwrap();
+    assert_eq!(resolution["credited_to"], "Reuters", "“…,” the resolution read, according to Reuters.");
+}
+
+#[test]
+fn tone_and_coverage_trace_to_sentences() {
+    let out = report_example(&[]);
+    let coverage = read_csv(&out.path().join("coverage.csv"));
+    let quorum: Vec<&str> = rows_where(&coverage, &[("fact", "quorum")])
+        .iter()
+        .filter(|r| r["mentions"] != "0")
+        .map(|r| r["outlet"].as_str())
+        .collect();
+    assert_eq!(quorum, ["France 24"]);
+    let sputnik = rows_where(&coverage, &[("outlet", "Sputnik"), ("fact", "non_binding")]);
+    assert_eq!((sputnik[0]["mentions"].as_str(), sputnik[0]["first_paragraph"].as_str()), ("2", "0"));
+    let tone = read_csv(&out.path().join("tone.csv"));
+    let evidence = read_csv(&out.path().join("evidence.csv"));
+    for row in rows_where(&tone, &[("voice", "own")]) {
+        let sentences = rows_where(
+            &evidence,
+            &[("signal", "tone"), ("outlet", &row["outlet"]), ("concept", &row["actor"]), ("voice", "own")],
+        );
+        assert_eq!(sentences.len().to_string(), row["sentences"], "{row:?}");
+        let mean = sentences.iter().map(|s| s["label"].parse::<f64>().unwrap()).sum::<f64>() / sentences.len() as f64;
+        assert!((mean - row["mean_compound"].parse::<f64>().unwrap()).abs() < 1e-4, "{row:?}");
+    }
+}
