@@ -23,7 +23,8 @@ pub fn stacked(title: &str, subtitle: &str, entries: &[(String, String, f64)], u
     for (_, segment, amount) in entries {
         *totals.entry(segment).or_default() += amount;
     }
-    let mut order: Vec<(&str, f64)> = totals.into_iter().collect();
+    // Segments nobody uses would only crowd the legend.
+    let mut order: Vec<(&str, f64)> = totals.into_iter().filter(|(_, total)| *total > 0.0).collect();
     order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
     let shown = if order.len() > PALETTE.len() { PALETTE.len() - 1 } else { order.len() };
     let mut segments: Vec<String> = order[..shown].iter().map(|(s, _)| s.to_string()).collect();
@@ -36,6 +37,9 @@ pub fn stacked(title: &str, subtitle: &str, entries: &[(String, String, f64)], u
             rows.push(BarRow { label: row.clone(), values: vec![0.0; segments.len()], note: String::new() });
             rows.len() - 1
         });
+        if *amount <= 0.0 {
+            continue;
+        }
         let column = segments.iter().position(|s| s == segment).unwrap_or(segments.len() - 1);
         rows[at].values[column] += amount;
     }
@@ -273,10 +277,16 @@ mod tests {
         let bars = stacked(
             "t",
             "s",
-            &[entry("A", "x", 1.0), entry("A", "y", 3.0), entry("B", "x", 1.0), entry("C", "y", 0.0)],
+            &[
+                entry("A", "x", 1.0),
+                entry("A", "y", 3.0),
+                entry("B", "x", 1.0),
+                entry("C", "y", 0.0),
+                entry("C", "z", 0.0),
+            ],
             "mentions",
         );
-        assert_eq!(bars.segments, vec!["y", "x"]);
+        assert_eq!(bars.segments, vec!["y", "x"], "z is used by nobody");
         assert_eq!(bars.rows[0].values, vec![3.0, 1.0]);
         assert_eq!(bars.rows[0].note, "n = 4 mentions");
         assert_eq!(bars.rows[2].note, "no mentions");

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use framelens::features::{Coverage, Extractor};
 use framelens::lexicon::{LexiconMatcher, Severity};
-use framelens::pipeline::{self, Event};
+use framelens::pipeline;
 
 use super::{Outcome, messages};
 
@@ -79,19 +79,10 @@ fn measure_coverage(lexicons: &super::args::LexiconArgs, corpus: &Path) -> anyho
     let matcher = LexiconMatcher::new(&loaded.set);
     let extractor = Extractor::new(&loaded.set, &matcher, super::args::Prepared::text_options(&corpus_args));
     let mut coverage = Coverage::default();
-    pipeline::for_each_result(
-        stream,
-        &extractor,
-        &mut |event| {
-            if let Event::Skipped(err) = event {
-                messages::problem(format!("skipped {err}"));
-            }
-        },
-        &mut |result| {
-            coverage.add(result);
-            Ok(())
-        },
-    )?;
+    pipeline::for_each_result(stream, &extractor, &mut messages::report_skipped, &mut |result| {
+        coverage.add(result);
+        Ok(())
+    })?;
     Ok(coverage)
 }
 

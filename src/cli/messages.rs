@@ -9,6 +9,14 @@ pub fn problem(message: impl std::fmt::Display) {
     eprintln!("framelens: {message}");
 }
 
+/// Print a skipped input as it is met; other events are silent.
+#[allow(clippy::needless_pass_by_value, reason = "the pipeline passes events to callbacks by value")]
+pub fn report_skipped(event: framelens::pipeline::Event) {
+    if let framelens::pipeline::Event::Skipped(err) = event {
+        problem(format!("skipped {err}"));
+    }
+}
+
 /// A counter of measured articles on stderr; hidden when stderr is not a terminal or `quiet`.
 pub fn progress(quiet: bool) -> ProgressBar {
     if quiet || !std::io::stderr().is_terminal() {

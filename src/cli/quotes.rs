@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use framelens::features::Extractor;
 use framelens::lexicon::LexiconMatcher;
-use framelens::pipeline::{self, Event};
+use framelens::pipeline;
 use framelens::table::QuoteRow;
 
 use super::args::{CorpusArgs, LexiconArgs, Prepared};
@@ -40,27 +40,18 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let mut csv = matches!(args.format, Format::Csv).then(|| csv::Writer::from_writer(io::stdout().lock()));
     let mut jsonl = io::BufWriter::new(stdout);
     let set = &loaded.set;
-    let errors = pipeline::for_each_result(
-        stream,
-        &extractor,
-        &mut |event| {
-            if let Event::Skipped(err) = event {
-                messages::problem(format!("skipped {err}"));
-            }
-        },
-        &mut |result| {
-            for row in QuoteRow::from_result(result, set) {
-                match csv.as_mut() {
-                    Some(writer) => writer.serialize(&row).map_err(io::Error::other)?,
-                    None => {
-                        serde_json::to_writer(&mut jsonl, &row)?;
-                        jsonl.write_all(b"\n")?;
-                    }
+    let errors = pipeline::for_each_result(stream, &extractor, &mut messages::report_skipped, &mut |result| {
+        for row in QuoteRow::from_result(result, set) {
+            match csv.as_mut() {
+                Some(writer) => writer.serialize(&row).map_err(io::Error::other)?,
+                None => {
+                    serde_json::to_writer(&mut jsonl, &row)?;
+                    jsonl.write_all(b"\n")?;
                 }
             }
-            Ok(())
-        },
-    )?;
+        }
+        Ok(())
+    })?;
     if let Some(mut writer) = csv {
         writer.flush()?;
     }

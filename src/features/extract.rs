@@ -1,7 +1,7 @@
 //! `Extractor`: everything measured on one article, in one pass.
 
 use crate::corpus::Article;
-use crate::lexicon::{LexiconMatcher, LexiconSet};
+use crate::lexicon::{LexiconMatcher, LexiconSet, StemStream};
 use crate::quotes::{CueIndex, QuoteSpan, SpeakerBook, Voice, VoiceMap, find_attributions, find_quote_spans};
 use crate::text::{Document, RemovedLine, Stemmer, TextOptions};
 
@@ -63,11 +63,12 @@ impl<'a> Extractor<'a> {
         let doc = Document::parse(&article.text, self.options);
         let quotes = find_quote_spans(doc.text, &doc.paragraph_spans());
         let voices = VoiceMap::new(&quotes);
-        let matches = self.matcher.find(&doc, stemmer);
+        let stream = StemStream::new(&doc, stemmer);
+        let matches = self.matcher.find_in(&doc, &stream);
         let word_choice = WordChoice::measure(&doc, &matches, &voices);
         let attributions = find_attributions(&doc, &quotes, &self.cues);
         let mut voiced = Voiced::describe_all(&doc, attributions, &self.speakers);
-        let signals = self.signals.find(&doc, &voices, &article.outlet, stemmer);
+        let signals = self.signals.find_in(&doc, &stream, &voices, &article.outlet, stemmer);
         Voiced::link_credits(&mut voiced, &doc, &signals);
         let words = doc.tokens.iter().filter(|t| t.is_wordlike());
         let (mut total, mut own) = (0, 0);

@@ -5,7 +5,7 @@
 
 use vader_parity::SentimentIntensityAnalyzer;
 
-use crate::lexicon::{Inflect, LabelMatch, LexiconSet, PhraseMatcher};
+use crate::lexicon::{Inflect, LabelMatch, LexiconSet, PhraseMatcher, StemStream};
 use crate::quotes::{Voice, VoiceMap};
 use crate::text::{Document, Span, Stemmer, TextOptions, TokenKind};
 
@@ -165,27 +165,46 @@ impl SignalFinder {
     /// Every signal in `doc`, grouped by kind, each kind in text order. Credits to `outlet`
     /// itself are not credits.
     pub fn find(&self, doc: &Document, voices: &VoiceMap, outlet: &str, stemmer: &Stemmer) -> Vec<Hit> {
+        self.find_in(doc, &StemStream::new(doc, stemmer), voices, outlet, stemmer)
+    }
+
+    /// Like [`SignalFinder::find`], on the article's stem stream already built.
+    pub fn find_in(
+        &self,
+        doc: &Document,
+        stream: &StemStream,
+        voices: &VoiceMap,
+        outlet: &str,
+        stemmer: &Stemmer,
+    ) -> Vec<Hit> {
         let mut hits = Vec::new();
         let at = |m: &LabelMatch| Place::of(doc, m.tokens.start, m.span);
-        for m in self.hedges.0.find(doc, stemmer) {
+        for m in self.hedges.0.find_in(doc, stream) {
             let subject = self.hedges.1[m.concept].clone();
             hits.push(at(&m).hit(SignalKind::Hedge, subject, m.span.slice(doc.text).to_lowercase(), voices));
         }
-        hits.extend(self.credits(doc, voices, outlet, stemmer));
-        for m in self.facts.0.find(doc, stemmer) {
+        hits.extend(self.credits(doc, stream, voices, outlet, stemmer));
+        for m in self.facts.0.find_in(doc, stream) {
             let subject = self.facts.1[m.concept].clone();
             hits.push(at(&m).hit(SignalKind::Fact, subject, m.span.slice(doc.text).to_string(), voices));
         }
         for event in &self.events {
-            hits.extend(event.mentions(doc, voices, stemmer));
+            hits.extend(event.mentions(doc, stream, voices));
         }
-        hits.extend(self.tone(doc, voices, stemmer));
+        hits.extend(self.tone(doc, stream, voices));
         hits
     }
 
-    fn credits(&self, doc: &Document, voices: &VoiceMap, outlet: &str, stemmer: &Stemmer) -> Vec<Hit> {
+    fn credits(
+        &self,
+        doc: &Document,
+        stream: &StemStream,
+        voices: &VoiceMap,
+        outlet: &str,
+        stemmer: &Stemmer,
+    ) -> Vec<Hit> {
         let mut hits = Vec::new();
-        for m in self.media.0.find(doc, stemmer) {
+        for m in self.media.0.find_in(doc, stream) {
             let (name, wire) = &self.media.1[m.concept];
             if name == outlet {
                 continue;
@@ -227,10 +246,10 @@ impl SignalFinder {
         hits
     }
 
-    fn tone(&self, doc: &Document, voices: &VoiceMap, stemmer: &Stemmer) -> Vec<Hit> {
+    fn tone(&self, doc: &Document, stream: &StemStream, voices: &VoiceMap) -> Vec<Hit> {
         let mut hits: Vec<Hit> = Vec::new();
         let mut scored: Option<(usize, f64)> = None;
-        for m in self.actors.0.find(doc, stemmer) {
+        for m in self.actors.0.find_in(doc, stream) {
             let place = Place::of(doc, m.tokens.start, m.span);
             let subject = self.actors.1[m.concept].clone();
             let voice = voices.voice_of(m.span);
@@ -382,11 +401,15 @@ impl EventMatcher {
         before.is_some_and(|b| DETERMINERS.contains(&b)) || after == Some("of")
     }
 
-    fn mentions(&self, doc: &Document, voices: &VoiceMap, stemmer: &Stemmer) -> Vec<Hit> {
-        let targets = self.targets.find(doc, stemmer);
-        let agents = self.agents.find(doc, stemmer);
+    fn mentions(&self, doc: &Document, stream: &StemStream, voices: &VoiceMap) -> Vec<Hit> {
+        let words = self.words.find_in(doc, stream);
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let targets = self.targets.find_in(doc, stream);
+        let agents = self.agents.find_in(doc, stream);
         let mut hits = Vec::new();
-        for m in self.words.find(doc, stemmer) {
+        for m in words {
             let Some(sentence) = doc.sentence_of(m.tokens.start) else { continue };
             let in_sentence = |r: &LabelMatch| sentence.tokens.contains(&r.tokens.start);
             if !targets

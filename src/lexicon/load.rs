@@ -9,10 +9,10 @@ use sha2::{Digest, Sha256};
 
 use super::model::{
     ActorEntry, Concept, CueEntry, EventEntry, FactEntry, HedgeEntry, Label, LexiconInfo, LexiconSet, OutletEntry,
-    RoleEntry, Source, VoiceEntry,
+    PatternEntry, RoleEntry, Source, VoiceEntry,
 };
 use super::problem::{Locator, Problem, Severity};
-use super::schema::{Case, Inflect, RawConcept, RawFile, RawLabel};
+use super::schema::{Case, Inflect, RawConcept, RawFile, RawLabel, RawPatterns};
 use super::tokens::{label_key, phrase_keys};
 use crate::text::Stemmer;
 
@@ -390,16 +390,7 @@ impl FileCheck<'_> {
             self.phrases("hedge", h.text.get_ref(), std::iter::once(&h.text).chain(&h.forms));
             out.hedges.push(HedgeEntry { text: h.text.get_ref().clone(), forms });
         }
-        for fact in &raw.fact {
-            let f = fact.get_ref();
-            self.signal_id("fact", &f.id, f.patterns.is_empty());
-            self.phrases("fact", f.id.get_ref(), f.patterns.iter());
-            out.facts.push(FactEntry {
-                id: f.id.get_ref().clone(),
-                description: f.description.clone(),
-                patterns: strings(&f.patterns),
-            });
-        }
+        out.facts = raw.fact.iter().map(|f| self.pattern_entry("fact", f.get_ref())).collect();
         for event in &raw.event {
             let e = event.get_ref();
             self.signal_id("event", &e.id, e.verbs.is_empty() && e.nouns.is_empty());
@@ -421,17 +412,18 @@ impl FileCheck<'_> {
                 agents: strings(&e.agents),
             });
         }
-        for actor in &raw.actor {
-            let a = actor.get_ref();
-            self.signal_id("actor", &a.id, a.patterns.is_empty());
-            self.phrases("actor", a.id.get_ref(), a.patterns.iter());
-            out.actors.push(ActorEntry {
-                id: a.id.get_ref().clone(),
-                description: a.description.clone(),
-                patterns: strings(&a.patterns),
-            });
-        }
+        out.actors = raw.actor.iter().map(|a| self.pattern_entry("actor", a.get_ref())).collect();
         out
+    }
+
+    fn pattern_entry(&mut self, kind: &str, raw: &RawPatterns) -> PatternEntry {
+        self.signal_id(kind, &raw.id, raw.patterns.is_empty());
+        self.phrases(kind, raw.id.get_ref(), raw.patterns.iter());
+        PatternEntry {
+            id: raw.id.get_ref().clone(),
+            description: raw.description.clone(),
+            patterns: strings(&raw.patterns),
+        }
     }
 
     fn signal_id(&mut self, kind: &str, id: &toml::Spanned<String>, empty: bool) {

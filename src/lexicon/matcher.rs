@@ -101,7 +101,15 @@ impl LexiconMatcher {
         if self.patterns.is_empty() || doc.tokens.is_empty() {
             return Vec::new();
         }
-        let stream = Stream::new(doc, stemmer);
+        self.find_in(doc, &StemStream::new(doc, stemmer))
+    }
+
+    /// Like [`LexiconMatcher::find`], on a stem stream already built for `doc` (several
+    /// matchers can share one).
+    pub fn find_in(&self, doc: &Document, stream: &StemStream) -> Vec<LabelMatch> {
+        if self.patterns.is_empty() || doc.tokens.is_empty() {
+            return Vec::new();
+        }
         let mut labels = Vec::new();
         let mut exclusions = Vec::new();
         for found in self.automaton.find_overlapping_iter(&stream.text) {
@@ -162,14 +170,17 @@ fn stream_key(stems: impl Iterator<Item = Box<str>>) -> String {
 }
 
 /// An article as one string of stems, with the offset where each token's stem starts.
-struct Stream {
+/// An article's token stems as one string, paragraphs separated, for the automata. Build once
+/// per article and share across matchers.
+pub struct StemStream {
     text: String,
     /// `(offset of the space before the token, token index)`; `usize::MAX` marks a break.
     starts: Vec<(usize, usize)>,
 }
 
-impl Stream {
-    fn new(doc: &Document, stemmer: &Stemmer) -> Stream {
+impl StemStream {
+    /// The stream of `doc`.
+    pub fn new(doc: &Document, stemmer: &Stemmer) -> StemStream {
         let mut text = String::with_capacity(doc.text.len() + 16);
         let mut starts = Vec::with_capacity(doc.tokens.len() + doc.paragraphs.len());
         text.push(' ');
@@ -183,7 +194,7 @@ impl Stream {
             text.push_str(BREAK);
             text.push(' ');
         }
-        Stream { text, starts }
+        StemStream { text, starts }
     }
 
     /// Token range of a match from stream offset `start` (its leading space) to `end`.

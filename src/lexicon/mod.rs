@@ -12,10 +12,10 @@ mod shipped;
 mod tokens;
 
 pub use load::{Loaded, load, shadowed_labels};
-pub use matcher::{LabelMatch, LexiconMatcher};
+pub use matcher::{LabelMatch, LexiconMatcher, StemStream};
 pub use model::{
     ActorEntry, Case, Concept, Connotation, CueClass, CueEntry, EventEntry, FactEntry, HedgeEntry, Inflect, Label,
-    LexiconInfo, LexiconSet, OutletEntry, RoleEntry, Source, VoiceEntry,
+    LexiconInfo, LexiconSet, OutletEntry, PatternEntry, RoleEntry, Source, VoiceEntry,
 };
 pub use phrases::PhraseMatcher;
 pub use problem::{Locator, Problem, Severity};

@@ -127,16 +127,22 @@ pub struct HedgeEntry {
     pub forms: Vec<String>,
 }
 
-/// A fact of the story, found by any of its patterns (matched by stems).
+/// Something found by any of its patterns (matched by stems): a fact of the story, or an actor.
 #[derive(Clone, Debug)]
-pub struct FactEntry {
+pub struct PatternEntry {
     /// snake_case id.
     pub id: String,
-    /// What the fact is.
+    /// What the fact is, or who the actor is.
     pub description: String,
-    /// Phrases that report it.
+    /// Phrases that report the fact or name the actor.
     pub patterns: Vec<String>,
 }
+
+/// A fact of the story an outlet may report or leave out.
+pub type FactEntry = PatternEntry;
+
+/// An actor whose tone is measured.
+pub type ActorEntry = PatternEntry;
 
 /// A key event whose mentions are classified by agency.
 #[derive(Clone, Debug)]
@@ -153,17 +159,6 @@ pub struct EventEntry {
     pub targets: Vec<String>,
     /// Words that name the agent.
     pub agents: Vec<String>,
-}
-
-/// An actor whose tone is measured.
-#[derive(Clone, Debug)]
-pub struct ActorEntry {
-    /// snake_case id.
-    pub id: String,
-    /// Who the actor is.
-    pub description: String,
-    /// Phrases that name it (matched by stems).
-    pub patterns: Vec<String>,
 }
 
 /// Every lexicon loaded for a run, checked.

@@ -2,7 +2,7 @@
 //! compiled with the same token-aligned, leftmost-longest matcher as labels. Phrases written in
 //! capitals ("US", "AP") match only in capitals, so that "us" and "ap" do not.
 
-use super::matcher::{LabelMatch, LexiconMatcher};
+use super::matcher::{LabelMatch, LexiconMatcher, StemStream};
 use super::model::{Case, Concept, Connotation, Inflect, Label, LexiconSet};
 use crate::text::{Document, Stemmer};
 
@@ -53,6 +53,11 @@ impl PhraseMatcher {
     /// Every match in `doc`, in text order, non-overlapping.
     pub fn find(&self, doc: &Document, stemmer: &Stemmer) -> Vec<LabelMatch> {
         self.matcher.find(doc, stemmer)
+    }
+
+    /// Every match, on a stem stream already built for `doc`.
+    pub fn find_in(&self, doc: &Document, stream: &StemStream) -> Vec<LabelMatch> {
+        self.matcher.find_in(doc, stream)
     }
 }
 

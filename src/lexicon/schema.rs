@@ -27,11 +27,11 @@ pub struct RawFile {
     #[serde(default)]
     pub hedge: Vec<Spanned<RawHedge>>,
     #[serde(default)]
-    pub fact: Vec<Spanned<RawFact>>,
+    pub fact: Vec<Spanned<RawPatterns>>,
     #[serde(default)]
     pub event: Vec<Spanned<RawEvent>>,
     #[serde(default)]
-    pub actor: Vec<Spanned<RawActor>>,
+    pub actor: Vec<Spanned<RawPatterns>>,
 }
 
 /// An epistemic hedge ("reportedly"): matched by exact surface forms.
@@ -43,10 +43,11 @@ pub struct RawHedge {
     pub forms: Vec<Spanned<String>>,
 }
 
-/// A fact of the story an outlet may report or leave out, found by any of its patterns.
+/// Something found by any of its patterns: a fact of the story an outlet may report or leave
+/// out (`[[fact]]`), or an actor whose tone is measured (`[[actor]]`).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawFact {
+pub struct RawPatterns {
     pub id: Spanned<String>,
     #[serde(default)]
     pub description: String,
@@ -69,16 +70,6 @@ pub struct RawEvent {
     pub targets: Vec<Spanned<String>>,
     /// Words that name the agent ("US", "American", "Trump").
     pub agents: Vec<Spanned<String>>,
-}
-
-/// An actor whose tone is measured, found by any of its patterns.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawActor {
-    pub id: Spanned<String>,
-    #[serde(default)]
-    pub description: String,
-    pub patterns: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

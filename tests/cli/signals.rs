@@ -65,7 +65,7 @@ fn agency_tells_a_nominal_agent_from_an_active_one() {
     assert_eq!(hill[0]["label"], "active_agent");
     assert!(hill[0]["sentence"].contains("an American airstrike killed"));
     let agency = read_csv(&out.path().join("agency.csv"));
-    assert_eq!(agency.len(), 5 * 6, "every class for every outlet");
+    assert_eq!(agency.len(), 5 * 6 * 2, "every class for every outlet and both events");
 }
 
 #[test]
