@@ -13,7 +13,8 @@ use crate::compare::{Comparison, Level, numbers, strings};
 /// A chart, or why it was skipped.
 pub type Prepared<T> = Result<T, String>;
 
-/// Rows above this many are not drawn in one bar chart or heatmap (they would be unreadable).
+/// Rows above this many are not drawn in one bar chart, dendrogram or heatmap (they would be
+/// unreadable); the tables hold the numbers.
 pub const MAX_ROWS: usize = 40;
 
 /// Stacked bars from (row, segment, amount) triples: segments ordered by total, those past the
@@ -56,6 +57,11 @@ pub fn stacked(title: &str, subtitle: &str, entries: &[(String, String, f64)], u
     StackedBars { title: title.into(), subtitle: subtitle.into(), segments, rows }
 }
 
+/// Rows a stacked chart of `entries` would have.
+fn distinct_rows(entries: &[(String, String, f64)]) -> usize {
+    entries.iter().map(|e| &e.0).collect::<std::collections::BTreeSet<_>>().len()
+}
+
 /// One chart per concept: label shares by outlet, own voice and quoted side by side.
 pub fn word_choice(frame: &DataFrame) -> PolarsResult<Vec<(String, Prepared<StackedBars>)>> {
     let (outlet, concept, label, voice) =
@@ -71,8 +77,8 @@ pub fn word_choice(frame: &DataFrame) -> PolarsResult<Vec<(String, Prepared<Stac
         .map(|(name, entries)| {
             let chart = if entries.iter().all(|e| e.2 == 0.0) {
                 Err(format!("no outlet uses a label of `{name}`"))
-            } else if entries.len() / 2 > MAX_ROWS * 8 {
-                Err(format!("`{name}` has too many outlets to draw"))
+            } else if distinct_rows(&entries) > MAX_ROWS {
+                Err(format!("`{name}` has too many outlet rows to draw readably (see word_choice.csv)"))
             } else {
                 Ok(stacked(
                     &format!("Word choice: {}", name.replace('_', " ")),
@@ -103,6 +109,9 @@ pub fn loadedness(features: &DataFrame) -> PolarsResult<Prepared<RankedBars>> {
     if rows.is_empty() {
         return Ok(Err("no outlet has own-voice label matches".into()));
     }
+    if rows.len() > MAX_ROWS {
+        return Ok(Err("too many outlets to draw readably (see outlet_features.csv)".into()));
+    }
     rows.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
     Ok(Ok(RankedBars {
         title: "Loadedness of own-voice word choice".into(),
@@ -123,6 +132,9 @@ pub fn voices(frame: &DataFrame) -> PolarsResult<Prepared<StackedBars>> {
     if entries.iter().all(|e| e.2 == 0.0) {
         return Ok(Err("no attributed words in any outlet".into()));
     }
+    if distinct_rows(&entries) > MAX_ROWS {
+        return Ok(Err("too many outlets to draw readably (see voices.csv)".into()));
+    }
     Ok(Ok(stacked("Quoted voices", "share of attributed words by speaker group", &entries, "words")))
 }
 
@@ -137,6 +149,9 @@ pub fn attribution(quotes: &DataFrame, features: &DataFrame) -> PolarsResult<Pre
     }
     if counts.is_empty() {
         return Ok(Err("no attributions found".into()));
+    }
+    if counts.keys().map(|(o, _)| o).collect::<std::collections::BTreeSet<_>>().len() > MAX_ROWS {
+        return Ok(Err("too many outlets to draw readably (see attribution.csv)".into()));
     }
     let entries: Vec<(String, String, f64)> = counts.into_iter().map(|((o, c), n)| (o, c, n)).collect();
     let mut bars = stacked(
@@ -290,6 +305,26 @@ mod tests {
         assert_eq!(bars.rows[0].values, vec![3.0, 1.0]);
         assert_eq!(bars.rows[0].note, "n = 4 mentions");
         assert_eq!(bars.rows[2].note, "no mentions");
+    }
+
+    #[test]
+    fn too_many_outlets_is_a_note_not_an_unreadable_chart() {
+        use crate::table::FrameBuilder;
+        let outlets: Vec<String> = (0..=MAX_ROWS).map(|i| format!("Outlet {i}")).collect();
+        let frame = FrameBuilder::default()
+            .text("level", &vec!["group"; outlets.len()])
+            .text("outlet", &outlets)
+            .text("group", &vec!["government"; outlets.len()])
+            .count("words", vec![10; outlets.len()])
+            .build();
+        assert!(voices(&frame).unwrap().unwrap_err().contains("too many outlets"));
+        let fewer = FrameBuilder::default()
+            .text("level", &["group", "group"])
+            .text("outlet", &["A", "B"])
+            .text("group", &["government", "military"])
+            .count("words", vec![10, 5])
+            .build();
+        assert_eq!(voices(&fewer).unwrap().unwrap().rows.len(), 2);
     }
 
     #[test]

@@ -29,7 +29,12 @@ const EXAMPLES: &str = "Examples:
   framelens compare reports/iraq-2020 --groups word_choice --chart-format svg
   framelens extract articles.jsonl --text-column body --out tables/
   framelens quotes corpora/iraq-2020 --format jsonl
-  framelens lexicon check lexicons/stories/my-story.toml
+  framelens report corpora/my-corpus --story-lexicon caravan-2018 --out reports/my-corpus
+  framelens compare reports/iraq-2020 --level article --k 5 --seed 7
+  framelens lexicon new my-story
+  framelens lexicon suggest corpora/iraq-2020 --out suggestions/ --lexicon lexicons/stories/iraq-2020.toml
+  framelens lexicon check lexicons/stories/my-story.toml --corpus corpora/iraq-2020
+  framelens eval suggestions --corpus newswcl50 --annotations newswcl50/annotations.csv
   framelens eval attributions --gold polnear/dev/attributions --texts polnear/dev/text";
 
 #[derive(Debug, Subcommand)]
