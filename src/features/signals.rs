@@ -104,22 +104,30 @@ pub struct Hit {
 
 /// Compiled patterns for every signal. Build once per run; share across threads.
 pub struct SignalFinder {
-    hedges: (PhraseMatcher, Vec<String>),
-    facts: (PhraseMatcher, Vec<String>),
-    media: (PhraseMatcher, Vec<(String, bool)>),
-    actors: (PhraseMatcher, Vec<String>),
+    /// Every phrase set in one automaton, one family each: hedges, facts, media, actors, then
+    /// per event its words (verbs, nouns), targets and agents.
+    phrases: PhraseMatcher,
+    /// The media names alone, for credit lines (set aside from the text).
+    media_names: PhraseMatcher,
+    hedges: Vec<String>,
+    facts: Vec<String>,
+    media: Vec<(String, bool)>,
+    actors: Vec<String>,
     events: Vec<EventMatcher>,
     vader: SentimentIntensityAnalyzer,
 }
 
+const HEDGES: usize = 0;
+const FACTS: usize = 1;
+const MEDIA: usize = 2;
+const ACTORS: usize = 3;
+/// Family of the first event's words; its targets and agents follow, then the next event.
+const EVENTS: usize = 4;
+
 struct EventMatcher {
     id: String,
-    /// Group 0: verbs, group 1: nouns.
-    words: PhraseMatcher,
     /// The nouns, to tell "the killing of" (noun) from "killing him" (verb).
     nouns: Vec<String>,
-    targets: PhraseMatcher,
-    agents: PhraseMatcher,
 }
 
 impl std::fmt::Debug for SignalFinder {
@@ -139,25 +147,25 @@ impl SignalFinder {
             .map(|o| std::iter::once(o.name.clone()).chain(o.aliases.iter().cloned()).collect())
             .collect::<Vec<Vec<String>>>();
         let actors = set.actors.iter().map(|a| a.patterns.clone()).collect::<Vec<_>>();
+        let mut families = vec![
+            (hedges, Inflect::Exact),
+            (facts, Inflect::Stem),
+            (media.clone(), Inflect::Exact),
+            (actors, Inflect::Stem),
+        ];
+        for e in &set.events {
+            families.push((vec![e.verbs.clone(), e.nouns.clone()], Inflect::Exact));
+            families.push((vec![e.targets.clone()], Inflect::Stem));
+            families.push((vec![e.agents.clone()], Inflect::Exact));
+        }
         SignalFinder {
-            hedges: (PhraseMatcher::new(&hedges, Inflect::Exact), set.hedges.iter().map(|h| h.text.clone()).collect()),
-            facts: (PhraseMatcher::new(&facts, Inflect::Stem), set.facts.iter().map(|f| f.id.clone()).collect()),
-            media: (
-                PhraseMatcher::new(&media, Inflect::Exact),
-                set.outlets.iter().map(|o| (o.name.clone(), o.wire)).collect(),
-            ),
-            actors: (PhraseMatcher::new(&actors, Inflect::Stem), set.actors.iter().map(|a| a.id.clone()).collect()),
-            events: set
-                .events
-                .iter()
-                .map(|e| EventMatcher {
-                    id: e.id.clone(),
-                    words: PhraseMatcher::new(&[e.verbs.clone(), e.nouns.clone()], Inflect::Exact),
-                    nouns: e.nouns.clone(),
-                    targets: PhraseMatcher::new(std::slice::from_ref(&e.targets), Inflect::Stem),
-                    agents: PhraseMatcher::new(std::slice::from_ref(&e.agents), Inflect::Exact),
-                })
-                .collect(),
+            phrases: PhraseMatcher::families(&families),
+            media_names: PhraseMatcher::new(&media, Inflect::Exact),
+            hedges: set.hedges.iter().map(|h| h.text.clone()).collect(),
+            facts: set.facts.iter().map(|f| f.id.clone()).collect(),
+            media: set.outlets.iter().map(|o| (o.name.clone(), o.wire)).collect(),
+            actors: set.actors.iter().map(|a| a.id.clone()).collect(),
+            events: set.events.iter().map(|e| EventMatcher { id: e.id.clone(), nouns: e.nouns.clone() }).collect(),
             vader: SentimentIntensityAnalyzer::new(),
         }
     }
@@ -178,34 +186,36 @@ impl SignalFinder {
         stemmer: &Stemmer,
     ) -> Vec<Hit> {
         let mut hits = Vec::new();
+        let found = self.phrases.find_by_family(doc, stream);
         let at = |m: &LabelMatch| Place::of(doc, m.tokens.start, m.span);
-        for m in self.hedges.0.find_in(doc, stream) {
-            let subject = self.hedges.1[m.concept].clone();
-            hits.push(at(&m).hit(SignalKind::Hedge, subject, m.span.slice(doc.text).to_lowercase(), voices));
+        for m in &found[HEDGES] {
+            let subject = self.hedges[m.concept].clone();
+            hits.push(at(m).hit(SignalKind::Hedge, subject, m.span.slice(doc.text).to_lowercase(), voices));
         }
-        hits.extend(self.credits(doc, stream, voices, outlet, stemmer));
-        for m in self.facts.0.find_in(doc, stream) {
-            let subject = self.facts.1[m.concept].clone();
-            hits.push(at(&m).hit(SignalKind::Fact, subject, m.span.slice(doc.text).to_string(), voices));
+        hits.extend(self.credits(doc, &found[MEDIA], voices, outlet, stemmer));
+        for m in &found[FACTS] {
+            let subject = self.facts[m.concept].clone();
+            hits.push(at(m).hit(SignalKind::Fact, subject, m.span.slice(doc.text).to_string(), voices));
         }
-        for event in &self.events {
-            hits.extend(event.mentions(doc, stream, voices));
+        for (e, event) in self.events.iter().enumerate() {
+            let family = EVENTS + 3 * e;
+            hits.extend(event.mentions(doc, &found[family], &found[family + 1], &found[family + 2], voices));
         }
-        hits.extend(self.tone(doc, stream, voices));
+        hits.extend(self.tone(doc, &found[ACTORS], voices));
         hits
     }
 
     fn credits(
         &self,
         doc: &Document,
-        stream: &StemStream,
+        media: &[LabelMatch],
         voices: &VoiceMap,
         outlet: &str,
         stemmer: &Stemmer,
     ) -> Vec<Hit> {
         let mut hits = Vec::new();
-        for m in self.media.0.find_in(doc, stream) {
-            let (name, wire) = &self.media.1[m.concept];
+        for m in media {
+            let (name, wire) = &self.media[m.concept];
             if name == outlet {
                 continue;
             }
@@ -223,8 +233,8 @@ impl SignalFinder {
         for line in doc.removed.iter().filter(|r| r.rule == "credit_line") {
             let text = line.span.slice(doc.text);
             let sub = Document::parse(text, TextOptions { remove_boilerplate: false });
-            for m in self.media.0.find(&sub, stemmer) {
-                let (name, wire) = &self.media.1[m.concept];
+            for m in self.media_names.find(&sub, stemmer) {
+                let (name, wire) = &self.media[m.concept];
                 if name == outlet {
                     continue;
                 }
@@ -246,12 +256,12 @@ impl SignalFinder {
         hits
     }
 
-    fn tone(&self, doc: &Document, stream: &StemStream, voices: &VoiceMap) -> Vec<Hit> {
+    fn tone(&self, doc: &Document, actors: &[LabelMatch], voices: &VoiceMap) -> Vec<Hit> {
         let mut hits: Vec<Hit> = Vec::new();
         let mut scored: Option<(usize, f64)> = None;
-        for m in self.actors.0.find_in(doc, stream) {
+        for m in actors {
             let place = Place::of(doc, m.tokens.start, m.span);
-            let subject = self.actors.1[m.concept].clone();
+            let subject = self.actors[m.concept].clone();
             let voice = voices.voice_of(m.span);
             if hits.iter().any(|h| h.sentence == place.sentence && h.subject == subject && h.voice == voice) {
                 continue;
@@ -401,13 +411,14 @@ impl EventMatcher {
         before.is_some_and(|b| DETERMINERS.contains(&b)) || after == Some("of")
     }
 
-    fn mentions(&self, doc: &Document, stream: &StemStream, voices: &VoiceMap) -> Vec<Hit> {
-        let words = self.words.find_in(doc, stream);
-        if words.is_empty() {
-            return Vec::new();
-        }
-        let targets = self.targets.find_in(doc, stream);
-        let agents = self.agents.find_in(doc, stream);
+    fn mentions(
+        &self,
+        doc: &Document,
+        words: &[LabelMatch],
+        targets: &[LabelMatch],
+        agents: &[LabelMatch],
+        voices: &VoiceMap,
+    ) -> Vec<Hit> {
         let mut hits = Vec::new();
         for m in words {
             let Some(sentence) = doc.sentence_of(m.tokens.start) else { continue };
@@ -419,10 +430,10 @@ impl EventMatcher {
                 continue;
             }
             let agent_in = |from: usize, to: usize| agents.iter().any(|a| a.tokens.start >= from && a.tokens.end <= to);
-            let class = if m.concept == 0 && !self.used_as_noun(doc, &m) {
-                verb_agency(doc, &m, sentence.tokens.start, &agent_in)
+            let class = if m.concept == 0 && !self.used_as_noun(doc, m) {
+                verb_agency(doc, m, sentence.tokens.start, &agent_in)
             } else {
-                noun_agency(doc, &m, &agent_in)
+                noun_agency(doc, m, &agent_in)
             };
             hits.push(Place::of(doc, m.tokens.start, m.span).hit(
                 SignalKind::Agency,

@@ -51,14 +51,22 @@ struct Pattern {
 pub struct LexiconMatcher {
     automaton: AhoCorasick,
     patterns: Vec<Pattern>,
+    /// The family of each concept: matches compete (leftmost-longest) only within a family, so
+    /// independent phrase sets can share one automaton pass.
+    families: Vec<usize>,
 }
 
 /// Stands between paragraphs in the stem stream so no phrase matches across them.
 const BREAK: &str = "\u{b6}";
 
 impl LexiconMatcher {
-    /// Compile every concept of `set`.
+    /// Compile every concept of `set`; all compete with each other.
     pub fn new(set: &LexiconSet) -> LexiconMatcher {
+        LexiconMatcher::with_families(set, vec![0; set.concepts.len()])
+    }
+
+    /// Compile every concept of `set`, concept `c` in family `families[c]`.
+    pub fn with_families(set: &LexiconSet, families: Vec<usize>) -> LexiconMatcher {
         let stemmer = Stemmer::default();
         let mut keys = Vec::new();
         let mut patterns = Vec::new();
@@ -93,7 +101,7 @@ impl LexiconMatcher {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&keys)
             .expect("lexicon patterns are short enough for an automaton");
-        LexiconMatcher { automaton, patterns }
+        LexiconMatcher { automaton, patterns, families }
     }
 
     /// Every label match in `doc`, in text order, non-overlapping.
@@ -126,7 +134,14 @@ impl LexiconMatcher {
         labels.retain(|(tokens, concept, _)| {
             !exclusions.iter().any(|(ex, c)| c == concept && ex.start < tokens.end && tokens.start < ex.end)
         });
-        leftmost_longest(labels, doc)
+        if self.families.iter().all(|f| *f == 0) {
+            return leftmost_longest(labels, doc);
+        }
+        let mut by_family: std::collections::BTreeMap<usize, Vec<_>> = std::collections::BTreeMap::new();
+        for label in labels {
+            by_family.entry(self.families[label.1]).or_default().push(label);
+        }
+        by_family.into_values().flat_map(|found| leftmost_longest(found, doc)).collect()
     }
 
     fn verify(&self, pattern: &Pattern, doc: &Document, tokens: Range<usize>) -> bool {
