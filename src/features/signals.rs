@@ -65,6 +65,11 @@ impl Agency {
         Agency::NominalNoAgent,
     ];
 
+    /// The class a table name stands for.
+    pub fn named(name: &str) -> Option<Agency> {
+        Agency::ALL.into_iter().find(|a| a.as_str() == name)
+    }
+
     /// Name used in tables.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -44,7 +44,8 @@ pub fn attribution_section(md: &mut String, files: &ComparisonFiles) {
     );
 }
 
-fn share(part: f64, total: f64) -> f64 {
+/// `part / total`, 0 when there is nothing.
+pub(super) fn share(part: f64, total: f64) -> f64 {
     if total > 0.0 { part / total } else { 0.0 }
 }
 

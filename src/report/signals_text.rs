@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+use super::compare_text::share;
 use super::comparison::ComparisonFiles;
 use super::markdown::chart_link;
 use crate::features::Agency;
@@ -23,7 +24,7 @@ pub fn hedges_and_credits_section(md: &mut String, outlets: &BTreeMap<String, To
         let hedges = t.signals.own_hedges();
         let per_1k = if t.own_words > 0 { hedges as f64 * 1000.0 / t.own_words as f64 } else { 0.0 };
         let credits: Vec<String> = t.signals.credits.iter().map(|(m, (n, _))| format!("{m} ({n})")).collect();
-        let wire = share(t.voices.credited.1, t.voices.attributions());
+        let wire = share(t.voices.credited.1 as f64, t.voices.attributions() as f64);
         let _ = writeln!(
             md,
             "| {outlet} | {hedges} | {per_1k:.1} | {} | {:.0}% |",
@@ -58,10 +59,6 @@ pub fn hedges_and_credits_section(md: &mut String, outlets: &BTreeMap<String, To
 
 fn per_1k(t: &Totals) -> f64 {
     if t.own_words > 0 { t.signals.own_hedges() as f64 * 1000.0 / t.own_words as f64 } else { 0.0 }
-}
-
-fn share(part: u64, whole: u64) -> f64 {
-    if whole > 0 { part as f64 / whole as f64 } else { 0.0 }
 }
 
 fn or_dash(s: &str) -> &str {
@@ -113,7 +110,7 @@ pub fn agency_section(md: &mut String, outlets: &BTreeMap<String, Totals>, set: 
 
 /// The static name of an agency class.
 fn agency_name(class: &str) -> &'static str {
-    Agency::ALL.iter().map(|a| a.as_str()).find(|a| *a == class).unwrap_or("")
+    Agency::named(class).map_or("", Agency::as_str)
 }
 
 /// Mean tone (VADER compound) of sentences mentioning each actor, own voice and quoted.

@@ -58,7 +58,7 @@ impl SignalTotals {
                     e.2 = e.2.min(h.paragraph as u64);
                 }
                 SignalKind::Agency => {
-                    let class = Agency::ALL.iter().map(|a| a.as_str()).find(|a| *a == h.detail).unwrap_or("");
+                    let class = Agency::named(&h.detail).map_or("", Agency::as_str);
                     *t.agency.entry((h.subject.clone(), class)).or_default() += 1;
                 }
                 SignalKind::Tone => {
