@@ -7,8 +7,8 @@ use anyhow::Context;
 use std::collections::BTreeMap;
 
 use framelens::eval::{
-    ArticleToScore, AttributionScores, GoldAttribution, StoryRecall, differing_labels, merged_candidates, read_ann,
-    read_mentions, score_corpus, story_recall,
+    ArticleToScore, AttributionScores, GoldAttribution, StoryRecall, differing_labels, disagreements,
+    merged_candidates, read_ann, read_mentions, score_corpus, story_recall,
 };
 use framelens::quotes::{Attribution, CueIndex, find_attributions, find_quote_spans};
 use framelens::suggest::{SuggestOptions, TermTable, VoiceFilter, rank};
@@ -32,6 +32,10 @@ pub enum Command {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// Also write every missed, spurious and wrong-speaker attribution (overlap 0.3) to this
+        /// CSV, with the article, the content and both speakers, to read the errors behind the scores.
+        #[arg(long, value_name = "CSV")]
+        errors: Option<PathBuf>,
         #[command(flatten)]
         lexicon: LexiconArgs,
     },
@@ -56,7 +60,9 @@ pub enum Command {
 /// Run an evaluation.
 pub fn run(command: &Command) -> anyhow::Result<Outcome> {
     match command {
-        Command::Attributions { gold, texts, json, lexicon } => attributions(gold, texts, *json, lexicon),
+        Command::Attributions { gold, texts, json, errors, lexicon } => {
+            attributions(gold, texts, *json, errors.as_deref(), lexicon)
+        }
         Command::Suggestions { corpus, annotations, prior, json } => suggestions(corpus, annotations, *prior, *json),
     }
 }
@@ -127,7 +133,13 @@ fn story_number(story: &str) -> String {
     digits.parse::<u64>().map_or_else(|_| story.to_string(), |n| n.to_string())
 }
 
-fn attributions(gold: &Path, texts: &Path, json: bool, lexicon: &LexiconArgs) -> anyhow::Result<Outcome> {
+fn attributions(
+    gold: &Path,
+    texts: &Path,
+    json: bool,
+    errors: Option<&Path>,
+    lexicon: &LexiconArgs,
+) -> anyhow::Result<Outcome> {
     let loaded = lexicon.load();
     let cues = CueIndex::new(&loaded.set.cues);
     let pairs = gold_files(gold, texts)?;
@@ -143,12 +155,30 @@ fn attributions(gold: &Path, texts: &Path, json: bool, lexicon: &LexiconArgs) ->
     let to_score: Vec<ArticleToScore> =
         articles.iter().map(|(text, predicted, gold)| ArticleToScore { text, predicted, gold }).collect();
     let scores = [score_corpus(&to_score, 0.3), score_corpus(&to_score, 0.8)];
+    if let Some(path) = errors {
+        write_disagreements(path, &pairs, &to_score)?;
+    }
     if json {
         println!("{}", serde_json::to_string_pretty(&scores)?);
     } else {
         print_table(pairs.len(), &scores);
     }
     Ok(Outcome::Success)
+}
+
+/// One CSV row per disagreement at overlap 0.3, articles in file order.
+fn write_disagreements(path: &Path, pairs: &[(PathBuf, PathBuf)], articles: &[ArticleToScore]) -> anyhow::Result<()> {
+    let mut out = csv::Writer::from_path(path).with_context(|| format!("cannot write {}", path.display()))?;
+    out.write_record(["article", "error", "subset", "start", "content", "gold_source", "predicted_source"])?;
+    for ((text_path, _), article) in pairs.iter().zip(articles) {
+        let name = text_path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+        for d in disagreements(article, 0.3) {
+            let start = d.start.to_string();
+            out.write_record([&name, d.error, d.subset, &start, &d.content, &d.gold_source, &d.predicted_source])?;
+        }
+    }
+    out.flush().with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
 }
 
 /// (text, annotation) pairs: every text with at least one `.ann` file, the first annotator's.

@@ -79,7 +79,7 @@ pub struct AttributionScores {
     /// All attributions.
     pub all: Scores,
     /// Quoted speech only (gold: content opened by or containing a quotation mark; predicted:
-    /// direct quotations).
+    /// direct quotations, and indirect ones whose content holds a quotation mark).
     pub quoted: Scores,
 }
 
@@ -99,14 +99,15 @@ pub fn score_corpus(articles: &[ArticleToScore], threshold: f64) -> AttributionS
     for a in articles {
         all.add(score_article(&a.predicted.iter().collect::<Vec<_>>(), &a.gold.iter().collect::<Vec<_>>(), threshold));
         let gold_direct: Vec<&GoldAttribution> = a.gold.iter().filter(|g| is_direct(a.text, g)).collect();
-        let predicted_direct: Vec<&Attribution> = a.predicted.iter().filter(|p| p.kind == Kind::Direct).collect();
+        let predicted_direct: Vec<&Attribution> = a.predicted.iter().filter(|p| is_quoted(a.text, p)).collect();
         direct.add(score_article(&predicted_direct, &gold_direct, threshold));
     }
     AttributionScores { threshold, all: all.scores(), quoted: direct.scores() }
 }
 
-/// A prediction as scored: a fragment counts with its clause, and a quote continuing the
-/// previous speaker in the same paragraph joins that attribution (`“A,” he said, “B.”` is one).
+/// A prediction as scored: a fragment counts with its clause (quotes sharing a clause count
+/// once), and a quote continuing the previous speaker in the same paragraph, without a cue or
+/// with the same one, joins that attribution (`“A,” he said, “B.”` is one).
 struct Scored {
     content: Vec<Span>,
     source: Option<Span>,
@@ -115,15 +116,23 @@ struct Scored {
 
 fn scored(predicted: &[&Attribution]) -> Vec<Scored> {
     let mut out: Vec<Scored> = Vec::new();
-    let mut last_direct_paragraph: Option<usize> = None;
+    // The last direct quotation scored: its index in `out` and its paragraph.
+    let mut last_direct: Option<(usize, usize)> = None;
     for p in predicted {
-        let continues = p.kind == Kind::Direct && p.cue.is_none() && last_direct_paragraph == Some(p.paragraph);
         let content = p.clause.unwrap_or(p.content);
-        match out.last_mut() {
-            Some(previous) if continues => previous.content.push(content),
-            _ => out.push(Scored { content: vec![content], source: p.source.or(p.resolved), cue: p.cue }),
+        let open = last_direct.filter(|&(_, paragraph)| p.kind == Kind::Direct && paragraph == p.paragraph);
+        let continued = open.map(|(i, _)| i).filter(|&i| p.cue.is_none() || out[i].cue == p.cue);
+        match (out.last_mut(), continued) {
+            // Two quotes in one clause ("said that he “…” and “…”") are one attribution.
+            (Some(previous), _) if p.clause.is_some() && previous.content.contains(&content) => {}
+            (_, Some(i)) => out[i].content.push(content),
+            _ => {
+                out.push(Scored { content: vec![content], source: p.source.or(p.resolved), cue: p.cue });
+                if p.kind == Kind::Direct {
+                    last_direct = Some((out.len() - 1, p.paragraph));
+                }
+            }
         }
-        last_direct_paragraph = (p.kind == Kind::Direct).then_some(p.paragraph);
     }
     out
 }
@@ -131,23 +140,13 @@ fn scored(predicted: &[&Attribution]) -> Vec<Scored> {
 fn score_article(predicted: &[&Attribution], gold: &[&GoldAttribution], threshold: f64) -> Counts {
     let predicted = scored(predicted);
     let mut counts = Counts { predicted: predicted.len(), gold: gold.len(), ..Counts::default() };
-    let mut taken = vec![false; predicted.len()];
-    for g in gold {
-        let best = predicted
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !taken[*i])
-            .map(|(i, p)| (i, overlap(&p.content, &g.content)))
-            .filter(|(_, o)| *o >= threshold)
-            .max_by(|a, b| a.1.total_cmp(&b.1));
-        let Some((i, _)) = best else { continue };
-        taken[i] = true;
+    for (g, p) in pair(&predicted, gold, threshold).into_iter().enumerate() {
+        let (Some(i), g) = (p, gold[g]) else { continue };
         counts.matched += 1;
         let p = &predicted[i];
         if !g.source.is_empty() {
             counts.with_source += 1;
-            let speaker: Vec<Span> = p.source.into_iter().collect();
-            counts.source_correct += usize::from(touches(&speaker, &g.source));
+            counts.source_correct += usize::from(source_found(p, g));
         }
         if !g.cue.is_empty() {
             counts.with_cue += 1;
@@ -155,6 +154,95 @@ fn score_article(predicted: &[&Attribution], gold: &[&GoldAttribution], threshol
         }
     }
     counts
+}
+
+/// For each gold attribution, the prediction paired with it: the untaken one with the largest
+/// content overlap at or above `threshold`, gold attributions taken in file order.
+fn pair(predicted: &[Scored], gold: &[&GoldAttribution], threshold: f64) -> Vec<Option<usize>> {
+    let mut taken = vec![false; predicted.len()];
+    gold.iter()
+        .map(|g| {
+            let best = predicted
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !taken[*i])
+                .map(|(i, p)| (i, overlap(&p.content, &g.content)))
+                .filter(|(_, o)| *o >= threshold)
+                .max_by(|a, b| a.1.total_cmp(&b.1));
+            let i = best?.0;
+            taken[i] = true;
+            Some(i)
+        })
+        .collect()
+}
+
+fn source_found(p: &Scored, g: &GoldAttribution) -> bool {
+    touches(&p.source.into_iter().collect::<Vec<_>>(), &g.source)
+}
+
+/// What went wrong with one attribution, for reading the errors behind the scores.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Disagreement {
+    /// `missed` (gold, no prediction), `spurious` (prediction, no gold) or `wrong_speaker`.
+    pub error: &'static str,
+    /// `all` or `quoted`.
+    pub subset: &'static str,
+    /// The content (gold for missed and wrong_speaker, predicted for spurious); split spans joined by ` … `.
+    pub content: String,
+    /// The gold source, when there is one.
+    pub gold_source: String,
+    /// The predicted speaker mention, when there is one.
+    pub predicted_source: String,
+    /// Byte offset of the content's start.
+    pub start: usize,
+}
+
+/// Every missed, spurious and wrong-speaker attribution of one article at `threshold`.
+pub fn disagreements(article: &ArticleToScore, threshold: f64) -> Vec<Disagreement> {
+    let all_gold: Vec<&GoldAttribution> = article.gold.iter().collect();
+    let all_predicted: Vec<&Attribution> = article.predicted.iter().collect();
+    let gold_direct: Vec<&GoldAttribution> = article.gold.iter().filter(|g| is_direct(article.text, g)).collect();
+    let predicted_direct: Vec<&Attribution> = article.predicted.iter().filter(|p| is_quoted(article.text, p)).collect();
+    let mut out = subset_disagreements(article.text, "all", &all_predicted, &all_gold, threshold);
+    out.extend(subset_disagreements(article.text, "quoted", &predicted_direct, &gold_direct, threshold));
+    out
+}
+
+fn subset_disagreements(
+    text: &str,
+    subset: &'static str,
+    predicted: &[&Attribution],
+    gold: &[&GoldAttribution],
+    threshold: f64,
+) -> Vec<Disagreement> {
+    let predicted = scored(predicted);
+    let pairs = pair(&predicted, gold, threshold);
+    let join = |spans: &[Span]| spans.iter().map(|s| s.slice(text)).collect::<Vec<_>>().join(" … ");
+    let row = |error, content: &[Span], gold_source: &[Span], predicted: Option<&Scored>| Disagreement {
+        error,
+        subset,
+        content: join(content),
+        gold_source: join(gold_source),
+        predicted_source: predicted.and_then(|p| p.source).map(|s| s.slice(text).to_string()).unwrap_or_default(),
+        start: content.first().map_or(0, |s| s.start),
+    };
+    let mut out = Vec::new();
+    for (g, p) in gold.iter().zip(&pairs) {
+        match p {
+            None => out.push(row("missed", &g.content, &g.source, None)),
+            Some(i) if !g.source.is_empty() && !source_found(&predicted[*i], g) => {
+                out.push(row("wrong_speaker", &g.content, &g.source, Some(&predicted[*i])))
+            }
+            Some(_) => {}
+        }
+    }
+    for (i, p) in predicted.iter().enumerate() {
+        if !pairs.contains(&Some(i)) {
+            out.push(row("spurious", &p.content, &[], Some(p)));
+        }
+    }
+    out.sort_by_key(|d| d.start);
+    out
 }
 
 /// Bytes shared, divided by the longer of the two span sets.
@@ -168,6 +256,13 @@ fn overlap(a: &[Span], b: &[Span]) -> f64 {
 
 fn touches(a: &[Span], b: &[Span]) -> bool {
     a.iter().any(|x| b.iter().any(|y| x.overlaps(*y)))
+}
+
+/// A prediction counts as quoted speech when it is a direct quotation, or when its content holds
+/// a quotation mark (partly quoted indirect speech): the test `is_direct` applies to gold.
+fn is_quoted(text: &str, p: &Attribution) -> bool {
+    let content = p.content.slice(text);
+    p.kind == Kind::Direct || content.contains(['“', '"', '”']) || content.contains("''")
 }
 
 /// A gold content counts as quoted speech (the `direct` subset) when a double quotation mark

@@ -6,7 +6,7 @@ mod attributions;
 mod brat;
 mod suggestions;
 
-pub use attributions::{ArticleToScore, AttributionScores, Counts, Scores, score_corpus};
+pub use attributions::{ArticleToScore, AttributionScores, Counts, Disagreement, Scores, disagreements, score_corpus};
 pub use brat::{GoldAttribution, read_ann};
 pub use suggestions::{
     Mention, StoryRecall, differing_labels, mention_key, merged_candidates, read_mentions, story_recall,

@@ -147,3 +147,43 @@ fn eval_scores_a_constructed_brat_corpus() {
     assert_eq!(at_03["quoted"]["counts"]["gold"], 1);
     assert_eq!(at_03["quoted"]["f1"], 1.0);
 }
+
+#[test]
+fn eval_lists_missed_spurious_and_wrong_speaker_attributions() {
+    let dir = tempfile::tempdir().unwrap();
+    let (texts, gold) = (dir.path().join("text"), dir.path().join("ann"));
+    fs::create_dir_all(&texts).unwrap();
+    fs::create_dir_all(&gold).unwrap();
+    let text = "“We will stay,” the general said. Officials said the vote was symbolic. Nobody moved.";
+    fs::write(texts.join("a.txt"), text).unwrap();
+    // Gold: the quote with another source (wrong speaker), and "Nobody moved" (missed); the
+    // prediction "the vote was symbolic" has no gold (spurious).
+    let ann = "T1\tContent 1 13\tWe will stay\nT2\tSource 34 43\tOfficials\nE1\tAttribution:T9 Content:T1 Source:T2\nT4\tContent 72 85\tNobody moved.\nE2\tAttribution:T8 Content:T4\n";
+    fs::write(gold.join("a_x.ann"), ann).unwrap();
+    let errors = dir.path().join("errors.csv");
+    framelens()
+        .args(["eval", "attributions", "--gold"])
+        .arg(&gold)
+        .arg("--texts")
+        .arg(&texts)
+        .arg("--errors")
+        .arg(&errors)
+        .assert()
+        .success();
+    let rows = read_csv(&errors);
+    let all: Vec<(String, String, String)> = rows
+        .iter()
+        .filter(|r| r["subset"] == "all")
+        .map(|r| (r["error"].clone(), r["content"].clone(), r["predicted_source"].clone()))
+        .collect();
+    assert_eq!(
+        all,
+        [
+            ("wrong_speaker".to_string(), "We will stay".to_string(), "the general".to_string()),
+            ("spurious".to_string(), "the vote was symbolic".to_string(), "Officials".to_string()),
+            ("missed".to_string(), "Nobody moved.".to_string(), String::new()),
+        ]
+    );
+    assert!(rows.iter().all(|r| r["article"] == "a"));
+    assert_eq!(rows.iter().filter(|r| r["subset"] == "quoted").count(), 1, "the quote, with the wrong speaker");
+}
