@@ -178,7 +178,8 @@ const BETWEEN_SPEAKER_AND_CUE: &[&str] = &[
 ];
 
 /// Words that make a phrase a plausible speaker even without capitals.
-const DETERMINERS: &[&str] = &["the", "a", "an", "one", "some", "many", "several", "most", "other", "another"];
+const DETERMINERS: &[&str] =
+    &["the", "a", "an", "one", "some", "many", "several", "most", "other", "another", "his", "her", "their", "its"];
 
 /// Time words that end a speaker phrase ("on Sunday a resolution called…").
 const TIME_WORDS: &[&str] =
@@ -206,7 +207,7 @@ pub fn find_attributions(doc: &Document, quotes: &[QuoteSpan], cues: &CueIndex) 
         if used_cues.contains(&span.start) {
             continue;
         }
-        if let Some(a) = indirect(doc, tokens.clone(), *cue, &voices) {
+        if let Some(a) = indirect(doc, tokens.clone(), *cue, &voices, &hits) {
             found.push(a);
         }
     }
@@ -215,9 +216,10 @@ pub fn find_attributions(doc: &Document, quotes: &[QuoteSpan], cues: &CueIndex) 
     found
 }
 
-/// Words after which a cue word is a noun ("their calls", "the report").
-const NOUN_MARKERS: &[&str] =
-    &["the", "a", "an", "their", "his", "her", "its", "our", "my", "your", "this", "these", "those", "such", "no"];
+/// Words after which a cue word is a noun ("their calls", "the report", "secretary of state").
+const NOUN_MARKERS: &[&str] = &[
+    "the", "a", "an", "their", "his", "her", "its", "our", "my", "your", "this", "these", "those", "such", "no", "of",
+];
 
 /// Cues outside quotation marks: (token range, cue index). A capitalised cue word is a name
 /// ("the United States") unless it opens a sentence; one after an article is a noun.
@@ -286,14 +288,41 @@ fn direct(
         .find(|&i| !is_punct(doc, i) || surface(doc, i) == "\"")
         .map_or(inner.end, |i| if surface(doc, i) == "\"" { i + 1 } else { inner.end });
     let before_start = sentence.tokens.start;
-    let starts_sentence = open_mark <= before_start || (open_mark > 0 && surface(doc, open_mark - 1) == ":");
+    // `Gingrich said, “In many ways …”`: a cue and a comma lead into a quote as a colon does.
+    let comma_lead_in = open_mark > 1
+        && surface(doc, open_mark - 1) == ","
+        && hits.iter().any(|(r, _)| r.end == open_mark - 1 && r.start >= before_start)
+        && is_capitalized(doc, inner.start);
+    let starts_sentence =
+        open_mark <= before_start || (open_mark > 0 && surface(doc, open_mark - 1) == ":") || comma_lead_in;
     if !starts_sentence && is_title(doc, inner.clone(), words) {
         return None;
     }
     let after = || cue_after(doc, close_mark.max(inner.end), sentence_end, hits);
     let before = || cue_before(doc, before_start, open_mark, hits);
+    let next = || cue_in_next_sentence(doc, close_mark.max(inner.end), end_sentence, hits);
     // A fragment belongs to its sentence's verb before it; a full quote to the cue after it.
-    let found = if starts_sentence { after().or_else(before) } else { before().or_else(after) };
+    let lead = || cue_in_lead_in_paragraph(doc, sentence.paragraph, open_mark, hits);
+    let found = if starts_sentence {
+        after().or_else(next).or_else(before).or_else(lead)
+    } else {
+        before().or_else(after).or_else(next)
+    };
+    // `“…,” said James Miller, author of “Those Guys”`: a cue already taken by an earlier quote
+    // does not make a quote inside the writer's words after it an attribution of its own
+    // (`“A,” he said, “B.”` keeps B: only the speaker stands between the cue and B).
+    let cue_taken = |cue: &Range<usize>| {
+        let span = token_span(doc, cue.clone());
+        earlier.iter().any(|a| a.cue == Some(span) && a.content.end <= span.start)
+    };
+    if let Some((cue, ..)) = &found
+        && cue.end <= inner.start
+        && !starts_sentence
+        && cue_taken(cue)
+        && (cue.end..open_mark).any(|i| doc.tokens[i].kind == TokenKind::Word && !is_capitalized(doc, i))
+    {
+        return None;
+    }
     let (cue, source, cue_entry) = match found {
         Some((cue, source, entry)) => (Some(cue), source, Some(entry)),
         None => {
@@ -318,7 +347,10 @@ fn direct(
         sentence: sentence_index,
         paragraph: sentence.paragraph,
     };
-    if extent == Extent::Fragment
+    // A fragment, or a quote led into by the writer's words after a cue ("said in a statement
+    // that Trump “has a long history …”"), is part of the writer's clause.
+    let mixed = !starts_sentence && cue.as_ref().is_some_and(|c| c.end <= inner.start);
+    if (extent == Extent::Fragment || mixed)
         && let Some(cue_tokens) = cue.as_ref()
     {
         attribution.clause = fragment_clause(doc, cue_tokens.clone(), sentence.tokens.clone(), &inner);
@@ -380,7 +412,9 @@ fn cue_after(
         let who = doc.tokens.get(first_comma + 1).is_some_and(|t| matches!(&*t.key, "who" | "which"));
         let according = doc.tokens[cue.start].key == "according";
         let source = start..first_comma;
-        if comma_before_cue && who && is_speaker_phrase(doc, source.clone()) {
+        // `“…,” Ki Hong, 33, said`: a name, then an appositive set off by commas, then the cue.
+        let named = is_name(doc, source.clone()) || source.len() == 1 && is_capitalized(doc, source.start);
+        if comma_before_cue && (who || named) && is_speaker_phrase(doc, source.clone()) {
             return Some((cue.clone(), Some(source), *entry));
         }
         let after = speaker_after(doc, cue.end, sentence_end)?;
@@ -399,6 +433,44 @@ fn cue_after(
         Some(phrase)
     };
     Some((cue.clone(), source.filter(|s| !s.is_empty()), *entry))
+}
+
+/// `“Is it over?” Sanders replied.`: a quote that ends its sentence, and a short next sentence
+/// in the same paragraph that is only its cue and speaker (a time or place may follow).
+fn cue_in_next_sentence(
+    doc: &Document,
+    from: usize,
+    sentence: usize,
+    hits: &[(Range<usize>, usize)],
+) -> Option<(Range<usize>, Option<Range<usize>>, usize)> {
+    let this = &doc.sentences[sentence];
+    if (from..this.tokens.end).any(|i| !is_punct(doc, i)) {
+        return None;
+    }
+    let next = doc.sentences.get(sentence + 1).filter(|n| n.paragraph == this.paragraph && n.tokens.len() <= 14)?;
+    let found = cue_after(doc, next.tokens.start, next.tokens.end, hits)?;
+    let told_end = found.1.as_ref().map_or(found.0.end, |s| s.end.max(found.0.end));
+    let reported_speech = (found.0.end..next.tokens.end).any(|i| doc.tokens[i].key == "that");
+    let tail = (told_end..next.tokens.end).filter(|&i| !is_punct(doc, i)).count();
+    (found.1.is_some() && !reported_speech && tail <= 6).then_some(found)
+}
+
+/// `Stated Stone:` ending one paragraph, and the quote opening the next.
+fn cue_in_lead_in_paragraph(
+    doc: &Document,
+    paragraph: usize,
+    open_mark: usize,
+    hits: &[(Range<usize>, usize)],
+) -> Option<(Range<usize>, Option<Range<usize>>, usize)> {
+    if open_mark != doc.paragraphs[paragraph].tokens.start {
+        return None;
+    }
+    let colon = doc.paragraphs.get(paragraph.checked_sub(1)?)?.tokens.end.checked_sub(1)?;
+    if surface(doc, colon) != ":" {
+        return None;
+    }
+    let sentence_start = doc.sentences.get(doc.sentences.partition_point(|s| s.tokens.end <= colon))?.tokens.start;
+    cue_before(doc, sentence_start, colon, hits)
 }
 
 /// `“…” — John Smith`: a dash after the quote, then the speaker, and no cue.
@@ -455,7 +527,16 @@ fn skip_adverbs_back(doc: &Document, range: Range<usize>) -> Range<usize> {
 /// The speaker phrase ending just before `cue`: back over adverbs, then words up to a stop word
 /// or punctuation. An appositive ("Graham, Republican of South Carolina, said") is skipped.
 fn speaker_before(doc: &Document, sentence_start: usize, cue: usize) -> Option<Range<usize>> {
-    let end = skip_adverbs_back(doc, sentence_start..cue).end;
+    let end = skip_parenthesis_back(doc, sentence_start, skip_adverbs_back(doc, sentence_start..cue).end);
+    // "The league denounced the remarks and said …": the subject of the first verb speaks.
+    if end > sentence_start + 1 && matches!(&*doc.tokens[end - 1].key, "and" | "but") {
+        return sentence_subject(doc, sentence_start, end - 1);
+    }
+    // "Clinton went on offense on Monday, saying he would …": a participle after a comma
+    // reports the words of the sentence's subject.
+    if participle_after_comma(doc, sentence_start, end, cue) {
+        return reporter_before_comma(doc, sentence_start, end).or_else(|| sentence_subject(doc, sentence_start, end));
+    }
     // "Mike Lee, who declared …": the relative pronoun is the mention; its antecedent is resolved later.
     if end > sentence_start && matches!(&*doc.tokens[end - 1].key, "who" | "which") {
         return Some(end - 1..end);
@@ -477,6 +558,97 @@ fn speaker_before(doc: &Document, sentence_start: usize, cue: usize) -> Option<R
         return Some(phrase.end - 1..phrase.end);
     }
     Some(phrase)
+}
+
+/// A cue ending in "-ing" right after a comma, or after "before", "while", "by" and the like.
+fn participle_after_comma(doc: &Document, sentence_start: usize, end: usize, cue: usize) -> bool {
+    if !doc.tokens[cue].key.ends_with("ing") || end <= sentence_start + 1 {
+        return false;
+    }
+    let previous = end - 1;
+    surface(doc, previous) == "," || matches!(&*doc.tokens[previous].key, "before" | "after" | "while" | "when" | "by")
+}
+
+/// Reporting verbs that end a clause before a participle ("…, the AP noted, adding that …").
+const CLAUSE_FINAL_CUES: &[&str] =
+    &["said", "says", "noted", "reported", "told", "wrote", "added", "stated", "explained"];
+
+/// "…, the AP noted, adding …" or "…, noted the AP, adding …": the speaker of the reporting
+/// verb just before the participle's comma.
+fn reporter_before_comma(doc: &Document, sentence_start: usize, end: usize) -> Option<Range<usize>> {
+    let comma = (sentence_start..end).rev().find(|&i| surface(doc, i) == ",")?;
+    let from = comma.saturating_sub(5).max(sentence_start);
+    let cue = (from..comma).rev().find(|&i| CLAUSE_FINAL_CUES.contains(&&*doc.tokens[i].key))?;
+    if cue + 1 == comma { speaker_before(doc, sentence_start, cue) } else { speaker_after(doc, cue + 1, comma) }
+}
+
+/// Step back over a parenthesis right before `end` ("Harry Reid (D-Nev.) told reporters").
+fn skip_parenthesis_back(doc: &Document, sentence_start: usize, end: usize) -> usize {
+    if end <= sentence_start || surface(doc, end - 1) != ")" {
+        return end;
+    }
+    (sentence_start.max(end.saturating_sub(12))..end - 1).rev().find(|&i| surface(doc, i) == "(").unwrap_or(end)
+}
+
+/// Words that open a sentence without being its subject ("But Clinton …", "Still, she …").
+const SENTENCE_OPENERS: &[&str] =
+    &["but", "and", "so", "yet", "still", "meanwhile", "instead", "then", "now", "later", "also", "however"];
+
+/// Possessives that can lead a speaker phrase ("his son", "their campaign").
+const POSSESSIVES: &[&str] = &["his", "her", "their", "its", "our"];
+
+/// The subject phrase a sentence opens with: a pronoun, a run of capitalised words ("Sen. Ted
+/// Cruz", "Clinton's campaign"), or a determiner and up to four lower-case words ("the
+/// campaign"), ending before `limit`.
+fn sentence_subject(doc: &Document, sentence_start: usize, limit: usize) -> Option<Range<usize>> {
+    let mut start = sentence_start;
+    while start < limit && (is_punct(doc, start) || SENTENCE_OPENERS.contains(&&*doc.tokens[start].key)) {
+        start += 1;
+    }
+    // "After the killing of Soleimani, the coalition …": the subject follows an opening phrase.
+    if start < limit && (STOP_WORDS.contains(&&*doc.tokens[start].key) || doc.tokens[start].key == "following") {
+        start = (start..limit).find(|&i| surface(doc, i) == ",")? + 1;
+    }
+    if start >= limit {
+        return None;
+    }
+    if PRONOUNS.contains(&&*doc.tokens[start].key) {
+        return Some(start..start + 1);
+    }
+    let led = DETERMINERS.contains(&&*doc.tokens[start].key) || POSSESSIVES.contains(&&*doc.tokens[start].key);
+    let mut end = if led { start + 1 } else { start };
+    let mut lower_words = 0;
+    while end < limit && end - start < 8 {
+        let key = &*doc.tokens[end].key;
+        let word = doc.tokens[end].kind == TokenKind::Word;
+        let name_part = word && is_capitalized(doc, end) || matches!(key, "al" | "bin" | "abu" | "'s" | "s");
+        let title_dot = surface(doc, end) == "." && end + 1 < limit && is_capitalized(doc, end + 1);
+        let noun = led
+            && word
+            && lower_words < 4
+            && !STOP_WORDS.contains(&key)
+            && !BETWEEN_SPEAKER_AND_CUE.contains(&key)
+            && !(key.len() > 4 && key.ends_with("ed"));
+        // "Shiite cleric Moqtada al-Sadr": a lower-case role word between capitalised words.
+        let role_word = word
+            && !led
+            && end > start
+            && end + 1 < limit
+            && is_capitalized(doc, end - 1)
+            && is_capitalized(doc, end + 1)
+            && !STOP_WORDS.contains(&key)
+            && !BETWEEN_SPEAKER_AND_CUE.contains(&key);
+        if name_part || title_dot || role_word || surface(doc, end) == "'" {
+            end += 1;
+        } else if noun && !is_capitalized(doc, end) {
+            lower_words += 1;
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    let phrase = trim_punct(doc, start..end);
+    (phrase.len() > usize::from(led) && is_speaker_phrase(doc, phrase.clone())).then_some(phrase)
 }
 
 /// Capitalised words only (titles, initials and particles allowed): "Maj. Gen. Hossein Dehghan".
@@ -534,7 +706,13 @@ fn is_speaker_phrase(doc: &Document, phrase: Range<usize>) -> bool {
 }
 
 /// Indirect speech around a cue outside quotation marks.
-fn indirect(doc: &Document, cue: Range<usize>, entry: usize, voices: &VoiceMap) -> Option<Attribution> {
+fn indirect(
+    doc: &Document,
+    cue: Range<usize>,
+    entry: usize,
+    voices: &VoiceMap,
+    hits: &[(Range<usize>, usize)],
+) -> Option<Attribution> {
     let sentence_index = doc.sentences.partition_point(|s| s.tokens.end <= cue.start);
     let sentence = doc.sentences.get(sentence_index)?;
     let (start, end) = (sentence.tokens.start, sentence.tokens.end);
@@ -543,7 +721,9 @@ fn indirect(doc: &Document, cue: Range<usize>, entry: usize, voices: &VoiceMap) 
         according_to(doc, cue.clone(), start, end)?
     } else if let Some(source) = speaker_before(doc, start, cue.start) {
         let rest = (cue.end..end).filter(|&i| !is_punct(doc, i)).count();
-        let trailing = source.start > start && surface(doc, source.start - 1) == "," && rest <= 4;
+        // "A, the AP noted, adding …": a comma after the cue ends the reporting clause too.
+        let comma_after = cue.end < end && surface(doc, cue.end) == ",";
+        let trailing = source.start > start && surface(doc, source.start - 1) == "," && (rest <= 4 || comma_after);
         let content = if trailing { start..source.start - 1 } else { content_after(doc, cue.end, end)? };
         (source, content)
     } else {
@@ -551,7 +731,7 @@ fn indirect(doc: &Document, cue: Range<usize>, entry: usize, voices: &VoiceMap) 
         let comma = (start..cue.start).rev().find(|&i| surface(doc, i) == ",")?;
         (source, start..comma)
     };
-    let content = trim_punct(doc, content);
+    let content = trim_punct(doc, cut_before_next_cue(doc, content, hits));
     if content.clone().filter(|&i| !is_punct(doc, i)).count() < 3 {
         return None;
     }
@@ -572,6 +752,20 @@ fn indirect(doc: &Document, cue: Range<usize>, entry: usize, voices: &VoiceMap) 
         sentence: sentence_index,
         paragraph: sentence.paragraph,
     })
+}
+
+/// "denounced the remarks and said it would …": a content ends where "and" or "but" leads to
+/// another cue, which starts an attribution of its own.
+fn cut_before_next_cue(doc: &Document, content: Range<usize>, hits: &[(Range<usize>, usize)]) -> Range<usize> {
+    let conjunction = hits.iter().find_map(|(r, _)| {
+        let before = skip_adverbs_back(doc, content.start..r.start).end;
+        let joined = r.start > content.start
+            && r.start < content.end
+            && before > content.start
+            && matches!(&*doc.tokens[before - 1].key, "and" | "but");
+        joined.then_some(before - 1)
+    });
+    conjunction.map_or(content.clone(), |at| content.start..at)
 }
 
 /// `According to X, CONTENT.` or `CONTENT, according to X.`
