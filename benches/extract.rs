@@ -1,7 +1,8 @@
 //! Extraction benchmark: a large corpus generated from the five example articles (paragraphs
 //! shuffled per article, 100 outlets) runs through the whole pipeline, tables and evidence
 //! written, as `framelens extract` does. Prints throughput (MB/s, MB/s per core, articles/s),
-//! the per-article work alone, and the pipeline's peak memory, and checks the counts it produced.
+//! the per-article work alone (with and without the signals), and the pipeline's peak memory, and
+//! checks the counts it produced.
 //!
 //! `cargo bench --bench extract` (50,000 articles, about 200 MB); FRAMELENS_BENCH_ARTICLES=N for
 //! another size; FRAMELENS_BENCH_EXTRACT_ONLY=1 to time only the per-article work (for profiling).
@@ -41,8 +42,10 @@ fn main() {
     let threads = rayon::current_num_threads();
 
     if std::env::var_os("FRAMELENS_BENCH_EXTRACT_ONLY").is_some() {
-        let (seconds, _) = extraction_only(&corpus, &extractor);
+        let (seconds, _) = extraction_only(&corpus, &extractor, Stage::All);
         println!("extraction only: {seconds:.2} s for {mb:.1} MB ({:.1} MB/s per core)", mb / seconds / threads as f64);
+        let (seconds, _) = extraction_only(&corpus, &extractor, Stage::WordsAndVoices);
+        println!("without signals: {seconds:.2} s for {mb:.1} MB ({:.1} MB/s per core)", mb / seconds / threads as f64);
         fs::remove_dir_all(&work).ok();
         return;
     }
@@ -65,8 +68,10 @@ fn main() {
     assert_eq!(skipped, 0);
     assert_eq!(summary.outlets.len(), articles.min(100));
     let evidence_rows = count_lines(&out.join("evidence.csv")) - 1;
-    let (extract_seconds, matches) = extraction_only(&corpus, &extractor);
+    let (extract_seconds, matches) = extraction_only(&corpus, &extractor, Stage::All);
     assert_eq!(matches, evidence_rows, "evidence.csv holds every label match and signal hit");
+    let (core_seconds, label_matches) = extraction_only(&corpus, &extractor, Stage::WordsAndVoices);
+    assert!(label_matches < matches, "without signals, only label matches are counted");
     assert!(matches > articles * 10, "about 48 label matches per article, got {matches}");
 
     println!("articles:          {articles}");
@@ -75,6 +80,10 @@ fn main() {
     println!(
         "extraction only:   {extract_seconds:.2} s ({:.1} MB/s per core): reading, text layer, quotes, matching, signals",
         mb / extract_seconds / threads as f64
+    );
+    println!(
+        "without signals:   {core_seconds:.2} s ({:.1} MB/s per core): word choice and attributions, no hedges, credits, facts, agency or tone",
+        mb / core_seconds / threads as f64
     );
     println!("full pipeline:     {seconds:.2} s (tables and evidence written as CSV and Parquet)");
     println!("throughput:        {:.1} MB/s ({:.1} MB/s per core)", mb / seconds, mb / seconds / threads as f64);
@@ -88,9 +97,18 @@ fn main() {
     fs::remove_dir_all(&work).ok();
 }
 
-/// Time the per-article work alone (read, text layer, quotes, matching, signals), writing
-/// nothing; returns the seconds and the evidence rows the results make.
-fn extraction_only(corpus: &Path, extractor: &Extractor) -> (f64, usize) {
+/// What the per-article timing covers.
+#[derive(Clone, Copy, PartialEq)]
+enum Stage {
+    /// Everything `extract` measures.
+    All,
+    /// Word choice and attributions, without the signals (hedges, credits, facts, agency, tone).
+    WordsAndVoices,
+}
+
+/// Time the per-article work alone (read, text layer, quotes, matching, and signals unless
+/// left out), writing nothing; returns the seconds and the evidence rows the results make.
+fn extraction_only(corpus: &Path, extractor: &Extractor, stage: Stage) -> (f64, usize) {
     let started = Instant::now();
     let mut stream =
         corpus::read(corpus, &Columns::default(), &OutletGuesser::default()).expect("corpus opens").flatten();
@@ -103,7 +121,10 @@ fn extraction_only(corpus: &Path, extractor: &Extractor) -> (f64, usize) {
         matches += chunk
             .into_par_iter()
             .map_init(Stemmer::default, |stemmer, a| {
-                let result = extractor.extract(a, stemmer);
+                let result = match stage {
+                    Stage::All => extractor.extract(a, stemmer),
+                    Stage::WordsAndVoices => extractor.extract_without_signals(a, stemmer),
+                };
                 result.word_choice.evidence.len() + result.signals.len()
             })
             .sum::<usize>();

@@ -60,6 +60,16 @@ impl<'a> Extractor<'a> {
 
     /// Measure one article.
     pub fn extract(&self, article: Article, stemmer: &Stemmer) -> ArticleResult {
+        self.measure(article, stemmer, true)
+    }
+
+    /// Word choice and attributions only: no hedges, credits, facts, agency or tone (`signals`
+    /// is empty). The stage the benchmark also times on its own.
+    pub fn extract_without_signals(&self, article: Article, stemmer: &Stemmer) -> ArticleResult {
+        self.measure(article, stemmer, false)
+    }
+
+    fn measure(&self, article: Article, stemmer: &Stemmer, with_signals: bool) -> ArticleResult {
         let doc = Document::parse(&article.text, self.options);
         let quotes = find_quote_spans(doc.text, &doc.paragraph_spans());
         let voices = VoiceMap::new(&quotes);
@@ -68,7 +78,11 @@ impl<'a> Extractor<'a> {
         let word_choice = WordChoice::measure(&doc, &matches, &voices);
         let attributions = find_attributions(&doc, &quotes, &self.cues);
         let mut voiced = Voiced::describe_all(&doc, attributions, &self.speakers);
-        let signals = self.signals.find_in(&doc, &stream, &voices, &article.outlet, stemmer);
+        let signals = if with_signals {
+            self.signals.find_in(&doc, &stream, &voices, &article.outlet, stemmer)
+        } else {
+            Vec::new()
+        };
         Voiced::link_credits(&mut voiced, &doc, &signals);
         let words = doc.tokens.iter().filter(|t| t.is_wordlike());
         let (mut total, mut own) = (0, 0);

@@ -1,5 +1,7 @@
 //! Quoted voices of one article: each attribution with its described speaker and its length.
 
+use rustc_hash::FxHashMap;
+
 use super::{Hit, SignalKind};
 use crate::quotes::{Attribution, Kind, Speaker, SpeakerBook};
 use crate::text::Document;
@@ -21,10 +23,15 @@ pub struct Voiced {
 impl Voiced {
     /// Describe the speakers of `attributions` and count their words.
     pub fn describe_all(doc: &Document, attributions: Vec<Attribution>, book: &SpeakerBook) -> Vec<Voiced> {
+        // An article names the same few speakers again and again: describe each mention once.
+        let mut described: FxHashMap<&str, Speaker> = FxHashMap::default();
         attributions
             .into_iter()
             .map(|attribution| {
-                let speaker = attribution.speaker_span().map(|s| book.describe(s.slice(doc.text)));
+                let speaker = attribution.speaker_span().map(|s| {
+                    let mention = s.slice(doc.text);
+                    described.entry(mention).or_insert_with(|| book.describe(mention)).clone()
+                });
                 let content = attribution.content;
                 let first = doc.tokens.partition_point(|t| t.span.start < content.start);
                 let last = doc.tokens.partition_point(|t| t.span.end <= content.end).max(first);

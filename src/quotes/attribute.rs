@@ -244,6 +244,11 @@ fn cue_hits(doc: &Document, cues: &CueIndex, voices: &VoiceMap) -> Vec<(Range<us
     hits
 }
 
+/// The cue hits (sorted by token) starting at token `from` or later.
+fn hits_from(hits: &[(Range<usize>, usize)], from: usize) -> &[(Range<usize>, usize)] {
+    &hits[hits.partition_point(|(r, _)| r.start < from)..]
+}
+
 fn token_span(doc: &Document, tokens: Range<usize>) -> Span {
     Span::new(doc.tokens[tokens.start].span.start, doc.tokens[tokens.end - 1].span.end)
 }
@@ -291,7 +296,10 @@ fn direct(
     // `Gingrich said, “In many ways …”`: a cue and a comma lead into a quote as a colon does.
     let comma_lead_in = open_mark > 1
         && surface(doc, open_mark - 1) == ","
-        && hits.iter().any(|(r, _)| r.end == open_mark - 1 && r.start >= before_start)
+        && hits_from(hits, before_start)
+            .iter()
+            .take_while(|(r, _)| r.start < open_mark)
+            .any(|(r, _)| r.end == open_mark - 1)
         && is_capitalized(doc, inner.start);
     let starts_sentence =
         open_mark <= before_start || (open_mark > 0 && surface(doc, open_mark - 1) == ":") || comma_lead_in;
@@ -402,7 +410,7 @@ fn cue_after(
         return None; // another quote follows before any cue
     }
     let (cue, entry) =
-        hits.iter().find(|(r, _)| r.start >= start && r.start <= start + 16 && r.start < sentence_end)?;
+        hits_from(hits, start).first().filter(|(r, _)| r.start <= start + 16 && r.start < sentence_end)?;
     let between = start..cue.start;
     if between.clone().any(|i| is_punct(doc, i) && surface(doc, i) != ".") {
         // `“…,” Sadr, who leads the largest bloc, said`: the speaker is before the first comma.
@@ -491,7 +499,8 @@ fn cue_before(
     open_mark: usize,
     hits: &[(Range<usize>, usize)],
 ) -> Option<(Range<usize>, Option<Range<usize>>, usize)> {
-    let (cue, entry) = hits.iter().rev().find(|(r, _)| r.start >= sentence_start && r.end <= open_mark)?;
+    let before_mark = &hits[..hits.partition_point(|(r, _)| r.start < open_mark)];
+    let (cue, entry) = hits_from(before_mark, sentence_start).iter().rev().find(|(r, _)| r.end <= open_mark)?;
     // `said Ammar: “…”`: a speaker after the cue only when it runs up to the quote or a colon.
     // `said Ammar al-Shibli: “…”`, `According to Woodward, “…”`: a name after the cue, then the quote.
     let according = doc.tokens[cue.start].key == "according";
@@ -757,15 +766,11 @@ fn indirect(
 /// "denounced the remarks and said it would …": a content ends where "and" or "but" leads to
 /// another cue, which starts an attribution of its own.
 fn cut_before_next_cue(doc: &Document, content: Range<usize>, hits: &[(Range<usize>, usize)]) -> Range<usize> {
-    let conjunction = hits.iter().find_map(|(r, _)| {
-        let before = skip_adverbs_back(doc, content.start..r.start).end;
-        let joined = r.start > content.start
-            && r.start < content.end
-            && before > content.start
-            && matches!(&*doc.tokens[before - 1].key, "and" | "but");
-        joined.then_some(before - 1)
-    });
-    conjunction.map_or(content.clone(), |at| content.start..at)
+    let inside = hits_from(hits, content.start + 1).iter().take_while(|(r, _)| r.start < content.end);
+    let conjunction = inside
+        .map(|(r, _)| skip_adverbs_back(doc, content.start..r.start).end)
+        .find(|&before| before > content.start && matches!(&*doc.tokens[before - 1].key, "and" | "but"));
+    conjunction.map_or(content.clone(), |before| content.start..before - 1)
 }
 
 /// `According to X, CONTENT.` or `CONTENT, according to X.`
