@@ -411,7 +411,8 @@ fn cue_after(
     }
     let (cue, entry) =
         hits_from(hits, start).first().filter(|(r, _)| r.start <= start + 16 && r.start < sentence_end)?;
-    let between = start..cue.start;
+    // `“…,” Sen. Marco Rubio (R-Fla.) said`: a parenthesis before the cue is part of the speaker.
+    let between = start..skip_parenthesis_back(doc, start, cue.start);
     if between.clone().any(|i| is_punct(doc, i) && surface(doc, i) != ".") {
         // `“…,” Sadr, who leads the largest bloc, said`: the speaker is before the first comma.
         // `“…” between the US and Iraq, says Herbert`: the speaker follows the cue.
@@ -591,6 +592,20 @@ fn reporter_before_comma(doc: &Document, sentence_start: usize, end: usize) -> O
     if cue + 1 == comma { speaker_before(doc, sentence_start, cue) } else { speaker_after(doc, cue + 1, comma) }
 }
 
+/// Titles written with a full stop inside names ("Mr. Ekovich", "Sen. Rubio").
+const TITLE_ABBREVIATIONS: &[&str] =
+    &["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof", "st", "jr", "sr", "maj"];
+
+/// A full stop that ends a title or an initial ("Mr.", "Harry B. Harris"), not a sentence.
+fn abbreviation_dot(doc: &Document, i: usize) -> bool {
+    if i == 0 || surface(doc, i) != "." {
+        return false;
+    }
+    let before = surface(doc, i - 1);
+    TITLE_ABBREVIATIONS.contains(&&*doc.tokens[i - 1].key)
+        || before.len() == 1 && before.chars().all(|c| c.is_ascii_uppercase())
+}
+
 /// Step back over a parenthesis right before `end` ("Harry Reid (D-Nev.) told reporters").
 fn skip_parenthesis_back(doc: &Document, sentence_start: usize, end: usize) -> usize {
     if end <= sentence_start || surface(doc, end - 1) != ")" {
@@ -673,7 +688,7 @@ fn phrase_back(doc: &Document, sentence_start: usize, end: usize) -> Option<Rang
         let i = start - 1;
         let key = &*doc.tokens[i].key;
         let past_verb = !is_capitalized(doc, i) && key.len() > 4 && key.ends_with("ed");
-        if is_punct(doc, i) && surface(doc, i) != "'"
+        if is_punct(doc, i) && surface(doc, i) != "'" && !abbreviation_dot(doc, i)
             || STOP_WORDS.contains(&key)
             || TIME_WORDS.contains(&key)
             || past_verb
@@ -690,8 +705,9 @@ fn phrase_back(doc: &Document, sentence_start: usize, end: usize) -> Option<Rang
 fn speaker_after(doc: &Document, from: usize, limit: usize) -> Option<Range<usize>> {
     let mut end = from;
     while end < limit && end - from < 10 {
-        let apostrophe = surface(doc, end) == "'";
-        if is_punct(doc, end) && !apostrophe || STOP_WORDS.contains(&&*doc.tokens[end].key) && !is_capitalized(doc, end)
+        let inside_name = surface(doc, end) == "'" || end > from && abbreviation_dot(doc, end);
+        if is_punct(doc, end) && !inside_name
+            || STOP_WORDS.contains(&&*doc.tokens[end].key) && !is_capitalized(doc, end)
         {
             break;
         }
