@@ -101,7 +101,7 @@ fn attribution_cases() {
         find_attributions(&doc, &quotes, &cues)
             .iter()
             .map(|a| {
-                let resolved = if a.source.is_some() { slice(a.resolved) } else { "" };
+                let resolved = slice(a.resolved);
                 let extent = a.extent.map_or("", |e| e.as_str());
                 let line = format!(
                     "{} | {extent} | {} | {} | {resolved}",
