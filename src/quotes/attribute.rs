@@ -175,6 +175,16 @@ const BETWEEN_SPEAKER_AND_CUE: &[&str] = &[
     "do",
     "first",
     "quickly",
+    "might",
+    "could",
+    "can",
+    "may",
+    "must",
+    "should",
+    "be",
+    "been",
+    "widely",
+    "often",
 ];
 
 /// Words that make a phrase a plausible speaker even without capitals.
