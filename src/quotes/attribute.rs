@@ -254,6 +254,10 @@ fn cue_hits(doc: &Document, cues: &CueIndex, voices: &VoiceMap) -> Vec<(Range<us
     hits
 }
 
+/// A cue found for a quote: its tokens, the speaker's tokens when there is one, and the cue's
+/// index in the lexicon.
+type CueFound = (Range<usize>, Option<Range<usize>>, usize);
+
 /// The cue hits (sorted by token) starting at token `from` or later.
 fn hits_from(hits: &[(Range<usize>, usize)], from: usize) -> &[(Range<usize>, usize)] {
     &hits[hits.partition_point(|(r, _)| r.start < from)..]
@@ -437,12 +441,7 @@ fn is_title(doc: &Document, inner: Range<usize>, words: usize) -> bool {
 }
 
 /// `“…,” X said` or `“…,” said X`: a cue within a few tokens after the closing mark.
-fn cue_after(
-    doc: &Document,
-    from: usize,
-    sentence_end: usize,
-    hits: &[(Range<usize>, usize)],
-) -> Option<(Range<usize>, Option<Range<usize>>, usize)> {
+fn cue_after(doc: &Document, from: usize, sentence_end: usize, hits: &[(Range<usize>, usize)]) -> Option<CueFound> {
     let start = (from..sentence_end).find(|&i| !is_punct(doc, i) || surface(doc, i) == "\"")?;
     if surface(doc, start) == "\"" {
         return None; // another quote follows before any cue
@@ -489,7 +488,7 @@ fn cue_in_next_sentence(
     from: usize,
     sentence: usize,
     hits: &[(Range<usize>, usize)],
-) -> Option<(Range<usize>, Option<Range<usize>>, usize)> {
+) -> Option<CueFound> {
     let this = &doc.sentences[sentence];
     if (from..this.tokens.end).any(|i| !is_punct(doc, i)) {
         return None;
@@ -510,7 +509,7 @@ fn cue_in_lead_in_paragraph(
     paragraph: usize,
     open_mark: usize,
     hits: &[(Range<usize>, usize)],
-) -> Option<(Range<usize>, Option<Range<usize>>, usize)> {
+) -> Option<CueFound> {
     if open_mark != doc.paragraphs[paragraph].tokens.start {
         return None;
     }
@@ -539,7 +538,7 @@ fn cue_before(
     sentence_start: usize,
     open_mark: usize,
     hits: &[(Range<usize>, usize)],
-) -> Option<(Range<usize>, Option<Range<usize>>, usize)> {
+) -> Option<CueFound> {
     let before_mark = &hits[..hits.partition_point(|(r, _)| r.start < open_mark)];
     let (cue, entry) = hits_from(before_mark, sentence_start).iter().rev().find(|(r, _)| r.end <= open_mark)?;
     // `said Ammar: “…”`: a speaker after the cue only when it runs up to the quote or a colon.

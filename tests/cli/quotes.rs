@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::fs;
+use std::path::PathBuf;
 
 use crate::util::{framelens, read_csv, report_example, rows_where};
 
@@ -121,15 +122,10 @@ fn quotes_command_prints_jsonl() {
 
 #[test]
 fn eval_scores_a_constructed_brat_corpus() {
-    let dir = tempfile::tempdir().unwrap();
-    let (texts, gold) = (dir.path().join("text"), dir.path().join("ann"));
-    fs::create_dir_all(&texts).unwrap();
-    fs::create_dir_all(&gold).unwrap();
     let text = "“We will stay,” the general said. Officials said the vote was symbolic.";
-    fs::write(texts.join("a.txt"), text).unwrap();
     // Gold: the direct quote (right), and an indirect one whose content we also find.
     let ann = "T1\tContent 1 13\tWe will stay\nT2\tSource 16 27\tthe general\nT3\tCue 28 32\tsaid\nE1\tAttribution:T9 Content:T1 Source:T2 Cue:T3\nT4\tContent 48 70\tthe vote was symbolic\nT5\tSource 34 43\tOfficials\nE2\tAttribution:T8 Content:T4 Source:T5\n";
-    fs::write(gold.join("a_x.ann"), ann).unwrap();
+    let (_dir, texts, gold) = brat_corpus(text, ann);
     let assert = framelens()
         .args(["eval", "attributions", "--json", "--gold"])
         .arg(&gold)
@@ -150,16 +146,11 @@ fn eval_scores_a_constructed_brat_corpus() {
 
 #[test]
 fn eval_lists_missed_spurious_and_wrong_speaker_attributions() {
-    let dir = tempfile::tempdir().unwrap();
-    let (texts, gold) = (dir.path().join("text"), dir.path().join("ann"));
-    fs::create_dir_all(&texts).unwrap();
-    fs::create_dir_all(&gold).unwrap();
     let text = "“We will stay,” the general said. Officials said the vote was symbolic. Nobody moved.";
-    fs::write(texts.join("a.txt"), text).unwrap();
     // Gold: the quote with another source (wrong speaker), and "Nobody moved" (missed); the
     // prediction "the vote was symbolic" has no gold (spurious).
     let ann = "T1\tContent 1 13\tWe will stay\nT2\tSource 34 43\tOfficials\nE1\tAttribution:T9 Content:T1 Source:T2\nT4\tContent 72 85\tNobody moved.\nE2\tAttribution:T8 Content:T4\n";
-    fs::write(gold.join("a_x.ann"), ann).unwrap();
+    let (dir, texts, gold) = brat_corpus(text, ann);
     let errors = dir.path().join("errors.csv");
     framelens()
         .args(["eval", "attributions", "--gold"])
@@ -186,4 +177,15 @@ fn eval_lists_missed_spurious_and_wrong_speaker_attributions() {
     );
     assert!(rows.iter().all(|r| r["article"] == "a"));
     assert_eq!(rows.iter().filter(|r| r["subset"] == "quoted").count(), 1, "the quote, with the wrong speaker");
+}
+
+/// A one-article corpus in the PolNeAR layout: `text/a.txt` and `ann/a_x.ann`.
+fn brat_corpus(text: &str, ann: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let (texts, gold) = (dir.path().join("text"), dir.path().join("ann"));
+    fs::create_dir_all(&texts).unwrap();
+    fs::create_dir_all(&gold).unwrap();
+    fs::write(texts.join("a.txt"), text).unwrap();
+    fs::write(gold.join("a_x.ann"), ann).unwrap();
+    (dir, texts, gold)
 }
