@@ -187,9 +187,11 @@ const BETWEEN_SPEAKER_AND_CUE: &[&str] = &[
     "often",
 ];
 
-/// Words that make a phrase a plausible speaker even without capitals.
-const DETERMINERS: &[&str] =
-    &["the", "a", "an", "one", "some", "many", "several", "most", "other", "another", "his", "her", "their", "its"];
+/// Words that make a phrase a plausible speaker even without capitals, possessives included
+/// ("his son said").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "one", "some", "many", "several", "most", "other", "another", "his", "her", "their", "its", "our",
+];
 
 /// Time words that end a speaker phrase ("on Sunday a resolution called…").
 const TIME_WORDS: &[&str] =
@@ -459,7 +461,7 @@ fn cue_after(doc: &Document, from: usize, sentence_end: usize, hits: &[(Range<us
         let according = doc.tokens[cue.start].key == "according";
         let source = start..first_comma;
         // `“…,” Ki Hong, 33, said`: a name, then an appositive set off by commas, then the cue.
-        let named = is_name(doc, source.clone()) || source.len() == 1 && is_capitalized(doc, source.start);
+        let named = is_named(doc, source.clone());
         if comma_before_cue && (who || named) && is_speaker_phrase(doc, source.clone()) {
             return Some((cue.clone(), Some(source), *entry));
         }
@@ -528,8 +530,7 @@ fn dash_speaker(doc: &Document, from: usize, limit: usize) -> Option<Range<usize
         return None;
     }
     let dashes_end = (start..limit).find(|&i| !matches!(surface(doc, i), "-" | "--"))?;
-    speaker_after(doc, dashes_end, limit)
-        .filter(|s| is_name(doc, s.clone()) || s.len() == 1 && is_capitalized(doc, s.start))
+    speaker_after(doc, dashes_end, limit).filter(|s| is_named(doc, s.clone()))
 }
 
 /// `X said: “…”`, `X told CNN “…”`, or a fragment inside a sentence whose verb is a cue.
@@ -548,7 +549,7 @@ fn cue_before(
         speaker_after(doc, cue.end, open_mark).filter(|s| {
             let next = if s.end < open_mark { surface(doc, s.end) } else { "\"" };
             let closes = s.end == open_mark || next == ":" || (according && next == ",");
-            closes && (is_name(doc, s.clone()) || according || s.len() == 1 && is_capitalized(doc, s.start))
+            closes && (according || is_named(doc, s.clone()))
         })
     };
     let source = speaker_before(doc, sentence_start, cue.start).or_else(lead_in);
@@ -657,9 +658,6 @@ fn skip_parenthesis_back(doc: &Document, sentence_start: usize, end: usize) -> u
 const SENTENCE_OPENERS: &[&str] =
     &["but", "and", "so", "yet", "still", "meanwhile", "instead", "then", "now", "later", "also", "however"];
 
-/// Possessives that can lead a speaker phrase ("his son", "their campaign").
-const POSSESSIVES: &[&str] = &["his", "her", "their", "its", "our"];
-
 /// The subject phrase a sentence opens with: a pronoun, a run of capitalised words ("Sen. Ted
 /// Cruz", "Clinton's campaign"), or a determiner and up to four lower-case words ("the
 /// campaign"), ending before `limit`.
@@ -678,14 +676,14 @@ fn sentence_subject(doc: &Document, sentence_start: usize, limit: usize) -> Opti
     if PRONOUNS.contains(&&*doc.tokens[start].key) {
         return Some(start..start + 1);
     }
-    let led = DETERMINERS.contains(&&*doc.tokens[start].key) || POSSESSIVES.contains(&&*doc.tokens[start].key);
+    let led = DETERMINERS.contains(&&*doc.tokens[start].key);
     let mut end = if led { start + 1 } else { start };
     let mut lower_words = 0;
     while end < limit && end - start < 8 {
         let key = &*doc.tokens[end].key;
         let word = doc.tokens[end].kind == TokenKind::Word;
         let name_part = word && is_capitalized(doc, end) || matches!(key, "al" | "bin" | "abu" | "'s" | "s");
-        let title_dot = surface(doc, end) == "." && end + 1 < limit && is_capitalized(doc, end + 1);
+        let title_dot = abbreviation_dot(doc, end) && end + 1 < limit;
         let noun = led
             && word
             && lower_words < 4
@@ -719,6 +717,11 @@ fn is_name(doc: &Document, range: Range<usize>) -> bool {
     let words: Vec<usize> = range.filter(|&i| !is_punct(doc, i)).collect();
     words.len() >= 2
         && words.iter().all(|&i| is_capitalized(doc, i) || matches!(&*doc.tokens[i].key, "al" | "bin" | "abu"))
+}
+
+/// A name ("Maj. Gen. Hossein Dehghan") or a single capitalised word ("Sadr").
+fn is_named(doc: &Document, range: Range<usize>) -> bool {
+    range.len() == 1 && is_capitalized(doc, range.start) || is_name(doc, range)
 }
 
 fn phrase_back(doc: &Document, sentence_start: usize, end: usize) -> Option<Range<usize>> {
