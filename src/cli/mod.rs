@@ -35,7 +35,7 @@ const EXAMPLES: &str = "Examples:
   framelens lexicon suggest corpora/iraq-2020 --out suggestions/ --lexicon lexicons/stories/iraq-2020.toml
   framelens lexicon check lexicons/stories/my-story.toml --corpus corpora/iraq-2020
   framelens eval suggestions --corpus newswcl50 --annotations newswcl50/annotations.csv
-  framelens eval attributions --gold polnear/dev/attributions --texts polnear/dev/text";
+  framelens eval attributions --gold polnear/dev/attributions --texts polnear/dev/text --errors misses.csv";
 
 #[derive(Debug, Subcommand)]
 enum Command {
