@@ -95,14 +95,27 @@ pub struct ArticleToScore<'a> {
 
 /// Score a corpus at `threshold`.
 pub fn score_corpus(articles: &[ArticleToScore], threshold: f64) -> AttributionScores {
-    let (mut all, mut direct) = (Counts::default(), Counts::default());
+    let (mut all, mut quoted) = (Counts::default(), Counts::default());
     for a in articles {
-        all.add(score_article(&a.predicted.iter().collect::<Vec<_>>(), &a.gold.iter().collect::<Vec<_>>(), threshold));
-        let gold_direct: Vec<&GoldAttribution> = a.gold.iter().filter(|g| is_direct(a.text, g)).collect();
-        let predicted_direct: Vec<&Attribution> = a.predicted.iter().filter(|p| is_quoted(a.text, p)).collect();
-        direct.add(score_article(&predicted_direct, &gold_direct, threshold));
+        let [(_, predicted, gold), (_, predicted_quoted, gold_quoted)] = subsets(a);
+        all.add(score_article(&predicted, &gold, threshold));
+        quoted.add(score_article(&predicted_quoted, &gold_quoted, threshold));
     }
-    AttributionScores { threshold, all: all.scores(), quoted: direct.scores() }
+    AttributionScores { threshold, all: all.scores(), quoted: quoted.scores() }
+}
+
+/// The two subsets scored, by name: every attribution, and quoted speech only.
+type Subset<'a> = (&'static str, Vec<&'a Attribution>, Vec<&'a GoldAttribution>);
+
+fn subsets<'a>(a: &ArticleToScore<'a>) -> [Subset<'a>; 2] {
+    [
+        ("all", a.predicted.iter().collect(), a.gold.iter().collect()),
+        (
+            "quoted",
+            a.predicted.iter().filter(|p| is_quoted(a.text, p)).collect(),
+            a.gold.iter().filter(|g| is_direct(a.text, g)).collect(),
+        ),
+    ]
 }
 
 /// A prediction as scored: a fragment counts with its clause (quotes sharing a clause count
@@ -199,13 +212,10 @@ pub struct Disagreement {
 
 /// Every missed, spurious and wrong-speaker attribution of one article at `threshold`.
 pub fn disagreements(article: &ArticleToScore, threshold: f64) -> Vec<Disagreement> {
-    let all_gold: Vec<&GoldAttribution> = article.gold.iter().collect();
-    let all_predicted: Vec<&Attribution> = article.predicted.iter().collect();
-    let gold_direct: Vec<&GoldAttribution> = article.gold.iter().filter(|g| is_direct(article.text, g)).collect();
-    let predicted_direct: Vec<&Attribution> = article.predicted.iter().filter(|p| is_quoted(article.text, p)).collect();
-    let mut out = subset_disagreements(article.text, "all", &all_predicted, &all_gold, threshold);
-    out.extend(subset_disagreements(article.text, "quoted", &predicted_direct, &gold_direct, threshold));
-    out
+    subsets(article)
+        .into_iter()
+        .flat_map(|(name, predicted, gold)| subset_disagreements(article.text, name, &predicted, &gold, threshold))
+        .collect()
 }
 
 fn subset_disagreements(
