@@ -223,6 +223,11 @@ pub fn find_attributions(doc: &Document, quotes: &[QuoteSpan], cues: &CueIndex) 
             found.push(a);
         }
     }
+    for paragraph in 0..doc.paragraphs.len() {
+        if let Some(a) = colon_indirect(doc, paragraph, &voices, &found) {
+            found.push(a);
+        }
+    }
     found.sort_by_key(|a| (a.content.start, a.content.end));
     resolve_pronouns(doc, &mut found, &voices);
     found
@@ -234,7 +239,8 @@ const NOUN_MARKERS: &[&str] = &[
 ];
 
 /// Cues outside quotation marks: (token range, cue index). A capitalised cue word is a name
-/// ("the United States") unless it opens a sentence; one after an article is a noun.
+/// ("the United States") unless it opens a sentence; one after an article or a possessive is a
+/// noun.
 fn cue_hits(doc: &Document, cues: &CueIndex, voices: &VoiceMap) -> Vec<(Range<usize>, usize)> {
     let mut hits = Vec::new();
     let mut i = 0;
@@ -245,7 +251,7 @@ fn cue_hits(doc: &Document, cues: &CueIndex, voices: &VoiceMap) -> Vec<(Range<us
         };
         let opens_sentence = || doc.sentences.binary_search_by_key(&i, |s| s.tokens.start).is_ok();
         let capital_name = is_capitalized(doc, i) && !opens_sentence();
-        let after_article = i > 0 && NOUN_MARKERS.contains(&&*doc.tokens[i - 1].key);
+        let after_article = i > 0 && (NOUN_MARKERS.contains(&&*doc.tokens[i - 1].key) || is_possessive(doc, i - 1));
         if voices.voice_of(doc.tokens[i].span) == Voice::Own && !capital_name && !after_article {
             i = range.end;
             hits.push((range, cue));
@@ -254,6 +260,15 @@ fn cue_hits(doc: &Document, cues: &CueIndex, voices: &VoiceMap) -> Vec<(Range<us
         i += 1;
     }
     hits
+}
+
+/// "Trump's claims", "Editor's note": a possessive before a cue word makes it a noun ("he's
+/// said" is a contraction, not a possessive).
+fn is_possessive(doc: &Document, i: usize) -> bool {
+    const CONTRACTED: &[&str] = &["he", "she", "it", "that", "there", "who", "what", "here", "this", "where"];
+    surface(doc, i)
+        .strip_suffix("'s")
+        .is_some_and(|stem| !stem.is_empty() && !CONTRACTED.contains(&&*stem.to_lowercase()))
 }
 
 /// A cue found for a quote: its tokens, the speaker's tokens when there is one, and the cue's
@@ -327,11 +342,8 @@ fn direct(
     let next = || cue_in_next_sentence(doc, close_mark.max(inner.end), end_sentence, hits);
     // A fragment belongs to its sentence's verb before it; a full quote to the cue after it.
     let lead = || cue_in_lead_in_paragraph(doc, sentence.paragraph, open_mark, hits);
-    let found = if starts_sentence {
-        after().or_else(next).or_else(before).or_else(lead)
-    } else {
-        before().or_else(after).or_else(next)
-    };
+    let found =
+        if starts_sentence { after().or_else(next).or_else(before).or_else(lead) } else { before().or_else(after) };
     // `“…,” said James Miller, author of “Those Guys”`: a cue already taken by an earlier quote
     // does not make a quote inside the writer's words after it an attribution of its own
     // (`“A,” he said, “B.”` keeps B: only the speaker stands between the cue and B).
@@ -351,7 +363,9 @@ fn direct(
         Some((cue, source, entry)) => (Some(cue), source, Some(entry)),
         None => {
             let paragraph_end = doc.paragraphs[sentence.paragraph].tokens.end;
-            (None, dash_speaker(doc, close_mark.max(inner.end), paragraph_end), None)
+            let colon = colon_lead(doc, sentence.paragraph).filter(|(_, colon)| colon + 1 == open_mark);
+            let source = colon.map(|(speaker, _)| speaker);
+            (None, source.or_else(|| dash_speaker(doc, close_mark.max(inner.end), paragraph_end)), None)
         }
     };
     // A quote that is a sentence of its own (capital first, at least three words) is full even
@@ -523,6 +537,85 @@ fn cue_in_lead_in_paragraph(
     cue_before(doc, sentence_start, colon, hits)
 }
 
+/// Paragraph openers before a colon that label furniture, not a speaker ("Related: …").
+const NOT_SPEAKERS: &[&str] = &[
+    "related",
+    "watch",
+    "update",
+    "updated",
+    "note",
+    "editor",
+    "editors",
+    "video",
+    "photo",
+    "photos",
+    "read",
+    "see",
+    "correction",
+    "breaking",
+    "transcript",
+    "source",
+    "credit",
+    "image",
+    "listen",
+    "tags",
+    "topics",
+    "filed",
+    "advertisement",
+    "more",
+    "also",
+    "subscribe",
+    "warning",
+    "contact",
+    "email",
+    "follow",
+    "share",
+    "posted",
+];
+
+/// `Trump: Clinton should have congratulated me`, `KATE BOULDUAN: Why not debate?`: a paragraph
+/// (a headline, a transcript turn) opening with a short capitalised name and a colon. Returns the
+/// name's tokens and the colon's token.
+fn colon_lead(doc: &Document, paragraph: usize) -> Option<(Range<usize>, usize)> {
+    let tokens = doc.paragraphs[paragraph].tokens.clone();
+    let colon = tokens.clone().take(8).find(|&i| surface(doc, i) == ":")?;
+    let name = tokens.start..colon;
+    let words: Vec<usize> = name.clone().filter(|&i| !is_punct(doc, i)).collect();
+    let words_after = (colon + 1..tokens.end).filter(|&i| !is_punct(doc, i)).count();
+    let plain = name.clone().all(|i| !is_punct(doc, i) || surface(doc, i) == ".");
+    let named = words.iter().all(|&i| doc.tokens[i].kind == TokenKind::Word && is_capitalized(doc, i));
+    let furniture = words.iter().any(|&i| NOT_SPEAKERS.contains(&&*doc.tokens[i].key));
+    (!words.is_empty() && words.len() <= 5 && plain && named && !furniture && words_after >= MIN_CONTENT_WORDS)
+        .then_some((name, colon))
+}
+
+/// The words after a colon lead-in (`Poll: Trump a big turnoff for Florida Latino voters`), when
+/// they are the writer's and no quote already took them.
+fn colon_indirect(doc: &Document, paragraph: usize, voices: &VoiceMap, found: &[Attribution]) -> Option<Attribution> {
+    let (speaker, colon) = colon_lead(doc, paragraph)?;
+    let content = trim_punct(doc, colon + 1..doc.paragraphs[paragraph].tokens.end);
+    if content.is_empty() {
+        return None;
+    }
+    let quoted = content.clone().filter(|&i| voices.voice_of(doc.tokens[i].span) == Voice::Quoted).count();
+    let span = token_span(doc, content.clone());
+    if quoted * 2 > content.len() || found.iter().any(|a| a.content.start < span.end && span.start < a.content.end) {
+        return None;
+    }
+    Some(Attribution {
+        kind: Kind::Indirect,
+        extent: None,
+        content: span,
+        cue: Some(token_span(doc, colon..colon + 1)),
+        cue_entry: None,
+        source: Some(token_span(doc, speaker)),
+        resolved: None,
+        clause: None,
+        sentence: doc.sentences.partition_point(|s| s.tokens.end <= content.start),
+        paragraph,
+    })
+}
+
 /// `“…” — John Smith`: a dash after the quote, then the speaker, and no cue.
 fn dash_speaker(doc: &Document, from: usize, limit: usize) -> Option<Range<usize>> {
     let start = (from..limit).find(|&i| surface(doc, i) != "," && surface(doc, i) != "\"")?;
@@ -689,6 +782,7 @@ fn sentence_subject(doc: &Document, sentence_start: usize, limit: usize) -> Opti
             && lower_words < 4
             && !STOP_WORDS.contains(&key)
             && !BETWEEN_SPEAKER_AND_CUE.contains(&key)
+            && !CLAUSE_FINAL_CUES.contains(&key)
             && !(key.len() > 4 && key.ends_with("ed"));
         // "Shiite cleric Moqtada al-Sadr": a lower-case role word between capitalised words.
         let role_word = word
@@ -776,6 +870,9 @@ fn is_speaker_phrase(doc: &Document, phrase: Range<usize>) -> bool {
 /// ("sought Republican suggestions") finds more but loses as much precision.
 const MIN_CONTENT_WORDS: usize = 3;
 
+/// Words that open a reported clause right after a cue ("said it would …", "says they feel …").
+const CLAUSE_OPENERS: &[&str] = &["that", "he", "she", "it", "they", "we", "i", "you", "there", "this"];
+
 /// Indirect speech around a cue outside quotation marks.
 fn indirect(
     doc: &Document,
@@ -794,7 +891,11 @@ fn indirect(
         let rest = (cue.end..end).filter(|&i| !is_punct(doc, i)).count();
         // "A, the AP noted, adding …": a comma after the cue ends the reporting clause too.
         let comma_after = cue.end < end && surface(doc, cue.end) == ",";
-        let trailing = source.start > start && surface(doc, source.start - 1) == "," && (rest <= 4 || comma_after);
+        // "Later in the day, the FBI said it would cooperate": a clause after the cue is the content.
+        let clause_follows = doc.tokens.get(cue.end).is_some_and(|t| CLAUSE_OPENERS.contains(&&*t.key));
+        let trailing = source.start > start
+            && surface(doc, source.start - 1) == ","
+            && (rest <= 4 && !clause_follows || comma_after);
         let content = if trailing { start..source.start - 1 } else { content_after(doc, cue.end, end)? };
         (source, content)
     } else {
@@ -802,7 +903,7 @@ fn indirect(
         let comma = (start..cue.start).rev().find(|&i| surface(doc, i) == ",")?;
         (source, start..comma)
     };
-    let content = trim_punct(doc, cut_before_next_cue(doc, content, hits));
+    let content = trim_punct(doc, cut_before_relative(doc, cut_before_next_cue(doc, content, hits)));
     if content.clone().filter(|&i| !is_punct(doc, i)).count() < MIN_CONTENT_WORDS {
         return None;
     }
@@ -825,14 +926,27 @@ fn indirect(
     })
 }
 
-/// "denounced the remarks and said it would …": a content ends where "and" or "but" leads to
-/// another cue, which starts an attribution of its own.
+/// "denounced the remarks and said it would …", "was corrupt, noting that …": a content ends
+/// where "and", "but" or a comma leads to another cue, which starts an attribution of its own.
 fn cut_before_next_cue(doc: &Document, content: Range<usize>, hits: &[(Range<usize>, usize)]) -> Range<usize> {
     let inside = hits_from(hits, content.start + 1).iter().take_while(|(r, _)| r.start < content.end);
-    let conjunction = inside
-        .map(|(r, _)| skip_adverbs_back(doc, content.start..r.start).end)
-        .find(|&before| before > content.start && matches!(&*doc.tokens[before - 1].key, "and" | "but"));
-    conjunction.map_or(content.clone(), |before| content.start..before - 1)
+    let boundary =
+        inside.map(|(r, _)| (r.start, skip_adverbs_back(doc, content.start..r.start).end)).find(|&(cue, before)| {
+            before > content.start
+                && (matches!(&*doc.tokens[before - 1].key, "and" | "but")
+                    || surface(doc, before - 1) == "," && doc.tokens[cue].key.ends_with("ing"))
+        });
+    boundary.map_or(content.clone(), |(_, before)| content.start..before - 1)
+}
+
+/// "he supports the bill, which includes …": a relative clause set off by a comma at the end
+/// adds the writer's description, not the speaker's words. One closed by a second comma
+/// ("lawmakers, who saw …, into agreement") sits inside the content and stays.
+fn cut_before_relative(doc: &Document, content: Range<usize>) -> Range<usize> {
+    let relative = (content.start + 1..content.end.saturating_sub(1))
+        .find(|&i| surface(doc, i) == "," && matches!(&*doc.tokens[i + 1].key, "which" | "who"))
+        .filter(|&comma| (comma + 1..content.end).all(|i| surface(doc, i) != ","));
+    relative.map_or(content.clone(), |comma| content.start..comma)
 }
 
 /// `According to X, CONTENT.` or `CONTENT, according to X.`
@@ -847,9 +961,10 @@ fn according_to(doc: &Document, cue: Range<usize>, start: usize, end: usize) -> 
 }
 
 /// What follows a cue: an optional recipient ("told CNN", "told parliament in a speech") and
-/// "that", then the rest of the sentence.
+/// "that" (before any comma), then the rest of the sentence.
 fn content_after(doc: &Document, from: usize, end: usize) -> Option<Range<usize>> {
-    let that = (from..end.min(from + 8)).find(|&i| doc.tokens[i].key == "that");
+    // "told CNN on Monday that …", but not "said the system was corrupt, noting that …".
+    let that = (from..end.min(from + 8)).take_while(|&i| surface(doc, i) != ",").find(|&i| doc.tokens[i].key == "that");
     let start = match that {
         Some(t) => t + 1,
         None => from,
