@@ -42,13 +42,24 @@ fn run_cases(kind: &str, min: usize, found: impl Fn(&CaseFile, &str) -> Vec<Stri
         .collect();
     files.sort();
     let mut ran = 0;
+    let mut failed = Vec::new();
     for file in files {
         let parsed: CaseFile = toml::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
         for case in &parsed.cases {
-            assert_eq!(found(&parsed, &case.text), case.expect, "{}: case {}", file.display(), case.name);
+            let got = found(&parsed, &case.text);
+            if got != case.expect {
+                failed.push(format!(
+                    "{}: case {}\n  expected: {:?}\n       got: {:?}",
+                    file.display(),
+                    case.name,
+                    case.expect,
+                    got
+                ));
+            }
             ran += 1;
         }
     }
+    assert!(failed.is_empty(), "{} of {ran} {kind} cases failed:\n{}", failed.len(), failed.join("\n"));
     assert!(ran >= min, "only {ran} {kind} cases ran");
 }
 
@@ -109,6 +120,11 @@ fn attribution_cases() {
                     a.content.slice(text),
                     slice(a.source)
                 );
+                // The writer's clause around a fragment, when there is one: what PolNeAR scores.
+                let line = match a.clause {
+                    Some(clause) => format!("{line} | clause: {}", clause.slice(text)),
+                    None => line,
+                };
                 line.replace("|  |", "| |")
             })
             .collect()

@@ -351,9 +351,19 @@ fn direct(
         let span = token_span(doc, cue.clone());
         earlier.iter().any(|a| a.cue == Some(span) && a.content.end <= span.start)
     };
+    // `“Word is,” Trump said last month, “that Ford …”`: the first part ended on a comma and a
+    // comma leads into this one, so the speaker's sentence goes on.
+    let continues = |cue: &Range<usize>| {
+        let span = token_span(doc, cue.clone());
+        open_mark > 0
+            && surface(doc, open_mark - 1) == ","
+            && earlier.iter().any(|a| a.cue == Some(span) && a.content.slice(doc.text).ends_with(','))
+    };
+    let continuation = found.as_ref().is_some_and(|(cue, ..)| cue.end <= inner.start && continues(cue));
     if let Some((cue, ..)) = &found
         && cue.end <= inner.start
         && !starts_sentence
+        && !continuation
         && cue_taken(cue)
         && (cue.end..open_mark).any(|i| doc.tokens[i].kind == TokenKind::Word && !is_capitalized(doc, i))
     {
@@ -371,7 +381,7 @@ fn direct(
     // A quote that is a sentence of its own (capital first, at least three words) is full even
     // when the writer's sentence leads into it ("Lee, who declared, “It is time to unite.”").
     let sentence_like = is_capitalized(doc, inner.start) && words >= 3;
-    let full = (starts_sentence || sentence_like) && words >= 3 || words >= 8;
+    let full = (starts_sentence || sentence_like || continuation) && words >= 3 || words >= 8;
     let extent = if full { Extent::Full } else { Extent::Fragment };
     let mut attribution = Attribution {
         kind: Kind::Direct,
@@ -387,11 +397,15 @@ fn direct(
     };
     // A fragment, or a quote led into by the writer's words after a cue ("said in a statement
     // that Trump “has a long history …”"), is part of the writer's clause.
-    let mixed = !starts_sentence && cue.as_ref().is_some_and(|c| c.end <= inner.start);
+    let mixed = !starts_sentence && !continuation && cue.as_ref().is_some_and(|c| c.end <= inner.start);
     if (extent == Extent::Fragment || mixed)
         && let Some(cue_tokens) = cue.as_ref()
     {
-        attribution.clause = fragment_clause(doc, cue_tokens.clone(), sentence.tokens.clone(), &inner);
+        attribution.clause = fragment_clause(doc, cue_tokens.clone(), sentence.tokens.clone(), &inner, hits);
+    }
+    if continuation && attribution.source.is_none() {
+        let first_part = earlier.iter().rev().find(|a| a.cue.is_some() && a.cue == attribution.cue);
+        attribution.resolved = first_part.and_then(Attribution::speaker_span);
     }
     if attribution.cue.is_none() && attribution.source.is_none() {
         if extent == Extent::Fragment {
@@ -434,9 +448,32 @@ fn speaker_reported_just_before(
 
 /// The clause around a fragment: after a cue before it (to the sentence end), or before a cue
 /// after it (from the sentence start).
-fn fragment_clause(doc: &Document, cue: Range<usize>, sentence: Range<usize>, inner: &Range<usize>) -> Option<Span> {
+fn fragment_clause(
+    doc: &Document,
+    cue: Range<usize>,
+    sentence: Range<usize>,
+    inner: &Range<usize>,
+    hits: &[(Range<usize>, usize)],
+) -> Option<Span> {
     let clause = if cue.end <= inner.start {
-        content_after(doc, cue.end, sentence.end)?
+        // `a message reading “Thank you Georgia” after the polls closed`, `responds
+        // enthusiastically: “Okay!”`: a quote right after its cue or a colon is the content by itself;
+        // `According to Woodward, “The real estate world …”`: so is a sentence led in by a comma.
+        let open_mark = inner.start.saturating_sub(1);
+        let led_in = match surface(doc, open_mark.saturating_sub(1)) {
+            ":" => true,
+            "," => is_capitalized(doc, inner.start),
+            _ => false,
+        };
+        if (cue.end..inner.start).all(|i| is_punct(doc, i)) || led_in {
+            return None;
+        }
+        // `Ryan said that “we need more information” about how …`: the clause runs from the quote.
+        let clause = content_after(doc, cue.end, sentence.end).unwrap_or(open_mark..sentence.end);
+        // `said the system was “corrupt,” noting …`: a quote ending on a comma ends the clause.
+        let comma_inside = inner.end > inner.start && surface(doc, inner.end - 1) == ",";
+        let clause = if comma_inside { clause.start..(inner.end + 1).min(clause.end) } else { clause };
+        cut_before_relative(doc, cut_before_next_cue(doc, clause, hits))
     } else {
         let comma = (sentence.start..cue.start).rev().find(|&i| surface(doc, i) == ",").unwrap_or(cue.start);
         sentence.start..comma
