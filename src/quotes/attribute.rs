@@ -933,7 +933,7 @@ fn indirect(
         let trailing = source.start > start
             && surface(doc, source.start - 1) == ","
             && (rest <= 4 && !clause_follows || comma_after);
-        let content = if trailing { start..source.start - 1 } else { content_after(doc, cue.end, end)? };
+        let content = if trailing { start..source.start - 1 } else { object_or_clause(doc, cue.end, end)? };
         (source, content)
     } else {
         let source = speaker_after(doc, cue.end, end)?;
@@ -995,6 +995,41 @@ fn according_to(doc: &Document, cue: Range<usize>, start: usize, end: usize) -> 
     }
     let comma = (start..cue.start).rev().find(|&i| surface(doc, i) == ",").unwrap_or(cue.start);
     Some((source, start..comma))
+}
+
+/// The first comma in `range` that is not inside a list ("Iraqi land, water, and airspace": a
+/// comma before a short item and another comma or "and"/"or", and the ", and" closing it).
+fn phrase_end(doc: &Document, range: Range<usize>) -> Option<usize> {
+    let mut in_list = false;
+    for comma in range.clone().filter(|&i| surface(doc, i) == ",") {
+        let next = (comma + 1..range.end.min(comma + 5))
+            .find(|&i| surface(doc, i) == "," || matches!(&*doc.tokens[i].key, "and" | "or"));
+        let closes_list = in_list && next == Some(comma + 1);
+        in_list = next.is_some_and(|n| n > comma + 1);
+        if !in_list && !closes_list {
+            return Some(comma);
+        }
+    }
+    None
+}
+
+/// Auxiliaries and copulas: one before the first comma makes a cue's complement a clause.
+const FINITE_VERBS: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "should", "could", "can", "may",
+    "might", "must", "shall", "did", "does", "do",
+];
+
+/// What follows a cue outside a quote: a reported clause to the sentence end, or an object noun
+/// phrase ("criticized the judge at a rally", "blasted the plan, calling it …") to the first comma.
+fn object_or_clause(doc: &Document, from: usize, end: usize) -> Option<Range<usize>> {
+    let content = content_after(doc, from, end)?;
+    let opens_clause = content.start > from || CLAUSE_OPENERS.contains(&&*doc.tokens[content.start].key);
+    let Some(comma) = phrase_end(doc, content.clone()) else {
+        return Some(content);
+    };
+    // "said a security agreement should be cancelled, …": a finite verb makes it a clause.
+    let has_verb = (content.start..comma).any(|i| FINITE_VERBS.contains(&&*doc.tokens[i].key));
+    Some(if opens_clause || has_verb { content } else { content.start..comma })
 }
 
 /// What follows a cue: an optional recipient ("told CNN", "told parliament in a speech") and
