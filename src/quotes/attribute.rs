@@ -473,6 +473,10 @@ fn fragment_clause(
         // `said the system was “corrupt,” noting …`: a quote ending on a comma ends the clause.
         let comma_inside = inner.end > inner.start && surface(doc, inner.end - 1) == ",";
         let clause = if comma_inside { clause.start..(inner.end + 1).min(clause.end) } else { clause };
+        // `he intends to “pick up delegates” everywhere he can, it would seem …`: and so does the
+        // first comma after the quote, outside a list.
+        let after_quote = (inner.end + 1).min(clause.end)..clause.end;
+        let clause = phrase_end(doc, after_quote).map_or(clause.clone(), |comma| clause.start..comma);
         cut_before_relative(doc, cut_before_next_cue(doc, clause, hits))
     } else {
         let comma = (sentence.start..cue.start).rev().find(|&i| surface(doc, i) == ",").unwrap_or(cue.start);
@@ -910,6 +914,10 @@ const MIN_CONTENT_WORDS: usize = 3;
 /// Words that open a reported clause right after a cue ("said it would …", "says they feel …").
 const CLAUSE_OPENERS: &[&str] = &["that", "he", "she", "it", "they", "we", "i", "you", "there", "this"];
 
+/// Prepositions that open a circumstance after a cue ("said in a statement", "wrote on Twitter").
+const CIRCUMSTANCE_OPENERS: &[&str] =
+    &["in", "on", "at", "during", "after", "before", "while", "from", "via", "through", "earlier", "later", "last"];
+
 /// Indirect speech around a cue outside quotation marks.
 fn indirect(
     doc: &Document,
@@ -930,9 +938,14 @@ fn indirect(
         let comma_after = cue.end < end && surface(doc, cue.end) == ",";
         // "Later in the day, the FBI said it would cooperate": a clause after the cue is the content.
         let clause_follows = doc.tokens.get(cue.end).is_some_and(|t| CLAUSE_OPENERS.contains(&&*t.key));
+        // "…, she said in a video message to the convention.": only circumstances follow the cue.
+        // ("…, who called on parliament to …" is a cue of its own kind: only plain reporting verbs.)
+        let circumstance = CLAUSE_FINAL_CUES.contains(&&*doc.tokens[cue.start].key)
+            && doc.tokens.get(cue.end).is_some_and(|t| CIRCUMSTANCE_OPENERS.contains(&&*t.key))
+            && !(cue.end..end).any(|i| doc.tokens[i].key == "that");
         let trailing = source.start > start
             && surface(doc, source.start - 1) == ","
-            && (rest <= 4 && !clause_follows || comma_after);
+            && (rest <= 4 && !clause_follows || comma_after || circumstance);
         let content = if trailing { start..source.start - 1 } else { object_or_clause(doc, cue.end, end)? };
         (source, content)
     } else {
