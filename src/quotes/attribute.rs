@@ -319,7 +319,9 @@ fn direct(
     let sentence = doc.sentences.get(sentence_index)?;
     let end_sentence = doc.sentences.partition_point(|s| s.tokens.end < inner.end).min(doc.sentences.len() - 1);
     let sentence_end = doc.sentences[end_sentence].tokens.end;
-    let open_mark = inner.start.saturating_sub(1);
+    // The opening mark's first token (NYT's '' is two).
+    let mark = tokens_in(doc, Span::new(quote.span.start, quote.inner.start));
+    let open_mark = if mark.is_empty() { inner.start.saturating_sub(1) } else { mark.start };
     let close_mark = (inner.end..sentence_end)
         .find(|&i| !is_punct(doc, i) || surface(doc, i) == "\"")
         .map_or(inner.end, |i| if surface(doc, i) == "\"" { i + 1 } else { inner.end });
@@ -378,9 +380,11 @@ fn direct(
             (None, source.or_else(|| dash_speaker(doc, close_mark.max(inner.end), paragraph_end)), None)
         }
     };
-    // A quote that is a sentence of its own (capital first, at least three words) is full even
+    // A quote that is a sentence of its own (capital first, at least three words, a full stop or
+    // question or exclamation mark at the end; not “New York values,”) is full even
     // when the writer's sentence leads into it ("Lee, who declared, “It is time to unite.”").
-    let sentence_like = is_capitalized(doc, inner.start) && words >= 3;
+    let ends_sentence = matches!(surface(doc, inner.end - 1), "." | "?" | "!");
+    let sentence_like = is_capitalized(doc, inner.start) && words >= 3 && ends_sentence;
     let full = (starts_sentence || sentence_like || continuation) && words >= 3 || words >= 8;
     let extent = if full { Extent::Full } else { Extent::Fragment };
     let mut attribution = Attribution {
@@ -675,7 +679,27 @@ fn cue_before(
     hits: &[(Range<usize>, usize)],
 ) -> Option<CueFound> {
     let before_mark = &hits[..hits.partition_point(|(r, _)| r.start < open_mark)];
-    let (cue, entry) = hits_from(before_mark, sentence_start).iter().rev().find(|(r, _)| r.end <= open_mark)?;
+    let mut candidates = hits_from(before_mark, sentence_start).iter().rev().filter(|(r, _)| r.end <= open_mark);
+    let (cue, entry) = candidates.next()?;
+    let last = (cue.clone(), speaker_of_cue_before(doc, sentence_start, cue.clone(), open_mark), *entry);
+    if last.1.is_some() {
+        return Some(last);
+    }
+    // `He says if people think the issues will be addressed by “…”`, `Nor, he said, did he say
+    // anything that could be “…”`: the nearest cue has no speaker, an earlier one in the sentence does.
+    let earlier = candidates
+        .map(|(cue, entry)| (cue.clone(), speaker_of_cue_before(doc, sentence_start, cue.clone(), open_mark), *entry))
+        .find(|(_, source, _)| source.is_some());
+    Some(earlier.unwrap_or(last))
+}
+
+/// The speaker of a cue before a quote: before the cue, or a name between the cue and the quote.
+fn speaker_of_cue_before(
+    doc: &Document,
+    sentence_start: usize,
+    cue: Range<usize>,
+    open_mark: usize,
+) -> Option<Range<usize>> {
     // `said Ammar: “…”`: a speaker after the cue only when it runs up to the quote or a colon.
     // `said Ammar al-Shibli: “…”`, `According to Woodward, “…”`: a name after the cue, then the quote.
     let according = doc.tokens[cue.start].key == "according";
@@ -686,8 +710,7 @@ fn cue_before(
             closes && (according || is_named(doc, s.clone()))
         })
     };
-    let source = speaker_before(doc, sentence_start, cue.start).or_else(lead_in);
-    Some((cue.clone(), source, *entry))
+    speaker_before(doc, sentence_start, cue.start).or_else(lead_in)
 }
 
 /// Drop a leading "and"/"but"/"so" ("“…,” and he said").
@@ -749,7 +772,8 @@ fn participle_after_comma(doc: &Document, sentence_start: usize, end: usize, cue
     if !doc.tokens[cue].key.ends_with("ing") || end <= sentence_start + 1 {
         return false;
     }
-    let previous = end - 1;
+    // `… “New York values,” stating …`: a closing mark after the comma.
+    let previous = if surface(doc, end - 1) == "\"" && end >= sentence_start + 2 { end - 2 } else { end - 1 };
     surface(doc, previous) == "," || matches!(&*doc.tokens[previous].key, "before" | "after" | "while" | "when" | "by")
 }
 
