@@ -1025,13 +1025,22 @@ fn cut_before_relative(doc: &Document, content: Range<usize>) -> Range<usize> {
 
 /// `According to X, CONTENT.` or `CONTENT, according to X.`
 fn according_to(doc: &Document, cue: Range<usize>, start: usize, end: usize) -> Option<(Range<usize>, Range<usize>)> {
-    let source = speaker_after(doc, cue.end, end)?;
+    let source = speaker_after(doc, cue.end, end).or_else(|| cited_source(doc, cue.end, end))?;
     if cue.start == start || (cue.start > start && surface(doc, cue.start - 1) != ",") && cue.start < start + 3 {
         let comma = (source.end..end).find(|&i| surface(doc, i) == ",")?;
         return Some((source, comma + 1..end));
     }
     let comma = (start..cue.start).rev().find(|&i| surface(doc, i) == ",").unwrap_or(cue.start);
     Some((source, start..comma))
+}
+
+/// "according to three television networks", "according to recent data from comScore": after
+/// "according to" any phrase up to the next comma (at most 12 tokens) names the source.
+fn cited_source(doc: &Document, from: usize, end: usize) -> Option<Range<usize>> {
+    let stop = (from..end).find(|&i| surface(doc, i) == "," || surface(doc, i) == "\"").unwrap_or(end);
+    let phrase = trim_punct(doc, from..stop);
+    let words = phrase.clone().filter(|&i| !is_punct(doc, i)).count();
+    (words > 0 && phrase.len() <= 12).then_some(phrase)
 }
 
 /// The first comma in `range` that is not inside a list ("Iraqi land, water, and airspace": a

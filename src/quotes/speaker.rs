@@ -155,8 +155,27 @@ const BODY_WORDS: &[&str] = &[
 ];
 
 /// Unnamed-source nouns and documents.
-const DOCUMENT_WORDS: &[&str] =
-    &["resolution", "statement", "letter", "report", "decree", "bill", "communique", "memo"];
+const DOCUMENT_WORDS: &[&str] = &[
+    "resolution",
+    "statement",
+    "letter",
+    "report",
+    "decree",
+    "bill",
+    "communique",
+    "memo",
+    "poll",
+    "polls",
+    "survey",
+    "data",
+    "filings",
+    "records",
+    "study",
+    "figures",
+    "estimates",
+    "documents",
+    "results",
+];
 const ARTICLES: &[&str] =
     &["the", "a", "an", "one", "some", "many", "several", "two", "three", "his", "her", "their", "its"];
 const NAME_SUFFIXES: &[&str] = &["iii", "ii", "iv", "jr", "jr.", "sr", "sr."];
@@ -412,6 +431,16 @@ mod tests {
         let department = b.describe("The Defense Department");
         assert!(!department.person && !department.anonymous);
         assert_eq!(b.describe("one demonstrator").group, "anonymous");
+        // Polls and data cited with "according to" are not anonymous sources.
+        assert!(!b.describe("a new poll").anonymous);
+        assert!(!b.describe("recent data from comScore").anonymous);
+    }
+
+    #[test]
+    fn shipped_roles_group_polls_and_networks() {
+        let shipped = SpeakerBook::new(&crate::lexicon::load(&crate::lexicon::shipped_sources()).set);
+        assert_eq!(shipped.describe("a new poll").group, "document");
+        assert_eq!(shipped.describe("three television networks").group, "media");
     }
 
     #[test]
