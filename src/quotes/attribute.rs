@@ -10,7 +10,7 @@
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
-use super::speaker::is_body;
+use super::speaker::{DOCUMENTS, is_body};
 use super::{QuoteMark, QuoteSpan, Voice, VoiceMap};
 use crate::lexicon::{CueClass, CueEntry};
 use crate::text::{Document, Span, TokenKind};
@@ -1174,24 +1174,14 @@ fn relative_antecedent(doc: &Document, pronoun: Span) -> Option<Span> {
 /// The last document or body noun ("resolution", "statement", "coalition") before `at`, outside
 /// quotation marks, in the sentence holding `at` or the one before.
 fn last_document_before(doc: &Document, at: usize, voices: &VoiceMap) -> Option<Span> {
-    const DOCUMENTS: &[&str] = &[
-        "resolution",
-        "statement",
-        "letter",
-        "report",
-        "decree",
-        "bill",
-        "measure",
-        "motion",
-        "coalition",
-        "ministry",
-    ];
+    let document =
+        |key: &str| DOCUMENTS.contains(&key) || matches!(key, "measure" | "motion" | "coalition" | "ministry");
     let here = doc.sentences.partition_point(|s| s.span.end <= at);
     let from = doc.sentences.get(here.saturating_sub(1))?.tokens.start;
     let until = doc.tokens.partition_point(|t| t.span.end <= at);
     (from..until)
         .rev()
-        .find(|&i| DOCUMENTS.contains(&&*doc.tokens[i].key) && voices.voice_of(doc.tokens[i].span) == Voice::Own)
+        .find(|&i| document(&doc.tokens[i].key) && voices.voice_of(doc.tokens[i].span) == Voice::Own)
         .map(|i| doc.tokens[i].span)
 }
 

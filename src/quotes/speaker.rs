@@ -154,28 +154,12 @@ const BODY_WORDS: &[&str] = &[
     "administration",
 ];
 
-/// Unnamed-source nouns and documents.
-const DOCUMENT_WORDS: &[&str] = &[
-    "resolution",
-    "statement",
-    "letter",
-    "report",
-    "decree",
-    "bill",
-    "communique",
-    "memo",
-    "poll",
-    "polls",
-    "survey",
-    "data",
-    "filings",
-    "records",
-    "study",
-    "figures",
-    "estimates",
-    "documents",
-    "results",
-];
+/// Documents that speak ("the resolution read"); pronoun resolution uses them too.
+pub(crate) const DOCUMENTS: &[&str] =
+    &["resolution", "statement", "letter", "report", "decree", "bill", "communique", "memo"];
+/// Cited records ("according to a poll"): not documents that speak, but not unnamed sources either.
+const RECORDS: &[&str] =
+    &["poll", "polls", "survey", "data", "filings", "records", "study", "figures", "estimates", "documents", "results"];
 const ARTICLES: &[&str] =
     &["the", "a", "an", "one", "some", "many", "several", "two", "three", "his", "her", "their", "its"];
 const NAME_SUFFIXES: &[&str] = &["iii", "ii", "iv", "jr", "jr.", "sr", "sr."];
@@ -261,7 +245,7 @@ impl SpeakerBook {
             return Speaker { name: name.join(" "), key, role, group, person: true, anonymous: false };
         }
         let phrase = strip_articles(&lower).join(" ");
-        let document = lower.iter().any(|w| DOCUMENT_WORDS.contains(&w.as_str()));
+        let document = lower.iter().any(|w| DOCUMENTS.contains(&w.as_str()) || RECORDS.contains(&w.as_str()));
         let named_body = tokens.iter().any(|t| t.chars().next().is_some_and(char::is_uppercase));
         let anonymous = !document && !named_body;
         let group = role_group.unwrap_or_else(|| if anonymous { "anonymous" } else { "unclassified" }.to_string());
@@ -286,9 +270,7 @@ impl SpeakerBook {
 /// True when a phrase names an organisation or a document ("Senate Foreign Relations Committee").
 pub fn is_body(lower: &str) -> bool {
     lower.split_whitespace().any(|w| {
-        BODY_WORDS.contains(&w)
-            || DOCUMENT_WORDS.contains(&w)
-            || matches!(w, "states" | "legions" | "units" | "committee")
+        BODY_WORDS.contains(&w) || DOCUMENTS.contains(&w) || matches!(w, "states" | "legions" | "units" | "committee")
     })
 }
 
