@@ -405,7 +405,8 @@ fn direct(
     if (extent == Extent::Fragment || mixed)
         && let Some(cue_tokens) = cue.as_ref()
     {
-        attribution.clause = fragment_clause(doc, cue_tokens.clone(), sentence.tokens.clone(), &inner, hits);
+        attribution.clause =
+            fragment_clause(doc, cue_tokens.clone(), sentence.tokens.clone(), (open_mark, &inner), hits);
     }
     if continuation && attribution.source.is_none() {
         let first_part = earlier.iter().rev().find(|a| a.cue.is_some() && a.cue == attribution.cue);
@@ -456,14 +457,13 @@ fn fragment_clause(
     doc: &Document,
     cue: Range<usize>,
     sentence: Range<usize>,
-    inner: &Range<usize>,
+    (open_mark, inner): (usize, &Range<usize>),
     hits: &[(Range<usize>, usize)],
 ) -> Option<Span> {
     let clause = if cue.end <= inner.start {
         // `a message reading “Thank you Georgia” after the polls closed`, `responds
         // enthusiastically: “Okay!”`: a quote right after its cue or a colon is the content by itself;
         // `According to Woodward, “The real estate world …”`: so is a sentence led in by a comma.
-        let open_mark = inner.start.saturating_sub(1);
         let led_in = match surface(doc, open_mark.saturating_sub(1)) {
             ":" => true,
             "," => is_capitalized(doc, inner.start),
