@@ -266,9 +266,9 @@ fn cue_hits(doc: &Document, cues: &CueIndex, voices: &VoiceMap) -> Vec<(Range<us
 /// said" is a contraction, not a possessive).
 fn is_possessive(doc: &Document, i: usize) -> bool {
     const CONTRACTED: &[&str] = &["he", "she", "it", "that", "there", "who", "what", "here", "this", "where"];
-    surface(doc, i)
-        .strip_suffix("'s")
-        .is_some_and(|stem| !stem.is_empty() && !CONTRACTED.contains(&&*stem.to_lowercase()))
+    // The key already has the "'s" removed and is lower case.
+    let key = &*doc.tokens[i].key;
+    surface(doc, i).len() > 2 && surface(doc, i).ends_with("'s") && !CONTRACTED.contains(&key)
 }
 
 /// A cue found for a quote: its tokens, the speaker's tokens when there is one, and the cue's
@@ -935,8 +935,10 @@ fn is_speaker_phrase(doc: &Document, phrase: Range<usize>) -> bool {
 /// ("sought Republican suggestions") finds more but loses as much precision.
 const MIN_CONTENT_WORDS: usize = 3;
 
-/// Words that open a reported clause right after a cue ("said it would …", "says they feel …").
-const CLAUSE_OPENERS: &[&str] = &["that", "he", "she", "it", "they", "we", "i", "you", "there", "this"];
+/// Whether a word opens a reported clause right after a cue ("said it would …", "says they feel …").
+fn opens_clause(key: &str) -> bool {
+    PRONOUNS.contains(&key) || matches!(key, "that" | "you" | "there" | "this")
+}
 
 /// Prepositions that open a circumstance after a cue ("said in a statement", "wrote on Twitter").
 const CIRCUMSTANCE_OPENERS: &[&str] =
@@ -961,7 +963,7 @@ fn indirect(
         // "A, the AP noted, adding …": a comma after the cue ends the reporting clause too.
         let comma_after = cue.end < end && surface(doc, cue.end) == ",";
         // "Later in the day, the FBI said it would cooperate": a clause after the cue is the content.
-        let clause_follows = doc.tokens.get(cue.end).is_some_and(|t| CLAUSE_OPENERS.contains(&&*t.key));
+        let clause_follows = doc.tokens.get(cue.end).is_some_and(|t| opens_clause(&t.key));
         // "…, she said in a video message to the convention.": only circumstances follow the cue.
         // ("…, who called on parliament to …" is a cue of its own kind: only plain reporting verbs.)
         let circumstance = CLAUSE_FINAL_CUES.contains(&&*doc.tokens[cue.start].key)
@@ -1069,13 +1071,13 @@ const FINITE_VERBS: &[&str] = &[
 /// phrase ("criticized the judge at a rally", "blasted the plan, calling it …") to the first comma.
 fn object_or_clause(doc: &Document, from: usize, end: usize) -> Option<Range<usize>> {
     let content = content_after(doc, from, end)?;
-    let opens_clause = content.start > from || CLAUSE_OPENERS.contains(&&*doc.tokens[content.start].key);
+    let clause = content.start > from || opens_clause(&doc.tokens[content.start].key);
     let Some(comma) = phrase_end(doc, content.clone()) else {
         return Some(content);
     };
     // "said a security agreement should be cancelled, …": a finite verb makes it a clause.
     let has_verb = (content.start..comma).any(|i| FINITE_VERBS.contains(&&*doc.tokens[i].key));
-    Some(if opens_clause || has_verb { content } else { content.start..comma })
+    Some(if clause || has_verb { content } else { content.start..comma })
 }
 
 /// What follows a cue: an optional recipient ("told CNN", "told parliament in a speech") and
