@@ -19,6 +19,10 @@ use framelens::pipeline::{self, Event};
 use framelens::text::{Stemmer, TextOptions};
 use rayon::prelude::*;
 
+/// The binary's allocator, so the figures are the ones `framelens` gets.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const OUTLETS: &[&str] = &["HuffPost", "The Hill", "The Epoch Times", "Sputnik", "France 24"];
 
 fn main() {

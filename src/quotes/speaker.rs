@@ -7,7 +7,7 @@
 //! `mahdi`), and the group rules: a known voice, else the longest role phrase, else `anonymous`
 //! for unnamed sources, else `unclassified`. Nothing is dropped.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon::LexiconSet;
 
@@ -176,7 +176,7 @@ pub struct SpeakerBook {
 impl SpeakerBook {
     /// A book for the `[[voice]]` and `[[role]]` entries of `set`.
     pub fn new(set: &LexiconSet) -> SpeakerBook {
-        let mut known = HashMap::new();
+        let mut known = HashMap::default();
         for voice in &set.voices {
             for name in std::iter::once(&voice.name).chain(&voice.aliases) {
                 let key = surname_key(&words(name));
@@ -194,13 +194,13 @@ impl SpeakerBook {
             roles.push((phrase, role.group.clone(), role.story));
             roles.push((plural, role.group.clone(), role.story));
         }
-        let mut media = HashMap::new();
+        let mut media = HashMap::default();
         for outlet in &set.outlets {
             for name in std::iter::once(&outlet.name).chain(&outlet.aliases) {
                 media.entry(media_key(name)).or_insert_with(|| outlet.name.clone());
             }
         }
-        let mut roles_by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut roles_by_first: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, (phrase, _, _)) in roles.iter().enumerate() {
             if let Some(first) = phrase.first() {
                 roles_by_first.entry(first.clone()).or_default().push(i);

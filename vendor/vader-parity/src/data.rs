@@ -9,7 +9,7 @@
 //! tables: no edits, no re-sorting, no de-duplication.
 
 use crate::text::py_strip;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// `data/vader_lexicon.txt`, byte-identical to the 3.3.2 sdist.
 pub(crate) const VADER_LEXICON: &str = include_str!("../data/vader_lexicon.txt");
@@ -71,7 +71,7 @@ impl Tables {
 /// tab or with an unparseable measure would raise in Python; the vendored
 /// file has none, and here such a line is skipped so the loader stays total.
 fn parse_lexicon(raw: &str) -> HashMap<String, f64> {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for line in raw.trim_end_matches('\n').split('\n') {
         if line.is_empty() {
             continue;
@@ -91,7 +91,7 @@ fn parse_lexicon(raw: &str) -> HashMap<String, f64> {
 /// two or more code points can never match; only single code point keys are
 /// kept, later duplicates overwriting earlier ones.
 fn parse_emojis(raw: &str) -> HashMap<char, String> {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for line in raw.trim_end_matches('\n').split('\n') {
         let mut fields = py_strip(line).split('\t');
         if let (Some(key), Some(description)) = (fields.next(), fields.next()) {
@@ -110,8 +110,8 @@ fn parse_emojis(raw: &str) -> HashMap<char, String> {
 /// literal reprs, so a value with no decimal point is a Python int, which
 /// [`SpecialCase::is_int`] records.
 fn parse_rules_tables(raw: &str) -> (HashMap<String, SpecialCase>, HashMap<String, f64>) {
-    let mut special_cases = HashMap::new();
-    let mut boosters = HashMap::new();
+    let mut special_cases = HashMap::default();
+    let mut boosters = HashMap::default();
     for line in raw.lines() {
         if line.is_empty() || line.as_bytes().first() == Some(&b'#') {
             continue;

@@ -7,7 +7,7 @@
 //! Unicode version, and a CI grep keeps it out of this path.
 
 use crate::casing::{py_isupper, py_lower};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// One token of the reference's words-and-emoticons list, carrying the two
 /// derived forms the scoring pipeline reads: the Python `str.lower()` form and
@@ -129,7 +129,7 @@ mod tests {
         allcap_differential, is_py_space, py_strip, strip_punc_if_word, translate_emojis,
         words_and_emoticons,
     };
-    use std::collections::HashMap;
+    use rustc_hash::FxHashMap as HashMap;
 
     #[test]
     fn python_space_class_covers_separator_controls() {
@@ -175,7 +175,7 @@ mod tests {
 
     #[test]
     fn emoji_walk_inserts_spaces_like_the_reference() {
-        let mut emojis = HashMap::new();
+        let mut emojis = HashMap::default();
         emojis.insert('\u{1F498}', String::from("heart with arrow"));
         emojis.insert('\u{1F48B}', String::from("kiss mark"));
         // After a non-space character: one space inserted.
