@@ -252,7 +252,11 @@ fn cue_hits(doc: &Document, cues: &CueIndex, voices: &VoiceMap) -> Vec<(Range<us
         let opens_sentence = || doc.sentences.binary_search_by_key(&i, |s| s.tokens.start).is_ok();
         let capital_name = is_capitalized(doc, i) && !opens_sentence();
         let after_article = i > 0 && (NOUN_MARKERS.contains(&&*doc.tokens[i - 1].key) || is_possessive(doc, i - 1));
-        if voices.voice_of(doc.tokens[i].span) == Voice::Own && !capital_name && !after_article {
+        if voices.voice_of(doc.tokens[i].span) == Voice::Own
+            && !capital_name
+            && !after_article
+            && !hyphen_joined(doc, i)
+        {
             i = range.end;
             hits.push((range, cue));
             continue;
@@ -260,6 +264,14 @@ fn cue_hits(doc: &Document, cues: &CueIndex, voices: &VoiceMap) -> Vec<(Range<us
         i += 1;
     }
     hits
+}
+
+/// "self-described", "so-called", "long-said": the word is joined to the one before it by a
+/// hyphen, so it is part of a compound adjective, not a reporting verb.
+fn hyphen_joined(doc: &Document, i: usize) -> bool {
+    i > 0
+        && doc.text[..doc.tokens[i].span.start].ends_with('-')
+        && doc.tokens[i - 1].span.end + 1 == doc.tokens[i].span.start
 }
 
 /// "Trump's claims", "Editor's note": a possessive before a cue word makes it a noun ("he's
@@ -344,8 +356,14 @@ fn direct(
     let next = || cue_in_next_sentence(doc, close_mark.max(inner.end), end_sentence, hits);
     // A fragment belongs to its sentence's verb before it; a full quote to the cue after it.
     let lead = || cue_in_lead_in_paragraph(doc, sentence.paragraph, open_mark, hits);
-    let found =
-        if starts_sentence { after().or_else(next).or_else(before).or_else(lead) } else { before().or_else(after) };
+    // A cue and comma leading in (`Clinton said, “…,” adding, “…”`) name this quote's speaker.
+    let found = if comma_lead_in {
+        before().or_else(after)
+    } else if starts_sentence {
+        after().or_else(next).or_else(before).or_else(lead)
+    } else {
+        before().or_else(after)
+    };
     // `“…,” said James Miller, author of “Those Guys”`: a cue already taken by an earlier quote
     // does not make a quote inside the writer's words after it an attribution of its own
     // (`“A,” he said, “B.”` keeps B: only the speaker stands between the cue and B).
@@ -376,7 +394,7 @@ fn direct(
         None => {
             let paragraph_end = doc.paragraphs[sentence.paragraph].tokens.end;
             let colon = colon_lead(doc, sentence.paragraph).filter(|(_, colon)| colon + 1 == open_mark);
-            let source = colon.map(|(speaker, _)| speaker);
+            let source = colon.map(|(speaker, _)| speaker).or_else(|| lead_in_subject(doc, open_mark));
             (None, source.or_else(|| dash_speaker(doc, close_mark.max(inner.end), paragraph_end)), None)
         }
     };
@@ -519,8 +537,9 @@ fn cue_after(doc: &Document, from: usize, sentence_end: usize, hits: &[(Range<us
         let who = doc.tokens.get(first_comma + 1).is_some_and(|t| matches!(&*t.key, "who" | "which"));
         let according = doc.tokens[cue.start].key == "according";
         let source = start..first_comma;
-        // `“…,” Ki Hong, 33, said`: a name, then an appositive set off by commas, then the cue.
-        let named = is_named(doc, source.clone());
+        // `“…,” Ki Hong, 33, said`: a name, then an appositive set off by commas, then the cue;
+        // the name may follow its role (`the economist Jared Bernstein, a former adviser, wrote`).
+        let named = is_named(doc, source.clone()) || ends_in_name(doc, source.clone());
         if comma_before_cue && (who || named) && is_speaker_phrase(doc, source.clone()) {
             return Some((cue.clone(), Some(source), *entry));
         }
@@ -659,6 +678,28 @@ fn colon_indirect(doc: &Document, paragraph: usize, voices: &VoiceMap, found: &[
         sentence: doc.sentences.partition_point(|s| s.tokens.end <= content.start),
         paragraph,
     })
+}
+
+/// `In a Fox interview, Trump went even further: “…”`, `President Clinton released the following
+/// statement:` ending the paragraph before the quote: a lead-in sentence without a cue that ends
+/// on a colon right before the quote, whose subject is a name (after a dash, in headline lead-ins:
+/// `TURNOUT IS UP - Michael P. McDonald: “…”`).
+fn lead_in_subject(doc: &Document, open_mark: usize) -> Option<Range<usize>> {
+    let colon = open_mark.checked_sub(1)?;
+    if surface(doc, colon) != ":" {
+        return None;
+    }
+    let sentence_start = doc.sentences.get(doc.sentences.partition_point(|s| s.tokens.end <= colon))?.tokens.start;
+    let after_dash = (sentence_start..colon).rev().find(|&i| matches!(surface(doc, i), "-" | "--" | "—"));
+    let mut start = after_dash.map_or(sentence_start, |dash| dash + 1);
+    let mut subject = sentence_subject(doc, start, colon)?;
+    // `Nearby, a teenage girl held a sign reading: “…”`: a word set off by a comma opens the
+    // sentence; the subject follows it.
+    if subject.end < colon && surface(doc, subject.end) == "," {
+        start = subject.end + 1;
+        subject = sentence_subject(doc, start, colon)?;
+    }
+    (is_named(doc, subject.clone()) || ends_in_name(doc, subject.clone())).then_some(subject)
 }
 
 /// `“…” — John Smith`: a dash after the quote, then the speaker, and no cue.
@@ -876,6 +917,11 @@ fn is_name(doc: &Document, range: Range<usize>) -> bool {
     let words: Vec<usize> = range.filter(|&i| !is_punct(doc, i)).collect();
     words.len() >= 2
         && words.iter().all(|&i| is_capitalized(doc, i) || matches!(&*doc.tokens[i].key, "al" | "bin" | "abu"))
+}
+
+/// A short phrase whose last two words are a name (`the economist Jared Bernstein`).
+fn ends_in_name(doc: &Document, range: Range<usize>) -> bool {
+    range.len() >= 3 && range.len() <= 8 && is_name(doc, range.end - 2..range.end)
 }
 
 /// A name ("Maj. Gen. Hossein Dehghan") or a single capitalised word ("Sadr").

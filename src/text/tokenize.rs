@@ -2,7 +2,7 @@
 //!
 //! Owns what counts as one word. Hyphens between letters split words ("Iran-backed" is `iran`
 //! `backed`), so "asylum-seeker" and "asylum seeker" meet the same lexicon entry; apostrophes between
-//! letters stay inside ("Kata'ib", "they've"); a possessive `'s` is dropped from the key only.
+//! letters stay inside ("Kata'ib", "they've"), as do ampersands between capitals ("P&G"); a possessive `'s` is dropped from the key only.
 
 use compact_str::CompactString;
 
@@ -102,6 +102,8 @@ fn word_end(text: &str, start: usize, limit: usize) -> usize {
         let keep = match c {
             '\'' => inner && prev.is_some_and(char::is_alphabetic),
             ',' => inner && prev.is_some_and(|p| p.is_ascii_digit()) && following.is_some_and(|n| n.is_ascii_digit()),
+            // "P&G", "AT&T", "S&P": an ampersand between capitals is inside a name.
+            '&' => prev.is_some_and(|p| p.is_ascii_uppercase()) && following.is_some_and(|n| n.is_ascii_uppercase()),
             // An ellipsis ("é...") is punctuation, never an abbreviation dot.
             '.' if following == Some('.') => false,
             '.' => {
@@ -185,6 +187,14 @@ mod tests {
         assert_eq!(
             keys("the U.S. sent 5,000 troops at 3.5 p.m. Gen. Seely"),
             ["the", "u.s.", "sent", "5,000", "troops", "at", "3.5", "p.m.", "gen", ".", "seely"]
+        );
+    }
+
+    #[test]
+    fn ampersand_between_capitals_is_inside_a_word() {
+        assert_eq!(
+            keys("P&G and AT&T, salt & pepper, R&d"),
+            ["p&g", "and", "at&t", ",", "salt", "&", "pepper", ",", "r", "&", "d"]
         );
     }
 
