@@ -276,16 +276,14 @@ fn is_quoted(text: &str, p: &Attribution) -> bool {
 }
 
 /// A gold content counts as quoted speech (the `direct` subset) when a double quotation mark
-/// opens right before it or occurs inside it: full quotes and partly quoted (mixed) contents.
+/// opens right before it (no space between: a closing mark before a space, or the closing mark
+/// of the paragraph before, is someone else's quote) or occurs inside it: full quotes and partly
+/// quoted (mixed) contents.
 fn is_direct(text: &str, gold: &GoldAttribution) -> bool {
     let Some(first) = gold.content.first() else { return false };
-    let mut from = first.start.saturating_sub(3);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
+    let before = &text[..first.start];
     let marks = ['“', '"', '”'];
-    let before = &text[from..first.start];
-    before.contains(marks)
+    before.ends_with(['“', '"'])
         || before.ends_with("''")
         || gold.content.iter().any(|s| s.slice(text).contains(marks) || s.slice(text).contains("''"))
 }

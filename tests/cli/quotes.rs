@@ -145,6 +145,27 @@ fn eval_scores_a_constructed_brat_corpus() {
 }
 
 #[test]
+fn eval_quoted_subset_ignores_closing_marks_before_a_content() {
+    let text = "Officials said: “We will stay.”\n\nThe vote was symbolic, the general said. “It is over.” Nobody moved at all, he said.";
+    // Gold: the quote; an indirect attribution opening the next paragraph, three bytes after the
+    // closing mark; another one right after a closing mark and a space. Only the first is quoted.
+    let ann = "T1\tContent 17 30\tWe will stay.\nT2\tSource 0 9\tOfficials\nT3\tCue 10 14\tsaid\nE1\tAttribution:T9 Content:T1 Source:T2 Cue:T3\nT4\tContent 33 54\tThe vote was symbolic\nT5\tSource 56 67\tthe general\nT6\tCue 68 72\tsaid\nE2\tAttribution:T8 Content:T4 Source:T5 Cue:T6\nT10\tContent 88 107\tNobody moved at all\nT11\tSource 109 111\the\nT12\tCue 112 116\tsaid\nE3\tAttribution:T7 Content:T10 Source:T11 Cue:T12\n";
+    let (_dir, texts, gold) = brat_corpus(text, ann);
+    let assert = framelens()
+        .args(["eval", "attributions", "--json", "--gold"])
+        .arg(&gold)
+        .arg("--texts")
+        .arg(&texts)
+        .assert()
+        .success();
+    let scores: serde_json::Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    assert_eq!(scores[0]["all"]["counts"]["gold"], 3);
+    assert_eq!(scores[0]["all"]["counts"]["matched"], 3);
+    assert_eq!(scores[0]["quoted"]["counts"]["gold"], 1);
+    assert_eq!(scores[0]["quoted"]["counts"]["matched"], 1);
+}
+
+#[test]
 fn eval_lists_missed_spurious_and_wrong_speaker_attributions() {
     let text = "“We will stay,” the general said. Officials said the vote was symbolic. Nobody moved.";
     // Gold: the quote with another source (wrong speaker), and "Nobody moved" (missed); the
