@@ -134,7 +134,12 @@ fn scored(predicted: &[&Attribution]) -> Vec<Scored> {
     for p in predicted {
         let content = p.clause.unwrap_or(p.content);
         let open = last_direct.filter(|&(_, paragraph)| p.kind == Kind::Direct && paragraph == p.paragraph);
-        let continued = open.map(|(i, _)| i).filter(|&i| p.cue.is_none() || out[i].cue == p.cue);
+        // A quote with a speaker of its own (`Kasich resisted: “…”`) is not a continuation.
+        let own_speaker = p.cue.is_none() && p.source.is_some();
+        let continued = open.map(|(i, _)| i).filter(|&i| match p.cue {
+            None => !own_speaker,
+            Some(_) => out[i].cue == p.cue,
+        });
         match (out.last_mut(), continued) {
             // Two quotes in one clause ("said that he “…” and “…”") are one attribution.
             (Some(previous), _) if p.clause.is_some() && previous.content.contains(&content) => {}

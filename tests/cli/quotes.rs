@@ -166,6 +166,25 @@ fn eval_quoted_subset_ignores_closing_marks_before_a_content() {
 }
 
 #[test]
+fn eval_keeps_a_quote_with_its_own_speaker_apart_from_the_quote_before() {
+    let text = "“I do not care at all,” said Loomis. Kasich resisted: “Governors do not have that power.”";
+    // Two speakers in one paragraph; the second quote has no cue, but a speaker of its own.
+    let ann = "T1\tContent 1 22\tI do not care at all,\nT2\tSource 29 35\tLoomis\nE1\tAttribution:T9 Content:T1 Source:T2\nT4\tContent 55 88\tGovernors do not have that power.\nT5\tSource 37 43\tKasich\nE2\tAttribution:T8 Content:T4 Source:T5\n";
+    let (_dir, texts, gold) = brat_corpus(text, ann);
+    let assert = framelens()
+        .args(["eval", "attributions", "--json", "--gold"])
+        .arg(&gold)
+        .arg("--texts")
+        .arg(&texts)
+        .assert()
+        .success();
+    let scores: serde_json::Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    assert_eq!(scores[0]["quoted"]["counts"]["predicted"], 2);
+    assert_eq!(scores[0]["quoted"]["counts"]["matched"], 2);
+    assert_eq!(scores[0]["quoted"]["source_accuracy"], 1.0);
+}
+
+#[test]
 fn eval_lists_missed_spurious_and_wrong_speaker_attributions() {
     let text = "“We will stay,” the general said. Officials said the vote was symbolic. Nobody moved.";
     // Gold: the quote with another source (wrong speaker), and "Nobody moved" (missed); the
