@@ -556,7 +556,7 @@ fn cue_after(doc: &Document, from: usize, sentence_end: usize, hits: &[(Range<us
         let first_comma = between.clone().find(|&i| surface(doc, i) == ",")?;
         let comma_before_cue = surface(doc, skip_adverbs_back(doc, between.clone()).end - 1) == ",";
         let who = doc.tokens.get(first_comma + 1).is_some_and(|t| matches!(&*t.key, "who" | "which"));
-        let according = doc.tokens[cue.start].key == "according";
+        let according = cites_source_after(doc, &cue);
         let source = start..first_comma;
         // `“…,” Ki Hong, 33, said`: a name, then an appositive set off by commas, then the cue;
         // the name may follow its role (`the economist Jared Bernstein, a former adviser, wrote`).
@@ -764,7 +764,7 @@ fn speaker_of_cue_before(
 ) -> Option<Range<usize>> {
     // `said Ammar: “…”`: a speaker after the cue only when it runs up to the quote or a colon.
     // `said Ammar al-Shibli: “…”`, `According to Woodward, “…”`: a name after the cue, then the quote.
-    let according = doc.tokens[cue.start].key == "according";
+    let according = cites_source_after(doc, &cue);
     let lead_in = || {
         speaker_after(doc, cue.end, open_mark).filter(|s| {
             let next = if s.end < open_mark { surface(doc, s.end) } else { "\"" };
@@ -1022,7 +1022,7 @@ fn indirect(
     let sentence_index = doc.sentences.partition_point(|s| s.tokens.end <= cue.start);
     let sentence = doc.sentences.get(sentence_index)?;
     let (start, end) = (sentence.tokens.start, sentence.tokens.end);
-    let according = doc.tokens[cue.start].key == "according";
+    let according = cites_source_after(doc, &cue);
     let (source, content) = if according {
         according_to(doc, cue.clone(), start, end)?
     } else if let Some(source) = speaker_before(doc, start, cue.start) {
@@ -1101,6 +1101,11 @@ fn according_to(doc: &Document, cue: Range<usize>, start: usize, end: usize) -> 
     }
     let comma = (start..cue.start).rev().find(|&i| surface(doc, i) == ",").unwrap_or(cue.start);
     Some((source, start..comma))
+}
+
+/// "according to X" and "as reported by X": cues whose source follows them.
+fn cites_source_after(doc: &Document, cue: &Range<usize>) -> bool {
+    doc.tokens[cue.start].key == "according" || doc.tokens[cue.end - 1].key == "by"
 }
 
 /// "according to three television networks", "according to recent data from comScore": after
