@@ -556,7 +556,7 @@ fn cue_after(doc: &Document, from: usize, sentence_end: usize, hits: &[(Range<us
         let first_comma = between.clone().find(|&i| surface(doc, i) == ",")?;
         let comma_before_cue = surface(doc, skip_adverbs_back(doc, between.clone()).end - 1) == ",";
         let who = doc.tokens.get(first_comma + 1).is_some_and(|t| matches!(&*t.key, "who" | "which"));
-        let according = cites_source_after(doc, &cue);
+        let according = cites_source_after(doc, cue);
         let source = start..first_comma;
         // `“…,” Ki Hong, 33, said`: a name, then an appositive set off by commas, then the cue;
         // the name may follow its role (`the economist Jared Bernstein, a former adviser, wrote`).
