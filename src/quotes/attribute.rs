@@ -532,7 +532,10 @@ fn fragment_clause(
 /// A short Title Case quote ("Face the Nation") names a work, not words someone said.
 fn is_title(doc: &Document, inner: Range<usize>, words: usize) -> bool {
     const SMALL: &[&str] = &["the", "of", "and", "a", "an", "in", "on", "for", "to", "with"];
+    // `chanted “USA! USA!”`: an exclamation or a question is speech, not a title.
+    let exclaims = inner.clone().any(|i| matches!(surface(doc, i), "!" | "?"));
     words <= 6
+        && !exclaims
         && inner
             .clone()
             .filter(|&i| !is_punct(doc, i))
