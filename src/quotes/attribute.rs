@@ -549,8 +549,22 @@ fn cue_after(doc: &Document, from: usize, sentence_end: usize, hits: &[(Range<us
     if surface(doc, start) == "\"" {
         return None; // another quote follows before any cue
     }
-    let (cue, entry) =
-        hits_from(hits, start).first().filter(|(r, _)| r.start <= start + 16 && r.start < sentence_end)?;
+    // `“…,” Thomas Hanify, the president of the Indiana state firefighters union, said`: a cue
+    // word inside the speaker's appositive ("state") that finds no speaker does not end the search.
+    hits_from(hits, start)
+        .iter()
+        .take_while(|(r, _)| r.start <= start + 16 && r.start < sentence_end)
+        .take(3)
+        .find_map(|hit| speaker_for_cue_after(doc, start, sentence_end, hit))
+}
+
+/// The cue `hit` after a quote whose writer's words begin at `start`, with its speaker.
+fn speaker_for_cue_after(
+    doc: &Document,
+    start: usize,
+    sentence_end: usize,
+    (cue, entry): &(Range<usize>, usize),
+) -> Option<CueFound> {
     // `“…,” Sen. Marco Rubio (R-Fla.) said`: a parenthesis before the cue is part of the speaker.
     let between = start..skip_parenthesis_back(doc, start, cue.start);
     if between.clone().any(|i| is_punct(doc, i) && surface(doc, i) != ".") {
