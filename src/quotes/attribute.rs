@@ -895,16 +895,33 @@ fn skip_parenthesis_back(doc: &Document, sentence_start: usize, end: usize) -> u
 const SENTENCE_OPENERS: &[&str] =
     &["but", "and", "so", "yet", "still", "meanwhile", "instead", "then", "now", "later", "also", "however"];
 
+/// Past a dateline opening the sentence (`WASHINGTON —`, `BAGHDAD (Reuters) -`): capitals
+/// only, then a dash within a few tokens.
+fn after_dateline(doc: &Document, sentence_start: usize, limit: usize) -> usize {
+    let upper = |i: usize| {
+        let word = surface(doc, i);
+        doc.tokens[i].kind == TokenKind::Word && word.len() > 1 && !word.chars().any(char::is_lowercase)
+    };
+    if sentence_start >= limit || !upper(sentence_start) {
+        return sentence_start;
+    }
+    let dash = (sentence_start..limit.min(sentence_start + 8)).find(|&i| matches!(surface(doc, i), "-" | "--" | "—"));
+    dash.filter(|&d| (sentence_start..d).all(|i| upper(i) || is_punct(doc, i) || is_capitalized(doc, i)))
+        .map_or(sentence_start, |d| d + 1)
+}
+
 /// The subject phrase a sentence opens with: a pronoun, a run of capitalised words ("Sen. Ted
 /// Cruz", "Clinton's campaign"), or a determiner and up to four lower-case words ("the
 /// campaign"), ending before `limit`.
 fn sentence_subject(doc: &Document, sentence_start: usize, limit: usize) -> Option<Range<usize>> {
-    let mut start = sentence_start;
+    let mut start = after_dateline(doc, sentence_start, limit);
     while start < limit && (is_punct(doc, start) || SENTENCE_OPENERS.contains(&&*doc.tokens[start].key)) {
         start += 1;
     }
-    // "After the killing of Soleimani, the coalition …": the subject follows an opening phrase.
-    if start < limit && (STOP_WORDS.contains(&&*doc.tokens[start].key) || doc.tokens[start].key == "following") {
+    // "After the killing of Soleimani, the coalition …", "Late Tuesday, the company …": the
+    // subject follows an opening phrase.
+    let key = &*doc.tokens.get(start).map_or("", |t| &t.key);
+    if start < limit && (STOP_WORDS.contains(&key) || matches!(key, "following" | "late" | "early")) {
         start = (start..limit).find(|&i| surface(doc, i) == ",")? + 1;
     }
     if start >= limit {
