@@ -920,7 +920,7 @@ fn sentence_subject(doc: &Document, sentence_start: usize, limit: usize) -> Opti
     }
     // "After the killing of Soleimani, the coalition …", "Late Tuesday, the company …": the
     // subject follows an opening phrase.
-    let key = &*doc.tokens.get(start).map_or("", |t| &t.key);
+    let key = doc.tokens.get(start).map_or("", |t| &t.key);
     if start < limit && (STOP_WORDS.contains(&key) || matches!(key, "following" | "late" | "early")) {
         start = (start..limit).find(|&i| surface(doc, i) == ",")? + 1;
     }
