@@ -581,6 +581,11 @@ fn speaker_for_cue_after(
         if comma_before_cue && (who || named) && is_speaker_phrase(doc, source.clone()) {
             return Some((cue.clone(), Some(source), *entry));
         }
+        // `“…,” another fraternity brother, Stuart Oltchick, recalled`: a role, then the name.
+        let last_comma = skip_adverbs_back(doc, between.clone()).end - 1;
+        if comma_before_cue && last_comma > first_comma + 1 && is_name(doc, first_comma + 1..last_comma) {
+            return Some((cue.clone(), Some(start..last_comma), *entry));
+        }
         let after = speaker_after(doc, cue.end, sentence_end)?;
         return (comma_before_cue && !according).then(|| (cue.clone(), Some(after), *entry));
     }
