@@ -920,6 +920,11 @@ fn after_dateline(doc: &Document, sentence_start: usize, limit: usize) -> usize 
 /// campaign"), ending before `limit`.
 fn sentence_subject(doc: &Document, sentence_start: usize, limit: usize) -> Option<Range<usize>> {
     let mut start = after_dateline(doc, sentence_start, limit);
+    // `“…,” Hannity said during a panel, remarking …`: the writer's subject follows a quote
+    // opening the sentence.
+    if start < limit && surface(doc, start) == "\"" {
+        start = (start + 1..limit).find(|&i| surface(doc, i) == "\"").map_or(start, |close| close + 1);
+    }
     while start < limit && (is_punct(doc, start) || SENTENCE_OPENERS.contains(&&*doc.tokens[start].key)) {
         start += 1;
     }
