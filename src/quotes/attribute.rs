@@ -841,7 +841,8 @@ fn speaker_before(doc: &Document, sentence_start: usize, cue: usize) -> Option<R
         // Nested appositives ("Nasrallah, leader of Lebanon’s powerful, Iran-allied Hezbollah
         // movement, said"): the speaker stands before the sentence's first comma.
         let first = (sentence_start..comma).find(|&i| surface(doc, i) == ",").unwrap_or(comma);
-        return phrase_back(doc, sentence_start, first);
+        // "Rep. Bobby Scott (D-Va.), ranking member of …, said": the party tag stays outside.
+        return phrase_back(doc, sentence_start, skip_parenthesis_back(doc, sentence_start, first));
     }
     let phrase = phrase_back(doc, sentence_start, end)?;
     // "a move he said": the pronoun is the speaker.
@@ -1083,7 +1084,16 @@ fn indirect(
         let trailing = source.start > start
             && surface(doc, source.start - 1) == ","
             && (rest <= 4 && !clause_follows || comma_after || circumstance);
-        let content = if trailing { start..source.start - 1 } else { object_or_clause(doc, cue.end, end)? };
+        // "Over the years, she said, email has helped …": a reporting clause set inside the
+        // sentence; the reported words are the whole sentence around it.
+        let inserted = trailing && comma_after && words_go_on(doc, cue.end + 1, end, hits);
+        let content = if inserted {
+            start..end
+        } else if trailing {
+            start..source.start - 1
+        } else {
+            object_or_clause(doc, cue.end, end)?
+        };
         (source, content)
     } else {
         let source = speaker_after(doc, cue.end, end)?;
@@ -1111,6 +1121,18 @@ fn indirect(
         sentence: sentence_index,
         paragraph: sentence.paragraph,
     })
+}
+
+/// After a reporting clause's closing comma, the sentence goes on with the reported words: a
+/// word that opens no relative clause and no cue of its own, and at least three words to the end.
+fn words_go_on(doc: &Document, from: usize, end: usize, hits: &[(Range<usize>, usize)]) -> bool {
+    let Some(first) = doc.tokens.get(from).filter(|_| from < end) else { return false };
+    let opens_cue = hits_from(hits, from).first().is_some_and(|(r, _)| r.start == from);
+    let words = (from..end).filter(|&i| !is_punct(doc, i)).count();
+    first.kind == TokenKind::Word
+        && !matches!(&*first.key, "who" | "which" | "whose" | "where" | "when" | "according")
+        && !opens_cue
+        && words >= MIN_CONTENT_WORDS
 }
 
 /// "denounced the remarks and said it would …", "was corrupt, noting that …": a content ends
@@ -1200,7 +1222,11 @@ fn object_or_clause(doc: &Document, from: usize, end: usize) -> Option<Range<usi
 /// "that" (before any comma), then the rest of the sentence.
 fn content_after(doc: &Document, from: usize, end: usize) -> Option<Range<usize>> {
     // "told CNN on Monday that …", but not "said the system was corrupt, noting that …".
-    let that = (from..end.min(from + 8)).take_while(|&i| surface(doc, i) != ",").find(|&i| doc.tokens[i].key == "that");
+    // "going to jump to that conclusion": after a preposition "that" is a determiner.
+    const PREPOSITIONS: &[&str] = &["to", "of", "in", "on", "at", "with", "for", "about", "by", "from", "like"];
+    let that = (from..end.min(from + 8))
+        .take_while(|&i| surface(doc, i) != ",")
+        .find(|&i| doc.tokens[i].key == "that" && !(i > from && PREPOSITIONS.contains(&&*doc.tokens[i - 1].key)));
     let start = match that {
         Some(t) => t + 1,
         None => from,
