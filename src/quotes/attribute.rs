@@ -271,7 +271,10 @@ fn cue_hits(doc: &Document, cues: &CueIndex, voices: &VoiceMap) -> Vec<(Range<us
             continue;
         };
         let opens_sentence = || doc.sentences.binary_search_by_key(&i, |s| s.tokens.start).is_ok();
-        let capital_name = is_capitalized(doc, i) && !opens_sentence();
+        // In a Title Case headline a capitalised finite cue ("Says") is a verb; "Writing" in
+        // "Started Writing His Address" is not taken.
+        let headline_verb = || !doc.tokens[i].key.ends_with("ing") && in_title_case_sentence(doc, i);
+        let capital_name = is_capitalized(doc, i) && !opens_sentence() && !headline_verb();
         let after_article = i > 0 && (NOUN_MARKERS.contains(&&*doc.tokens[i - 1].key) || is_possessive(doc, i - 1));
         if voices.voice_of(doc.tokens[i].span) == Voice::Own
             && !capital_name
@@ -293,6 +296,17 @@ fn hyphen_joined(doc: &Document, i: usize) -> bool {
     i > 0
         && doc.text[..doc.tokens[i].span.start].ends_with('-')
         && doc.tokens[i - 1].span.end + 1 == doc.tokens[i].span.start
+}
+
+/// A headline written in Title Case ("Bernie Sanders Says He’s Already Started Writing …"),
+/// where a capitalised cue word is still a verb: most words of the sentence are capitalised.
+fn in_title_case_sentence(doc: &Document, i: usize) -> bool {
+    let Some(sentence) = doc.sentences.get(doc.sentences.partition_point(|s| s.tokens.end <= i)) else {
+        return false;
+    };
+    let words: Vec<usize> = sentence.tokens.clone().filter(|&t| doc.tokens[t].kind == TokenKind::Word).collect();
+    let capitalised = words.iter().filter(|&&t| is_capitalized(doc, t)).count();
+    words.len() >= 4 && capitalised * 4 >= words.len() * 3
 }
 
 /// "Trump's claims", "Editor's note": a possessive before a cue word makes it a noun ("he's
