@@ -125,15 +125,7 @@ fn eval_scores_a_constructed_brat_corpus() {
     let text = "“We will stay,” the general said. Officials said the vote was symbolic.";
     // Gold: the direct quote (right), and an indirect one whose content we also find.
     let ann = "T1\tContent 1 13\tWe will stay\nT2\tSource 16 27\tthe general\nT3\tCue 28 32\tsaid\nE1\tAttribution:T9 Content:T1 Source:T2 Cue:T3\nT4\tContent 48 70\tthe vote was symbolic\nT5\tSource 34 43\tOfficials\nE2\tAttribution:T8 Content:T4 Source:T5\n";
-    let (_dir, texts, gold) = brat_corpus(text, ann);
-    let assert = framelens()
-        .args(["eval", "attributions", "--json", "--gold"])
-        .arg(&gold)
-        .arg("--texts")
-        .arg(&texts)
-        .assert()
-        .success();
-    let scores: serde_json::Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    let scores = eval_json(text, ann);
     let at_03 = &scores[0];
     assert_eq!(at_03["threshold"], 0.3);
     assert_eq!(at_03["all"]["counts"]["gold"], 2);
@@ -150,15 +142,7 @@ fn eval_quoted_subset_ignores_closing_marks_before_a_content() {
     // Gold: the quote; an indirect attribution opening the next paragraph, three bytes after the
     // closing mark; another one right after a closing mark and a space. Only the first is quoted.
     let ann = "T1\tContent 17 30\tWe will stay.\nT2\tSource 0 9\tOfficials\nT3\tCue 10 14\tsaid\nE1\tAttribution:T9 Content:T1 Source:T2 Cue:T3\nT4\tContent 33 54\tThe vote was symbolic\nT5\tSource 56 67\tthe general\nT6\tCue 68 72\tsaid\nE2\tAttribution:T8 Content:T4 Source:T5 Cue:T6\nT10\tContent 88 107\tNobody moved at all\nT11\tSource 109 111\the\nT12\tCue 112 116\tsaid\nE3\tAttribution:T7 Content:T10 Source:T11 Cue:T12\n";
-    let (_dir, texts, gold) = brat_corpus(text, ann);
-    let assert = framelens()
-        .args(["eval", "attributions", "--json", "--gold"])
-        .arg(&gold)
-        .arg("--texts")
-        .arg(&texts)
-        .assert()
-        .success();
-    let scores: serde_json::Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    let scores = eval_json(text, ann);
     assert_eq!(scores[0]["all"]["counts"]["gold"], 3);
     assert_eq!(scores[0]["all"]["counts"]["matched"], 3);
     assert_eq!(scores[0]["quoted"]["counts"]["gold"], 1);
@@ -170,15 +154,7 @@ fn eval_keeps_a_quote_with_its_own_speaker_apart_from_the_quote_before() {
     let text = "“I do not care at all,” said Loomis. Kasich resisted: “Governors do not have that power.”";
     // Two speakers in one paragraph; the second quote has no cue, but a speaker of its own.
     let ann = "T1\tContent 1 22\tI do not care at all,\nT2\tSource 29 35\tLoomis\nE1\tAttribution:T9 Content:T1 Source:T2\nT4\tContent 55 88\tGovernors do not have that power.\nT5\tSource 37 43\tKasich\nE2\tAttribution:T8 Content:T4 Source:T5\n";
-    let (_dir, texts, gold) = brat_corpus(text, ann);
-    let assert = framelens()
-        .args(["eval", "attributions", "--json", "--gold"])
-        .arg(&gold)
-        .arg("--texts")
-        .arg(&texts)
-        .assert()
-        .success();
-    let scores: serde_json::Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    let scores = eval_json(text, ann);
     assert_eq!(scores[0]["quoted"]["counts"]["predicted"], 2);
     assert_eq!(scores[0]["quoted"]["counts"]["matched"], 2);
     assert_eq!(scores[0]["quoted"]["source_accuracy"], 1.0);
@@ -217,6 +193,19 @@ fn eval_lists_missed_spurious_and_wrong_speaker_attributions() {
     );
     assert!(rows.iter().all(|r| r["article"] == "a"));
     assert_eq!(rows.iter().filter(|r| r["subset"] == "quoted").count(), 1, "the quote, with the wrong speaker");
+}
+
+/// `framelens eval attributions --json` on a one-article brat corpus: the scores per threshold.
+fn eval_json(text: &str, ann: &str) -> serde_json::Value {
+    let (_dir, texts, gold) = brat_corpus(text, ann);
+    let assert = framelens()
+        .args(["eval", "attributions", "--json", "--gold"])
+        .arg(&gold)
+        .arg("--texts")
+        .arg(&texts)
+        .assert()
+        .success();
+    serde_json::from_slice(&assert.get_output().stdout).unwrap()
 }
 
 /// A one-article corpus in the PolNeAR layout: `text/a.txt` and `ann/a_x.ann`.
