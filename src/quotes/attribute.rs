@@ -1052,10 +1052,31 @@ fn is_speaker_phrase(doc: &Document, phrase: Range<usize>) -> bool {
     phrase.clone().any(|i| is_capitalized(doc, i) && doc.tokens[i].kind == TokenKind::Word)
         || (phrase.len() == 1 && PRONOUNS.contains(&first))
         || (DETERMINERS.contains(&first) || doc.tokens[phrase.start].kind == TokenKind::Number) && phrase.len() <= 5
-        || phrase
-            .clone()
-            .any(|i| matches!(&*doc.tokens[i].key, "officials" | "sources" | "protesters" | "analysts" | "experts"))
+        || phrase.clone().any(|i| ROLE_NOUNS.contains(&&*doc.tokens[i].key))
 }
+
+/// Role nouns that make a lower-case phrase a speaker without a determiner ("officials said",
+/// "former rival says").
+const ROLE_NOUNS: &[&str] = &[
+    "officials",
+    "sources",
+    "protesters",
+    "analysts",
+    "experts",
+    "official",
+    "expert",
+    "analyst",
+    "aides",
+    "aide",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "rival",
+    "critics",
+    "supporters",
+    "residents",
+    "witnesses",
+];
 
 /// Fewest words an indirect content may have: on PolNeAR train, allowing one or two words
 /// ("sought Republican suggestions") finds more but loses as much precision.
