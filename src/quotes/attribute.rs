@@ -298,7 +298,7 @@ fn hyphen_joined(doc: &Document, i: usize) -> bool {
         && doc.tokens[i - 1].span.end + 1 == doc.tokens[i].span.start
 }
 
-/// A headline written in Title Case ("Bernie Sanders Says He’s Already Started Writing …"),
+/// A headline written in Title Case ("Ruth Okafor Says She Has Already Started Writing …"),
 /// where a capitalised cue word is still a verb: most words of the sentence are capitalised.
 fn in_title_case_sentence(doc: &Document, i: usize) -> bool {
     let Some(sentence) = doc.sentences.get(doc.sentences.partition_point(|s| s.tokens.end <= i)) else {
@@ -391,7 +391,7 @@ fn direct(
     let next = || cue_in_next_sentence(doc, close_mark.max(inner.end), end_sentence, hits);
     // A fragment belongs to its sentence's verb before it; a full quote to the cue after it.
     let lead = || cue_in_lead_in_paragraph(doc, sentence.paragraph, open_mark, hits);
-    // A cue and comma leading in (`Clinton said, “…,” adding, “…”`) name this quote's speaker.
+    // A cue and comma leading in (`Varga said, “…,” adding, “…”`) name this quote's speaker.
     let found = if comma_lead_in {
         before().or_else(after)
     } else if starts_sentence {
@@ -525,12 +525,12 @@ fn fragment_clause(
         if (cue.end..inner.start).all(|i| is_punct(doc, i)) || led_in {
             return None;
         }
-        // `Ryan said that “we need more information” about how …`: the clause runs from the quote.
+        // `Patel said that “we need more data” about how …`: the clause runs from the quote.
         let clause = content_after(doc, cue.end, sentence.end).unwrap_or(open_mark..sentence.end);
         // `said the system was “corrupt,” noting …`: a quote ending on a comma ends the clause.
         let comma_inside = inner.end > inner.start && surface(doc, inner.end - 1) == ",";
         let clause = if comma_inside { clause.start..(inner.end + 1).min(clause.end) } else { clause };
-        // `he intends to “pick up delegates” everywhere he can, it would seem …`: and so does the
+        // `he intends to “win over voters” everywhere he can, it would seem …`: and so does the
         // first comma after the quote, outside a list.
         let after_quote = (inner.end + 1).min(clause.end)..clause.end;
         let clause = phrase_end(doc, after_quote).map_or(clause.clone(), |comma| clause.start..comma);
@@ -563,7 +563,7 @@ fn cue_after(doc: &Document, from: usize, sentence_end: usize, hits: &[(Range<us
     if surface(doc, start) == "\"" {
         return None; // another quote follows before any cue
     }
-    // `“…,” Thomas Hanify, the president of the Indiana state firefighters union, said`: a cue
+    // `“…,” Paul Renner, the president of the Ohio state nurses union, said`: a cue
     // word inside the speaker's appositive ("state") that finds no speaker does not end the search.
     hits_from(hits, start)
         .iter()
@@ -590,12 +590,12 @@ fn speaker_for_cue_after(
         let according = cites_source_after(doc, cue);
         let source = start..first_comma;
         // `“…,” Ki Hong, 33, said`: a name, then an appositive set off by commas, then the cue;
-        // the name may follow its role (`the economist Jared Bernstein, a former adviser, wrote`).
+        // the name may follow its role (`the economist Rosa Lindqvist, a former adviser, wrote`).
         let named = is_named(doc, source.clone()) || ends_in_name(doc, source.clone());
         if comma_before_cue && (who || named) && is_speaker_phrase(doc, source.clone()) {
             return Some((cue.clone(), Some(source), *entry));
         }
-        // `“…,” another fraternity brother, Stuart Oltchick, recalled`: a role, then the name.
+        // `“…,” another team mate, Peter Lindahl, recalled`: a role, then the name.
         let last_comma = skip_adverbs_back(doc, between.clone()).end - 1;
         if comma_before_cue && last_comma > first_comma + 1 && is_name(doc, first_comma + 1..last_comma) {
             return Some((cue.clone(), Some(start..last_comma), *entry));
@@ -694,7 +694,7 @@ const NOT_SPEAKERS: &[&str] = &[
     "posted",
 ];
 
-/// `Trump: Clinton should have congratulated me`, `KATE BOULDUAN: Why not debate?`: a paragraph
+/// `Hartley: The council should have fixed it`, `KATE BOULDUAN: Why not debate?`: a paragraph
 /// (a headline, a transcript turn) opening with a short capitalised name and a colon. Returns the
 /// name's tokens and the colon's token.
 fn colon_lead(doc: &Document, paragraph: usize) -> Option<(Range<usize>, usize)> {
@@ -710,7 +710,7 @@ fn colon_lead(doc: &Document, paragraph: usize) -> Option<(Range<usize>, usize)>
         .then_some((name, colon))
 }
 
-/// The words after a colon lead-in (`Poll: Trump a big turnoff for Florida Latino voters`), when
+/// The words after a colon lead-in (`Poll: Mayor loses ground with younger voters`), when
 /// they are the writer's and no quote already took them.
 fn colon_indirect(doc: &Document, paragraph: usize, voices: &VoiceMap, found: &[Attribution]) -> Option<Attribution> {
     let (speaker, colon) = colon_lead(doc, paragraph)?;
@@ -737,10 +737,10 @@ fn colon_indirect(doc: &Document, paragraph: usize, voices: &VoiceMap, found: &[
     })
 }
 
-/// `In a Fox interview, Trump went even further: “…”`, `President Clinton released the following
+/// `In a radio interview, Okafor went even further: “…”`, `Governor Ames released the following
 /// statement:` ending the paragraph before the quote: a lead-in sentence without a cue that ends
 /// on a colon right before the quote, whose subject is a name (after a dash, in headline lead-ins:
-/// `TURNOUT IS UP - Michael P. McDonald: “…”`).
+/// `TURNOUT IS UP - Elena R. Vasquez: “…”`).
 fn lead_in_subject(doc: &Document, open_mark: usize) -> Option<Range<usize>> {
     let colon = open_mark.checked_sub(1)?;
     if surface(doc, colon) != ":" {
@@ -783,7 +783,7 @@ fn cue_before(
     if last.1.is_some() {
         return Some(last);
     }
-    // `He says if people think the issues will be addressed by “…”`, `Nor, he said, did he say
+    // `He says if voters think the plan will be decided by “…”`, `Nor, he said, did he say
     // anything that could be “…”`: the nearest cue has no speaker, an earlier one in the sentence does.
     let earlier = candidates
         .map(|(cue, entry)| (cue.clone(), speaker_of_cue_before(doc, sentence_start, cue.clone(), open_mark), *entry))
@@ -830,7 +830,7 @@ fn skip_adverbs_back(doc: &Document, range: Range<usize>) -> Range<usize> {
 }
 
 /// The speaker phrase ending just before `cue`: back over adverbs, then words up to a stop word
-/// or punctuation. An appositive ("Graham, Republican of South Carolina, said") is skipped.
+/// or punctuation. An appositive ("Okafor, Democrat of Ohio, said") is skipped.
 fn speaker_before(doc: &Document, sentence_start: usize, cue: usize) -> Option<Range<usize>> {
     let end = skip_parenthesis_back(doc, sentence_start, skip_adverbs_back(doc, sentence_start..cue).end);
     // "The league denounced the remarks and said …": the subject of the first verb speaks.
@@ -855,7 +855,7 @@ fn speaker_before(doc: &Document, sentence_start: usize, cue: usize) -> Option<R
         // Nested appositives ("Nasrallah, leader of Lebanon’s powerful, Iran-allied Hezbollah
         // movement, said"): the speaker stands before the sentence's first comma.
         let first = (sentence_start..comma).find(|&i| surface(doc, i) == ",").unwrap_or(comma);
-        // "Rep. Bobby Scott (D-Va.), ranking member of …, said": the party tag stays outside.
+        // "Rep. Lena Marsh (D-Ore.), ranking member of …, said": the party tag stays outside.
         return phrase_back(doc, sentence_start, skip_parenthesis_back(doc, sentence_start, first));
     }
     let phrase = phrase_back(doc, sentence_start, end)?;
@@ -999,7 +999,7 @@ fn is_name(doc: &Document, range: Range<usize>) -> bool {
         && words.iter().all(|&i| is_capitalized(doc, i) || matches!(&*doc.tokens[i].key, "al" | "bin" | "abu"))
 }
 
-/// A short phrase whose last two words are a name (`the economist Jared Bernstein`).
+/// A short phrase whose last two words are a name (`the economist Rosa Lindqvist`).
 fn ends_in_name(doc: &Document, range: Range<usize>) -> bool {
     range.len() >= 3 && range.len() <= 8 && is_name(doc, range.end - 2..range.end)
 }
@@ -1109,9 +1109,9 @@ fn indirect(
         let rest = (cue.end..end).filter(|&i| !is_punct(doc, i)).count();
         // "A, the AP noted, adding …": a comma after the cue ends the reporting clause too.
         let comma_after = cue.end < end && surface(doc, cue.end) == ",";
-        // "Later in the day, the FBI said it would cooperate": a clause after the cue is the content.
+        // "Later in the week, the ministry said it would comply": a clause after the cue is the content.
         let clause_follows = doc.tokens.get(cue.end).is_some_and(|t| opens_clause(&t.key));
-        // "…, she said in a video message to the convention.": only circumstances follow the cue.
+        // "…, she said in a recorded message to the delegates.": only circumstances follow the cue.
         // ("…, who called on parliament to …" is a cue of its own kind: only plain reporting verbs.)
         let circumstance = CLAUSE_FINAL_CUES.contains(&&*doc.tokens[cue.start].key)
             && doc.tokens.get(cue.end).is_some_and(|t| CIRCUMSTANCE_OPENERS.contains(&&*t.key))
@@ -1119,7 +1119,7 @@ fn indirect(
         let trailing = source.start > start
             && surface(doc, source.start - 1) == ","
             && (rest <= 4 && !clause_follows || comma_after || circumstance);
-        // "Over the years, she said, email has helped …": a reporting clause set inside the
+        // "Over the years, she said, letters have helped …": a reporting clause set inside the
         // sentence; the reported words are the whole sentence around it.
         let inserted = trailing && comma_after && words_go_on(doc, cue.end + 1, end, hits);
         let content = if inserted {
@@ -1209,7 +1209,7 @@ fn cites_source_after(doc: &Document, cue: &Range<usize>) -> bool {
     doc.tokens[cue.start].key == "according" || doc.tokens[cue.end - 1].key == "by"
 }
 
-/// "according to three television networks", "according to recent data from comScore": after
+/// "according to two local broadcasters", "according to recent data from a ratings firm": after
 /// "according to" any phrase up to the next comma (at most 12 tokens) names the source.
 fn cited_source(doc: &Document, from: usize, end: usize) -> Option<Range<usize>> {
     let stop = (from..end).find(|&i| surface(doc, i) == "," || surface(doc, i) == "\"").unwrap_or(end);
