@@ -301,12 +301,12 @@ fn hyphen_joined(doc: &Document, i: usize) -> bool {
 /// A headline written in Title Case ("Ruth Okafor Says She Has Already Started Writing …"),
 /// where a capitalised cue word is still a verb: most words of the sentence are capitalised.
 fn in_title_case_sentence(doc: &Document, i: usize) -> bool {
-    let Some(sentence) = doc.sentences.get(doc.sentences.partition_point(|s| s.tokens.end <= i)) else {
+    let Some(sentence) = doc.sentence_of(i) else {
         return false;
     };
-    let words: Vec<usize> = sentence.tokens.clone().filter(|&t| doc.tokens[t].kind == TokenKind::Word).collect();
-    let capitalised = words.iter().filter(|&&t| is_capitalized(doc, t)).count();
-    words.len() >= 4 && capitalised * 4 >= words.len() * 3
+    let words = sentence.tokens.clone().filter(|&t| doc.tokens[t].kind == TokenKind::Word);
+    let (count, capitalised) = words.fold((0, 0), |(n, c), t| (n + 1, c + usize::from(is_capitalized(doc, t))));
+    count >= 4 && capitalised * 4 >= count * 3
 }
 
 /// "Trump's claims", "Editor's note": a possessive before a cue word makes it a noun ("he's
@@ -340,6 +340,11 @@ fn tokens_in(doc: &Document, span: Span) -> Range<usize> {
 
 fn surface<'d>(doc: &'d Document, i: usize) -> &'d str {
     doc.tokens[i].norm.slice(doc.normalized.as_str())
+}
+
+/// A dash (the normalised view writes every dash as `-`; some texts double it).
+fn is_dash(doc: &Document, i: usize) -> bool {
+    matches!(surface(doc, i), "-" | "--")
 }
 
 fn is_punct(doc: &Document, i: usize) -> bool {
@@ -654,7 +659,7 @@ fn cue_in_lead_in_paragraph(
     if surface(doc, colon) != ":" {
         return None;
     }
-    let sentence_start = doc.sentences.get(doc.sentences.partition_point(|s| s.tokens.end <= colon))?.tokens.start;
+    let sentence_start = doc.sentence_of(colon)?.tokens.start;
     cue_before(doc, sentence_start, colon, hits)
 }
 
@@ -746,8 +751,8 @@ fn lead_in_subject(doc: &Document, open_mark: usize) -> Option<Range<usize>> {
     if surface(doc, colon) != ":" {
         return None;
     }
-    let sentence_start = doc.sentences.get(doc.sentences.partition_point(|s| s.tokens.end <= colon))?.tokens.start;
-    let after_dash = (sentence_start..colon).rev().find(|&i| matches!(surface(doc, i), "-" | "--" | "—"));
+    let sentence_start = doc.sentence_of(colon)?.tokens.start;
+    let after_dash = (sentence_start..colon).rev().find(|&i| is_dash(doc, i));
     let mut start = after_dash.map_or(sentence_start, |dash| dash + 1);
     let mut subject = sentence_subject(doc, start, colon)?;
     // `Nearby, a teenage girl held a sign reading: “…”`: a word set off by a comma opens the
@@ -762,10 +767,10 @@ fn lead_in_subject(doc: &Document, open_mark: usize) -> Option<Range<usize>> {
 /// `“…” — John Smith`: a dash after the quote, then the speaker, and no cue.
 fn dash_speaker(doc: &Document, from: usize, limit: usize) -> Option<Range<usize>> {
     let start = (from..limit).find(|&i| surface(doc, i) != "," && surface(doc, i) != "\"")?;
-    if !matches!(surface(doc, start), "-" | "--") {
+    if !is_dash(doc, start) {
         return None;
     }
-    let dashes_end = (start..limit).find(|&i| !matches!(surface(doc, i), "-" | "--"))?;
+    let dashes_end = (start..limit).find(|&i| !is_dash(doc, i))?;
     speaker_after(doc, dashes_end, limit).filter(|s| is_named(doc, s.clone()))
 }
 
@@ -925,7 +930,7 @@ fn after_dateline(doc: &Document, sentence_start: usize, limit: usize) -> usize 
     if sentence_start >= limit || !upper(sentence_start) {
         return sentence_start;
     }
-    let dash = (sentence_start..limit.min(sentence_start + 8)).find(|&i| matches!(surface(doc, i), "-" | "--" | "—"));
+    let dash = (sentence_start..limit.min(sentence_start + 8)).find(|&i| is_dash(doc, i));
     dash.filter(|&d| (sentence_start..d).all(|i| upper(i) || is_punct(doc, i) || is_capitalized(doc, i)))
         .map_or(sentence_start, |d| d + 1)
 }
