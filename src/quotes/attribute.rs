@@ -218,6 +218,10 @@ const DETERMINERS: &[&str] = &[
 const TIME_WORDS: &[&str] =
     &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight"];
 
+/// `“A,” he said, but “B.”`, `Mills “A,” Jordan said, and still “B.”`: words that carry a
+/// speaker's sentence on after their reporting clause.
+const GOES_ON: &[&str] = &["and", "but", "still", "yet", "then", "also", "so"];
+
 /// Pronouns a speaker can be.
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 
@@ -425,7 +429,10 @@ fn direct(
         && !starts_sentence
         && !continuation
         && cue_taken(cue)
-        && (cue.end..open_mark).any(|i| doc.tokens[i].kind == TokenKind::Word && !is_capitalized(doc, i))
+        && (cue.end..open_mark).any(|i| {
+            let key = &*doc.tokens[i].key;
+            doc.tokens[i].kind == TokenKind::Word && !is_capitalized(doc, i) && !GOES_ON.contains(&key)
+        })
     {
         return None;
     }
@@ -459,7 +466,11 @@ fn direct(
     };
     // A fragment, or a quote led into by the writer's words after a cue ("said in a statement
     // that Trump “has a long history …”"), is part of the writer's clause.
-    let mixed = !starts_sentence && !continuation && cue.as_ref().is_some_and(|c| c.end <= inner.start);
+    // So is a quote opening lower-case inside the writer's sentence before its cue ("a top
+    // priority “is raising taxes at the top,” Kamin said").
+    let mixed = !starts_sentence
+        && !continuation
+        && cue.as_ref().is_some_and(|c| c.end <= inner.start || !is_capitalized(doc, inner.start));
     if (extent == Extent::Fragment || mixed)
         && let Some(cue_tokens) = cue.as_ref()
     {
@@ -527,11 +538,20 @@ fn fragment_clause(
             "," => is_capitalized(doc, inner.start),
             _ => false,
         };
-        if (cue.end..inner.start).all(|i| is_punct(doc, i)) || led_in {
+        // `she said, but “…”`: so is a quote the speaker's sentence goes on into.
+        let goes_on = |i: usize| is_punct(doc, i) || GOES_ON.contains(&&*doc.tokens[i].key);
+        if (cue.end..inner.start).all(|i| is_punct(doc, i)) || led_in || (cue.end..inner.start).all(goes_on) {
             return None;
         }
         // `Patel said that “we need more data” about how …`: the clause runs from the quote.
         let clause = content_after(doc, cue.end, sentence.end).unwrap_or(open_mark..sentence.end);
+        // `told an aide on a regular basis that “…”`: a "that" just before the quote opens the
+        // reported clause however far the cue is.
+        let clause = if open_mark > clause.start && doc.tokens[open_mark - 1].key == "that" {
+            open_mark..clause.end
+        } else {
+            clause
+        };
         // `said the system was “corrupt,” noting …`: a quote ending on a comma ends the clause.
         let comma_inside = inner.end > inner.start && surface(doc, inner.end - 1) == ",";
         let clause = if comma_inside { clause.start..(inner.end + 1).min(clause.end) } else { clause };
@@ -572,7 +592,7 @@ fn cue_after(doc: &Document, from: usize, sentence_end: usize, hits: &[(Range<us
     // word inside the speaker's appositive ("state") that finds no speaker does not end the search.
     hits_from(hits, start)
         .iter()
-        .take_while(|(r, _)| r.start <= start + 16 && r.start < sentence_end)
+        .take_while(|(r, _)| r.start <= start + 24 && r.start < sentence_end)
         .take(3)
         .find_map(|hit| speaker_for_cue_after(doc, start, sentence_end, hit))
 }
@@ -612,6 +632,11 @@ fn speaker_for_cue_after(
         return None;
     }
     let source = if between.is_empty() {
+        // `defended “Ohio values,” saying the state …`: a participle never has its speaker
+        // after it; it leads into the writer's next clause.
+        if doc.tokens[cue.end - 1].key.ends_with("ing") {
+            return None;
+        }
         speaker_after(doc, cue.end, sentence_end)
     } else {
         let phrase = strip_leading_conjunctions(doc, skip_adverbs_back(doc, between));

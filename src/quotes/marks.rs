@@ -100,8 +100,16 @@ fn double_marks(text: &str, paragraph: Span) -> Vec<Mark> {
         }
         let at = paragraph.start + offset;
         let (role, len) = match c {
-            '“' | '„' | '«' => (Role::Open, c.len_utf8()),
-            '”' | '»' => (Role::Close, c.len_utf8()),
+            // `”Luckily, …”`, `“Mostly False.“`: a curly mark typed the wrong way round acts by
+            // its position, as a straight one does.
+            '“' => {
+                (mirrored(straight_role(text, paragraph, at, c.len_utf8()), Role::Close, Role::Open), c.len_utf8())
+            }
+            '”' => {
+                (mirrored(straight_role(text, paragraph, at, c.len_utf8()), Role::Open, Role::Close), c.len_utf8())
+            }
+            '„' | '«' => (Role::Open, c.len_utf8()),
+            '»' => (Role::Close, c.len_utf8()),
             '"' => (straight_role(text, paragraph, at, 1), 1),
             '\'' | '`' if chars.peek().is_some_and(|&(o, n)| n == c && o == offset + 1) => {
                 chars.next();
@@ -113,6 +121,11 @@ fn double_marks(text: &str, paragraph: Span) -> Vec<Mark> {
         marks.push(Mark { at, len, role });
     }
     marks
+}
+
+/// The role of a curly mark: `wrong` when its position clearly asks for it, else `usual`.
+fn mirrored(position: Role, wrong: Role, usual: Role) -> Role {
+    if position == wrong { wrong } else { usual }
 }
 
 /// A straight mark opens after a space and before a word, closes after a word and before a space.
