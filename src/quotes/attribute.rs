@@ -544,7 +544,7 @@ fn fragment_clause(
             return None;
         }
         // `Patel said that “we need more data” about how …`: the clause runs from the quote.
-        let clause = content_after(doc, cue.end, sentence.end).unwrap_or(open_mark..sentence.end);
+        let clause = content_after(doc, cue.end, sentence.end, hits).unwrap_or(open_mark..sentence.end);
         // `told an aide on a regular basis that “…”`: a "that" just before the quote opens the
         // reported clause however far the cue is.
         let clause = if open_mark > clause.start && doc.tokens[open_mark - 1].key == "that" {
@@ -559,7 +559,7 @@ fn fragment_clause(
         // first comma after the quote, outside a list.
         let after_quote = (inner.end + 1).min(clause.end)..clause.end;
         let clause = phrase_end(doc, after_quote).map_or(clause.clone(), |comma| clause.start..comma);
-        cut_before_relative(doc, cut_before_next_cue(doc, clause, hits))
+        cut_before_relative(doc, cut_before_next_cue(doc, clause, &cue, hits))
     } else {
         let comma = (sentence.start..cue.start).rev().find(|&i| surface(doc, i) == ",").unwrap_or(cue.start);
         sentence.start..comma
@@ -888,7 +888,9 @@ fn speaker_before(doc: &Document, sentence_start: usize, cue: usize) -> Option<R
         // "Rep. Lena Marsh (D-Ore.), ranking member of …, said": the party tag stays outside.
         return phrase_back(doc, sentence_start, skip_parenthesis_back(doc, sentence_start, first));
     }
-    let phrase = phrase_back(doc, sentence_start, end)?;
+    let Some(phrase) = phrase_back(doc, sentence_start, end) else {
+        return plural_after_comma(doc, sentence_start, end);
+    };
     // "a move he said": the pronoun is the speaker.
     if phrase.len() > 1 && PRONOUNS.contains(&&*doc.tokens[phrase.end - 1].key) {
         return Some(phrase.end - 1..phrase.end);
@@ -897,6 +899,19 @@ fn speaker_before(doc: &Document, sentence_start: usize, cue: usize) -> Option<R
 }
 
 /// A cue ending in "-ing" right after a comma, or after "before", "while", "by" and the like.
+/// `…, donors said.`, `…, some economists say`: a short lower-case plural phrase set off by a
+/// comma before the cue speaks although it has no capital, determiner or role noun.
+fn plural_after_comma(doc: &Document, sentence_start: usize, end: usize) -> Option<Range<usize>> {
+    let comma = (sentence_start..end).rev().take(4).find(|&i| surface(doc, i) == ",")?;
+    let phrase = comma + 1..end;
+    let plain = phrase.clone().all(|i| {
+        let key = &*doc.tokens[i].key;
+        doc.tokens[i].kind == TokenKind::Word && !is_capitalized(doc, i) && !STOP_WORDS.contains(&key)
+    });
+    let plural = doc.tokens[end - 1].key.len() > 3 && doc.tokens[end - 1].key.ends_with('s');
+    (!phrase.is_empty() && plain && plural).then_some(phrase)
+}
+
 fn participle_after_comma(doc: &Document, sentence_start: usize, end: usize, cue: usize) -> bool {
     if !doc.tokens[cue].key.ends_with("ing") || end <= sentence_start + 1 {
         return false;
@@ -1045,6 +1060,11 @@ fn phrase_back(doc: &Document, sentence_start: usize, end: usize) -> Option<Rang
         let i = start - 1;
         let key = &*doc.tokens[i].key;
         let past_verb = !is_capitalized(doc, i) && key.len() > 4 && key.ends_with("ed");
+        // "That person said": a demonstrative opening the sentence leads the speaker.
+        if i == sentence_start && start < end && matches!(key, "that" | "this" | "these" | "those") {
+            start = i;
+            break;
+        }
         if is_punct(doc, i) && surface(doc, i) != "'" && !abbreviation_dot(doc, i)
             || STOP_WORDS.contains(&key)
             || TIME_WORDS.contains(&key)
@@ -1079,7 +1099,10 @@ fn is_speaker_phrase(doc: &Document, phrase: Range<usize>) -> bool {
         return false;
     }
     let first = &*doc.tokens[phrase.start].key;
+    // "That person said", "those officials said": a demonstrative leads a speaker only with a noun.
+    let demonstrative = matches!(first, "this" | "that" | "these" | "those") && (2..=4).contains(&phrase.len());
     phrase.clone().any(|i| is_capitalized(doc, i) && doc.tokens[i].kind == TokenKind::Word)
+        || demonstrative
         || (phrase.len() == 1 && PRONOUNS.contains(&first))
         || (DETERMINERS.contains(&first) || doc.tokens[phrase.start].kind == TokenKind::Number) && phrase.len() <= 5
         || phrase.clone().any(|i| ROLE_NOUNS.contains(&&*doc.tokens[i].key))
@@ -1157,15 +1180,21 @@ fn indirect(
         } else if trailing {
             start..source.start - 1
         } else {
-            object_or_clause(doc, cue.end, end)?
+            object_or_clause(doc, cue.end, end, hits)?
         };
         (source, content)
     } else {
-        let source = speaker_after(doc, cue.end, end)?;
+        // "The troops will leave, said a spokesman": the cue right after the comma (an adverb
+        // may stand between), not a verb deep inside a later clause ("…, Ryland said the
+        // shootings demand that all Americans …").
         let comma = (start..cue.start).rev().find(|&i| surface(doc, i) == ",")?;
+        if cue.start - comma > 2 {
+            return None;
+        }
+        let source = speaker_after(doc, cue.end, end)?;
         (source, start..comma)
     };
-    let content = trim_punct(doc, cut_before_relative(doc, cut_before_next_cue(doc, content, hits)));
+    let content = trim_punct(doc, cut_before_relative(doc, cut_before_next_cue(doc, content, &cue, hits)));
     if content.clone().filter(|&i| !is_punct(doc, i)).count() < MIN_CONTENT_WORDS {
         return None;
     }
@@ -1202,8 +1231,18 @@ fn words_go_on(doc: &Document, from: usize, end: usize, hits: &[(Range<usize>, u
 
 /// "denounced the remarks and said it would …", "was corrupt, noting that …": a content ends
 /// where "and", "but" or a comma leads to another cue, which starts an attribution of its own.
-fn cut_before_next_cue(doc: &Document, content: Range<usize>, hits: &[(Range<usize>, usize)]) -> Range<usize> {
-    let inside = hits_from(hits, content.start + 1).iter().take_while(|(r, _)| r.start < content.end);
+fn cut_before_next_cue(
+    doc: &Document,
+    content: Range<usize>,
+    own: &Range<usize>,
+    hits: &[(Range<usize>, usize)],
+) -> Range<usize> {
+    // The attribution's own cue inside its content ("Fundraising, according to the campaign,
+    // has surged") does not end it.
+    let inside = hits_from(hits, content.start + 1)
+        .iter()
+        .take_while(|(r, _)| r.start < content.end)
+        .filter(|(r, _)| r.start != own.start);
     let boundary =
         inside.map(|(r, _)| (r.start, skip_adverbs_back(doc, content.start..r.start).end)).find(|&(cue, before)| {
             before > content.start
@@ -1231,7 +1270,21 @@ fn according_to(doc: &Document, cue: Range<usize>, start: usize, end: usize) -> 
         return Some((source, comma + 1..end));
     }
     let comma = (start..cue.start).rev().find(|&i| surface(doc, i) == ",").unwrap_or(cue.start);
-    Some((source, start..comma))
+    // "Fundraising, according to the campaign, has surged": a source set inside the sentence
+    // reports the whole sentence around it.
+    let goes_on = source.end + 1 < end
+        && surface(doc, source.end) == ","
+        && (source.end + 1..end).filter(|&i| !is_punct(doc, i)).count() >= MIN_CONTENT_WORDS;
+    if goes_on {
+        return Some((source, start..end));
+    }
+    // "Katrina Pierson, who has spoken for the Tea Party, according to Politico": the relative
+    // clause just before the source is what it reports.
+    let relative = (start + 1..comma)
+        .rev()
+        .find(|&i| matches!(&*doc.tokens[i].key, "who" | "which") && surface(doc, i - 1) == ",");
+    let relative = relative.filter(|&r| (r..comma).all(|i| surface(doc, i) != ","));
+    Some((source, relative.unwrap_or(start)..comma))
 }
 
 /// "according to X" and "as reported by X": cues whose source follows them.
@@ -1272,8 +1325,8 @@ const FINITE_VERBS: &[&str] = &[
 
 /// What follows a cue outside a quote: a reported clause to the sentence end, or an object noun
 /// phrase ("criticized the judge at a rally", "blasted the plan, calling it …") to the first comma.
-fn object_or_clause(doc: &Document, from: usize, end: usize) -> Option<Range<usize>> {
-    let content = content_after(doc, from, end)?;
+fn object_or_clause(doc: &Document, from: usize, end: usize, hits: &[(Range<usize>, usize)]) -> Option<Range<usize>> {
+    let content = content_after(doc, from, end, hits)?;
     let clause = content.start > from || opens_clause(&doc.tokens[content.start].key);
     let Some(comma) = phrase_end(doc, content.clone()) else {
         return Some(content);
@@ -1285,12 +1338,15 @@ fn object_or_clause(doc: &Document, from: usize, end: usize) -> Option<Range<usi
 
 /// What follows a cue: an optional recipient ("told CNN", "told parliament in a speech") and
 /// "that" (before any comma), then the rest of the sentence.
-fn content_after(doc: &Document, from: usize, end: usize) -> Option<Range<usize>> {
+fn content_after(doc: &Document, from: usize, end: usize, hits: &[(Range<usize>, usize)]) -> Option<Range<usize>> {
     // "told CNN on Monday that …", but not "said the system was corrupt, noting that …".
     // "going to jump to that conclusion": after a preposition "that" is a determiner.
     const PREPOSITIONS: &[&str] = &["to", "of", "in", "on", "at", "with", "for", "about", "by", "from", "like"];
-    let that = (from..end.min(from + 8))
-        .take_while(|&i| surface(doc, i) != ",")
+    // "said he had given up hope that …": after a subject pronoun, "that" belongs to a later
+    // verb; so it does after another cue ("said the shootings demand that …").
+    let next_cue = hits_from(hits, from).first().map_or(end, |(r, _)| r.start);
+    let that = (from..end.min(from + 8).min(next_cue))
+        .take_while(|&i| surface(doc, i) != "," && !PRONOUNS.contains(&&*doc.tokens[i].key))
         .find(|&i| doc.tokens[i].key == "that" && !(i > from && PREPOSITIONS.contains(&&*doc.tokens[i - 1].key)));
     let start = match that {
         Some(t) => t + 1,
