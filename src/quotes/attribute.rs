@@ -1155,6 +1155,20 @@ fn indirect(
     let sentence_index = doc.sentences.partition_point(|s| s.tokens.end <= cue.start);
     let sentence = doc.sentences.get(sentence_index)?;
     let (start, end) = (sentence.tokens.start, sentence.tokens.end);
+    if let Some((source, content)) = asked_question(doc, cue.clone(), start..end, hits) {
+        return Some(Attribution {
+            kind: Kind::Indirect,
+            extent: None,
+            content: token_span(doc, content),
+            cue: Some(token_span(doc, cue)),
+            cue_entry: Some(entry),
+            source: source.map(|s| token_span(doc, s)),
+            resolved: None,
+            clause: None,
+            sentence: sentence_index,
+            paragraph: sentence.paragraph,
+        });
+    }
     let according = cites_source_after(doc, &cue);
     let (source, content) = if according {
         according_to(doc, cue.clone(), start, end)?
@@ -1219,6 +1233,50 @@ fn indirect(
 
 /// After a reporting clause's closing comma, the sentence goes on with the reported words: a
 /// word that opens no relative clause and no cue of its own, and at least three words to the end.
+/// `Asked whether he would run, Lee said …`, `said when asked how …`: a passive "asked"
+/// reports the question put to the sentence's speaker, from after the cue (and its "by" agent,
+/// the source when given) to the comma before the main clause.
+fn asked_question(
+    doc: &Document,
+    cue: Range<usize>,
+    sentence: Range<usize>,
+    hits: &[(Range<usize>, usize)],
+) -> Option<(Option<Range<usize>>, Range<usize>)> {
+    let opens = after_dateline(doc, sentence.start, cue.start) == cue.start;
+    let after_when = cue.start > sentence.start && matches!(&*doc.tokens[cue.start - 1].key, "when" | "if" | "as");
+    if doc.tokens[cue.start].key != "asked" || !(opens || after_when) || cue.end >= sentence.end {
+        return None;
+    }
+    // The main clause's cue is the first later one with a comma before it ("to describe the
+    // device" inside the question has none).
+    let comma = |from: usize| {
+        let later = hits_from(hits, from).iter().take_while(|(r, _)| r.start < sentence.end);
+        later
+            .filter_map(|(r, _)| (from..r.start).rev().find(|&i| surface(doc, i) == ","))
+            .next()
+            .or_else(|| (from..sentence.end).find(|&i| surface(doc, i) == ","))
+    };
+    let (source, from) = if doc.tokens[cue.end].key == "by" {
+        let agent = speaker_after(doc, cue.end + 1, sentence.end)?;
+        let agent = cue.end + 1
+            ..(agent.start..agent.end).find(|&i| QUESTION_WORDS.contains(&&*doc.tokens[i].key)).unwrap_or(agent.end);
+        (Some(agent.clone()), agent.end)
+    } else {
+        (None, cue.end)
+    };
+    let end = comma(from).unwrap_or(sentence.end);
+    // "Asked shortly before the vote whether …": the question starts at its question word.
+    let from = (from..end.min(from + 8))
+        .find(|&i| QUESTION_WORDS.contains(&&*doc.tokens[i].key) && doc.tokens[i].key != "about")
+        .unwrap_or(from);
+    let content = trim_punct(doc, from..end);
+    let words = content.clone().filter(|&i| !is_punct(doc, i)).count();
+    (words >= MIN_CONTENT_WORDS).then_some((source, content))
+}
+
+/// Words that open an embedded question ("asked whether …").
+const QUESTION_WORDS: &[&str] = &["whether", "if", "how", "why", "what", "who", "when", "where", "about"];
+
 fn words_go_on(doc: &Document, from: usize, end: usize, hits: &[(Range<usize>, usize)]) -> bool {
     let Some(first) = doc.tokens.get(from).filter(|_| from < end) else { return false };
     let opens_cue = hits_from(hits, from).first().is_some_and(|(r, _)| r.start == from);
