@@ -231,7 +231,14 @@ pub fn find_attributions(doc: &Document, quotes: &[QuoteSpan], cues: &CueIndex) 
     let hits = cue_hits(doc, cues, &voices);
     let mut found = Vec::new();
     let mut used_cues: Vec<usize> = Vec::new();
-    for quote in quotes.iter().filter(|q| q.mark == QuoteMark::Double) {
+    // Single marks quote only in a headline's `Name: ‘…’` (elsewhere they are quotes inside
+    // quotes, or titles).
+    let after_colon_lead = |q: &QuoteSpan| {
+        let open = tokens_in(doc, Span::new(q.span.start, q.inner.start)).start;
+        let paragraph = doc.sentence_of(open).map(|s| s.paragraph);
+        paragraph.and_then(|p| colon_lead(doc, p)).is_some_and(|(_, colon)| colon + 1 == open)
+    };
+    for quote in quotes.iter().filter(|q| q.mark == QuoteMark::Double || after_colon_lead(q)) {
         if let Some(a) = direct(doc, quote, &hits, &found) {
             if let Some(cue) = a.cue {
                 used_cues.push(cue.start);
@@ -280,9 +287,12 @@ fn cue_hits(doc: &Document, cues: &CueIndex, voices: &VoiceMap) -> Vec<(Range<us
         let headline_verb = || !doc.tokens[i].key.ends_with("ing") && in_title_case_sentence(doc, i);
         let capital_name = is_capitalized(doc, i) && !opens_sentence() && !headline_verb();
         let after_article = i > 0 && (NOUN_MARKERS.contains(&&*doc.tokens[i - 1].key) || is_possessive(doc, i - 1));
+        // "did not show up", "called off the vote": a particle makes another verb.
+        let phrasal = doc.tokens.get(range.end).is_some_and(|t| matches!(&*t.key, "up" | "off"));
         if voices.voice_of(doc.tokens[i].span) == Voice::Own
             && !capital_name
             && !after_article
+            && !phrasal
             && !hyphen_joined(doc, i)
         {
             i = range.end;
