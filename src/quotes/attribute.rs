@@ -468,7 +468,7 @@ fn direct(
         content: quote.inner,
         cue: cue.clone().map(|c: Range<usize>| token_span(doc, c)),
         cue_entry,
-        source: source.map(|s: Range<usize>| token_span(doc, s)),
+        source: source.clone().map(|s: Range<usize>| token_span(doc, s)),
         resolved: None,
         clause: None,
         sentence: sentence_index,
@@ -486,6 +486,17 @@ fn direct(
     {
         attribution.clause =
             fragment_clause(doc, cue_tokens.clone(), sentence.tokens.clone(), (open_mark, &inner), hits);
+    }
+    // `“…” that the border is secure, he said`: the writer's words between the quote and its
+    // reporting clause are reported too.
+    if let (Some(c), Some(s)) = (&cue, &source)
+        && c.start >= inner.end
+        && s.start > close_mark
+        && (close_mark..s.start).any(|i| doc.tokens[i].kind == TokenKind::Word)
+        && let Some(comma) = (close_mark..s.start).rev().find(|&i| surface(doc, i) == ",")
+    {
+        let clause = trim_punct(doc, open_mark..comma);
+        attribution.clause = (!clause.is_empty()).then(|| token_span(doc, clause));
     }
     if continuation && attribution.source.is_none() {
         let first_part = earlier.iter().rev().find(|a| a.cue.is_some() && a.cue == attribution.cue);
@@ -634,6 +645,19 @@ fn speaker_for_cue_after(
         let last_comma = skip_adverbs_back(doc, between.clone()).end - 1;
         if comma_before_cue && last_comma > first_comma + 1 && is_name(doc, first_comma + 1..last_comma) {
             return Some((cue.clone(), Some(start..last_comma), *entry));
+        }
+        // `“…” that the border is secure, he said`: the writer's words finish the quoted
+        // sentence, and a short reporting clause ends it.
+        let last_comma = between.clone().rev().find(|&i| surface(doc, i) == ",").unwrap_or(first_comma);
+        let speaker = last_comma + 1..between.end;
+        let clause_ends = (cue.end..sentence_end).filter(|&i| !is_punct(doc, i)).count() <= 6;
+        if !comma_before_cue
+            && !according
+            && clause_ends
+            && speaker.len() <= 5
+            && is_speaker_phrase(doc, speaker.clone())
+        {
+            return Some((cue.clone(), Some(speaker), *entry));
         }
         let after = speaker_after(doc, cue.end, sentence_end)?;
         return (comma_before_cue && !according).then(|| (cue.clone(), Some(after), *entry));
