@@ -756,6 +756,11 @@ const NOT_SPEAKERS: &[&str] = &[
     "follow",
     "share",
     "posted",
+    "here",
+    "partial",
+    "excerpt",
+    "excerpts",
+    "below",
 ];
 
 /// `Hartley: The council should have fixed it`, `KATE BOULDUAN: Why not debate?`: a paragraph
@@ -820,7 +825,9 @@ fn lead_in_subject(doc: &Document, open_mark: usize) -> Option<Range<usize>> {
         start = subject.end + 1;
         subject = sentence_subject(doc, start, colon)?;
     }
-    (is_named(doc, subject.clone()) || ends_in_name(doc, subject.clone())).then_some(subject)
+    // `Transcript as follows:`, `Here they are:`: site furniture and pointers are no speakers.
+    let furniture = subject.clone().any(|i| NOT_SPEAKERS.contains(&&*doc.tokens[i].key));
+    (!furniture && (is_named(doc, subject.clone()) || ends_in_name(doc, subject.clone()))).then_some(subject)
 }
 
 /// `“…” — John Smith`: a dash after the quote, then the speaker, and no cue.
