@@ -260,6 +260,11 @@ pub fn find_attributions(doc: &Document, quotes: &[QuoteSpan], cues: &CueIndex) 
             found.push(a);
         }
     }
+    for sentence in 0..doc.sentences.len() {
+        if let Some(a) = poll_attribution(doc, sentence, &voices) {
+            found.push(a);
+        }
+    }
     found.sort_by_key(|a| (a.content.start, a.content.end));
     resolve_pronouns(doc, &mut found, &voices);
     found
@@ -1313,6 +1318,54 @@ fn asked_question(
     let content = trim_punct(doc, from..end);
     let words = content.clone().filter(|&i| !is_punct(doc, i)).count();
     (words >= MIN_CONTENT_WORDS).then_some((source, content))
+}
+
+/// Nouns that make "in …" a cited source: one poll or survey ("in the polls" is a standing, and
+/// PolNeAR rarely marks it).
+const POLL_NOUNS: &[&str] = &["poll", "survey"];
+
+/// Words after which a reported clause starts ("a time when Sanders has sagged in the polls").
+const CLAUSE_OPENERS: &[&str] =
+    &["when", "as", "while", "because", "although", "though", "that", "which", "who", "but", "and", "after", "since"];
+
+/// `Trump leads by 20 points in the latest CNN/ORC poll`, `In the new poll, Clinton leads …`: a
+/// poll cited with "in" is the source of the clause it frames. The cue is the "in".
+fn poll_attribution(doc: &Document, sentence: usize, voices: &VoiceMap) -> Option<Attribution> {
+    let tokens = doc.sentences[sentence].tokens.clone();
+    let noun = tokens.clone().find(|&i| POLL_NOUNS.contains(&&*doc.tokens[i].key))?;
+    let from = noun.saturating_sub(8).max(tokens.start);
+    let cue = (from..noun).rev().find(|&i| doc.tokens[i].key == "in")?;
+    let plain = (cue + 1..noun).all(|i| !matches!(surface(doc, i), "," | ";" | ":" | "\""));
+    if !plain || voices.voice_of(doc.tokens[cue].span) != Voice::Own {
+        return None;
+    }
+    let start = after_dateline(doc, tokens.start, cue);
+    let content = if cue == start {
+        // "In the new poll, Clinton leads …": the clause after the comma.
+        let comma = (noun + 1..tokens.end.min(noun + 6)).find(|&i| surface(doc, i) == ",")?;
+        comma + 1..tokens.end
+    } else {
+        let opener = (start..cue)
+            .rev()
+            .find(|&i| matches!(surface(doc, i), "," | ";" | ":") || CLAUSE_OPENERS.contains(&&*doc.tokens[i].key));
+        opener.map_or(start, |i| i + 1)..cue
+    };
+    let content = trim_punct(doc, content);
+    if content.clone().filter(|&i| !is_punct(doc, i)).count() < MIN_CONTENT_WORDS {
+        return None;
+    }
+    Some(Attribution {
+        kind: Kind::Indirect,
+        extent: None,
+        content: token_span(doc, content),
+        cue: Some(token_span(doc, cue..cue + 1)),
+        cue_entry: None,
+        source: Some(token_span(doc, cue + 1..noun + 1)),
+        resolved: None,
+        clause: None,
+        sentence,
+        paragraph: doc.sentences[sentence].paragraph,
+    })
 }
 
 /// Words that open an embedded question ("asked whether …").
