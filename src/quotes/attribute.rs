@@ -935,7 +935,7 @@ fn speaker_before(doc: &Document, sentence_start: usize, cue: usize) -> Option<R
         return phrase_back(doc, sentence_start, skip_parenthesis_back(doc, sentence_start, first));
     }
     let Some(phrase) = phrase_back(doc, sentence_start, end) else {
-        return plural_after_comma(doc, sentence_start, end);
+        return plural_after_comma(doc, sentence_start, end).or_else(|| quantity_subject(doc, sentence_start, end));
     };
     // "a move he said": the pronoun is the speaker.
     if phrase.len() > 1 && PRONOUNS.contains(&&*doc.tokens[phrase.end - 1].key) {
@@ -956,6 +956,64 @@ fn plural_after_comma(doc: &Document, sentence_start: usize, end: usize) -> Opti
     });
     let plural = doc.tokens[end - 1].key.len() > 3 && doc.tokens[end - 1].key.ends_with('s');
     (!phrase.is_empty() && plain && plural).then_some(phrase)
+}
+
+/// Words a survey's share of respondents opens with ("Nine in 10 voters", "about half of
+/// voters", "those surveyed").
+const QUANTIFIERS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "half",
+    "third",
+    "quarter",
+    "majority",
+    "majorities",
+    "most",
+    "many",
+    "some",
+    "few",
+    "nearly",
+    "about",
+    "almost",
+    "more",
+    "fewer",
+    "those",
+    "roughly",
+    "just",
+    "only",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+];
+
+/// `Nine in 10 voters say …`, `26% say …`, `By double digits, those surveyed say …`: a share of
+/// respondents from the clause start (after a comma) right up to the cue.
+fn quantity_subject(doc: &Document, sentence_start: usize, end: usize) -> Option<Range<usize>> {
+    let start = (sentence_start..end).rev().find(|&i| surface(doc, i) == ",").map_or(sentence_start, |c| c + 1);
+    let start = after_dateline(doc, start, end);
+    let first = doc.tokens.get(start).filter(|_| start < end)?;
+    let quantity =
+        first.kind == TokenKind::Number || QUANTIFIERS.contains(&first.key.split('-').next().unwrap_or_default());
+    // "One member told Reuters that both groups feared …": a clause of its own is no subject.
+    let plain = (start..end).all(|i| {
+        let key = &*doc.tokens[i].key;
+        (!STOP_WORDS.contains(&key) || matches!(key, "of" | "in" | "and" | "about"))
+            && !CLAUSE_FINAL_CUES.contains(&key)
+    });
+    (quantity && plain && end - start <= 10).then_some(start..end)
 }
 
 fn participle_after_comma(doc: &Document, sentence_start: usize, end: usize, cue: usize) -> bool {
@@ -1231,7 +1289,7 @@ fn indirect(
             && !(cue.end..end).any(|i| doc.tokens[i].key == "that");
         let trailing = source.start > start
             && surface(doc, source.start - 1) == ","
-            && (rest <= 4 && !clause_follows || comma_after || circumstance);
+            && (rest <= 4 && !clause_follows && !has_finite_verb(doc, cue.end..end) || comma_after || circumstance);
         // "Over the years, she said, letters have helped …": a reporting clause set inside the
         // sentence; the reported words are the whole sentence around it.
         let inserted = trailing && comma_after && words_go_on(doc, cue.end + 1, end, hits);
@@ -1475,6 +1533,11 @@ const FINITE_VERBS: &[&str] = &[
     "might", "must", "shall", "did", "does", "do",
 ];
 
+/// "say stricter rules would help": a finite verb after the cue makes its words a clause.
+fn has_finite_verb(doc: &Document, range: Range<usize>) -> bool {
+    range.into_iter().any(|i| FINITE_VERBS.contains(&&*doc.tokens[i].key))
+}
+
 /// What follows a cue outside a quote: a reported clause to the sentence end, or an object noun
 /// phrase ("criticized the judge at a rally", "blasted the plan, calling it …") to the first comma.
 fn object_or_clause(doc: &Document, from: usize, end: usize, hits: &[(Range<usize>, usize)]) -> Option<Range<usize>> {
@@ -1484,7 +1547,7 @@ fn object_or_clause(doc: &Document, from: usize, end: usize, hits: &[(Range<usiz
         return Some(content);
     };
     // "said a security agreement should be cancelled, …": a finite verb makes it a clause.
-    let has_verb = (content.start..comma).any(|i| FINITE_VERBS.contains(&&*doc.tokens[i].key));
+    let has_verb = has_finite_verb(doc, content.start..comma);
     Some(if clause || has_verb { content } else { content.start..comma })
 }
 

@@ -247,8 +247,16 @@ impl SpeakerBook {
         let phrase = strip_articles(&lower).join(" ");
         let document = lower.iter().any(|w| DOCUMENTS.contains(&w.as_str()) || RECORDS.contains(&w.as_str()));
         let named_body = tokens.iter().any(|t| t.chars().next().is_some_and(char::is_uppercase));
-        let anonymous = !document && !named_body;
-        let group = role_group.unwrap_or_else(|| if anonymous { "anonymous" } else { "unclassified" }.to_string());
+        let share = is_share_of_respondents(&lower);
+        let anonymous = !document && !named_body && !share;
+        let fallback = if share {
+            "citizens"
+        } else if anonymous {
+            "anonymous"
+        } else {
+            "unclassified"
+        };
+        let group = role_group.unwrap_or_else(|| fallback.to_string());
         Speaker { name: phrase.clone(), key: phrase, role: String::new(), group, person: false, anonymous }
     }
 
@@ -265,6 +273,20 @@ impl SpeakerBook {
         }
         best.map(|(_, _, g)| g.to_string())
     }
+}
+
+/// A share of a poll's respondents ("26%", "Nine in 10 voters", "about half of voters",
+/// "those surveyed"): the public speaking through a poll, not an anonymous source.
+fn is_share_of_respondents(lower: &[String]) -> bool {
+    const SHARES: &[&str] =
+        &["half", "third", "quarter", "majority", "majorities", "nearly", "about", "almost", "roughly"];
+    let Some(first) = lower.first() else { return false };
+    let numeric = first.starts_with(|c: char| c.is_ascii_digit()) || first.ends_with('%');
+    let one_in = lower.get(1).is_some_and(|w| w == "in") && lower.len() >= 3;
+    numeric
+        || SHARES.contains(&first.as_str())
+        || one_in
+        || lower.iter().any(|w| matches!(w.as_str(), "percent" | "surveyed" | "polled" | "respondents"))
 }
 
 /// True when a phrase names an organisation or a document ("Senate Foreign Relations Committee").
@@ -416,6 +438,12 @@ mod tests {
         // Polls and data cited with "according to" are not anonymous sources.
         assert!(!b.describe("a new poll").anonymous);
         assert!(!b.describe("recent data from comScore").anonymous);
+        // A share of a poll's respondents is the public, not an anonymous source.
+        for share in ["26%", "Nine in 10 voters", "about half of voters", "those surveyed"] {
+            let speaker = b.describe(share);
+            assert!(!speaker.anonymous, "{share}");
+            assert_eq!(speaker.group, "citizens", "{share}");
+        }
     }
 
     #[test]
