@@ -2,7 +2,8 @@
 //!
 //! Owns the pairing of quotation marks. It reads the original characters, because only there
 //! can an opening ‘ be told from a closing ’. Rules:
-//! - Double marks (“ ” " „ « » and the two-apostrophe '' of some archives) pair within a paragraph.
+//! - Double marks (“ ” " „ « » and the two-apostrophe '' of some archives) pair within a paragraph;
+//!   a curly one typed the wrong way round (`”Luckily, …”`) acts by its position.
 //! - A paragraph that ends inside a quote continues it when the next paragraph opens with a
 //!   quotation mark (the news convention for multi-paragraph quotes); otherwise the quote is
 //!   closed at the paragraph end and flagged unclosed, so a stray mark never swallows the rest
