@@ -467,7 +467,7 @@ impl FileCheck<'_> {
             if forms.iter().any(|f| phrase_keys(f).is_empty()) {
                 self.error(c.text.span().start, format!("cue `{}` has an empty form", c.text.get_ref()), "remove it");
             }
-            cues.push(CueEntry { text: c.text.get_ref().clone(), class: c.class, forms });
+            cues.push(CueEntry { text: c.text.get_ref().clone(), class: c.class, forms, quotes_only: c.quotes_only });
         }
         let mut voices = Vec::new();
         for voice in &raw.voice {

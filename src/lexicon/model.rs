@@ -94,6 +94,9 @@ pub struct CueEntry {
     pub class: CueClass,
     /// Surface forms, lower case ("said", "says", "according to").
     pub forms: Vec<String>,
+    /// True when the cue attributes only quotations next to it (`“…,” she continued`), never
+    /// the writer's words after it ("the fighting continued for days").
+    pub quotes_only: bool,
 }
 
 /// A known speaker and the group they speak for.

@@ -79,6 +79,8 @@ pub struct RawCue {
     pub class: CueClass,
     #[serde(default)]
     pub forms: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub quotes_only: bool,
 }
 
 #[derive(Debug, Deserialize)]

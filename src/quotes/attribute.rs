@@ -90,6 +90,7 @@ impl Attribution {
 pub struct CueIndex {
     by_first: FxHashMap<String, Vec<(Vec<String>, usize)>>,
     classes: Vec<CueClass>,
+    quotes_only: Vec<bool>,
 }
 
 impl CueIndex {
@@ -107,7 +108,11 @@ impl CueIndex {
         for forms in by_first.values_mut() {
             forms.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         }
-        CueIndex { by_first, classes: cues.iter().map(|c| c.class).collect() }
+        CueIndex {
+            by_first,
+            classes: cues.iter().map(|c| c.class).collect(),
+            quotes_only: cues.iter().map(|c| c.quotes_only).collect(),
+        }
     }
 
     /// The longest cue starting at token `i`: (token range, cue index).
@@ -248,7 +253,7 @@ pub fn find_attributions(doc: &Document, quotes: &[QuoteSpan], cues: &CueIndex) 
     }
     for (tokens, cue) in &hits {
         let span = token_span(doc, tokens.clone());
-        if used_cues.contains(&span.start) {
+        if used_cues.contains(&span.start) || cues.quotes_only[*cue] {
             continue;
         }
         if let Some(a) = indirect(doc, tokens.clone(), *cue, &voices, &hits) {
