@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use framelens::features::Extractor;
 use framelens::lexicon::LexiconMatcher;
 use framelens::pipeline;
-use framelens::table::QuoteRow;
+use framelens::table::{QuoteRow, quotes_table};
 
 use super::args::{CorpusArgs, LexiconArgs, Prepared};
 use super::{Outcome, messages};
@@ -40,8 +40,10 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let mut csv = matches!(args.format, Format::Csv).then(|| csv::Writer::from_writer(io::stdout().lock()));
     let mut jsonl = io::BufWriter::new(stdout);
     let set = &loaded.set;
+    let mut rows = 0usize;
     let errors = pipeline::for_each_result(stream, &extractor, &mut messages::report_skipped, &mut |result| {
         for row in QuoteRow::from_result(result, set) {
+            rows += 1;
             match csv.as_mut() {
                 Some(writer) => writer.serialize(&row).map_err(io::Error::other)?,
                 None => {
@@ -53,6 +55,11 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         Ok(())
     })?;
     if let Some(mut writer) = csv {
+        // No attribution at all still gets the header, so a script reading the output sees the
+        // columns and zero rows.
+        if rows == 0 {
+            writer.write_record(quotes_table(&[]).get_column_names().iter().map(|name| name.as_str()))?;
+        }
         writer.flush()?;
     }
     jsonl.flush()?;

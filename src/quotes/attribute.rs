@@ -904,10 +904,33 @@ fn strip_leading_conjunctions(doc: &Document, range: Range<usize>) -> Range<usiz
 /// Drop adverbs and auxiliaries between a speaker and its cue ("he also said").
 fn skip_adverbs_back(doc: &Document, range: Range<usize>) -> Range<usize> {
     let mut end = range.end;
-    while end > range.start && BETWEEN_SPEAKER_AND_CUE.contains(&&*doc.tokens[end - 1].key) {
-        end -= 1;
+    loop {
+        if end > range.start && BETWEEN_SPEAKER_AND_CUE.contains(&&*doc.tokens[end - 1].key) {
+            end -= 1;
+        } else if let Some(before) = time_phrase_back(doc, range.start, end) {
+            end = before;
+        } else {
+            return range.start..end;
+        }
     }
-    range.start..end
+}
+
+/// `Clinton on Tuesday said`, `the ministry late Sunday said`: where a day-name time phrase
+/// ending at `end` starts, when one does.
+fn time_phrase_back(doc: &Document, start: usize, end: usize) -> Option<usize> {
+    let mut at = end;
+    // "Tuesday night", "Monday morning"
+    if at > start && matches!(&*doc.tokens[at - 1].key, "night" | "morning" | "afternoon" | "evening") {
+        at -= 1;
+    }
+    if at == start || !TIME_WORDS.contains(&&*doc.tokens[at - 1].key) {
+        return None;
+    }
+    at -= 1;
+    if at > start && matches!(&*doc.tokens[at - 1].key, "on" | "late" | "early" | "last" | "this") {
+        at -= 1;
+    }
+    (at > start).then_some(at)
 }
 
 /// The speaker phrase ending just before `cue`: back over adverbs, then words up to a stop word
@@ -1010,8 +1033,15 @@ fn quantity_subject(doc: &Document, sentence_start: usize, end: usize) -> Option
     let start = (sentence_start..end).rev().find(|&i| surface(doc, i) == ",").map_or(sentence_start, |c| c + 1);
     let start = after_dateline(doc, start, end);
     let first = doc.tokens.get(start).filter(|_| start < end)?;
-    let quantity =
-        first.kind == TokenKind::Number || QUANTIFIERS.contains(&first.key.split('-').next().unwrap_or_default());
+    // "Large majorities of voters": a size word may come first.
+    let sized = matches!(&*first.key, "large" | "small" | "slim" | "clear" | "wide")
+        && doc
+            .tokens
+            .get(start + 1)
+            .is_some_and(|t| matches!(&*t.key, "majority" | "majorities" | "minority" | "minorities"));
+    let quantity = sized
+        || first.kind == TokenKind::Number
+        || QUANTIFIERS.contains(&first.key.split('-').next().unwrap_or_default());
     // "One member told Reuters that both groups feared …": a clause of its own is no subject.
     let plain = (start..end).all(|i| {
         let key = &*doc.tokens[i].key;
@@ -1220,6 +1250,7 @@ fn is_speaker_phrase(doc: &Document, phrase: Range<usize>) -> bool {
 /// Role nouns that make a lower-case phrase a speaker without a determiner ("officials said",
 /// "former rival says").
 const ROLE_NOUNS: &[&str] = &[
+    "police",
     "officials",
     "sources",
     "protesters",

@@ -121,6 +121,18 @@ fn quotes_command_prints_jsonl() {
 }
 
 #[test]
+fn quotes_command_prints_the_header_when_nothing_is_attributed() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("quiet.txt"), "A quiet day\n\nThe river rose two feet overnight.\n").unwrap();
+    let assert = framelens().arg("quotes").arg(dir.path()).assert().success();
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    let full = framelens().args(["quotes", "corpora/iraq-2020"]).assert().success();
+    let header = String::from_utf8(full.get_output().stdout.clone()).unwrap().lines().next().unwrap().to_string();
+    assert_eq!(stdout, format!("{header}\n"));
+    assert!(header.starts_with("outlet,article,kind,extent,content,"), "{header}");
+}
+
+#[test]
 fn eval_scores_a_constructed_brat_corpus() {
     let text = "“We will stay,” the general said. Officials said the vote was symbolic.";
     // Gold: the direct quote (right), and an indirect one whose content we also find.
