@@ -1222,8 +1222,12 @@ fn speaker_after(doc: &Document, from: usize, limit: usize) -> Option<Range<usiz
     let mut end = from;
     while end < limit && end - from < 10 {
         let inside_name = surface(doc, end) == "'" || end > from && abbreviation_dot(doc, end);
+        // "said lobbyist and strategist Charlie Blaine": roles joined before the name.
+        let joined_roles = doc.tokens[end].key == "and"
+            && (end + 1..limit.min(end + 4)).any(|i| is_capitalized(doc, i))
+            && (from..end).all(|i| !is_capitalized(doc, i));
         if is_punct(doc, end) && !inside_name
-            || STOP_WORDS.contains(&&*doc.tokens[end].key) && !is_capitalized(doc, end)
+            || STOP_WORDS.contains(&&*doc.tokens[end].key) && !is_capitalized(doc, end) && !joined_roles
         {
             break;
         }
