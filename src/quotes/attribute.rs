@@ -1588,7 +1588,16 @@ fn object_or_clause(doc: &Document, from: usize, end: usize, hits: &[(Range<usiz
     };
     // "said a security agreement should be cancelled, …": a finite verb makes it a clause.
     let has_verb = has_finite_verb(doc, content.start..comma);
-    Some(if clause || has_verb { content } else { content.start..comma })
+    // "said Obama enjoys the event, in part, because …": a one-word name or a pronoun and a
+    // lower-case word after it are a subject and its verb (longer names measured worse on dev).
+    let subject_verb = (is_capitalized(doc, content.start) || PRONOUNS.contains(&&*doc.tokens[content.start].key))
+        && doc.tokens.get(content.start + 1).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && !is_capitalized(doc, content.start + 1)
+                && !STOP_WORDS.contains(&&*t.key)
+                && !DETERMINERS.contains(&&*t.key)
+        });
+    Some(if clause || has_verb || subject_verb { content } else { content.start..comma })
 }
 
 /// What follows a cue: an optional recipient ("told CNN", "told parliament in a speech") and
