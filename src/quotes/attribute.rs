@@ -227,6 +227,9 @@ const TIME_WORDS: &[&str] =
 /// speaker's sentence on after their reporting clause.
 const GOES_ON: &[&str] = &["and", "but", "still", "yet", "then", "also", "so"];
 
+/// Words that lead a speaker phrase only with a noun after them ("That person said").
+const DEMONSTRATIVES: &[&str] = &["this", "that", "these", "those"];
+
 /// Pronouns a speaker can be.
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 
@@ -371,6 +374,11 @@ fn is_dash(doc: &Document, i: usize) -> bool {
     matches!(surface(doc, i), "-" | "--")
 }
 
+/// Word and number tokens in `range` (punctuation not counted).
+fn words_in(doc: &Document, range: Range<usize>) -> usize {
+    range.filter(|&i| !is_punct(doc, i)).count()
+}
+
 fn is_punct(doc: &Document, i: usize) -> bool {
     doc.tokens[i].kind == TokenKind::Punct
 }
@@ -390,7 +398,7 @@ fn direct(
     if inner.is_empty() {
         return None;
     }
-    let words = inner.clone().filter(|&i| !is_punct(doc, i)).count();
+    let words = words_in(doc, inner.clone());
     let sentence_index = doc.sentences.partition_point(|s| s.tokens.end <= inner.start);
     let sentence = doc.sentences.get(sentence_index)?;
     let end_sentence = doc.sentences.partition_point(|s| s.tokens.end < inner.end).min(doc.sentences.len() - 1);
@@ -660,7 +668,7 @@ fn speaker_for_cue_after(
         // sentence, and a short reporting clause ends it.
         let last_comma = between.clone().rev().find(|&i| surface(doc, i) == ",").unwrap_or(first_comma);
         let speaker = last_comma + 1..between.end;
-        let clause_ends = (cue.end..sentence_end).filter(|&i| !is_punct(doc, i)).count() <= 6;
+        let clause_ends = words_in(doc, cue.end..sentence_end) <= 6;
         if !comma_before_cue
             && !according
             && clause_ends
@@ -710,7 +718,7 @@ fn cue_in_next_sentence(
     let reported_speech = (found.0.end..next.tokens.end).any(|i| doc.tokens[i].key == "that");
     // The cue opens the sentence with its speaker (`Trump told ITV in an interview on Monday.`).
     let opens = found.0.start <= next.tokens.start + 5;
-    let tail = (told_end..next.tokens.end).filter(|&i| !is_punct(doc, i)).count();
+    let tail = words_in(doc, told_end..next.tokens.end);
     (found.1.is_some() && !reported_speech && opens && tail <= 12).then_some(found)
 }
 
@@ -781,7 +789,7 @@ fn colon_lead(doc: &Document, paragraph: usize) -> Option<(Range<usize>, usize)>
     let colon = tokens.clone().take(8).find(|&i| surface(doc, i) == ":")?;
     let name = tokens.start..colon;
     let words: Vec<usize> = name.clone().filter(|&i| !is_punct(doc, i)).collect();
-    let words_after = (colon + 1..tokens.end).filter(|&i| !is_punct(doc, i)).count();
+    let words_after = words_in(doc, colon + 1..tokens.end);
     let plain = name.clone().all(|i| !is_punct(doc, i) || surface(doc, i) == ".");
     let named = words.iter().all(|&i| doc.tokens[i].kind == TokenKind::Word && is_capitalized(doc, i));
     let furniture = words.iter().any(|&i| NOT_SPEAKERS.contains(&&*doc.tokens[i].key));
@@ -802,18 +810,8 @@ fn colon_indirect(doc: &Document, paragraph: usize, voices: &VoiceMap, found: &[
     if quoted * 2 > content.len() || found.iter().any(|a| a.content.start < span.end && span.start < a.content.end) {
         return None;
     }
-    Some(Attribution {
-        kind: Kind::Indirect,
-        extent: None,
-        content: span,
-        cue: Some(token_span(doc, colon..colon + 1)),
-        cue_entry: None,
-        source: Some(token_span(doc, speaker)),
-        resolved: None,
-        clause: None,
-        sentence: doc.sentences.partition_point(|s| s.tokens.end <= content.start),
-        paragraph,
-    })
+    let sentence = doc.sentences.partition_point(|s| s.tokens.end <= content.start);
+    Some(reported(doc, content, colon..colon + 1, None, Some(speaker), sentence))
 }
 
 /// `In a radio interview, Okafor went even further: “…”`, `Governor Ames released the following
@@ -1200,7 +1198,7 @@ fn phrase_back(doc: &Document, sentence_start: usize, end: usize) -> Option<Rang
         let key = &*doc.tokens[i].key;
         let past_verb = !is_capitalized(doc, i) && key.len() > 4 && key.ends_with("ed");
         // "That person said": a demonstrative opening the sentence leads the speaker.
-        if i == sentence_start && start < end && matches!(key, "that" | "this" | "these" | "those") {
+        if i == sentence_start && start < end && DEMONSTRATIVES.contains(&key) {
             start = i;
             break;
         }
@@ -1243,7 +1241,7 @@ fn is_speaker_phrase(doc: &Document, phrase: Range<usize>) -> bool {
     }
     let first = &*doc.tokens[phrase.start].key;
     // "That person said", "those officials said": a demonstrative leads a speaker only with a noun.
-    let demonstrative = matches!(first, "this" | "that" | "these" | "those") && (2..=4).contains(&phrase.len());
+    let demonstrative = DEMONSTRATIVES.contains(&first) && (2..=4).contains(&phrase.len());
     phrase.clone().any(|i| is_capitalized(doc, i) && doc.tokens[i].kind == TokenKind::Word)
         || demonstrative
         || (phrase.len() == 1 && PRONOUNS.contains(&first))
@@ -1300,24 +1298,13 @@ fn indirect(
     let sentence = doc.sentences.get(sentence_index)?;
     let (start, end) = (sentence.tokens.start, sentence.tokens.end);
     if let Some((source, content)) = asked_question(doc, cue.clone(), start..end, hits) {
-        return Some(Attribution {
-            kind: Kind::Indirect,
-            extent: None,
-            content: token_span(doc, content),
-            cue: Some(token_span(doc, cue)),
-            cue_entry: Some(entry),
-            source: source.map(|s| token_span(doc, s)),
-            resolved: None,
-            clause: None,
-            sentence: sentence_index,
-            paragraph: sentence.paragraph,
-        });
+        return Some(reported(doc, content, cue, Some(entry), source, sentence_index));
     }
     let according = cites_source_after(doc, &cue);
     let (source, content) = if according {
         according_to(doc, cue.clone(), start, end)?
     } else if let Some(source) = speaker_before(doc, start, cue.start) {
-        let rest = (cue.end..end).filter(|&i| !is_punct(doc, i)).count();
+        let rest = words_in(doc, cue.end..end);
         // "A, the AP noted, adding …": a comma after the cue ends the reporting clause too.
         let comma_after = cue.end < end && surface(doc, cue.end) == ",";
         // "Later in the week, the ministry said it would comply": a clause after the cue is the content.
@@ -1353,26 +1340,37 @@ fn indirect(
         (source, start..comma)
     };
     let content = trim_punct(doc, cut_before_relative(doc, cut_before_next_cue(doc, content, &cue, hits)));
-    if content.clone().filter(|&i| !is_punct(doc, i)).count() < MIN_CONTENT_WORDS {
+    if words_in(doc, content.clone()) < MIN_CONTENT_WORDS {
         return None;
     }
-    let content_span = token_span(doc, content.clone());
     let quoted = content.clone().filter(|&i| voices.voice_of(doc.tokens[i].span) == Voice::Quoted).count();
     if quoted * 2 > content.len() {
         return None; // mostly a quotation: the direct pattern owns it
     }
-    Some(Attribution {
+    Some(reported(doc, content, cue, Some(entry), Some(source), sentence_index))
+}
+
+/// A reported-speech attribution (no quotation of its own) from token ranges.
+fn reported(
+    doc: &Document,
+    content: Range<usize>,
+    cue: Range<usize>,
+    cue_entry: Option<usize>,
+    source: Option<Range<usize>>,
+    sentence: usize,
+) -> Attribution {
+    Attribution {
         kind: Kind::Indirect,
         extent: None,
-        content: content_span,
+        content: token_span(doc, content),
         cue: Some(token_span(doc, cue)),
-        cue_entry: Some(entry),
-        source: Some(token_span(doc, source)),
+        cue_entry,
+        source: source.map(|s| token_span(doc, s)),
         resolved: None,
         clause: None,
-        sentence: sentence_index,
-        paragraph: sentence.paragraph,
-    })
+        sentence,
+        paragraph: doc.sentences[sentence].paragraph,
+    }
 }
 
 /// After a reporting clause's closing comma, the sentence goes on with the reported words: a
@@ -1386,9 +1384,12 @@ fn asked_question(
     sentence: Range<usize>,
     hits: &[(Range<usize>, usize)],
 ) -> Option<(Option<Range<usize>>, Range<usize>)> {
+    if doc.tokens[cue.start].key != "asked" || cue.end >= sentence.end {
+        return None;
+    }
     let opens = after_dateline(doc, sentence.start, cue.start) == cue.start;
     let after_when = cue.start > sentence.start && matches!(&*doc.tokens[cue.start - 1].key, "when" | "if" | "as");
-    if doc.tokens[cue.start].key != "asked" || !(opens || after_when) || cue.end >= sentence.end {
+    if !(opens || after_when) {
         return None;
     }
     // The main clause's cue is the first later one with a comma before it ("to describe the
@@ -1414,7 +1415,7 @@ fn asked_question(
         .find(|&i| QUESTION_WORDS.contains(&&*doc.tokens[i].key) && doc.tokens[i].key != "about")
         .unwrap_or(from);
     let content = trim_punct(doc, from..end);
-    let words = content.clone().filter(|&i| !is_punct(doc, i)).count();
+    let words = words_in(doc, content.clone());
     (words >= MIN_CONTENT_WORDS).then_some((source, content))
 }
 
@@ -1449,21 +1450,10 @@ fn poll_attribution(doc: &Document, sentence: usize, voices: &VoiceMap) -> Optio
         opener.map_or(start, |i| i + 1)..cue
     };
     let content = trim_punct(doc, content);
-    if content.clone().filter(|&i| !is_punct(doc, i)).count() < MIN_CONTENT_WORDS {
+    if words_in(doc, content.clone()) < MIN_CONTENT_WORDS {
         return None;
     }
-    Some(Attribution {
-        kind: Kind::Indirect,
-        extent: None,
-        content: token_span(doc, content),
-        cue: Some(token_span(doc, cue..cue + 1)),
-        cue_entry: None,
-        source: Some(token_span(doc, cue + 1..noun + 1)),
-        resolved: None,
-        clause: None,
-        sentence,
-        paragraph: doc.sentences[sentence].paragraph,
-    })
+    Some(reported(doc, content, cue..cue + 1, None, Some(cue + 1..noun + 1), sentence))
 }
 
 /// Words that open an embedded question ("asked whether …").
@@ -1472,7 +1462,7 @@ const QUESTION_WORDS: &[&str] = &["whether", "if", "how", "why", "what", "who", 
 fn words_go_on(doc: &Document, from: usize, end: usize, hits: &[(Range<usize>, usize)]) -> bool {
     let Some(first) = doc.tokens.get(from).filter(|_| from < end) else { return false };
     let opens_cue = hits_from(hits, from).first().is_some_and(|(r, _)| r.start == from);
-    let words = (from..end).filter(|&i| !is_punct(doc, i)).count();
+    let words = words_in(doc, from..end);
     first.kind == TokenKind::Word
         && !matches!(&*first.key, "who" | "which" | "whose" | "where" | "when" | "according")
         && !opens_cue
@@ -1524,7 +1514,7 @@ fn according_to(doc: &Document, cue: Range<usize>, start: usize, end: usize) -> 
     // reports the whole sentence around it.
     let goes_on = source.end + 1 < end
         && surface(doc, source.end) == ","
-        && (source.end + 1..end).filter(|&i| !is_punct(doc, i)).count() >= MIN_CONTENT_WORDS;
+        && words_in(doc, source.end + 1..end) >= MIN_CONTENT_WORDS;
     if goes_on {
         return Some((source, start..end));
     }
@@ -1547,7 +1537,7 @@ fn cites_source_after(doc: &Document, cue: &Range<usize>) -> bool {
 fn cited_source(doc: &Document, from: usize, end: usize) -> Option<Range<usize>> {
     let stop = (from..end).find(|&i| surface(doc, i) == "," || surface(doc, i) == "\"").unwrap_or(end);
     let phrase = trim_punct(doc, from..stop);
-    let words = phrase.clone().filter(|&i| !is_punct(doc, i)).count();
+    let words = words_in(doc, phrase.clone());
     (words > 0 && phrase.len() <= 12).then_some(phrase)
 }
 
