@@ -42,6 +42,10 @@ pub(crate) struct Tables {
     /// Booster or dampener key to increment (`BOOSTER_DICT`), including the
     /// multi-token keys "just enough", "kind of", and "sort of".
     pub(crate) boosters: HashMap<String, f64>,
+    /// First words of the multi-token keys of `special_cases` and `boosters`
+    /// (framelens patch): an n-gram whose first word is not here cannot be a
+    /// key, so it is not built.
+    pub(crate) ngram_heads: rustc_hash::FxHashSet<String>,
 }
 
 impl Tables {
@@ -49,11 +53,17 @@ impl Tables {
     /// the provenance test pins; the count tests below pin the parsed sizes.
     pub(crate) fn load() -> Tables {
         let (special_cases, boosters) = parse_rules_tables(RULES_TABLES);
+        let ngram_heads = special_cases
+            .keys()
+            .chain(boosters.keys())
+            .filter_map(|key| key.split_once(' ').map(|(head, _)| head.to_string()))
+            .collect();
         Tables {
             lexicon: parse_lexicon(VADER_LEXICON),
             emojis: parse_emojis(EMOJI_LEXICON),
             special_cases,
             boosters,
+            ngram_heads,
         }
     }
 }

@@ -460,6 +460,17 @@ fn joined_lower(tokens: &[Token], start: usize, len: usize) -> Option<String> {
     Some(joined)
 }
 
+/// `joined_lower`, but only for n-grams whose first word starts a multi-token
+/// key (framelens patch): every n-gram built here is only looked up in
+/// `special_cases` and `boosters`, so skipping the others changes no result.
+fn ngram(tables: &Tables, tokens: &[Token], start: usize, len: usize) -> Option<String> {
+    let head = tokens.get(start)?;
+    if !tables.ngram_heads.contains(head.lower.as_str()) {
+        return None;
+    }
+    joined_lower(tokens, start, len)
+}
+
 /// The reference's `_special_idioms_check`. The candidate set is fixed: five
 /// backward sequences (the bigram ending at the scored word, the trigram
 /// ending at it, the bigram ending one before it, the trigram ending one
@@ -481,15 +492,15 @@ fn special_idioms_check(
     let mut valence = valence_in;
     let mut from_int = false;
     // Python: onezero = "{0} {1}".format(w[i - 1], w[i])
-    let onezero = i.checked_sub(1).and_then(|s| joined_lower(tokens, s, 2));
+    let onezero = i.checked_sub(1).and_then(|s| ngram(tables, tokens, s, 2));
     // Python: twoonezero = "{0} {1} {2}".format(w[i - 2], w[i - 1], w[i])
-    let twoonezero = i.checked_sub(2).and_then(|s| joined_lower(tokens, s, 3));
+    let twoonezero = i.checked_sub(2).and_then(|s| ngram(tables, tokens, s, 3));
     // Python: twoone = "{0} {1}".format(w[i - 2], w[i - 1])
-    let twoone = i.checked_sub(2).and_then(|s| joined_lower(tokens, s, 2));
+    let twoone = i.checked_sub(2).and_then(|s| ngram(tables, tokens, s, 2));
     // Python: threetwoone = "{0} {1} {2}".format(w[i - 3], w[i - 2], w[i - 1])
-    let threetwoone = i.checked_sub(3).and_then(|s| joined_lower(tokens, s, 3));
+    let threetwoone = i.checked_sub(3).and_then(|s| ngram(tables, tokens, s, 3));
     // Python: threetwo = "{0} {1}".format(w[i - 3], w[i - 2])
-    let threetwo = i.checked_sub(3).and_then(|s| joined_lower(tokens, s, 2));
+    let threetwo = i.checked_sub(3).and_then(|s| ngram(tables, tokens, s, 2));
 
     // Python: sequences = [onezero, twoonezero, twoone, threetwoone, threetwo]
     //         for seq in sequences:
@@ -508,7 +519,7 @@ fn special_idioms_check(
     // Python: if len(words_and_emoticons_lower) - 1 > i:
     //             zeroone = "{0} {1}".format(w[i], w[i + 1])
     //             if zeroone in SPECIAL_CASES: valence = SPECIAL_CASES[zeroone]
-    if let Some(&hit) = joined_lower(tokens, i, 2)
+    if let Some(&hit) = ngram(tables, tokens, i, 2)
         .as_ref()
         .and_then(|s| tables.special_cases.get(s.as_str()))
     {
@@ -518,7 +529,7 @@ fn special_idioms_check(
     // Python: if len(words_and_emoticons_lower) - 1 > i + 1:
     //             zeroonetwo = "{0} {1} {2}".format(w[i], w[i + 1], w[i + 2])
     //             if zeroonetwo in SPECIAL_CASES: valence = SPECIAL_CASES[zeroonetwo]
-    if let Some(&hit) = joined_lower(tokens, i, 3)
+    if let Some(&hit) = ngram(tables, tokens, i, 3)
         .as_ref()
         .and_then(|s| tables.special_cases.get(s.as_str()))
     {
