@@ -191,6 +191,9 @@ pub struct StemStream {
     text: String,
     /// `(offset of the space before the token, token index)`; `usize::MAX` marks a break.
     starts: Vec<(usize, usize)>,
+    /// For every offset of `text` (and its end), the first entry of `starts` at or after it:
+    /// a match's tokens in two lookups (an article has thousands of overlapping candidates).
+    first_start_from: Vec<u32>,
 }
 
 impl StemStream {
@@ -209,15 +212,29 @@ impl StemStream {
             text.push_str(BREAK);
             text.push(' ');
         }
-        StemStream { text, starts }
+        let first_start_from = first_start_from(&starts, text.len());
+        StemStream { text, starts, first_start_from }
     }
 
     /// Token range of a match from stream offset `start` (its leading space) to `end`.
     fn tokens(&self, start: usize, end: usize) -> Range<usize> {
-        let first = self.starts.partition_point(|&(at, _)| at < start);
-        let last = self.starts.partition_point(|&(at, _)| at < end - 1);
+        let first = self.first_start_from[start] as usize;
+        let last = self.first_start_from[end - 1] as usize;
         self.starts[first].1..self.starts[last - 1].1 + 1
     }
+}
+
+/// `table[o]` = how many `starts` lie before offset `o`, for `o` in `0..=len`.
+fn first_start_from(starts: &[(usize, usize)], len: usize) -> Vec<u32> {
+    let mut table = Vec::with_capacity(len + 1);
+    let mut next = 0;
+    for offset in 0..=len {
+        while next < starts.len() && starts[next].0 < offset {
+            next += 1;
+        }
+        table.push(next as u32);
+    }
+    table
 }
 
 #[cfg(test)]
