@@ -5,6 +5,7 @@
 use std::fs;
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -57,15 +58,41 @@ impl RunManifest {
 pub fn hash_inputs(input: &Path) -> Vec<InputFile> {
     let files = if input.is_dir() { files_below(input, |_| true) } else { vec![input.to_path_buf()] };
     files
-        .iter()
+        .par_iter()
         .filter_map(|path| {
-            let bytes = fs::read(path).ok()?;
+            let (bytes, sha256) = sha256_of(path).ok()?;
             let shown = path.strip_prefix(input).ok().filter(|p| !p.as_os_str().is_empty()).unwrap_or(path);
-            Some(InputFile {
-                path: shown.to_string_lossy().replace('\\', "/"),
-                bytes: bytes.len() as u64,
-                sha256: format!("{:x}", Sha256::digest(&bytes)),
-            })
+            Some(InputFile { path: shown.to_string_lossy().replace('\\', "/"), bytes, sha256 })
         })
         .collect()
+}
+
+/// Size and SHA-256 of a file, read in blocks: a corpus file may be larger than memory.
+fn sha256_of(path: &Path) -> std::io::Result<(u64, String)> {
+    let mut hasher = Sha256::new();
+    let bytes = std::io::copy(&mut fs::File::open(path)?, &mut hasher)?;
+    Ok((bytes, format!("{:x}", hasher.finalize())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inputs_are_hashed_in_path_order_with_their_sizes() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join("sub")).unwrap();
+        fs::write(dir.path().join("b.txt"), "abc").unwrap();
+        fs::write(dir.path().join("sub/a.txt"), "").unwrap();
+        fs::write(dir.path().join("a.txt"), vec![b'x'; 100_000]).unwrap();
+        let files = hash_inputs(dir.path());
+        let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(paths, ["a.txt", "b.txt", "sub/a.txt"]);
+        assert_eq!(files[0].bytes, 100_000);
+        // SHA-256 test vectors: "abc" and the empty string.
+        assert_eq!(files[1].sha256, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assert_eq!(files[2].sha256, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        let single = hash_inputs(&dir.path().join("b.txt"));
+        assert_eq!((single[0].bytes, single[0].sha256.as_str()), (3, files[1].sha256.as_str()));
+    }
 }
