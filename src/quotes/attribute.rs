@@ -907,6 +907,8 @@ fn skip_adverbs_back(doc: &Document, range: Range<usize>) -> Range<usize> {
             end -= 1;
         } else if let Some(before) = time_phrase_back(doc, range.start, end) {
             end = before;
+        } else if let Some(before) = setting_phrase_back(doc, range.start, end) {
+            end = before;
         } else {
             return range.start..end;
         }
@@ -929,6 +931,44 @@ fn time_phrase_back(doc: &Document, start: usize, end: usize) -> Option<usize> {
         at -= 1;
     }
     (at > start).then_some(at)
+}
+
+/// Occasions a speaker speaks at, in or during ("in a televised interview", "at a rally").
+const SETTINGS: &[&str] = &[
+    "interview",
+    "statement",
+    "speech",
+    "letter",
+    "conference",
+    "briefing",
+    "rally",
+    "hearing",
+    "email",
+    "post",
+    "tweet",
+    "video",
+    "message",
+    "appearance",
+    "event",
+    "meeting",
+    "debate",
+    "op-ed",
+    "column",
+];
+
+/// `Stumpf in a televised interview said`, `the ministry in a statement said`: where a setting
+/// phrase (preposition, determiner, up to two words, a setting noun) ending at `end` starts,
+/// when one does and something stands before it.
+fn setting_phrase_back(doc: &Document, start: usize, end: usize) -> Option<usize> {
+    if end == start || !SETTINGS.contains(&&*doc.tokens[end - 1].key) {
+        return None;
+    }
+    let determiner =
+        (end.saturating_sub(4).max(start)..end - 1).rev().find(|&i| DETERMINERS.contains(&&*doc.tokens[i].key))?;
+    let preposition = determiner.checked_sub(1)?;
+    let words_between = (determiner + 1..end - 1).all(|i| doc.tokens[i].kind == TokenKind::Word);
+    (preposition > start && words_between && matches!(&*doc.tokens[preposition].key, "in" | "at" | "during" | "on"))
+        .then_some(preposition)
 }
 
 /// The speaker phrase ending just before `cue`: back over adverbs, then words up to a stop word
@@ -1151,7 +1191,8 @@ fn sentence_subject(doc: &Document, sentence_start: usize, limit: usize) -> Opti
             && !STOP_WORDS.contains(&key)
             && !BETWEEN_SPEAKER_AND_CUE.contains(&key)
             && !CLAUSE_FINAL_CUES.contains(&key)
-            && !(key.len() > 4 && key.ends_with("ed"));
+            // "The retired neurosurgeon": right after the determiner an "-ed" word is an adjective.
+            && (!(key.len() > 4 && key.ends_with("ed")) || end == start + 1);
         // "Shiite cleric Moqtada al-Sadr": a lower-case role word between capitalised words.
         let role_word = word
             && !led
@@ -1202,6 +1243,11 @@ fn phrase_back(doc: &Document, sentence_start: usize, end: usize) -> Option<Rang
             start = i;
             break;
         }
+        // "a retired general said": after a determiner an "-ed" word is an adjective.
+        if past_verb && start < end && i > sentence_start && DETERMINERS.contains(&&*doc.tokens[i - 1].key) {
+            start = i - 1;
+            break;
+        }
         if is_punct(doc, i) && surface(doc, i) != "'" && !abbreviation_dot(doc, i)
             || STOP_WORDS.contains(&key)
             || TIME_WORDS.contains(&key)
@@ -1240,6 +1286,10 @@ fn is_speaker_phrase(doc: &Document, phrase: Range<usize>) -> bool {
         return false;
     }
     let first = &*doc.tokens[phrase.start].key;
+    // "Nothing reported here suggests …": an indefinite pronoun for a thing says nothing.
+    if phrase.len() == 1 && matches!(first, "nothing" | "something" | "anything" | "everything") {
+        return false;
+    }
     // "That person said", "those officials said": a demonstrative leads a speaker only with a noun.
     let demonstrative = DEMONSTRATIVES.contains(&first) && (2..=4).contains(&phrase.len());
     phrase.clone().any(|i| is_capitalized(doc, i) && doc.tokens[i].kind == TokenKind::Word)
@@ -1311,8 +1361,14 @@ fn indirect(
         let clause_follows = doc.tokens.get(cue.end).is_some_and(|t| opens_clause(&t.key));
         // "…, she said in a recorded message to the delegates.": only circumstances follow the cue.
         // ("…, who called on parliament to …" is a cue of its own kind: only plain reporting verbs.)
-        let circumstance = CLAUSE_FINAL_CUES.contains(&&*doc.tokens[cue.start].key)
-            && doc.tokens.get(cue.end).is_some_and(|t| CIRCUMSTANCE_OPENERS.contains(&&*t.key))
+        // "…, Qameni was quoted as saying by the daily Baghdad Today.": the agent is a circumstance.
+        let quoted_as =
+            cue.len() > 2 && doc.tokens[cue.end - 1].key == "saying" && doc.tokens[cue.end - 3].key == "quoted";
+        let circumstance = (CLAUSE_FINAL_CUES.contains(&&*doc.tokens[cue.start].key) || quoted_as)
+            && doc
+                .tokens
+                .get(cue.end)
+                .is_some_and(|t| CIRCUMSTANCE_OPENERS.contains(&&*t.key) || quoted_as && t.key == "by")
             && !(cue.end..end).any(|i| doc.tokens[i].key == "that");
         let trailing = source.start > start
             && surface(doc, source.start - 1) == ","
@@ -1323,7 +1379,7 @@ fn indirect(
         let content = if inserted {
             start..end
         } else if trailing {
-            start..source.start - 1
+            without_role_appositive(doc, start..source.start - 1)
         } else {
             object_or_clause(doc, cue.end, end, hits)?
         };
@@ -1348,6 +1404,45 @@ fn indirect(
         return None; // mostly a quotation: the direct pattern owns it
     }
     Some(reported(doc, content, cue, Some(entry), Some(source), sentence_index))
+}
+
+/// Words that open a role set off before a speaker's name ("…, member of the security
+/// commission, Ali al-Qameni, said").
+const ROLE_HEADS: &[&str] = &[
+    "member",
+    "head",
+    "leader",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "director",
+    "minister",
+    "secretary",
+    "deputy",
+    "chief",
+    "commander",
+    "lawmaker",
+    "senator",
+    "adviser",
+    "advisor",
+];
+
+/// Content before `, ROLE, NAME said` without the role: the last comma-separated part is cut
+/// when it opens with a role word (after an article) and has no verb of its own.
+fn without_role_appositive(doc: &Document, content: Range<usize>) -> Range<usize> {
+    let Some(comma) = content.clone().rev().find(|&i| surface(doc, i) == ",") else { return content };
+    let mut first = comma + 1;
+    if first < content.end && matches!(&*doc.tokens[first].key, "a" | "an" | "the") {
+        first += 1;
+    }
+    let role = first < content.end
+        && ROLE_HEADS.contains(&&*doc.tokens[first].key)
+        && content.end - comma <= 12
+        && !has_finite_verb(doc, comma + 1..content.end);
+    if role && comma > content.start { content.start..comma } else { content }
 }
 
 /// A reported-speech attribution (no quotation of its own) from token ranges.
@@ -1635,10 +1730,11 @@ fn resolve_pronouns(doc: &Document, found: &mut [Attribution], voices: &VoiceMap
     for i in 0..found.len() {
         let Some(source) = found[i].source else { continue };
         let pronoun = source.slice(doc.text).to_lowercase();
-        if !PRONOUNS.contains(&pronoun.as_str()) || found[i].resolved.is_some() {
+        let role = is_definite_role(&pronoun);
+        if !(PRONOUNS.contains(&pronoun.as_str()) || role) || found[i].resolved.is_some() {
             continue;
         }
-        let wants_person = matches!(pronoun.as_str(), "he" | "she" | "i" | "we");
+        let wants_person = role || matches!(pronoun.as_str(), "he" | "she" | "i" | "we");
         let paragraph = found[i].paragraph;
         let earlier = found[..i].iter().rev().find(|a| {
             a.speaker_span().is_some_and(|s| {
@@ -1649,6 +1745,15 @@ fn resolve_pronouns(doc: &Document, found: &mut [Attribution], voices: &VoiceMap
             })
         });
         let near = earlier.filter(|a| a.paragraph + 1 >= paragraph).and_then(Attribution::speaker_span);
+        if role {
+            // "The lawmaker added": only the person who spoke in an earlier sentence, never a name
+            // further back or another voice of the same sentence ("Asked by X …, the governor said").
+            let sentence_of = |at: usize| doc.sentences.partition_point(|s| s.span.end <= at);
+            // A full name, so not a place or body standing for a government ("Washington said").
+            let full_name = |n: &Span| n.slice(doc.text).split_whitespace().count() >= 2;
+            found[i].resolved = near.filter(|n| sentence_of(n.start) < sentence_of(source.start) && full_name(n));
+            continue;
+        }
         let mentioned = if wants_person && near.is_none() { last_name_before(doc, source.start, voices) } else { None };
         // "It declared …": a document or body named in the sentences just before is the likelier
         // antecedent than an earlier speaker (often a news agency credited in passing).
@@ -1664,6 +1769,18 @@ fn resolve_pronouns(doc: &Document, found: &mut [Attribution], voices: &VoiceMap
             found[i].resolved = Some(resolved);
         }
     }
+}
+
+/// `the lawmaker`, `the spokesman`: "the" and one singular role word, which news writing uses
+/// for the person just quoted. Documents ("the resolution") and bodies ("the ministry") are not
+/// roles; a plural ("the protesters") is not one person.
+fn is_definite_role(lower: &str) -> bool {
+    let Some(("the", word)) = lower.split_once(' ') else { return false };
+    word.len() > 3
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && !word.ends_with('s')
+        && !DOCUMENTS.contains(&word)
+        && !is_body(word)
 }
 
 /// A capitalised name with at least two words, or one that is not led by a determiner.

@@ -226,10 +226,10 @@ impl SpeakerBook {
         let name_start = name_start(&tokens);
         let name = &tokens[name_start..];
         let role = tokens[..name_start].join(" ");
-        let is_body = name.iter().any(|t| BODY_WORDS.contains(&t.to_lowercase().as_str()));
+        let name_is_body = name.iter().any(|t| BODY_WORDS.contains(&t.to_lowercase().as_str()));
         let lower: Vec<String> = tokens.iter().map(|t| t.to_lowercase()).collect();
         let role_group = self.role_group(&lower);
-        if !name.is_empty() && !is_body {
+        if !name.is_empty() && !name_is_body {
             let key = surname_key(name);
             if let Some((canonical, group)) = self.known.get(&key) {
                 return Speaker {
@@ -246,9 +246,12 @@ impl SpeakerBook {
         }
         let phrase = strip_articles(&lower).join(" ");
         let document = lower.iter().any(|w| DOCUMENTS.contains(&w.as_str()) || RECORDS.contains(&w.as_str()));
-        let named_body = tokens.iter().any(|t| t.chars().next().is_some_and(char::is_uppercase));
+        // "The Pentagon" is named; "The retired neurosurgeon" only opens a sentence.
+        let after_article = tokens.len() - strip_articles(&lower).len();
+        let named_body = tokens[after_article..].iter().any(|t| t.chars().next().is_some_and(char::is_uppercase));
         let share = is_share_of_respondents(&lower);
-        let anonymous = !document && !named_body && !share;
+        // "the coalition", "the ministry": an institution speaking is identified, not anonymous.
+        let anonymous = !document && !named_body && !share && !is_body(&phrase);
         let fallback = if share {
             "citizens"
         } else if anonymous {
@@ -435,6 +438,11 @@ mod tests {
         let department = b.describe("The Defense Department");
         assert!(!department.person && !department.anonymous);
         assert_eq!(b.describe("one demonstrator").group, "anonymous");
+        // A capital that only opens the sentence does not name anyone.
+        assert!(b.describe("The retired neurosurgeon").anonymous);
+        assert!(b.describe("the retired neurosurgeon").anonymous);
+        assert!(!b.describe("The Pentagon").anonymous);
+        assert!(!b.describe("The coalition").anonymous && !b.describe("the ministry").anonymous);
         // Polls and data cited with "according to" are not anonymous sources.
         assert!(!b.describe("a new poll").anonymous);
         assert!(!b.describe("recent data from comScore").anonymous);

@@ -96,6 +96,21 @@ fn sputniks_single_fragment_belongs_to_esper() {
 }
 
 #[test]
+fn sputniks_lawmaker_is_qameni_quoted_via_baghdad_today() {
+    let rows = quotes();
+    let qameni = rows_where(&rows, &[("outlet", "Sputnik"), ("speaker", "Ali al-Qameni")]);
+    // "…, member of the parliamentary Security and Defence Commission, Ali al-Qameni, was quoted
+    // as saying by the daily Baghdad Today.", then "The lawmaker reportedly added … but noted …".
+    assert_eq!(qameni.len(), 3, "{qameni:?}");
+    assert_eq!(qameni[0]["cue"], "was quoted as saying");
+    assert!(qameni[0]["content"].ends_with("leaving the country"), "{}", qameni[0]["content"]);
+    assert_eq!(qameni[0]["credited_to"], "Baghdad Today");
+    for later in &qameni[1..] {
+        assert_eq!((later["speaker_mention"].as_str(), later["anonymous"].as_str()), ("The lawmaker", "false"));
+    }
+}
+
+#[test]
 fn voices_table_and_features_count_words_per_group() {
     let out = report_example(&[]);
     let voices = read_csv(&out.path().join("voices.csv"));
