@@ -1257,6 +1257,15 @@ fn phrase_back(doc: &Document, sentence_start: usize, end: usize) -> Option<Rang
         }
         start = i;
     }
+    // "Nine in 10 Democrats say": a survey share reads on through its "in".
+    if start < end
+        && start >= sentence_start + 2
+        && doc.tokens[start].kind == TokenKind::Number
+        && doc.tokens[start - 1].key == "in"
+        && (QUANTIFIERS.contains(&&*doc.tokens[start - 2].key) || doc.tokens[start - 2].kind == TokenKind::Number)
+    {
+        return Some(start - 2..end);
+    }
     let phrase = start..end;
     is_speaker_phrase(doc, phrase.clone()).then_some(phrase)
 }

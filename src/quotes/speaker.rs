@@ -119,6 +119,16 @@ const TITLE_WORDS: &[&str] = &[
     "attorney",
     "director",
     "head",
+    "doctor",
+    "reverend",
+    "rev",
+    "rev.",
+    "rabbi",
+    "imam",
+    "pastor",
+    "bishop",
+    "sheriff",
+    "chancellor",
 ];
 
 /// Words that make a capitalised phrase an organisation or a document, not a person.
@@ -229,7 +239,9 @@ impl SpeakerBook {
         let name_is_body = name.iter().any(|t| BODY_WORDS.contains(&t.to_lowercase().as_str()));
         let lower: Vec<String> = tokens.iter().map(|t| t.to_lowercase()).collect();
         let role_group = self.role_group(&lower);
-        if !name.is_empty() && !name_is_body {
+        // "Nine in 10 Democrats": a share of respondents is the public, whatever its capitals.
+        let share = is_share_of_respondents(&lower);
+        if !name.is_empty() && !name_is_body && !share {
             let key = surname_key(name);
             if let Some((canonical, group)) = self.known.get(&key) {
                 return Speaker {
@@ -244,12 +256,12 @@ impl SpeakerBook {
             let group = role_group.unwrap_or_else(|| "unclassified".to_string());
             return Speaker { name: name.join(" "), key, role, group, person: true, anonymous: false };
         }
-        let phrase = strip_articles(&lower).join(" ");
+        // "One in five voters" keeps its "one".
+        let phrase = if share { lower.join(" ") } else { strip_articles(&lower).join(" ") };
         let document = lower.iter().any(|w| DOCUMENTS.contains(&w.as_str()) || RECORDS.contains(&w.as_str()));
         // "The Pentagon" is named; "The retired neurosurgeon" only opens a sentence.
         let after_article = tokens.len() - strip_articles(&lower).len();
         let named_body = tokens[after_article..].iter().any(|t| t.chars().next().is_some_and(char::is_uppercase));
-        let share = is_share_of_respondents(&lower);
         // "the coalition", "the ministry": an institution speaking is identified, not anonymous.
         let anonymous = !document && !named_body && !share && !is_body(&phrase);
         let fallback = if share {
@@ -443,6 +455,14 @@ mod tests {
         assert!(b.describe("the retired neurosurgeon").anonymous);
         assert!(!b.describe("The Pentagon").anonymous);
         assert!(!b.describe("The coalition").anonymous && !b.describe("the ministry").anonymous);
+        let share = b.describe("Nine in 10 Democrats");
+        assert_eq!(
+            (share.name.as_str(), share.group.as_str(), share.person),
+            ("nine in 10 democrats", "citizens", false)
+        );
+        assert_eq!(b.describe("One in five voters").name, "one in five voters");
+        let doctor = b.describe("Doctor Kim Lee");
+        assert_eq!((doctor.name.as_str(), doctor.role.as_str()), ("Kim Lee", "Doctor"));
         // Polls and data cited with "according to" are not anonymous sources.
         assert!(!b.describe("a new poll").anonymous);
         assert!(!b.describe("recent data from comScore").anonymous);
