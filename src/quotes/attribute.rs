@@ -793,8 +793,32 @@ fn colon_lead(doc: &Document, paragraph: usize) -> Option<(Range<usize>, usize)>
     let plain = name.clone().all(|i| !is_punct(doc, i) || surface(doc, i) == ".");
     let named = words.iter().all(|&i| doc.tokens[i].kind == TokenKind::Word && is_capitalized(doc, i));
     let furniture = words.iter().any(|&i| NOT_SPEAKERS.contains(&&*doc.tokens[i].key));
-    (!words.is_empty() && words.len() <= 5 && plain && named && !furniture && words_after >= MIN_CONTENT_WORDS)
+    // "The Bubble: …" is a column's name, not a speaker's.
+    let column = words.first().is_some_and(|&i| DETERMINERS.contains(&&*doc.tokens[i].key));
+    (!words.is_empty()
+        && words.len() <= 5
+        && plain
+        && named
+        && !furniture
+        && !column
+        && !is_kicker(doc, &words, paragraph)
+        && words_after >= MIN_CONTENT_WORDS)
         .then_some((name, colon))
+}
+
+/// `DESPERATION: DNC files …`: one upper-case word before a colon is a headline kicker unless
+/// it labels another paragraph too, as a speaker's turns do in a transcript (`TRUMP: …`).
+fn is_kicker(doc: &Document, words: &[usize], paragraph: usize) -> bool {
+    let [word] = words else { return false };
+    let text = surface(doc, *word);
+    let upper = text.len() > 2 && text.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+    // "KATE BOULDUAN: …" earlier makes a later "BOULDUAN: …" a turn of the same transcript.
+    let labels_another = doc.paragraphs.iter().enumerate().any(|(p, other)| {
+        let label = other.tokens.clone().take(6).take_while(|&i| surface(doc, i) != ":");
+        let has_colon = other.tokens.clone().take(6).any(|i| surface(doc, i) == ":");
+        p != paragraph && has_colon && label.into_iter().any(|i| doc.tokens[i].key == doc.tokens[*word].key)
+    });
+    upper && !labels_another
 }
 
 /// The words after a colon lead-in (`Poll: Mayor loses ground with younger voters`), when
