@@ -1281,6 +1281,15 @@ fn phrase_back(doc: &Document, sentence_start: usize, end: usize) -> Option<Rang
         }
         start = i;
     }
+    // "Officials familiar with the matter said", "a person familiar with the talks": the formula
+    // of an unnamed source reads on to the noun before "familiar".
+    if start < end && start >= sentence_start + 3 && doc.tokens[start - 1].key == "with" {
+        let familiar = start - 2;
+        if doc.tokens[familiar].key == "familiar" && doc.tokens[familiar - 1].kind == TokenKind::Word {
+            let head = phrase_back(doc, sentence_start, familiar).map_or(familiar - 1, |h| h.start);
+            return Some(head..end);
+        }
+    }
     // "Nine in 10 Democrats say": a survey share reads on through its "in".
     if start < end
         && start >= sentence_start + 2
@@ -1303,8 +1312,13 @@ fn speaker_after(doc: &Document, from: usize, limit: usize) -> Option<Range<usiz
         let joined_roles = doc.tokens[end].key == "and"
             && (end + 1..limit.min(end + 4)).any(|i| is_capitalized(doc, i))
             && (from..end).all(|i| !is_capitalized(doc, i));
+        // "according to a person familiar with the talks": the unnamed source's formula goes on.
+        let familiar_with = doc.tokens[end].key == "with" && end > from && doc.tokens[end - 1].key == "familiar";
         if is_punct(doc, end) && !inside_name
-            || STOP_WORDS.contains(&&*doc.tokens[end].key) && !is_capitalized(doc, end) && !joined_roles
+            || STOP_WORDS.contains(&&*doc.tokens[end].key)
+                && !is_capitalized(doc, end)
+                && !joined_roles
+                && !familiar_with
         {
             break;
         }
@@ -1436,7 +1450,43 @@ fn indirect(
     if quoted * 2 > content.len() {
         return None; // mostly a quotation: the direct pattern owns it
     }
-    Some(reported(doc, content, cue, Some(entry), Some(source), sentence_index))
+    // "The offer was rejected by the board": the subject is spoken about; the agent, if any, speaks.
+    // Without an agent, only words after the cue can be what was reported.
+    let source = if is_passive(doc, &cue) {
+        let agent = passive_agent(doc, cue.end, sentence.tokens.end);
+        if agent.is_none() && content.end <= cue.start {
+            return None;
+        }
+        agent
+    } else {
+        Some(source)
+    };
+    // "was criticized by the union as reckless": the agent is the speaker, not content.
+    let content = match &source {
+        Some(agent) if content.start < agent.start && agent.start <= content.start + 1 && agent.end < content.end => {
+            agent.end..content.end
+        }
+        _ => content,
+    };
+    Some(reported(doc, content, cue, Some(entry), source, sentence_index))
+}
+
+/// The "by" agent right after a passive cue ("was rejected by the board").
+fn passive_agent(doc: &Document, from: usize, end: usize) -> Option<Range<usize>> {
+    let agent = (from < end && doc.tokens[from].key == "by").then(|| speaker_after(doc, from + 1, end)).flatten()?;
+    // A lone article ("by the so-called …") names nobody.
+    (agent.len() > 1 || !DETERMINERS.contains(&&*doc.tokens[agent.start].key)).then_some(agent)
+}
+
+/// `the offer was rejected`, `he was told`: a form of "be" before a past participle cue makes
+/// the subject the one spoken about, not the speaker.
+fn is_passive(doc: &Document, cue: &Range<usize>) -> bool {
+    const PARTICIPLES: &[&str] = &["told", "said", "written", "shown", "known", "thought", "heard", "seen", "given"];
+    let word = &*doc.tokens[cue.start].key;
+    cue.len() == 1
+        && cue.start > 0
+        && matches!(&*doc.tokens[cue.start - 1].key, "was" | "were" | "is" | "are" | "been" | "being" | "be")
+        && (word.ends_with("ed") || PARTICIPLES.contains(&word))
 }
 
 /// Words that open a role set off before a speaker's name ("…, member of the security
@@ -1727,6 +1777,8 @@ fn content_after(doc: &Document, from: usize, end: usize, hits: &[(Range<usize>,
     // "said he had given up hope that …": after a subject pronoun, "that" belongs to a later
     // verb; so it does after another cue ("said the shootings demand that …").
     let next_cue = hits_from(hits, from).first().map_or(end, |(r, _)| r.start);
+    // "told reporters the deal was close", "told him it was over": the listener is not content.
+    let from = from + told_recipient(doc, from, end);
     let that = (from..end.min(from + 8).min(next_cue))
         .take_while(|&i| surface(doc, i) != "," && !PRONOUNS.contains(&&*doc.tokens[i].key))
         .find(|&i| doc.tokens[i].key == "that" && !(i > from && PREPOSITIONS.contains(&&*doc.tokens[i - 1].key)));
@@ -1735,6 +1787,38 @@ fn content_after(doc: &Document, from: usize, end: usize, hits: &[(Range<usize>,
         None => from,
     };
     (start < end && surface(doc, start) != "\"").then_some(start..end)
+}
+
+/// Tokens of a listener right after "told" when a clause follows it: an object pronoun or an
+/// audience noun ("told him it was over", "told reporters the deal was close"); 0 otherwise.
+fn told_recipient(doc: &Document, from: usize, end: usize) -> usize {
+    const LISTENERS: &[&str] = &[
+        "him",
+        "her",
+        "them",
+        "us",
+        "me",
+        "you",
+        "reporters",
+        "journalists",
+        "lawmakers",
+        "supporters",
+        "voters",
+        "senators",
+        "students",
+        "listeners",
+        "viewers",
+        "investors",
+        "parliament",
+        "congress",
+        "colleagues",
+    ];
+    let told = from > 0 && matches!(&*doc.tokens[from - 1].key, "told" | "tell" | "tells" | "telling");
+    let clause_next = doc
+        .tokens
+        .get(from + 1)
+        .is_some_and(|t| t.kind == TokenKind::Word && (DETERMINERS.contains(&&*t.key) || PRONOUNS.contains(&&*t.key)));
+    usize::from(told && from + 1 < end && LISTENERS.contains(&&*doc.tokens[from].key) && clause_next)
 }
 
 fn trim_punct(doc: &Document, range: Range<usize>) -> Range<usize> {

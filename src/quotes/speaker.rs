@@ -131,6 +131,39 @@ const TITLE_WORDS: &[&str] = &[
     "chancellor",
 ];
 
+/// Common nouns that open an unnamed source's mention, capitalised only by the sentence start
+/// ("Officials familiar with the matter said", "Critics say").
+const GENERIC_SOURCES: &[&str] = &[
+    "officials",
+    "official",
+    "sources",
+    "source",
+    "people",
+    "person",
+    "critics",
+    "experts",
+    "analysts",
+    "aides",
+    "diplomats",
+    "witnesses",
+    "residents",
+    "observers",
+    "insiders",
+    "advisers",
+    "supporters",
+    "opponents",
+    "officers",
+    "employees",
+    "members",
+    "activists",
+    "protesters",
+    "demonstrators",
+    "voters",
+    "others",
+    "senior",
+    "several",
+];
+
 /// Words that make a capitalised phrase an organisation or a document, not a person.
 const BODY_WORDS: &[&str] = &[
     "department",
@@ -241,7 +274,9 @@ impl SpeakerBook {
         let role_group = self.role_group(&lower);
         // "Nine in 10 Democrats": a share of respondents is the public, whatever its capitals.
         let share = is_share_of_respondents(&lower);
-        if !name.is_empty() && !name_is_body && !share {
+        // "Critics say": a common noun capitalised by the sentence start is not a name.
+        let generic = name.len() == 1 && GENERIC_SOURCES.contains(&name[0].to_lowercase().as_str());
+        if !name.is_empty() && !name_is_body && !share && !generic {
             let key = surname_key(name);
             if let Some((canonical, group)) = self.known.get(&key) {
                 return Speaker {
@@ -259,11 +294,17 @@ impl SpeakerBook {
         // "One in five voters" keeps its "one".
         let phrase = if share { lower.join(" ") } else { strip_articles(&lower).join(" ") };
         let document = lower.iter().any(|w| DOCUMENTS.contains(&w.as_str()) || RECORDS.contains(&w.as_str()));
-        // "The Pentagon" is named; "The retired neurosurgeon" only opens a sentence.
+        // "The Pentagon" is named; "The retired neurosurgeon" and "Officials familiar with …"
+        // only open a sentence.
         let after_article = tokens.len() - strip_articles(&lower).len();
-        let named_body = tokens[after_article..].iter().any(|t| t.chars().next().is_some_and(char::is_uppercase));
-        // "the coalition", "the ministry": an institution speaking is identified, not anonymous.
-        let anonymous = !document && !named_body && !share && !is_body(&phrase);
+        let named_body = tokens[after_article..].iter().enumerate().any(|(k, t)| {
+            t.chars().next().is_some_and(char::is_uppercase)
+                && !(k == 0 && GENERIC_SOURCES.contains(&lower[after_article].as_str()))
+        });
+        // "the coalition", "the ministry": an institution speaking is identified, not anonymous;
+        // "a senior administration official" is a person from one, unnamed.
+        let institution = lower.last().is_some_and(|head| is_body(head) || head == "police");
+        let anonymous = !document && !named_body && !share && !institution;
         let fallback = if share {
             "citizens"
         } else if anonymous {
@@ -455,6 +496,10 @@ mod tests {
         assert!(b.describe("the retired neurosurgeon").anonymous);
         assert!(!b.describe("The Pentagon").anonymous);
         assert!(!b.describe("The coalition").anonymous && !b.describe("the ministry").anonymous);
+        assert!(b.describe("A senior administration official").anonymous);
+        assert!(b.describe("Officials familiar with the matter").anonymous);
+        assert!(b.describe("Critics").anonymous);
+        assert!(!b.describe("Police").anonymous && !b.describe("the state department").anonymous);
         let share = b.describe("Nine in 10 Democrats");
         assert_eq!(
             (share.name.as_str(), share.group.as_str(), share.person),
