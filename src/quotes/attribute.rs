@@ -1015,7 +1015,10 @@ fn speaker_before(doc: &Document, sentence_start: usize, cue: usize) -> Option<R
     if end > sentence_start && surface(doc, end - 1) == "," {
         let comma = (sentence_start..end - 1).rev().find(|&i| surface(doc, i) == ",")?;
         let between = comma + 1..end - 1;
-        if is_name(doc, between.clone()) {
+        // "A protester who gave only his first name, Ali, said": a one-word name after "name".
+        let given_name =
+            between.len() == 1 && is_capitalized(doc, between.start) && doc.tokens[comma - 1].key == "name";
+        if is_name(doc, between.clone()) || given_name {
             return Some(between);
         }
         // Nested appositives ("Nasrallah, leader of Lebanon’s powerful, Iran-allied Hezbollah

@@ -164,6 +164,17 @@ const GENERIC_SOURCES: &[&str] = &[
     "several",
 ];
 
+/// Nouns for one unnamed person speaking for a body ("a Pentagon spokesman").
+const PERSON_HEADS: &[&str] = &["spokesman", "spokeswoman", "spokesperson", "diplomat", "aide", "adviser", "advisor"];
+
+/// The head of a mention: its last word before a preposition ("spokesperson" in "a spokesperson
+/// for the embassy", "officials" in "officials familiar with the matter").
+fn head_noun(lower: &[String]) -> &str {
+    const PREPOSITIONS: &[&str] = &["of", "for", "at", "with", "from", "in", "on", "familiar", "close", "who"];
+    let before = lower.iter().position(|w| PREPOSITIONS.contains(&w.as_str())).unwrap_or(lower.len());
+    lower[..before].last().map_or("", String::as_str)
+}
+
 /// Words that make a capitalised phrase an organisation or a document, not a person.
 const BODY_WORDS: &[&str] = &[
     "department",
@@ -302,9 +313,12 @@ impl SpeakerBook {
                 && !(k == 0 && GENERIC_SOURCES.contains(&lower[after_article].as_str()))
         });
         // "the coalition", "the ministry": an institution speaking is identified, not anonymous;
-        // "a senior administration official" is a person from one, unnamed.
-        let institution = lower.last().is_some_and(|head| is_body(head) || head == "police");
-        let anonymous = !document && !named_body && !share && !institution;
+        // "a senior administration official", "U.S. officials" and "a spokesperson for the
+        // embassy" are people from one, unnamed.
+        let head = head_noun(&lower);
+        let institution = is_body(head) || head == "police";
+        let unnamed_person = GENERIC_SOURCES.contains(&head) || PERSON_HEADS.contains(&head);
+        let anonymous = !document && !share && (unnamed_person || !named_body && !institution);
         let fallback = if share {
             "citizens"
         } else if anonymous {
@@ -497,6 +511,9 @@ mod tests {
         assert!(!b.describe("The Pentagon").anonymous);
         assert!(!b.describe("The coalition").anonymous && !b.describe("the ministry").anonymous);
         assert!(b.describe("A senior administration official").anonymous);
+        assert!(b.describe("U.S. officials").anonymous && b.describe("a Pentagon spokesman").anonymous);
+        assert!(b.describe("a spokesperson for the embassy").anonymous);
+        assert!(!b.describe("the Department of Defense").anonymous);
         assert!(b.describe("Officials familiar with the matter").anonymous);
         assert!(b.describe("Critics").anonymous);
         assert!(!b.describe("Police").anonymous && !b.describe("the state department").anonymous);
