@@ -282,7 +282,9 @@ impl SpeakerBook {
         let role = tokens[..name_start].join(" ");
         let name_is_body = name.iter().any(|t| BODY_WORDS.contains(&t.to_lowercase().as_str()));
         let lower: Vec<String> = tokens.iter().map(|t| t.to_lowercase()).collect();
-        let role_group = self.role_group(&lower);
+        // "Rep." and "Col." match the roles "rep" and "col".
+        let undotted: Vec<String> = lower.iter().map(|w| w.trim_end_matches('.').to_string()).collect();
+        let role_group = self.role_group(&undotted);
         // "Nine in 10 Democrats": a share of respondents is the public, whatever its capitals.
         let share = is_share_of_respondents(&lower);
         // "Critics say": a common noun capitalised by the sentence start is not a name.
@@ -443,9 +445,12 @@ mod tests {
             aliases: vec!["Adil Abd al-Mahdi".into()],
             group: "iraqi_government".into(),
         });
-        for (text, group) in
-            [("secretary of state", "government"), ("lawmaker", "legislator"), ("resolution", "document")]
-        {
+        for (text, group) in [
+            ("secretary of state", "government"),
+            ("lawmaker", "legislator"),
+            ("resolution", "document"),
+            ("rep", "legislator"),
+        ] {
             set.roles.push(RoleEntry { text: text.into(), group: group.into(), story: false });
         }
         SpeakerBook::new(&set)
@@ -523,6 +528,7 @@ mod tests {
             ("nine in 10 democrats", "citizens", false)
         );
         assert_eq!(b.describe("One in five voters").name, "one in five voters");
+        assert_eq!(b.describe("Rep. Adam Schiff").group, "legislator");
         let doctor = b.describe("Doctor Kim Lee");
         assert_eq!((doctor.name.as_str(), doctor.role.as_str()), ("Kim Lee", "Doctor"));
         // Polls and data cited with "according to" are not anonymous sources.
