@@ -1328,7 +1328,30 @@ fn speaker_after(doc: &Document, from: usize, limit: usize) -> Option<Range<usiz
         end += 1;
     }
     let phrase = from..end;
-    is_speaker_phrase(doc, phrase.clone()).then_some(phrase)
+    if !is_speaker_phrase(doc, phrase.clone()) {
+        return None;
+    }
+    // "said Mr. Sadr’s spokesman, Salah al-Obeidi.": the role's name follows it.
+    Some(appositive_name(doc, phrase.clone(), limit).map_or(phrase, |name| from..name.end))
+}
+
+/// The name set off by a comma right after a role phrase without one, when it closes the clause.
+fn appositive_name(doc: &Document, phrase: Range<usize>, limit: usize) -> Option<Range<usize>> {
+    if phrase.end >= limit || surface(doc, phrase.end) != "," || is_name(doc, phrase.clone()) {
+        return None;
+    }
+    let start = phrase.end + 1;
+    let mut end = start;
+    while end < limit
+        && (is_capitalized(doc, end)
+            || abbreviation_dot(doc, end)
+            || matches!(&*doc.tokens[end].key, "al" | "bin" | "abu")
+            || surface(doc, end) == "'")
+    {
+        end += 1;
+    }
+    let closes = end == limit || is_punct(doc, end);
+    (end - start >= 2 && closes && is_name(doc, start..end)).then_some(start..end)
 }
 
 fn is_speaker_phrase(doc: &Document, phrase: Range<usize>) -> bool {
@@ -1859,9 +1882,10 @@ fn resolve_pronouns(doc: &Document, found: &mut [Attribution], voices: &VoiceMap
         let earlier = found[..i].iter().rev().find(|a| {
             a.speaker_span().is_some_and(|s| {
                 let text = s.slice(doc.text);
-                s.start < source.start
-                    && !PRONOUNS.contains(&text.to_lowercase().as_str())
-                    && looks_like_person(text) == wants_person
+                let lower = text.to_lowercase();
+                // "“…,” the minister said. … he continued": a definite role is a person too.
+                let person = looks_like_person(text) || is_definite_role(&lower);
+                s.start < source.start && !PRONOUNS.contains(&lower.as_str()) && person == wants_person
             })
         });
         let near = earlier.filter(|a| a.paragraph + 1 >= paragraph).and_then(Attribution::speaker_span);

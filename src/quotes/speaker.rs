@@ -162,6 +162,13 @@ const GENERIC_SOURCES: &[&str] = &[
     "others",
     "senior",
     "several",
+    // An unresolved pronoun that opens a sentence ("He said") names nobody either.
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
 ];
 
 /// Nouns for one unnamed person speaking for a body ("a Pentagon spokesman").
@@ -521,6 +528,8 @@ mod tests {
         assert!(!b.describe("the Department of Defense").anonymous);
         assert!(b.describe("Officials familiar with the matter").anonymous);
         assert!(b.describe("Critics").anonymous);
+        let he = b.describe("He");
+        assert_eq!((he.group.as_str(), he.anonymous, he.person), (b.describe("he").group.as_str(), true, false));
         assert!(!b.describe("Police").anonymous && !b.describe("the state department").anonymous);
         let share = b.describe("Nine in 10 Democrats");
         assert_eq!(
