@@ -1894,7 +1894,10 @@ fn resolve_pronouns(doc: &Document, found: &mut [Attribution], voices: &VoiceMap
             // further back or another voice of the same sentence ("Asked by X …, the governor said").
             let sentence_of = |at: usize| doc.sentences.partition_point(|s| s.span.end <= at);
             // A full name, so not a place or body standing for a government ("Washington said").
-            let full_name = |n: &Span| n.slice(doc.text).split_whitespace().count() >= 2;
+            let full_name = |n: &Span| {
+                let text = n.slice(doc.text);
+                looks_like_person(text) && text.split_whitespace().count() >= 2
+            };
             found[i].resolved = near.filter(|n| sentence_of(n.start) < sentence_of(source.start) && full_name(n));
             continue;
         }
