@@ -287,8 +287,12 @@ impl SpeakerBook {
         let name_start = name_start(&tokens);
         let name = &tokens[name_start..];
         let role = tokens[..name_start].join(" ");
-        let name_is_body = name.iter().any(|t| BODY_WORDS.contains(&t.to_lowercase().as_str()));
         let lower: Vec<String> = tokens.iter().map(|t| t.to_lowercase()).collect();
+        // "The Ministry of Foreign Affairs": a body's "of" name ends in a word that is no person.
+        let body_of = name.len() == 1
+            && lower[..name_start].windows(2).any(|w| BODY_WORDS.contains(&w[0].as_str()) && w[1] == "of")
+            && !lower[..name_start].iter().any(|w| PERSON_HEADS.contains(&w.as_str()));
+        let name_is_body = body_of || name.iter().any(|t| BODY_WORDS.contains(&t.to_lowercase().as_str()));
         // "Rep." and "Col." match the roles "rep" and "col".
         let undotted: Vec<String> = lower.iter().map(|w| w.trim_end_matches('.').to_string()).collect();
         let role_group = self.role_group(&undotted);
@@ -526,6 +530,8 @@ mod tests {
         assert!(b.describe("U.S. officials").anonymous && b.describe("a Pentagon spokesman").anonymous);
         assert!(b.describe("a spokesperson for the embassy").anonymous);
         assert!(!b.describe("the Department of Defense").anonymous);
+        let ministry = b.describe("The Ministry of Foreign Affairs");
+        assert_eq!((ministry.name.as_str(), ministry.person), ("ministry of foreign affairs", false));
         assert!(b.describe("Officials familiar with the matter").anonymous);
         assert!(b.describe("Critics").anonymous);
         let he = b.describe("He");
