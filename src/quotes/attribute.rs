@@ -814,9 +814,9 @@ fn is_kicker(doc: &Document, words: &[usize], paragraph: usize) -> bool {
     let upper = text.len() > 2 && text.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
     // "KATE BOULDUAN: …" earlier makes a later "BOULDUAN: …" a turn of the same transcript.
     let labels_another = doc.paragraphs.iter().enumerate().any(|(p, other)| {
-        let label = other.tokens.clone().take(6).take_while(|&i| surface(doc, i) != ":");
-        let has_colon = other.tokens.clone().take(6).any(|i| surface(doc, i) == ":");
-        p != paragraph && has_colon && label.into_iter().any(|i| doc.tokens[i].key == doc.tokens[*word].key)
+        let colon = other.tokens.clone().take(6).find(|&i| surface(doc, i) == ":");
+        p != paragraph
+            && colon.is_some_and(|c| (other.tokens.start..c).any(|i| doc.tokens[i].key == doc.tokens[*word].key))
     });
     upper && !labels_another
 }
@@ -1478,23 +1478,17 @@ fn indirect(
     }
     // "The offer was rejected by the board": the subject is spoken about; the agent, if any, speaks.
     // Without an agent, only words after the cue can be what was reported.
-    let source = if is_passive(doc, &cue) {
-        let agent = passive_agent(doc, cue.end, sentence.tokens.end);
-        if agent.is_none() && content.end <= cue.start {
-            return None;
-        }
-        agent
-    } else {
-        Some(source)
-    };
-    // "was criticized by the union as reckless": the agent is the speaker, not content.
-    let content = match &source {
-        Some(agent) if content.start < agent.start && agent.start <= content.start + 1 && agent.end < content.end => {
-            agent.end..content.end
-        }
+    if !is_passive(doc, &cue) {
+        return Some(reported(doc, content, cue, Some(entry), Some(source), sentence_index));
+    }
+    let agent = passive_agent(doc, cue.end, sentence.tokens.end);
+    let content = match &agent {
+        None if content.end <= cue.start => return None,
+        // "was criticized by the union as reckless": the agent is the speaker, not content.
+        Some(a) if content.start < a.start && a.start <= content.start + 1 && a.end < content.end => a.end..content.end,
         _ => content,
     };
-    Some(reported(doc, content, cue, Some(entry), source, sentence_index))
+    Some(reported(doc, content, cue, Some(entry), agent, sentence_index))
 }
 
 /// The "by" agent right after a passive cue ("was rejected by the board").
