@@ -211,6 +211,12 @@ const BETWEEN_SPEAKER_AND_CUE: &[&str] = &[
     "softly",
     "quietly",
     "jokingly",
+    "likely",
+    "probably",
+    "clearly",
+    "generally",
+    "usually",
+    "always",
 ];
 
 /// Words that make a phrase a plausible speaker even without capitals, possessives included
@@ -1303,8 +1309,108 @@ fn phrase_back(doc: &Document, sentence_start: usize, end: usize) -> Option<Rang
         return Some(start - 2..end);
     }
     let phrase = start..end;
-    is_speaker_phrase(doc, phrase.clone()).then_some(phrase)
+    if !is_speaker_phrase(doc, phrase.clone()) {
+        return None;
+    }
+    // "an endorsement from Mike Lee, who said": a head that cannot speak leaves the phrase after
+    // the preposition as the speaker.
+    match head_before_preposition(doc, sentence_start, start) {
+        Some(head) if can_speak(doc, head.clone()) => Some(head.start..end),
+        _ => Some(phrase),
+    }
 }
+
+/// Prepositions that attach a place or a body to the noun before them ("protesters in the
+/// south", "a spokesman for the company"); "of" never stops a speaker phrase in the first place.
+const POSTMODIFIER_PREPOSITIONS: &[&str] = &["in", "for", "at", "from", "across", "inside", "within", "near"];
+
+/// `Protesters in the Shiite-majority south said`, `a spokesman for the company said`: the
+/// speaker phrase before a preposition that opens the phrase starting at `start`: the head
+/// that speaks, with the prepositional phrase kept.
+fn head_before_preposition(doc: &Document, sentence_start: usize, start: usize) -> Option<Range<usize>> {
+    let preposition = start.checked_sub(1).filter(|&p| p > sentence_start)?;
+    if !POSTMODIFIER_PREPOSITIONS.contains(&&*doc.tokens[preposition].key) {
+        return None;
+    }
+    phrase_back(doc, sentence_start, preposition)
+}
+
+/// Whether the head of a phrase names someone who can speak: a role or group of people
+/// ("Democrats", "a spokesman", "many"), a capitalised name or body, or a document.
+fn can_speak(doc: &Document, head: Range<usize>) -> bool {
+    let last = &*doc.tokens[head.end - 1].key;
+    ROLE_NOUNS.contains(&last)
+        || SPEAKING_HEADS.contains(&last)
+        || QUANTIFIERS.contains(&last)
+        || DOCUMENTS.contains(&last)
+        || is_capitalized(doc, head.end - 1) && head.end - 1 > head.start
+}
+
+/// Heads of a speaker phrase that a place or a body may follow ("forces in the Middle East",
+/// "Democrats in Congress"), besides the role nouns.
+const SPEAKING_HEADS: &[&str] = &[
+    "forces",
+    "troops",
+    "coalition",
+    "democrats",
+    "republicans",
+    "voters",
+    "lawmakers",
+    "legislators",
+    "leaders",
+    "members",
+    "member",
+    "people",
+    "residents",
+    "activists",
+    "diplomats",
+    "diplomat",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "staff",
+    "students",
+    "workers",
+    "investigators",
+    "prosecutors",
+    "researchers",
+    "scientists",
+    "economists",
+    "doctors",
+    "authorities",
+    "organizers",
+    "volunteers",
+    "delegates",
+    "supporters",
+    "candidates",
+    "senators",
+    "representatives",
+    "farmers",
+    "villagers",
+    "parents",
+    "teachers",
+    "families",
+    "citizens",
+    "victims",
+    "survivors",
+    "soldiers",
+    "officers",
+    "nurses",
+    "lawyers",
+    "judges",
+    "executives",
+    "employees",
+    "others",
+    "many",
+    "someone",
+    "anyone",
+];
 
 /// The speaker phrase right after a cue (`said Ammar al-Shibli, a Shi'ite lawmaker`).
 fn speaker_after(doc: &Document, from: usize, limit: usize) -> Option<Range<usize>> {
@@ -1462,7 +1568,7 @@ fn indirect(
         // may stand between), not a verb deep inside a later clause ("…, Ryland said the
         // shootings demand that all Americans …").
         let comma = (start..cue.start).rev().find(|&i| surface(doc, i) == ",")?;
-        if cue.start - comma > 2 {
+        if cue.start - comma > 2 || !inverts_with_speaker(doc, &cue) {
             return None;
         }
         let source = speaker_after(doc, cue.end, end)?;
@@ -1489,6 +1595,32 @@ fn indirect(
         _ => content,
     };
     Some(reported(doc, content, cue, Some(entry), agent, sentence_index))
+}
+
+/// `announced Sunday it is …`, `said late Tuesday that …`: where the words after a day-name
+/// time phrase at `from` start (`from` itself without one).
+fn after_time_phrase(doc: &Document, from: usize, end: usize) -> usize {
+    let mut at = from;
+    if at < end && matches!(&*doc.tokens[at].key, "on" | "late" | "early" | "last" | "this") {
+        at += 1;
+    }
+    if at >= end || !TIME_WORDS.contains(&&*doc.tokens[at].key) {
+        return from;
+    }
+    at += 1;
+    if at < end && matches!(&*doc.tokens[at].key, "night" | "morning" | "afternoon" | "evening") {
+        at += 1;
+    }
+    if at < end { at } else { from }
+}
+
+/// Whether a cue after a comma can have its speaker after it (`…, said a spokesman`): not a
+/// participle whose subject is the sentence's (`…, having blamed the commander for …`,
+/// `…, blaming the commander`), where the phrase after the cue is its object.
+fn inverts_with_speaker(doc: &Document, cue: &Range<usize>) -> bool {
+    let word = &*doc.tokens[cue.start].key;
+    let after_having = cue.start > 0 && doc.tokens[cue.start - 1].key == "having";
+    !(after_having || word.ends_with("ing"))
 }
 
 /// The "by" agent right after a passive cue ("was rejected by the board").
@@ -1677,17 +1809,25 @@ fn cut_before_next_cue(
 ) -> Range<usize> {
     // The attribution's own cue inside its content ("Fundraising, according to the campaign,
     // has surged") does not end it.
-    let inside = hits_from(hits, content.start + 1)
+    let mut inside = hits_from(hits, content.start + 1)
         .iter()
         .take_while(|(r, _)| r.start < content.end)
         .filter(|(r, _)| r.start != own.start);
-    let boundary =
-        inside.map(|(r, _)| (r.start, skip_adverbs_back(doc, content.start..r.start).end)).find(|&(cue, before)| {
-            before > content.start
-                && (matches!(&*doc.tokens[before - 1].key, "and" | "but")
-                    || surface(doc, before - 1) == "," && doc.tokens[cue].key.ends_with("ing"))
-        });
-    boundary.map_or(content.clone(), |(_, before)| content.start..before - 1)
+    let boundary = inside.find_map(|(r, _)| {
+        let before = skip_adverbs_back(doc, content.start..r.start).end;
+        let joined = before > content.start
+            && (matches!(&*doc.tokens[before - 1].key, "and" | "but")
+                || surface(doc, before - 1) == "," && doc.tokens[r.start].key.ends_with("ing"));
+        if joined {
+            return Some(before - 1);
+        }
+        // "… next week, and other GOP leaders said he …": a clause with a speaker and a cue of
+        // its own is another attribution.
+        let subject = phrase_back(doc, content.start, before)?;
+        let conjunction = subject.start.checked_sub(1).filter(|&c| c > content.start)?;
+        matches!(&*doc.tokens[conjunction].key, "and" | "but" | "while" | "whereas").then_some(conjunction)
+    });
+    boundary.map_or(content.clone(), |before| content.start..before)
 }
 
 /// "he supports the bill, which includes …": a relative clause set off by a comma at the end
@@ -1799,6 +1939,7 @@ fn content_after(doc: &Document, from: usize, end: usize, hits: &[(Range<usize>,
     let next_cue = hits_from(hits, from).first().map_or(end, |(r, _)| r.start);
     // "told reporters the deal was close", "told him it was over": the listener is not content.
     let from = from + told_recipient(doc, from, end);
+    let from = after_time_phrase(doc, from, end);
     let that = (from..end.min(from + 8).min(next_cue))
         .take_while(|&i| surface(doc, i) != "," && !PRONOUNS.contains(&&*doc.tokens[i].key))
         .find(|&i| doc.tokens[i].key == "that" && !(i > from && PREPOSITIONS.contains(&&*doc.tokens[i - 1].key)));
@@ -1971,9 +2112,11 @@ fn last_name_before(doc: &Document, at: usize, voices: &VoiceMap) -> Option<Span
     let mut best: Option<Range<usize>> = None;
     let mut run_start = None;
     for i in from..=until.min(doc.tokens.len()) {
+        // "Secretary of State Mike Pompeo": an "of" between capitals stays inside the run.
+        let inner_of = run_start.is_some() && i + 1 < until && doc.tokens[i].key == "of" && is_capitalized(doc, i + 1);
         let capital = i < until
             && doc.tokens[i].kind == TokenKind::Word
-            && is_capitalized(doc, i)
+            && (is_capitalized(doc, i) || inner_of)
             && voices.voice_of(doc.tokens[i].span) == Voice::Own;
         match (capital, run_start) {
             (true, None) => run_start = Some(i),

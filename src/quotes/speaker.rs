@@ -284,8 +284,11 @@ impl SpeakerBook {
             };
         }
         let tokens = words(mention);
-        let name_start = name_start(&tokens);
-        let name = &tokens[name_start..];
+        // "Protesters in the south", "a spokesman for Hillary Clinton": the name, if any, is in
+        // the head before the prepositional phrase, never the place or body it names.
+        let head_end = postmodifier_start(&tokens).unwrap_or(tokens.len());
+        let name_start = name_start(&tokens[..head_end]);
+        let name = &tokens[name_start..head_end];
         let role = tokens[..name_start].join(" ");
         let lower: Vec<String> = tokens.iter().map(|t| t.to_lowercase()).collect();
         // "The Ministry of Foreign Affairs": a body's "of" name ends in a word that is no person.
@@ -295,7 +298,7 @@ impl SpeakerBook {
         let name_is_body = body_of || name.iter().any(|t| BODY_WORDS.contains(&t.to_lowercase().as_str()));
         // "Rep." and "Col." match the roles "rep" and "col".
         let undotted: Vec<String> = lower.iter().map(|w| w.trim_end_matches('.').to_string()).collect();
-        let role_group = self.role_group(&undotted);
+        let role_group = self.mention_group(&undotted, head_end);
         // "Nine in 10 Democrats": a share of respondents is the public, whatever its capitals.
         let share = is_share_of_respondents(&lower);
         // "Critics say": a common noun capitalised by the sentence start is not a name.
@@ -341,6 +344,22 @@ impl SpeakerBook {
         };
         let group = role_group.unwrap_or_else(|| fallback.to_string());
         Speaker { name: phrase.clone(), key: phrase, role: String::new(), group, person: false, anonymous }
+    }
+
+    /// The group a mention's roles give: its head's ("Protesters in Baghdad" are protesters),
+    /// except that a spokesperson takes the group of the body named ("a spokesman for the
+    /// Pentagon", "a Pentagon spokesman"); the rest of the mention when the head gives none.
+    fn mention_group(&self, lower: &[String], head_end: usize) -> Option<String> {
+        let (head, tail) = lower.split_at(head_end);
+        let speaks_for_body = head.last().is_some_and(|w| PERSON_HEADS.contains(&w.as_str()));
+        if speaks_for_body && !tail.is_empty() {
+            self.role_group(tail)
+        } else if speaks_for_body {
+            // "a Pentagon spokesman": the body named before the head.
+            self.role_group(&head[..head.len() - 1]).or_else(|| self.role_group(head))
+        } else {
+            self.role_group(head).or_else(|| self.role_group(tail))
+        }
     }
 
     /// The group of the longest role phrase in the mention; story roles win ties.
@@ -405,6 +424,13 @@ fn is_name_word(word: &str) -> bool {
     (word.chars().next().is_some_and(char::is_uppercase) || particle) && !TITLE_WORDS.contains(&lower.as_str())
 }
 
+/// Where a prepositional phrase after the head of a mention starts ("in" of "protesters in
+/// the south"); "of" belongs to titles and bodies ("Secretary of State", "Ministry of Defence").
+fn postmodifier_start(tokens: &[String]) -> Option<usize> {
+    const POSTMODIFIERS: &[&str] = &["in", "for", "at", "from", "across", "inside", "within", "near"];
+    tokens.iter().skip(1).position(|w| POSTMODIFIERS.contains(&w.as_str())).map(|i| i + 1)
+}
+
 /// Where the name begins: the trailing run of capitalised words that are not titles.
 fn name_start(tokens: &[String]) -> usize {
     let mut start = tokens.len();
@@ -461,6 +487,9 @@ mod tests {
             ("lawmaker", "legislator"),
             ("resolution", "document"),
             ("rep", "legislator"),
+            ("spokesman", "government"),
+            ("pentagon", "us_military"),
+            ("protesters", "citizens"),
         ] {
             set.roles.push(RoleEntry { text: text.into(), group: group.into(), story: false });
         }
@@ -505,6 +534,21 @@ mod tests {
             ("Mike Pompeo", "US Secretary of State", "government")
         );
         assert_eq!(book().describe("a Shi'ite lawmaker").group, "legislator");
+    }
+
+    #[test]
+    fn a_place_or_body_after_the_head_is_not_the_name() {
+        let s = book().describe("Protesters in the Shiite-majority South");
+        assert_eq!(
+            (s.name.as_str(), s.role.as_str(), s.group.as_str()),
+            ("protesters in the shiite-majority south", "", "citizens")
+        );
+        assert!(!s.person);
+        // A spokesperson speaks for the body named after the head, whatever the head's own role.
+        let spokesman = book().describe("a spokesman for the Pentagon");
+        assert_eq!((spokesman.group.as_str(), spokesman.anonymous), ("us_military", true));
+        assert_eq!(book().describe("a spokesman for the Hill Farm Cooperative").group, "anonymous");
+        assert_eq!(book().describe("a Pentagon spokesman").group, "us_military");
     }
 
     #[test]

@@ -122,8 +122,15 @@ fn voices_table_and_features_count_words_per_group() {
     assert_eq!(huffpost["voices_first_group"], "us_military");
     let sputnik = features.iter().find(|r| r["outlet"] == "Sputnik").unwrap();
     assert_eq!((sputnik["att_direct"].as_str(), sputnik["att_direct_words"].as_str()), ("1", "1"));
+    // The US military's words: Seely's letter (49), the headline "US Military Says …" (9) and
+    // the officials who told CBS (22) and "likely expect" an order (5), of 138 attributed words.
+    let military = rows_where(&voices, &[("level", "group"), ("outlet", "HuffPost"), ("group", "us_military")]);
+    assert_eq!((military[0]["attributions"].as_str(), military[0]["words"].as_str()), ("5", "85"));
     let share: f64 = huffpost["voice__us_military__words_share"].parse().unwrap();
-    assert!(share > 0.3 && share < 0.4, "{share}");
+    assert!((share - 85.0 / 138.0).abs() < 1e-4, "{share}");
+    // Every HuffPost voice has a group: "Iraq" and "US military officials" are story roles.
+    let groups = rows_where(&voices, &[("level", "group"), ("outlet", "HuffPost")]);
+    assert!(groups.iter().all(|g| g["group"] != "unclassified"), "{groups:?}");
 }
 
 #[test]
