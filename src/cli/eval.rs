@@ -169,12 +169,23 @@ fn attributions(
 /// One CSV row per disagreement at overlap 0.3, articles in file order.
 fn write_disagreements(path: &Path, pairs: &[(PathBuf, PathBuf)], articles: &[ArticleToScore]) -> anyhow::Result<()> {
     let mut out = csv::Writer::from_path(path).with_context(|| format!("cannot write {}", path.display()))?;
-    out.write_record(["article", "error", "subset", "start", "content", "gold_source", "predicted_source"])?;
+    out.write_record([
+        "article",
+        "error",
+        "subset",
+        "start",
+        "content",
+        "gold_source",
+        "predicted_source",
+        "gold_cue",
+        "predicted_cue",
+    ])?;
     for ((text_path, _), article) in pairs.iter().zip(articles) {
         let name = text_path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
         for d in disagreements(article, 0.3) {
             let start = d.start.to_string();
-            out.write_record([&name, d.error, d.subset, &start, &d.content, &d.gold_source, &d.predicted_source])?;
+            let fields = [&d.content, &d.gold_source, &d.predicted_source, &d.gold_cue, &d.predicted_cue];
+            out.write_record([name.as_str(), d.error, d.subset, &start].into_iter().chain(fields.map(String::as_str)))?;
         }
     }
     out.flush().with_context(|| format!("cannot write {}", path.display()))?;

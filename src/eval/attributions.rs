@@ -211,6 +211,10 @@ pub struct Disagreement {
     pub gold_source: String,
     /// The predicted speaker mention, when there is one.
     pub predicted_source: String,
+    /// The gold cue, when there is one; split spans joined by ` … `.
+    pub gold_cue: String,
+    /// The predicted cue, when there is one.
+    pub predicted_cue: String,
     /// Byte offset of the content's start.
     pub start: usize,
 }
@@ -233,27 +237,30 @@ fn subset_disagreements(
     let predicted = scored(predicted);
     let pairs = pair(&predicted, gold, threshold);
     let join = |spans: &[Span]| spans.iter().map(|s| s.slice(text)).collect::<Vec<_>>().join(" … ");
-    let row = |error, content: &[Span], gold_source: &[Span], predicted: Option<&Scored>| Disagreement {
+    let slice = |span: Option<Span>| span.map(|s| s.slice(text).to_string()).unwrap_or_default();
+    let row = |error, content: &[Span], gold: Option<&GoldAttribution>, predicted: Option<&Scored>| Disagreement {
         error,
         subset,
         content: join(content),
-        gold_source: join(gold_source),
-        predicted_source: predicted.and_then(|p| p.source).map(|s| s.slice(text).to_string()).unwrap_or_default(),
+        gold_source: gold.map(|g| join(&g.source)).unwrap_or_default(),
+        predicted_source: slice(predicted.and_then(|p| p.source)),
+        gold_cue: gold.map(|g| join(&g.cue)).unwrap_or_default(),
+        predicted_cue: slice(predicted.and_then(|p| p.cue)),
         start: content.first().map_or(0, |s| s.start),
     };
     let mut out = Vec::new();
     for (g, p) in gold.iter().zip(&pairs) {
         match p {
-            None => out.push(row("missed", &g.content, &g.source, None)),
+            None => out.push(row("missed", &g.content, Some(g), None)),
             Some(i) if !g.source.is_empty() && !source_found(&predicted[*i], g) => {
-                out.push(row("wrong_speaker", &g.content, &g.source, Some(&predicted[*i])))
+                out.push(row("wrong_speaker", &g.content, Some(g), Some(&predicted[*i])))
             }
             Some(_) => {}
         }
     }
     for (i, p) in predicted.iter().enumerate() {
         if !pairs.contains(&Some(i)) {
-            out.push(row("spurious", &p.content, &[], Some(p)));
+            out.push(row("spurious", &p.content, None, Some(p)));
         }
     }
     out.sort_by_key(|d| d.start);

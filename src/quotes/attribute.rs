@@ -308,10 +308,17 @@ fn cue_hits(doc: &Document, cues: &CueIndex, voices: &VoiceMap) -> Vec<(Range<us
         let after_article = i > 0 && (NOUN_MARKERS.contains(&&*doc.tokens[i - 1].key) || is_possessive(doc, i - 1));
         // "did not show up", "called off the vote": a particle makes another verb.
         let phrasal = doc.tokens.get(range.end).is_some_and(|t| matches!(&*t.key, "up" | "off"));
+        // "Iraq has found itself in a predicament": finding oneself somewhere reports nothing
+        // ("calls himself a socialist" does).
+        let reflexive = matches!(&*doc.tokens[i].key, "found" | "finds" | "find")
+            && doc.tokens.get(range.end).is_some_and(|t| {
+                matches!(&*t.key, "itself" | "himself" | "herself" | "themselves" | "myself" | "ourselves")
+            });
         if voices.voice_of(doc.tokens[i].span) == Voice::Own
             && !capital_name
             && !after_article
             && !phrasal
+            && !reflexive
             && !hyphen_joined(doc, i)
         {
             i = range.end;
@@ -426,7 +433,7 @@ fn direct(
         && is_capitalized(doc, inner.start);
     let starts_sentence =
         open_mark <= before_start || (open_mark > 0 && surface(doc, open_mark - 1) == ":") || comma_lead_in;
-    if !starts_sentence && is_title(doc, inner.clone(), words) {
+    if !starts_sentence && (is_title(doc, inner.clone(), words) || is_label(doc, open_mark, close_mark, words)) {
         return None;
     }
     let after = || cue_after(doc, close_mark.max(inner.end), sentence_end, hits);
@@ -614,6 +621,22 @@ fn fragment_clause(
 }
 
 /// A short Title Case quote ("Face the Nation") names a work, not words someone said.
+/// `the “Medicare for all” document`, `a “pay to play” scheme`: a quotation of several words
+/// between a determiner and the noun it modifies names a thing; nobody is quoted saying it.
+fn is_label(doc: &Document, open_mark: usize, close_mark: usize, words: usize) -> bool {
+    let after_determiner = open_mark > 0 && DETERMINERS.contains(&&*doc.tokens[open_mark - 1].key);
+    // `the “textbook definition” of racism`, `the “senseless, tragic deaths”`: fragments.
+    let before_noun = doc.tokens.get(close_mark).is_some_and(|t| {
+        t.kind == TokenKind::Word
+            && !is_capitalized(doc, close_mark)
+            && !STOP_WORDS.contains(&&*t.key)
+            && !matches!(&*t.key, "of" | "is" | "was" | "are" | "were")
+    });
+    let plain_words = (open_mark + 1..close_mark).all(|i| doc.tokens[i].kind == TokenKind::Word || is_dash(doc, i))
+        || (open_mark + 1..close_mark.saturating_sub(1)).all(|i| doc.tokens[i].kind == TokenKind::Word);
+    words >= 2 && after_determiner && before_noun && plain_words
+}
+
 fn is_title(doc: &Document, inner: Range<usize>, words: usize) -> bool {
     const SMALL: &[&str] = &["the", "of", "and", "a", "an", "in", "on", "for", "to", "with"];
     // `chanted “USA! USA!”`: an exclamation or a question is speech, not a title.
@@ -1308,6 +1331,14 @@ fn phrase_back(doc: &Document, sentence_start: usize, end: usize) -> Option<Rang
     {
         return Some(start - 2..end);
     }
+    // "About half of voters say": a hedge on the share belongs to it.
+    if start < end
+        && start > sentence_start
+        && QUANTIFIERS.contains(&&*doc.tokens[start].key)
+        && matches!(&*doc.tokens[start - 1].key, "about" | "nearly" | "almost" | "roughly")
+    {
+        start -= 1;
+    }
     let phrase = start..end;
     if !is_speaker_phrase(doc, phrase.clone()) {
         return None;
@@ -1346,8 +1377,9 @@ fn can_speak(doc: &Document, head: Range<usize>) -> bool {
         || is_capitalized(doc, head.end - 1) && head.end - 1 > head.start
 }
 
-/// Heads of a speaker phrase that a place or a body may follow ("forces in the Middle East",
-/// "Democrats in Congress"), besides the role nouns.
+/// Heads of a speaker phrase: people, groups and records that speak without a capital or a
+/// determiner ("voters say", "polls show"), and that a place or a body may follow ("forces in
+/// the Middle East", "Democrats in Congress"), besides the role nouns.
 const SPEAKING_HEADS: &[&str] = &[
     "forces",
     "troops",
@@ -1408,8 +1440,24 @@ const SPEAKING_HEADS: &[&str] = &[
     "employees",
     "others",
     "many",
-    "someone",
-    "anyone",
+    "rivals",
+    "investors",
+    "donors",
+    "progressives",
+    "conservatives",
+    "liberals",
+    "advocates",
+    "women",
+    "men",
+    "polls",
+    "surveys",
+    "studies",
+    "records",
+    "reports",
+    "data",
+    "results",
+    "figures",
+    "numbers",
 ];
 
 /// The speaker phrase right after a cue (`said Ammar al-Shibli, a Shi'ite lawmaker`).
@@ -1434,7 +1482,9 @@ fn speaker_after(doc: &Document, from: usize, limit: usize) -> Option<Range<usiz
         end += 1;
     }
     let phrase = from..end;
-    if !is_speaker_phrase(doc, phrase.clone()) {
+    // A lone article ("according to the “Schools First” budget") names nobody yet.
+    let lone_article = phrase.len() == 1 && matches!(&*doc.tokens[from].key, "the" | "a" | "an");
+    if lone_article || !is_speaker_phrase(doc, phrase.clone()) {
         return None;
     }
     // "said Mr. Sadr’s spokesman, Salah al-Obeidi.": the role's name follows it.
@@ -1476,6 +1526,7 @@ fn is_speaker_phrase(doc: &Document, phrase: Range<usize>) -> bool {
         || (phrase.len() == 1 && PRONOUNS.contains(&first))
         || (DETERMINERS.contains(&first) || doc.tokens[phrase.start].kind == TokenKind::Number) && phrase.len() <= 5
         || phrase.clone().any(|i| ROLE_NOUNS.contains(&&*doc.tokens[i].key))
+        || SPEAKING_HEADS.contains(&&*doc.tokens[phrase.end - 1].key)
 }
 
 /// Role nouns that make a lower-case phrase a speaker without a determiner ("officials said",
@@ -1505,6 +1556,15 @@ const ROLE_NOUNS: &[&str] = &[
 /// Fewest words an indirect content may have: on PolNeAR train, allowing one or two words
 /// ("sought Republican suggestions") finds more but loses as much precision.
 const MIN_CONTENT_WORDS: usize = 3;
+
+/// `declined to comment`, `refused to say`: a refusal to speak is reported speech however short.
+fn declined_to(doc: &Document, cue: &Range<usize>, content: &Range<usize>) -> bool {
+    let refusal = matches!(
+        &*doc.tokens[cue.start].key,
+        "declined" | "declines" | "declining" | "refused" | "refuses" | "refusing"
+    );
+    refusal && content.len() == 2 && doc.tokens[content.start].key == "to"
+}
 
 /// Whether a word opens a reported clause right after a cue ("said it would …", "says they feel …").
 fn opens_clause(key: &str) -> bool {
@@ -1549,7 +1609,13 @@ fn indirect(
                 .get(cue.end)
                 .is_some_and(|t| CIRCUMSTANCE_OPENERS.contains(&&*t.key) || quoted_as && t.key == "by")
             && !(cue.end..end).any(|i| doc.tokens[i].key == "that");
+        // "As reported by the Courier, a ranger found …": a cited source before the comma leads in.
+        let cited_before = hits_from(hits, start)
+            .iter()
+            .take_while(|(r, _)| r.start < source.start)
+            .any(|(r, _)| cites_source_after(doc, r));
         let trailing = source.start > start
+            && !cited_before
             && surface(doc, source.start - 1) == ","
             && (rest <= 4 && !clause_follows && !has_finite_verb(doc, cue.end..end) || comma_after || circumstance);
         // "Over the years, she said, letters have helped …": a reporting clause set inside the
@@ -1575,7 +1641,7 @@ fn indirect(
         (source, start..comma)
     };
     let content = trim_punct(doc, cut_before_relative(doc, cut_before_next_cue(doc, content, &cue, hits)));
-    if words_in(doc, content.clone()) < MIN_CONTENT_WORDS {
+    if words_in(doc, content.clone()) < MIN_CONTENT_WORDS && !declined_to(doc, &cue, &content) {
         return None;
     }
     let quoted = content.clone().filter(|&i| voices.voice_of(doc.tokens[i].span) == Voice::Quoted).count();
@@ -1843,6 +1909,8 @@ fn cut_before_relative(doc: &Document, content: Range<usize>) -> Range<usize> {
 /// `According to X, CONTENT.` or `CONTENT, according to X.`
 fn according_to(doc: &Document, cue: Range<usize>, start: usize, end: usize) -> Option<(Range<usize>, Range<usize>)> {
     let source = speaker_after(doc, cue.end, end).or_else(|| cited_source(doc, cue.end, end))?;
+    // "It has not gone unnoticed: according to recent polls, …": a colon opens a clause.
+    let start = (start..cue.start).rev().find(|&i| matches!(surface(doc, i), ":" | ";")).map_or(start, |c| c + 1);
     if cue.start == start || (cue.start > start && surface(doc, cue.start - 1) != ",") && cue.start < start + 3 {
         let comma = (source.end..end).find(|&i| surface(doc, i) == ",")?;
         return Some((source, comma + 1..end));
@@ -1873,10 +1941,14 @@ fn cites_source_after(doc: &Document, cue: &Range<usize>) -> bool {
 /// "according to two local broadcasters", "according to recent data from a ratings firm": after
 /// "according to" any phrase up to the next comma (at most 12 tokens) names the source.
 fn cited_source(doc: &Document, from: usize, end: usize) -> Option<Range<usize>> {
-    let stop = (from..end).find(|&i| surface(doc, i) == "," || surface(doc, i) == "\"").unwrap_or(end);
+    let comma = (from..end).find(|&i| surface(doc, i) == ",").unwrap_or(end);
+    // A quotation closed inside the phrase names it (`the “Schools First” budget`); one left
+    // open is the content starting.
+    let marks: Vec<usize> = (from..comma).filter(|&i| surface(doc, i) == "\"").collect();
+    let stop = if marks.len().is_multiple_of(2) { comma } else { marks[marks.len() - 1] };
     let phrase = trim_punct(doc, from..stop);
     let words = words_in(doc, phrase.clone());
-    (words > 0 && phrase.len() <= 12).then_some(phrase)
+    (words > 0 && phrase.len() <= 16).then_some(phrase)
 }
 
 /// The first comma in `range` that is not inside a list ("Iraqi land, water, and airspace": a

@@ -199,7 +199,7 @@ fn eval_lists_missed_spurious_and_wrong_speaker_attributions() {
     let text = "“We will stay,” the general said. Officials said the vote was symbolic. Nobody moved.";
     // Gold: the quote with another source (wrong speaker), and "Nobody moved" (missed); the
     // prediction "the vote was symbolic" has no gold (spurious).
-    let ann = "T1\tContent 1 13\tWe will stay\nT2\tSource 34 43\tOfficials\nE1\tAttribution:T9 Content:T1 Source:T2\nT4\tContent 72 85\tNobody moved.\nE2\tAttribution:T8 Content:T4\n";
+    let ann = "T1\tContent 1 13\tWe will stay\nT2\tSource 34 43\tOfficials\nT3\tCue 28 32\tsaid\nE1\tAttribution:T9 Content:T1 Source:T2 Cue:T3\nT4\tContent 72 85\tNobody moved.\nE2\tAttribution:T8 Content:T4\n";
     let (dir, texts, gold) = brat_corpus(text, ann);
     let errors = dir.path().join("errors.csv");
     framelens()
@@ -227,6 +227,13 @@ fn eval_lists_missed_spurious_and_wrong_speaker_attributions() {
     );
     assert!(rows.iter().all(|r| r["article"] == "a"));
     assert_eq!(rows.iter().filter(|r| r["subset"] == "quoted").count(), 1, "the quote, with the wrong speaker");
+    // The cues: gold and predicted for the wrong speaker, predicted only for the spurious one.
+    let cues: Vec<(&str, &str)> = rows
+        .iter()
+        .filter(|r| r["subset"] == "all")
+        .map(|r| (r["gold_cue"].as_str(), r["predicted_cue"].as_str()))
+        .collect();
+    assert_eq!(cues, [("said", "said"), ("", "said"), ("", "")]);
 }
 
 /// `framelens eval attributions --json` on a one-article brat corpus: the scores per threshold.
