@@ -2152,10 +2152,12 @@ fn is_definite_role(lower: &str) -> bool {
         && !is_body(word)
 }
 
-/// A capitalised name with at least two words, or one that is not led by a determiner.
+/// A capitalised mention not led by a determiner or a pronoun ("He too" is no name).
 fn looks_like_person(mention: &str) -> bool {
     let first = mention.split_whitespace().next().unwrap_or("").to_lowercase();
-    !DETERMINERS.contains(&first.as_str()) && mention.chars().next().is_some_and(char::is_uppercase)
+    !DETERMINERS.contains(&first.as_str())
+        && !PRONOUNS.contains(&first.as_str())
+        && mention.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// The phrase a relative pronoun refers to: "Mike Lee" in "from Mike Lee, who declared".
