@@ -1066,8 +1066,13 @@ fn speaker_before(doc: &Document, sentence_start: usize, cue: usize) -> Option<R
             return Some(between);
         }
         // Nested appositives ("Nasrallah, leader of Lebanon’s powerful, Iran-allied Hezbollah
-        // movement, said"): the speaker stands before the sentence's first comma.
+        // movement, said"): the speaker stands before the sentence's first comma. A finite verb
+        // after it makes the words a clause, reported by a speaker after the cue ("…, but it is
+        // under pressure, said the chief executive").
         let first = (sentence_start..comma).find(|&i| surface(doc, i) == ",").unwrap_or(comma);
+        if has_finite_verb(doc, first + 1..end - 1) && speaker_closes_sentence(doc, cue) {
+            return None;
+        }
         // "Rep. Lena Marsh (D-Ore.), ranking member of …, said": the party tag stays outside.
         return phrase_back(doc, sentence_start, skip_parenthesis_back(doc, sentence_start, first));
     }
@@ -1081,7 +1086,15 @@ fn speaker_before(doc: &Document, sentence_start: usize, cue: usize) -> Option<R
     Some(phrase)
 }
 
-/// A cue ending in "-ing" right after a comma, or after "before", "while", "by" and the like.
+/// `…, said the company's chief executive, John Ferriola.`: a speaker phrase right after the
+/// cue that runs to the end of the sentence (or to a comma before its appositive).
+fn speaker_closes_sentence(doc: &Document, cue: usize) -> bool {
+    let Some(sentence) = doc.sentence_of(cue) else { return false };
+    let Some(speaker) = speaker_after(doc, cue + 1, sentence.tokens.end) else { return false };
+    trim_punct(doc, speaker.end..sentence.tokens.end).is_empty()
+        || surface(doc, speaker.end) == "," && !has_finite_verb(doc, speaker.end..sentence.tokens.end)
+}
+
 /// `…, donors said.`, `…, some economists say`: a short lower-case plural phrase set off by a
 /// comma before the cue speaks although it has no capital, determiner or role noun.
 fn plural_after_comma(doc: &Document, sentence_start: usize, end: usize) -> Option<Range<usize>> {
@@ -1160,6 +1173,7 @@ fn quantity_subject(doc: &Document, sentence_start: usize, end: usize) -> Option
     (quantity && plain && end - start <= 10).then_some(start..end)
 }
 
+/// A cue ending in "-ing" right after a comma, or after "before", "while", "by" and the like.
 fn participle_after_comma(doc: &Document, sentence_start: usize, end: usize, cue: usize) -> bool {
     if !doc.tokens[cue].key.ends_with("ing") || end <= sentence_start + 1 {
         return false;
@@ -1198,10 +1212,19 @@ fn abbreviation_dot(doc: &Document, i: usize) -> bool {
 
 /// Step back over a parenthesis right before `end` ("Harry Reid (D-Nev.) told reporters").
 fn skip_parenthesis_back(doc: &Document, sentence_start: usize, end: usize) -> usize {
-    if end <= sentence_start || surface(doc, end - 1) != ")" {
+    if end <= sentence_start {
         return end;
     }
-    (sentence_start.max(end.saturating_sub(12))..end - 1).rev().find(|&i| surface(doc, i) == "(").unwrap_or(end)
+    let window = sentence_start.max(end.saturating_sub(12))..end - 1;
+    if surface(doc, end - 1) == ")" {
+        return window.rev().find(|&i| surface(doc, i) == "(").unwrap_or(end);
+    }
+    // "Many speakers at the service — including Muslims, Christians and Jews — said": an aside
+    // between dashes, with something before it.
+    if is_dash(doc, end - 1) {
+        return window.rev().find(|&i| is_dash(doc, i)).filter(|&i| i > sentence_start).unwrap_or(end);
+    }
+    end
 }
 
 /// Words that open a sentence without being its subject ("But Clinton …", "Still, she …").
@@ -1334,6 +1357,14 @@ fn phrase_back(doc: &Document, sentence_start: usize, end: usize) -> Option<Rang
         let familiar = start - 2;
         if doc.tokens[familiar].key == "familiar" && doc.tokens[familiar - 1].kind == TokenKind::Word {
             let head = phrase_back(doc, sentence_start, familiar).map_or(familiar - 1, |h| h.start);
+            return Some(head..end);
+        }
+    }
+    // "a source close to him said", "people close to the campaign say": so does "close to".
+    if start < end && start >= sentence_start + 3 && doc.tokens[start - 1].key == "to" {
+        let close = start - 2;
+        if doc.tokens[close].key == "close" && doc.tokens[close - 1].kind == TokenKind::Word {
+            let head = phrase_back(doc, sentence_start, close).map_or(close - 1, |h| h.start);
             return Some(head..end);
         }
     }
@@ -1572,6 +1603,11 @@ const ROLE_NOUNS: &[&str] = &[
 /// ("sought Republican suggestions") finds more but loses as much precision.
 const MIN_CONTENT_WORDS: usize = 3;
 
+/// `46 percent of voters said yes`: an answer of one word is the whole of what was said.
+fn yes_or_no(doc: &Document, content: &Range<usize>) -> bool {
+    content.len() == 1 && matches!(&*doc.tokens[content.start].key, "yes" | "no")
+}
+
 /// `declined to comment`, `refused to say`: a refusal to speak is reported speech however short.
 fn declined_to(doc: &Document, cue: &Range<usize>, content: &Range<usize>) -> bool {
     let refusal = matches!(
@@ -1629,8 +1665,10 @@ fn indirect(
             .iter()
             .take_while(|(r, _)| r.start < source.start)
             .any(|(r, _)| cites_source_after(doc, r));
+        let answer = cue.end + 1 < end && yes_or_no(doc, &(cue.end..cue.end + 1));
         let trailing = source.start > start
             && !cited_before
+            && !answer
             && surface(doc, source.start - 1) == ","
             && (rest <= 4 && !clause_follows && !has_finite_verb(doc, cue.end..end) || comma_after || circumstance);
         // "Over the years, she said, letters have helped …": a reporting clause set inside the
@@ -1656,7 +1694,10 @@ fn indirect(
         (source, start..comma)
     };
     let content = trim_punct(doc, cut_before_relative(doc, cut_before_next_cue(doc, content, &cue, hits)));
-    if words_in(doc, content.clone()) < MIN_CONTENT_WORDS && !declined_to(doc, &cue, &content) {
+    if words_in(doc, content.clone()) < MIN_CONTENT_WORDS
+        && !declined_to(doc, &cue, &content)
+        && !yes_or_no(doc, &content)
+    {
         return None;
     }
     let quoted = content.clone().filter(|&i| voices.voice_of(doc.tokens[i].span) == Voice::Quoted).count();
@@ -2012,7 +2053,13 @@ fn object_or_clause(doc: &Document, from: usize, end: usize, hits: &[(Range<usiz
                 && !STOP_WORDS.contains(&&*t.key)
                 && !DETERMINERS.contains(&&*t.key)
         });
-    Some(if clause || has_verb || subject_verb { content } else { content.start..comma })
+    // "said Trump, despite his wealth, is …": a name, then an aside, then its verb.
+    let first_comma = (content.start..comma).find(|&i| surface(doc, i) == ",").unwrap_or(comma);
+    let aside_then_verb = first_comma > content.start
+        && first_comma < comma
+        && (content.start..first_comma).all(|i| is_capitalized(doc, i))
+        && has_finite_verb(doc, comma + 1..(comma + 4).min(content.end));
+    Some(if clause || has_verb || subject_verb || aside_then_verb { content } else { content.start..comma })
 }
 
 /// What follows a cue: an optional recipient ("told CNN", "told parliament in a speech") and
@@ -2027,6 +2074,12 @@ fn content_after(doc: &Document, from: usize, end: usize, hits: &[(Range<usize>,
     // "told reporters the deal was close", "told him it was over": the listener is not content.
     let from = from + told_recipient(doc, from, end);
     let from = after_time_phrase(doc, from, end);
+    // "said — on Twitter, as it happens — that …": an aside between dashes after the cue.
+    let from = if from < end && is_dash(doc, from) {
+        (from + 1..end.min(from + 12)).find(|&i| is_dash(doc, i)).map_or(from, |i| i + 1)
+    } else {
+        from
+    };
     let that = (from..end.min(from + 8).min(next_cue))
         .take_while(|&i| surface(doc, i) != "," && !PRONOUNS.contains(&&*doc.tokens[i].key))
         .find(|&i| doc.tokens[i].key == "that" && !(i > from && PREPOSITIONS.contains(&&*doc.tokens[i - 1].key)));
