@@ -1608,6 +1608,20 @@ fn yes_or_no(doc: &Document, content: &Range<usize>) -> bool {
     content.len() == 1 && matches!(&*doc.tokens[content.start].key, "yes" | "no")
 }
 
+/// `Jeb Bush endorsed Cruz Wednesday`: the name endorsed, without the day, is the content
+/// however short; `None` for any other cue or object.
+fn endorsed_name(doc: &Document, cue: &Range<usize>, content: &Range<usize>) -> Option<Range<usize>> {
+    let endorses = matches!(&*doc.tokens[cue.start].key, "endorsed" | "endorses" | "endorse" | "endorsing");
+    if !endorses || content.start < cue.end || content.is_empty() || !is_capitalized(doc, content.start) {
+        return None;
+    }
+    let end = (content.start..content.end)
+        .find(|&i| !is_capitalized(doc, i) && !abbreviation_dot(doc, i) || TIME_WORDS.contains(&&*doc.tokens[i].key))
+        .unwrap_or(content.end);
+    let name = content.start..end;
+    (words_in(doc, name.clone()) < MIN_CONTENT_WORDS).then_some(name)
+}
+
 /// `declined to comment`, `refused to say`: a refusal to speak is reported speech however short.
 fn declined_to(doc: &Document, cue: &Range<usize>, content: &Range<usize>) -> bool {
     let refusal = matches!(
@@ -1694,10 +1708,10 @@ fn indirect(
         (source, start..comma)
     };
     let content = trim_punct(doc, cut_before_relative(doc, cut_before_next_cue(doc, content, &cue, hits)));
-    if words_in(doc, content.clone()) < MIN_CONTENT_WORDS
-        && !declined_to(doc, &cue, &content)
-        && !yes_or_no(doc, &content)
-    {
+    let endorsed = endorsed_name(doc, &cue, &content);
+    let short_is_whole = declined_to(doc, &cue, &content) || yes_or_no(doc, &content) || endorsed.is_some();
+    let content = endorsed.unwrap_or(content);
+    if words_in(doc, content.clone()) < MIN_CONTENT_WORDS && !short_is_whole {
         return None;
     }
     let quoted = content.clone().filter(|&i| voices.voice_of(doc.tokens[i].span) == Voice::Quoted).count();
