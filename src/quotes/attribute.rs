@@ -1622,6 +1622,25 @@ fn endorsed_name(doc: &Document, cue: &Range<usize>, content: &Range<usize>) -> 
     (words_in(doc, name.clone()) < MIN_CONTENT_WORDS).then_some(name)
 }
 
+/// `Neither contest appears to have a real race`, `the shift seemed so stark`: "seem" and
+/// "appear" report an impression, not anyone's words; the subject and what follows the cue are
+/// the content, with no source (PolNeAR marks them so). `None` for any other cue.
+fn evidential(
+    doc: &Document,
+    cue: &Range<usize>,
+    start: usize,
+    end: usize,
+    hits: &[(Range<usize>, usize)],
+) -> Option<Range<usize>> {
+    const EVIDENTIAL: &[&str] = &["seem", "seems", "seemed", "appear", "appears", "appeared"];
+    if cue.len() != 1 || !EVIDENTIAL.contains(&&*doc.tokens[cue.start].key) {
+        return None;
+    }
+    let subject = speaker_before(doc, start, cue.start)?;
+    let rest = object_or_clause(doc, cue.end, end, hits)?;
+    Some(trim_punct(doc, subject.start..rest.end))
+}
+
 /// `declined to comment`, `refused to say`: a refusal to speak is reported speech however short.
 fn declined_to(doc: &Document, cue: &Range<usize>, content: &Range<usize>) -> bool {
     let refusal = matches!(
@@ -1653,6 +1672,9 @@ fn indirect(
     let (start, end) = (sentence.tokens.start, sentence.tokens.end);
     if let Some((source, content)) = asked_question(doc, cue.clone(), start..end, hits) {
         return Some(reported(doc, content, cue, Some(entry), source, sentence_index));
+    }
+    if let Some(content) = evidential(doc, &cue, start, end, hits) {
+        return Some(reported(doc, content, cue, Some(entry), None, sentence_index));
     }
     let according = cites_source_after(doc, &cue);
     let (source, content) = if according {
