@@ -448,7 +448,8 @@ fn direct(
         && is_capitalized(doc, inner.start);
     let starts_sentence =
         open_mark <= before_start || (open_mark > 0 && surface(doc, open_mark - 1) == ":") || comma_lead_in;
-    if !starts_sentence && (is_title(doc, inner.clone(), words) || is_label(doc, open_mark, close_mark, words)) {
+    if !starts_sentence && (is_title(doc, inner.clone(), words) || is_label(doc, open_mark, inner.clone(), close_mark))
+    {
         return None;
     }
     let after = || cue_after(doc, close_mark.max(inner.end), sentence_end, hits);
@@ -635,10 +636,9 @@ fn fragment_clause(
     (!clause.is_empty()).then(|| token_span(doc, clause))
 }
 
-/// A short Title Case quote ("Face the Nation") names a work, not words someone said.
-/// `the “Medicare for all” document`, `a “pay to play” scheme`: a quotation of several words
-/// between a determiner and the noun it modifies names a thing; nobody is quoted saying it.
-fn is_label(doc: &Document, open_mark: usize, close_mark: usize, words: usize) -> bool {
+/// `the “Medicare for all” document`, `a “pay to play” scheme`: a quotation of several plain
+/// words between a determiner and the noun it modifies names a thing; nobody is quoted saying it.
+fn is_label(doc: &Document, open_mark: usize, inner: Range<usize>, close_mark: usize) -> bool {
     let after_determiner = open_mark > 0 && DETERMINERS.contains(&&*doc.tokens[open_mark - 1].key);
     // `the “textbook definition” of racism`, `the “senseless, tragic deaths”`: fragments.
     let before_noun = doc.tokens.get(close_mark).is_some_and(|t| {
@@ -647,11 +647,11 @@ fn is_label(doc: &Document, open_mark: usize, close_mark: usize, words: usize) -
             && !STOP_WORDS.contains(&&*t.key)
             && !matches!(&*t.key, "of" | "is" | "was" | "are" | "were")
     });
-    let plain_words = (open_mark + 1..close_mark).all(|i| doc.tokens[i].kind == TokenKind::Word || is_dash(doc, i))
-        || (open_mark + 1..close_mark.saturating_sub(1)).all(|i| doc.tokens[i].kind == TokenKind::Word);
-    words >= 2 && after_determiner && before_noun && plain_words
+    let plain_words = inner.clone().all(|i| doc.tokens[i].kind == TokenKind::Word || is_dash(doc, i));
+    inner.len() >= 2 && after_determiner && before_noun && plain_words
 }
 
+/// A short Title Case quote ("Face the Nation") names a work, not words someone said.
 fn is_title(doc: &Document, inner: Range<usize>, words: usize) -> bool {
     const SMALL: &[&str] = &["the", "of", "and", "a", "an", "in", "on", "for", "to", "with"];
     // `chanted “USA! USA!”`: an exclamation or a question is speech, not a title.
@@ -2031,7 +2031,7 @@ fn cites_source_after(doc: &Document, cue: &Range<usize>) -> bool {
 }
 
 /// "according to two local broadcasters", "according to recent data from a ratings firm": after
-/// "according to" any phrase up to the next comma (at most 12 tokens) names the source.
+/// "according to" any phrase up to the next comma (at most 16 tokens) names the source.
 fn cited_source(doc: &Document, from: usize, end: usize) -> Option<Range<usize>> {
     let comma = (from..end).find(|&i| surface(doc, i) == ",").unwrap_or(end);
     // A quotation closed inside the phrase names it (`the “Schools First” budget`); one left
