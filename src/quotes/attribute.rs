@@ -1351,22 +1351,10 @@ fn phrase_back(doc: &Document, sentence_start: usize, end: usize) -> Option<Rang
         }
         start = i;
     }
-    // "Officials familiar with the matter said", "a person familiar with the talks": the formula
-    // of an unnamed source reads on to the noun before "familiar".
-    if start < end && start >= sentence_start + 3 && doc.tokens[start - 1].key == "with" {
-        let familiar = start - 2;
-        if doc.tokens[familiar].key == "familiar" && doc.tokens[familiar - 1].kind == TokenKind::Word {
-            let head = phrase_back(doc, sentence_start, familiar).map_or(familiar - 1, |h| h.start);
-            return Some(head..end);
-        }
-    }
-    // "a source close to him said", "people close to the campaign say": so does "close to".
-    if start < end && start >= sentence_start + 3 && doc.tokens[start - 1].key == "to" {
-        let close = start - 2;
-        if doc.tokens[close].key == "close" && doc.tokens[close - 1].kind == TokenKind::Word {
-            let head = phrase_back(doc, sentence_start, close).map_or(close - 1, |h| h.start);
-            return Some(head..end);
-        }
+    // "Officials familiar with the matter said", "a source close to him said": the formula of an
+    // unnamed source reads on to the noun before "familiar" or "close".
+    if let Some(head) = unnamed_source_head(doc, sentence_start, start, end) {
+        return Some(head..end);
     }
     // "Nine in 10 Democrats say": a survey share reads on through its "in".
     if start < end
@@ -1395,6 +1383,21 @@ fn phrase_back(doc: &Document, sentence_start: usize, end: usize) -> Option<Rang
         Some(head) if can_speak(doc, head.clone()) => Some(head.start..end),
         _ => Some(phrase),
     }
+}
+
+/// Where the source before `familiar with …` or `close to …` starts, when the phrase starting
+/// at `start` follows one of those formulas.
+fn unnamed_source_head(doc: &Document, sentence_start: usize, start: usize, end: usize) -> Option<usize> {
+    if start >= end || start < sentence_start + 3 {
+        return None;
+    }
+    let adjective = start - 2;
+    let formula =
+        matches!((&*doc.tokens[adjective].key, &*doc.tokens[start - 1].key), ("familiar", "with") | ("close", "to"));
+    if !formula || doc.tokens[adjective - 1].kind != TokenKind::Word {
+        return None;
+    }
+    Some(phrase_back(doc, sentence_start, adjective).map_or(adjective - 1, |h| h.start))
 }
 
 /// Prepositions that attach a place or a body to the noun before them ("protesters in the
