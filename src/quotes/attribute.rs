@@ -831,7 +831,7 @@ const NOT_SPEAKERS: &[&str] = &[
 fn colon_lead(doc: &Document, paragraph: usize) -> Option<(Range<usize>, usize)> {
     let tokens = doc.paragraphs[paragraph].tokens.clone();
     let colon = tokens.clone().take(8).find(|&i| surface(doc, i) == ":")?;
-    let name = tokens.start..colon;
+    let name = tokens.start + usize::from(opens_with_quote_mark(doc, paragraph))..colon;
     let words: Vec<usize> = name.clone().filter(|&i| !is_punct(doc, i)).collect();
     let words_after = words_in(doc, colon + 1..tokens.end);
     let plain = name.clone().all(|i| !is_punct(doc, i) || surface(doc, i) == ".");
@@ -845,13 +845,20 @@ fn colon_lead(doc: &Document, paragraph: usize) -> Option<(Range<usize>, usize)>
         && named
         && !furniture
         && !column
-        && !is_kicker(doc, &words, paragraph)
+        && (opens_with_quote_mark(doc, paragraph) || !is_kicker(doc, &words, paragraph))
         && words_after >= MIN_CONTENT_WORDS)
         .then_some((name, colon))
 }
 
+/// Whether a paragraph opens with a quotation mark.
+fn opens_with_quote_mark(doc: &Document, paragraph: usize) -> bool {
+    let first = doc.paragraphs[paragraph].tokens.start;
+    first < doc.paragraphs[paragraph].tokens.end && surface(doc, first) == "\""
+}
+
 /// `DESPERATION: DNC files …`: one upper-case word before a colon is a headline kicker unless
-/// it labels another paragraph too, as a speaker's turns do in a transcript (`TRUMP: …`).
+/// it labels another paragraph too, as a speaker's turns do in a transcript (`TRUMP: …`), or
+/// stands inside a quotation (tested by the caller).
 fn is_kicker(doc: &Document, words: &[usize], paragraph: usize) -> bool {
     let [word] = words else { return false };
     let text = surface(doc, *word);
@@ -873,9 +880,13 @@ fn colon_indirect(doc: &Document, paragraph: usize, voices: &VoiceMap, found: &[
     if content.is_empty() {
         return None;
     }
+    // `"WALLACE: Let's start …`: a transcript quoted turn by turn puts the label inside the quote.
+    let quoted_turn = opens_with_quote_mark(doc, paragraph);
     let quoted = content.clone().filter(|&i| voices.voice_of(doc.tokens[i].span) == Voice::Quoted).count();
     let span = token_span(doc, content.clone());
-    if quoted * 2 > content.len() || found.iter().any(|a| a.content.start < span.end && span.start < a.content.end) {
+    if quoted * 2 > content.len() && !quoted_turn
+        || found.iter().any(|a| a.content.start < span.end && span.start < a.content.end)
+    {
         return None;
     }
     let sentence = doc.sentences.partition_point(|s| s.tokens.end <= content.start);
@@ -1327,6 +1338,45 @@ fn is_named(doc: &Document, range: Range<usize>) -> bool {
 }
 
 fn phrase_back(doc: &Document, sentence_start: usize, end: usize) -> Option<Range<usize>> {
+    let mut start = phrase_start(doc, sentence_start, end);
+    // "Officials familiar with the matter said", "a source close to him said": the formula of an
+    // unnamed source reads on to the noun before "familiar" or "close".
+    if let Some(head) = unnamed_source_head(doc, sentence_start, start, end) {
+        return Some(head..end);
+    }
+    // "Nine in 10 Democrats say": a survey share reads on through its "in".
+    if start < end
+        && start >= sentence_start + 2
+        && doc.tokens[start].kind == TokenKind::Number
+        && doc.tokens[start - 1].key == "in"
+        && (QUANTIFIERS.contains(&&*doc.tokens[start - 2].key) || doc.tokens[start - 2].kind == TokenKind::Number)
+    {
+        return Some(start - 2..end);
+    }
+    // "About half of voters say": a hedge on the share belongs to it.
+    if start < end
+        && start > sentence_start
+        && QUANTIFIERS.contains(&&*doc.tokens[start].key)
+        && matches!(&*doc.tokens[start - 1].key, "about" | "nearly" | "almost" | "roughly")
+    {
+        start -= 1;
+    }
+    // "an endorsement from Mike Lee, who said": a head that cannot speak leaves the phrase after
+    // the preposition as the speaker; "Officials from both parties say": a head that speaks
+    // makes a speaker of a place or body that would not be one alone.
+    // ("… for the task force did not immediately respond": a verb ends the body's phrase.)
+    let head = head_before_preposition(doc, sentence_start, start).filter(|head| can_speak(doc, head.clone()));
+    let body = start < end && !has_finite_verb(doc, start..end) && !(start..end).any(|i| doc.tokens[i].key == "not");
+    if let Some(head) = head.filter(|_| body) {
+        return Some(head.start..end);
+    }
+    let phrase = start..end;
+    is_speaker_phrase(doc, phrase.clone()).then_some(phrase)
+}
+
+/// Where the noun phrase ending at `end` starts: back to a clause word, a preposition, a
+/// punctuation mark, a time word or a past participle, at most 10 tokens.
+fn phrase_start(doc: &Document, sentence_start: usize, end: usize) -> usize {
     let mut start = end;
     while start > sentence_start && end - start < 10 {
         let i = start - 1;
@@ -1351,38 +1401,7 @@ fn phrase_back(doc: &Document, sentence_start: usize, end: usize) -> Option<Rang
         }
         start = i;
     }
-    // "Officials familiar with the matter said", "a source close to him said": the formula of an
-    // unnamed source reads on to the noun before "familiar" or "close".
-    if let Some(head) = unnamed_source_head(doc, sentence_start, start, end) {
-        return Some(head..end);
-    }
-    // "Nine in 10 Democrats say": a survey share reads on through its "in".
-    if start < end
-        && start >= sentence_start + 2
-        && doc.tokens[start].kind == TokenKind::Number
-        && doc.tokens[start - 1].key == "in"
-        && (QUANTIFIERS.contains(&&*doc.tokens[start - 2].key) || doc.tokens[start - 2].kind == TokenKind::Number)
-    {
-        return Some(start - 2..end);
-    }
-    // "About half of voters say": a hedge on the share belongs to it.
-    if start < end
-        && start > sentence_start
-        && QUANTIFIERS.contains(&&*doc.tokens[start].key)
-        && matches!(&*doc.tokens[start - 1].key, "about" | "nearly" | "almost" | "roughly")
-    {
-        start -= 1;
-    }
-    let phrase = start..end;
-    if !is_speaker_phrase(doc, phrase.clone()) {
-        return None;
-    }
-    // "an endorsement from Mike Lee, who said": a head that cannot speak leaves the phrase after
-    // the preposition as the speaker.
-    match head_before_preposition(doc, sentence_start, start) {
-        Some(head) if can_speak(doc, head.clone()) => Some(head.start..end),
-        _ => Some(phrase),
-    }
+    start
 }
 
 /// Where the source before `familiar with …` or `close to …` starts, when the phrase starting
@@ -1402,12 +1421,19 @@ fn unnamed_source_head(doc: &Document, sentence_start: usize, start: usize, end:
 
 /// Prepositions that attach a place or a body to the noun before them ("protesters in the
 /// south", "a spokesman for the company"); "of" never stops a speaker phrase in the first place.
-const POSTMODIFIER_PREPOSITIONS: &[&str] = &["in", "for", "at", "from", "across", "inside", "within", "near"];
+const POSTMODIFIER_PREPOSITIONS: &[&str] = &["in", "for", "at", "from", "on", "across", "inside", "within", "near"];
 
 /// `Protesters in the Shiite-majority south said`, `a spokesman for the company said`: the
 /// speaker phrase before a preposition that opens the phrase starting at `start`: the head
 /// that speaks, with the prepositional phrase kept.
 fn head_before_preposition(doc: &Document, sentence_start: usize, start: usize) -> Option<Range<usize>> {
+    // "Experts on North Korea and nuclear nonproliferation said": the object may be two joined.
+    let start = match start.checked_sub(1) {
+        Some(and) if and > sentence_start && matches!(&*doc.tokens[and].key, "and" | "or") => {
+            phrase_start(doc, sentence_start, and)
+        }
+        _ => start,
+    };
     let preposition = start.checked_sub(1).filter(|&p| p > sentence_start)?;
     if !POSTMODIFIER_PREPOSITIONS.contains(&&*doc.tokens[preposition].key) {
         return None;
@@ -2119,9 +2145,18 @@ fn content_after(doc: &Document, from: usize, end: usize, hits: &[(Range<usize>,
     } else {
         from
     };
+    // "said the plan would change that.": after a finite verb the clause has begun, and a "that"
+    // closing the sentence is a pronoun.
     let that = (from..end.min(from + 8).min(next_cue))
-        .take_while(|&i| surface(doc, i) != "," && !PRONOUNS.contains(&&*doc.tokens[i].key))
-        .find(|&i| doc.tokens[i].key == "that" && !(i > from && PREPOSITIONS.contains(&&*doc.tokens[i - 1].key)));
+        .take_while(|&i| {
+            surface(doc, i) != "," && !PRONOUNS.contains(&&*doc.tokens[i].key) && !has_finite_verb(doc, i..i + 1)
+        })
+        .find(|&i| {
+            doc.tokens[i].key == "that"
+                && !(i > from && PREPOSITIONS.contains(&&*doc.tokens[i - 1].key))
+                && i + 1 < end
+                && !matches!(surface(doc, i + 1), "." | "!" | "?" | ";")
+        });
     let start = match that {
         Some(t) => t + 1,
         None => from,
