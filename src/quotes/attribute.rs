@@ -285,7 +285,7 @@ pub fn find_attributions(doc: &Document, quotes: &[QuoteSpan], cues: &CueIndex) 
         }
     }
     for paragraph in 0..doc.paragraphs.len() {
-        if let Some(a) = colon_indirect(doc, paragraph, &voices, &found) {
+        if let Some(a) = colon_indirect(doc, paragraph, &found) {
             found.push(a);
         }
     }
@@ -874,19 +874,16 @@ fn is_kicker(doc: &Document, words: &[usize], paragraph: usize) -> bool {
 
 /// The words after a colon lead-in (`Poll: Mayor loses ground with younger voters`), when
 /// they are the writer's and no quote already took them.
-fn colon_indirect(doc: &Document, paragraph: usize, voices: &VoiceMap, found: &[Attribution]) -> Option<Attribution> {
+fn colon_indirect(doc: &Document, paragraph: usize, found: &[Attribution]) -> Option<Attribution> {
     let (speaker, colon) = colon_lead(doc, paragraph)?;
     let content = trim_punct(doc, colon + 1..doc.paragraphs[paragraph].tokens.end);
     if content.is_empty() {
         return None;
     }
-    // `"WALLACE: Let's start …`: a transcript quoted turn by turn puts the label inside the quote.
-    let quoted_turn = opens_with_quote_mark(doc, paragraph);
-    let quoted = content.clone().filter(|&i| voices.voice_of(doc.tokens[i].span) == Voice::Quoted).count();
+    // Quoted words count too: `Issa: Clinton’s ‘Honesty Is In Question’` (single marks inside a
+    // headline quote nobody else), `"WALLACE: Let's start …` (a transcript quoted turn by turn).
     let span = token_span(doc, content.clone());
-    if quoted * 2 > content.len() && !quoted_turn
-        || found.iter().any(|a| a.content.start < span.end && span.start < a.content.end)
-    {
+    if found.iter().any(|a| a.content.start < span.end && span.start < a.content.end) {
         return None;
     }
     let sentence = doc.sentences.partition_point(|s| s.tokens.end <= content.start);
@@ -1711,7 +1708,10 @@ fn indirect(
     } else if let Some(source) = speaker_before(doc, start, cue.start) {
         let rest = words_in(doc, cue.end..end);
         // "A, the AP noted, adding …": a comma after the cue ends the reporting clause too.
-        let comma_after = cue.end < end && surface(doc, cue.end) == ",";
+        // "The difference now, he told me on Friday, is that …": the listener and a circumstance
+        // belong to the reporting clause, and the comma after them ends it.
+        let clause_end = reporting_clause_end(doc, &cue, end);
+        let comma_after = clause_end < end && surface(doc, clause_end) == ",";
         // "Later in the week, the ministry said it would comply": a clause after the cue is the content.
         let clause_follows = doc.tokens.get(cue.end).is_some_and(|t| opens_clause(&t.key));
         // "…, she said in a recorded message to the delegates.": only circumstances follow the cue.
@@ -1719,12 +1719,15 @@ fn indirect(
         // "…, Qameni was quoted as saying by the daily Baghdad Today.": the agent is a circumstance.
         let quoted_as =
             cue.len() > 2 && doc.tokens[cue.end - 1].key == "saying" && doc.tokens[cue.end - 3].key == "quoted";
-        let circumstance = (CLAUSE_FINAL_CUES.contains(&&*doc.tokens[cue.start].key) || quoted_as)
-            && doc
-                .tokens
-                .get(cue.end)
-                .is_some_and(|t| CIRCUMSTANCE_OPENERS.contains(&&*t.key) || quoted_as && t.key == "by")
-            && !(cue.end..end).any(|i| doc.tokens[i].key == "that");
+        // "…, Graham told The Huffington Post on Thursday.": a listener, then a circumstance.
+        let told_circumstance = clause_end > cue.end && trim_punct(doc, clause_end..end).is_empty();
+        let circumstance = told_circumstance
+            || (CLAUSE_FINAL_CUES.contains(&&*doc.tokens[cue.start].key) || quoted_as)
+                && doc
+                    .tokens
+                    .get(cue.end)
+                    .is_some_and(|t| CIRCUMSTANCE_OPENERS.contains(&&*t.key) || quoted_as && t.key == "by")
+                && !(cue.end..end).any(|i| doc.tokens[i].key == "that");
         // "As reported by the Courier, a ranger found …": a cited source before the comma leads in.
         let cited_before = hits_from(hits, start)
             .iter()
@@ -1738,7 +1741,7 @@ fn indirect(
             && (rest <= 4 && !clause_follows && !has_finite_verb(doc, cue.end..end) || comma_after || circumstance);
         // "Over the years, she said, letters have helped …": a reporting clause set inside the
         // sentence; the reported words are the whole sentence around it.
-        let inserted = trailing && comma_after && words_go_on(doc, cue.end + 1, end, hits);
+        let inserted = trailing && comma_after && words_go_on(doc, clause_end + 1, end, hits);
         let content = if inserted {
             start..end
         } else if trailing {
@@ -2157,11 +2160,50 @@ fn content_after(doc: &Document, from: usize, end: usize, hits: &[(Range<usize>,
                 && i + 1 < end
                 && !matches!(surface(doc, i + 1), "." | "!" | "?" | ";")
         });
+    // "says at a campaign stop in Toledo, Ohio, that …": a circumstance with commas in it.
+    let that = that.or_else(|| {
+        let opens = from < end && CIRCUMSTANCE_OPENERS.contains(&&*doc.tokens[from].key);
+        (from + 1..end.min(from + 14).min(next_cue))
+            .take_while(|&i| opens && !PRONOUNS.contains(&&*doc.tokens[i].key) && !has_finite_verb(doc, i..i + 1))
+            .find(|&i| doc.tokens[i].key == "that" && surface(doc, i - 1) == ",")
+    });
     let start = match that {
         Some(t) => t + 1,
         None => from,
     };
     (start < end && surface(doc, start) != "\"").then_some(start..end)
+}
+
+/// Where the reporting clause of a plain reporting cue ends: after the listener of "told"
+/// (`told me`, `told The Huffington Post`) and one circumstance (`on Friday`, `in an
+/// interview`, `at a campaign stop in Toledo, Ohio`) that runs to a comma or the sentence end
+/// with no verb or "that" in it; `cue.end` when neither follows.
+fn reporting_clause_end(doc: &Document, cue: &Range<usize>, end: usize) -> usize {
+    if !CLAUSE_FINAL_CUES.contains(&&*doc.tokens[cue.start].key) {
+        return cue.end;
+    }
+    let listener = if matches!(&*doc.tokens[cue.start].key, "told" | "tells") {
+        let named = (cue.end..end.min(cue.end + 5)).take_while(|&i| is_capitalized(doc, i)).count();
+        let pronoun =
+            usize::from(cue.end < end && matches!(&*doc.tokens[cue.end].key, "me" | "him" | "her" | "us" | "them"));
+        named.max(pronoun)
+    } else {
+        0
+    };
+    let at = after_time_phrase(doc, cue.end + listener, end);
+    let opens = at < end && CIRCUMSTANCE_OPENERS.contains(&&*doc.tokens[at].key);
+    if !opens {
+        return if at > cue.end && (at == end || surface(doc, at) == "," || trim_punct(doc, at..end).is_empty()) {
+            at
+        } else {
+            cue.end
+        };
+    }
+    let stop = (at..end.min(at + 10)).find(|&i| surface(doc, i) == "," || trim_punct(doc, i..end).is_empty());
+    match stop {
+        Some(stop) if !has_finite_verb(doc, at..stop) && !(at..stop).any(|i| doc.tokens[i].key == "that") => stop,
+        _ => cue.end,
+    }
 }
 
 /// Tokens of a listener right after "told" when a clause follows it: an object pronoun or an
