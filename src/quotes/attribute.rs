@@ -1378,7 +1378,8 @@ fn phrase_start(doc: &Document, sentence_start: usize, end: usize) -> usize {
     while start > sentence_start && end - start < 10 {
         let i = start - 1;
         let key = &*doc.tokens[i].key;
-        let past_verb = !is_capitalized(doc, i) && key.len() > 4 && key.ends_with("ed");
+        // ("The self-described socialist said": a hyphenated "-ed" word is an adjective.)
+        let past_verb = !is_capitalized(doc, i) && key.len() > 4 && key.ends_with("ed") && !hyphen_joined(doc, i);
         // "That person said": a demonstrative opening the sentence leads the speaker.
         if i == sentence_start && start < end && DEMONSTRATIVES.contains(&key) {
             start = i;
@@ -1407,10 +1408,15 @@ fn unnamed_source_head(doc: &Document, sentence_start: usize, start: usize, end:
     if start >= end || start < sentence_start + 3 {
         return None;
     }
-    let adjective = start - 2;
-    let formula =
-        matches!((&*doc.tokens[adjective].key, &*doc.tokens[start - 1].key), ("familiar", "with") | ("close", "to"));
-    if !formula || doc.tokens[adjective - 1].kind != TokenKind::Word {
+    // "A person familiar with the planning for Thursday's meeting says": the formula's object
+    // may run on past a time word or a preposition, though not past a comma or a verb.
+    let adjective = (sentence_start + 1..start - 1)
+        .rev()
+        .take(10)
+        .find(|&a| matches!((&*doc.tokens[a].key, &*doc.tokens[a + 1].key), ("familiar", "with") | ("close", "to")))?;
+    let object = adjective + 2..start;
+    let plain = object.clone().all(|i| surface(doc, i) != "," && !has_finite_verb(doc, i..i + 1));
+    if !plain || doc.tokens[adjective - 1].kind != TokenKind::Word {
         return None;
     }
     Some(phrase_back(doc, sentence_start, adjective).map_or(adjective - 1, |h| h.start))
@@ -1418,7 +1424,8 @@ fn unnamed_source_head(doc: &Document, sentence_start: usize, start: usize, end:
 
 /// Prepositions that attach a place or a body to the noun before them ("protesters in the
 /// south", "a spokesman for the company"); "of" never stops a speaker phrase in the first place.
-const POSTMODIFIER_PREPOSITIONS: &[&str] = &["in", "for", "at", "from", "on", "across", "inside", "within", "near"];
+const POSTMODIFIER_PREPOSITIONS: &[&str] =
+    &["in", "for", "at", "from", "on", "with", "across", "inside", "within", "near"];
 
 /// `Protesters in the Shiite-majority south said`, `a spokesman for the company said`: the
 /// speaker phrase before a preposition that opens the phrase starting at `start`: the head
@@ -1599,6 +1606,14 @@ fn is_speaker_phrase(doc: &Document, phrase: Range<usize>) -> bool {
         || (DETERMINERS.contains(&first) || doc.tokens[phrase.start].kind == TokenKind::Number) && phrase.len() <= 5
         || phrase.clone().any(|i| ROLE_NOUNS.contains(&&*doc.tokens[i].key))
         || SPEAKING_HEADS.contains(&&*doc.tokens[phrase.end - 1].key)
+        || names_people(&doc.tokens[phrase.end - 1].key)
+}
+
+/// A plural noun that names people by what they do ("technologists", "specialists",
+/// "opponents", "campaigners", "historians"): a group that speaks without a determiner.
+fn names_people(key: &str) -> bool {
+    const ENDINGS: &[&str] = &["ists", "ians", "ents", "ants", "ers", "ors"];
+    key.len() > 6 && ENDINGS.iter().any(|e| key.ends_with(e))
 }
 
 /// Role nouns that make a lower-case phrase a speaker without a determiner ("officials said",
