@@ -329,7 +329,13 @@ fn cue_hits(doc: &Document, cues: &CueIndex, voices: &VoiceMap) -> Vec<(Range<us
             && doc.tokens.get(range.end).is_some_and(|t| {
                 matches!(&*t.key, "itself" | "himself" | "herself" | "themselves" | "myself" | "ourselves")
             });
+        // "Trump said praise from Putin would not …": a cue word right after "said" opens
+        // the reported clause.
+        let after_said = hits.last().is_some_and(|(r, _): &(Range<usize>, usize)| {
+            r.end == i && matches!(&*doc.tokens[r.start].key, "said" | "says" | "say" | "told" | "tells")
+        });
         if voices.voice_of(doc.tokens[i].span) == Voice::Own
+            && !after_said
             && !capital_name
             && !after_article
             && !phrasal
@@ -1797,6 +1803,9 @@ fn indirect(
         None if content.end <= cue.start => return None,
         // "was criticized by the union as reckless": the agent is the speaker, not content.
         Some(a) if content.start < a.start && a.start <= content.start + 1 && a.end < content.end => a.end..content.end,
+        // "The registration issue was first reported by The Washington Post": the subject is
+        // what was reported when the agent is all that follows.
+        Some(a) if content.start + 1 >= a.start && a.end >= content.end => source.clone(),
         _ => content,
     };
     Some(reported(doc, content, cue, Some(entry), agent, sentence_index))
@@ -1840,10 +1849,17 @@ fn passive_agent(doc: &Document, from: usize, end: usize) -> Option<Range<usize>
 fn is_passive(doc: &Document, cue: &Range<usize>) -> bool {
     const PARTICIPLES: &[&str] = &["told", "said", "written", "shown", "known", "thought", "heard", "seen", "given"];
     let word = &*doc.tokens[cue.start].key;
-    cue.len() == 1
-        && cue.start > 0
-        && matches!(&*doc.tokens[cue.start - 1].key, "was" | "were" | "is" | "are" | "been" | "being" | "be")
-        && (word.ends_with("ed") || PARTICIPLES.contains(&word))
+    let participle = word.ends_with("ed") || PARTICIPLES.contains(&word);
+    // "was first reported by": an adverb may come between.
+    let adverb = cue.start > 1
+        && matches!(
+            &*doc.tokens[cue.start - 1].key,
+            "first" | "also" | "widely" | "later" | "previously" | "initially" | "originally"
+        );
+    let before = if adverb { cue.start - 1 } else { cue.start };
+    let be =
+        before > 0 && matches!(&*doc.tokens[before - 1].key, "was" | "were" | "is" | "are" | "been" | "being" | "be");
+    cue.len() == 1 && participle && be
 }
 
 /// Words that open a role set off before a speaker's name ("…, member of the security
