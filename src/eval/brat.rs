@@ -9,7 +9,7 @@ use crate::text::Span;
 /// One gold attribution, as byte spans into the article text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct GoldAttribution {
-    /// Content (several spans when split around the cue).
+    /// Content (several spans when split around the cue or given a second part, `Content2`).
     pub content: Vec<Span>,
     /// Cue.
     pub cue: Vec<Span>,
@@ -42,12 +42,16 @@ pub fn read_ann(ann: &str, text: &str) -> Vec<GoldAttribution> {
                 let Some((role, id)) = arg.split_once(':') else { continue };
                 let found = spans.get(id).cloned().unwrap_or_default();
                 match role {
-                    "Content" => gold.content = found,
+                    "Content" => gold.content.extend(found),
+                    // A content in two places (`Content:T18 Content2:T22`, 67 times in PolNeAR):
+                    // both are the attribution's words.
+                    _ if role.starts_with("Content") => gold.content.extend(found),
                     "Cue" => gold.cue = found,
                     "Source" => gold.source = found,
                     _ => {}
                 }
             }
+            gold.content.sort_by_key(|s| s.start);
             gold
         })
         .filter(|g| !g.content.is_empty())
@@ -100,5 +104,14 @@ mod tests {
         let gold = read_ann(ann, text);
         let parts: Vec<&str> = gold[0].content.iter().map(|s| s.slice(text)).collect();
         assert_eq!(parts, ["A one", "B two"]);
+    }
+
+    #[test]
+    fn a_second_content_joins_the_first_in_text_order() {
+        let text = "\"A one,\" he said. \"B two.\"";
+        let ann = "T1\tContent 19 25\tB two.\nT2\tContent 1 7\tA one,\nE1\tAttribution:T9 Content2:T1 Content:T2\n";
+        let gold = read_ann(ann, text);
+        let parts: Vec<&str> = gold[0].content.iter().map(|s| s.slice(text)).collect();
+        assert_eq!(parts, ["A one,", "B two."]);
     }
 }
