@@ -323,6 +323,8 @@ fn cue_hits(doc: &Document, cues: &CueIndex, voices: &VoiceMap) -> Vec<(Range<us
         let after_article = i > 0 && (NOUN_MARKERS.contains(&&*doc.tokens[i - 1].key) || is_possessive(doc, i - 1));
         // "did not show up", "called off the vote": a particle makes another verb.
         let phrasal = doc.tokens.get(range.end).is_some_and(|t| matches!(&*t.key, "up" | "off"));
+        // "pledged delegates": the participle is the term's adjective.
+        let term = doc.tokens[i].key == "pledged" && doc.tokens.get(range.end).is_some_and(|t| t.key == "delegates");
         // "Iraq has found itself in a predicament": finding oneself somewhere reports nothing
         // ("calls himself a socialist" does).
         let reflexive = matches!(&*doc.tokens[i].key, "found" | "finds" | "find")
@@ -339,6 +341,7 @@ fn cue_hits(doc: &Document, cues: &CueIndex, voices: &VoiceMap) -> Vec<(Range<us
             && !capital_name
             && !after_article
             && !phrasal
+            && !term
             && !reflexive
             && !hyphen_joined(doc, i)
         {
@@ -792,6 +795,7 @@ fn cue_in_lead_in_paragraph(
 
 /// Paragraph openers before a colon that label furniture, not a speaker ("Related: …").
 const NOT_SPEAKERS: &[&str] = &[
+    "contributing",
     "related",
     "watch",
     "update",
