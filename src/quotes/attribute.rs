@@ -1786,7 +1786,8 @@ fn indirect(
         let source = speaker_after(doc, cue.end, end)?;
         (source, start..comma)
     };
-    let content = trim_punct(doc, cut_before_relative(doc, cut_before_next_cue(doc, content, &cue, hits)));
+    let content = cut_at_semicolon(doc, cut_before_next_cue(doc, content, &cue, hits), &cue);
+    let content = trim_punct(doc, cut_before_relative(doc, content));
     let endorsed = endorsed_name(doc, &cue, &content);
     let short_is_whole = declined_to(doc, &cue, &content) || yes_or_no(doc, &content) || endorsed.is_some();
     let content = endorsed.unwrap_or(content);
@@ -2053,6 +2054,19 @@ fn cut_before_next_cue(
         matches!(&*doc.tokens[conjunction].key, "and" | "but" | "while" | "whereas").then_some(conjunction)
     });
     boundary.map_or(content.clone(), |before| content.start..before)
+}
+
+/// "said the timing was not intentional; they only learned …": a semicolon ends the reported
+/// words after the cue, and starts them before it ("…; the plan was doomed, she said").
+fn cut_at_semicolon(doc: &Document, content: Range<usize>, cue: &Range<usize>) -> Range<usize> {
+    let mut semicolons = content.clone().filter(|&i| surface(doc, i) == ";");
+    if content.start >= cue.end {
+        semicolons.next().filter(|&s| s > content.start).map_or(content.clone(), |s| content.start..s)
+    } else if content.end <= cue.start {
+        semicolons.last().map_or(content.clone(), |s| s + 1..content.end)
+    } else {
+        content
+    }
 }
 
 /// "he supports the bill, which includes …": a relative clause set off by a comma at the end
