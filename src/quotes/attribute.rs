@@ -2063,7 +2063,7 @@ fn cut_at_semicolon(doc: &Document, content: Range<usize>, cue: &Range<usize>) -
     if content.start >= cue.end {
         semicolons.next().filter(|&s| s > content.start).map_or(content.clone(), |s| content.start..s)
     } else if content.end <= cue.start {
-        semicolons.last().map_or(content.clone(), |s| s + 1..content.end)
+        semicolons.next_back().map_or(content.clone(), |s| s + 1..content.end)
     } else {
         content
     }
