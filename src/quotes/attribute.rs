@@ -882,8 +882,8 @@ fn is_kicker(doc: &Document, words: &[usize], paragraph: usize) -> bool {
     upper && !labels_another
 }
 
-/// The words after a colon lead-in (`Poll: Mayor loses ground with younger voters`), when
-/// they are the writer's and no quote already took them.
+/// The words after a colon lead-in (`Poll: Mayor loses ground with younger voters`), when no
+/// attribution already took them.
 fn colon_indirect(doc: &Document, paragraph: usize, found: &[Attribution]) -> Option<Attribution> {
     let (speaker, colon) = colon_lead(doc, paragraph)?;
     let content = trim_punct(doc, colon + 1..doc.paragraphs[paragraph].tokens.end);
@@ -893,7 +893,9 @@ fn colon_indirect(doc: &Document, paragraph: usize, found: &[Attribution]) -> Op
     // Quoted words count too: `Issa: Clinton’s ‘Honesty Is In Question’` (single marks inside a
     // headline quote nobody else), `"WALLACE: Let's start …` (a transcript quoted turn by turn).
     let span = token_span(doc, content.clone());
-    if found.iter().any(|a| a.content.start < span.end && span.start < a.content.end) {
+    // An attribution nested inside the turn ("PENCE: Well, Clinton apparently thinks …") leaves
+    // the turn the label's; one that starts with it or before it already took the words.
+    if found.iter().any(|a| a.content.start <= span.start && span.start < a.content.end) {
         return None;
     }
     let sentence = doc.sentences.partition_point(|s| s.tokens.end <= content.start);
