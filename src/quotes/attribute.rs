@@ -295,8 +295,27 @@ pub fn find_attributions(doc: &Document, quotes: &[QuoteSpan], cues: &CueIndex) 
         }
     }
     found.sort_by_key(|a| (a.content.start, a.content.end));
+    drop_unattributed_inside_others(&mut found);
     resolve_pronouns(doc, &mut found, &voices);
     found
+}
+
+/// `“You squeezed employees” to drive up the stock price, she said`: a quotation with neither
+/// cue nor speaker that lies inside another attribution's words is part of that one.
+fn drop_unattributed_inside_others(found: &mut Vec<Attribution>) {
+    let inside = |a: &Attribution, others: &[Attribution]| {
+        a.cue.is_none()
+            && a.source.is_none()
+            && others.iter().any(|o| {
+                (o.cue.is_some() || o.source.is_some())
+                    && o.content.start <= a.content.start
+                    && a.content.end <= o.content.end
+                    && o.content != a.content
+            })
+    };
+    let keep: Vec<bool> = found.iter().map(|a| !inside(a, found)).collect();
+    let mut flags = keep.into_iter();
+    found.retain(|_| flags.next().unwrap_or(true));
 }
 
 /// Words after which a cue word is a noun ("their calls", "the report", "secretary of state").
@@ -2021,7 +2040,10 @@ fn words_go_on(doc: &Document, from: usize, end: usize, hits: &[(Range<usize>, u
     let Some(first) = doc.tokens.get(from).filter(|_| from < end) else { return false };
     let opens_cue = hits_from(hits, from).first().is_some_and(|(r, _)| r.start == from);
     let words = words_in(doc, from..end);
+    // "…, she said, referencing the memo": a participle after the comma describes the speaker.
+    let participle = first.key.len() > 4 && first.key.ends_with("ing") && !is_capitalized(doc, from);
     first.kind == TokenKind::Word
+        && !participle
         && !matches!(&*first.key, "who" | "which" | "whose" | "where" | "when" | "according")
         && !opens_cue
         && words >= MIN_CONTENT_WORDS
