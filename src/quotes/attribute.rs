@@ -860,7 +860,9 @@ const NOT_SPEAKERS: &[&str] = &[
 fn colon_lead(doc: &Document, paragraph: usize) -> Option<(Range<usize>, usize)> {
     let tokens = doc.paragraphs[paragraph].tokens.clone();
     let colon = tokens.clone().take(8).find(|&i| surface(doc, i) == ":")?;
-    let name = tokens.start + usize::from(opens_with_quote_mark(doc, paragraph))..colon;
+    // `"WALLACE: …`: a transcript quoted turn by turn has its label inside the quote.
+    let quoted_turn = opens_with_quote_mark(doc, paragraph);
+    let name = tokens.start + usize::from(quoted_turn)..colon;
     let words: Vec<usize> = name.clone().filter(|&i| !is_punct(doc, i)).collect();
     let words_after = words_in(doc, colon + 1..tokens.end);
     let plain = name.clone().all(|i| !is_punct(doc, i) || surface(doc, i) == ".");
@@ -874,7 +876,7 @@ fn colon_lead(doc: &Document, paragraph: usize) -> Option<(Range<usize>, usize)>
         && named
         && !furniture
         && !column
-        && (opens_with_quote_mark(doc, paragraph) || !is_kicker(doc, &words, paragraph))
+        && (quoted_turn || !is_kicker(doc, &words, paragraph))
         && words_after >= MIN_CONTENT_WORDS)
         .then_some((name, colon))
 }
