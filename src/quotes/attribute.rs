@@ -303,19 +303,14 @@ pub fn find_attributions(doc: &Document, quotes: &[QuoteSpan], cues: &CueIndex) 
 /// `“You squeezed employees” to drive up the stock price, she said`: a quotation with neither
 /// cue nor speaker that lies inside another attribution's words is part of that one.
 fn drop_unattributed_inside_others(found: &mut Vec<Attribution>) {
-    let inside = |a: &Attribution, others: &[Attribution]| {
-        a.cue.is_none()
-            && a.source.is_none()
-            && others.iter().any(|o| {
-                (o.cue.is_some() || o.source.is_some())
-                    && o.content.start <= a.content.start
-                    && a.content.end <= o.content.end
-                    && o.content != a.content
-            })
+    let attributed = |a: &Attribution| a.cue.is_some() || a.source.is_some();
+    let encloses = |o: &Attribution, a: &Attribution| {
+        o.content.start <= a.content.start && a.content.end <= o.content.end && o.content != a.content
     };
-    let keep: Vec<bool> = found.iter().map(|a| !inside(a, found)).collect();
-    let mut flags = keep.into_iter();
-    found.retain(|_| flags.next().unwrap_or(true));
+    let drop: Vec<bool> =
+        found.iter().map(|a| !attributed(a) && found.iter().any(|o| attributed(o) && encloses(o, a))).collect();
+    let mut drop = drop.into_iter();
+    found.retain(|_| !drop.next().unwrap_or(false));
 }
 
 /// Words after which a cue word is a noun ("their calls", "the report", "secretary of state").
