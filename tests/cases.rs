@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use framelens::features::{SignalFinder, SignalKind};
 use framelens::lexicon::{LexiconMatcher, Source, load, shipped_sources};
-use framelens::quotes::{CueIndex, VoiceMap, find_attributions, find_quote_spans};
+use framelens::quotes::{CueIndex, CueModel, VoiceMap, find_attributions, find_quote_spans};
 use framelens::text::{Document, Span, Stemmer, TextOptions};
 use serde::Deserialize;
 
@@ -126,6 +126,23 @@ fn attribution_cases() {
                     None => line,
                 };
                 line.replace("|  |", "| |")
+            })
+            .collect()
+    });
+}
+
+#[test]
+fn learned_cue_cases() {
+    let cues = CueIndex::new(&load(&shipped_sources()).set.cues).with_model(CueModel::shipped());
+    run_cases("learned", 6, |_, text| {
+        let doc = parse(text, false);
+        let quotes = find_quote_spans(doc.text, &doc.paragraph_spans());
+        let slice = |s: Option<Span>| s.map_or("", |s| s.slice(text));
+        find_attributions(&doc, &quotes, &cues)
+            .iter()
+            .map(|a| {
+                let (found_by, kind) = (a.found_by.as_str(), a.kind.as_str());
+                format!("{found_by} | {kind} | {} | {} | {}", slice(a.cue), a.content.slice(text), slice(a.source))
             })
             .collect()
     });

@@ -82,9 +82,27 @@ pub struct LexiconArgs {
     /// no --lexicon is given) or `caravan-2018`.
     #[arg(long = "story-lexicon", value_name = "ID")]
     pub stories: Vec<String>,
+    /// Also find attributions whose cue is in no list, with the learned cue model
+    /// (models/attribution-cues.tsv, trained on PolNeAR): more recall on reported speech, beliefs
+    /// and plans, less precision. Its rows say `found_by = model`.
+    #[arg(long)]
+    pub learned_cues: bool,
+    /// With --learned-cues: the score above which a word is a cue (default: the model's own,
+    /// written in its file). Lower finds more attributions, less precisely.
+    #[arg(long, value_name = "SCORE", requires = "learned_cues", allow_hyphen_values = true)]
+    pub cue_threshold: Option<f32>,
 }
 
 impl LexiconArgs {
+    /// The learned cue model when `--learned-cues` is given.
+    pub fn cue_model(&self) -> Option<framelens::quotes::CueModel> {
+        let model = self.learned_cues.then(framelens::quotes::CueModel::shipped)?;
+        Some(match self.cue_threshold {
+            Some(threshold) => model.with_threshold(threshold),
+            None => model,
+        })
+    }
+
     /// Load and check the lexicons, printing every problem. Files with errors are left out.
     pub fn load(&self) -> Loaded {
         let loaded = self.load_silently();

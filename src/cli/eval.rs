@@ -142,6 +142,10 @@ fn attributions(
 ) -> anyhow::Result<Outcome> {
     let loaded = lexicon.load();
     let cues = CueIndex::new(&loaded.set.cues);
+    let cues = match lexicon.cue_model() {
+        Some(model) => cues.with_model(model),
+        None => cues,
+    };
     let pairs = gold_files(gold, texts)?;
     let mut articles: Vec<(String, Vec<Attribution>, Vec<GoldAttribution>)> = Vec::new();
     for (text_path, ann_path) in &pairs {
@@ -193,7 +197,7 @@ fn write_disagreements(path: &Path, pairs: &[(PathBuf, PathBuf)], articles: &[Ar
 }
 
 /// (text, annotation) pairs: every text with at least one `.ann` file, the first annotator's.
-fn gold_files(gold: &Path, texts: &Path) -> anyhow::Result<Vec<(PathBuf, PathBuf)>> {
+pub(super) fn gold_files(gold: &Path, texts: &Path) -> anyhow::Result<Vec<(PathBuf, PathBuf)>> {
     let mut anns: Vec<PathBuf> = fs::read_dir(gold)
         .with_context(|| format!("cannot read --gold folder {}", gold.display()))?
         .flatten()

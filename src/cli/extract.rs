@@ -48,7 +48,8 @@ pub fn measure(args: &Args, command: &str) -> anyhow::Result<Measured> {
     let out = &args.output.out;
     fs::create_dir_all(out).with_context(|| format!("cannot create output folder {}", out.display()))?;
     let matcher = LexiconMatcher::new(&loaded.set);
-    let extractor = Extractor::new(&loaded.set, &matcher, Prepared::text_options(&args.corpus));
+    let extractor = Extractor::new(&loaded.set, &matcher, Prepared::text_options(&args.corpus))
+        .with_cue_model(args.lexicon.cue_model());
     let bar = messages::progress(args.output.quiet);
     let mut decided: Vec<String> = Vec::new();
     let mut rules: BTreeMap<(String, String), usize> = BTreeMap::new();
@@ -102,6 +103,8 @@ fn write_manifest(args: &Args, command: &str, summary: &RunSummary, set: &Lexico
         lexicons: set.files.clone(),
         options: vec![
             ("remove_boilerplate".into(), (!args.corpus.keep_boilerplate).to_string()),
+            ("learned_cues".into(), args.lexicon.learned_cues.to_string()),
+            ("cue_threshold".into(), args.lexicon.cue_model().map_or_else(String::new, |m| m.threshold().to_string())),
             ("text_column".into(), columns.text),
             ("outlet_column".into(), columns.outlet),
             ("chunk_size".into(), pipeline::CHUNK_SIZE.to_string()),

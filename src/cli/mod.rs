@@ -11,6 +11,7 @@ mod messages;
 mod quotes;
 mod report;
 mod suggest;
+mod train;
 
 use clap::{Parser, Subcommand};
 
@@ -35,7 +36,9 @@ const EXAMPLES: &str = "Examples:
   framelens lexicon suggest corpora/iraq-2020 --out suggestions/ --lexicon lexicons/stories/iraq-2020.toml
   framelens lexicon check lexicons/stories/my-story.toml --corpus corpora/iraq-2020
   framelens eval suggestions --corpus newswcl50 --annotations newswcl50/annotations.csv
-  framelens eval attributions --gold polnear/dev/attributions --texts polnear/dev/text --errors misses.csv";
+  framelens eval attributions --gold polnear/dev/attributions --texts polnear/dev/text --errors misses.csv
+  framelens eval attributions --gold polnear/dev/attributions --texts polnear/dev/text --learned-cues
+  framelens train cues --gold polnear/train/attributions --texts polnear/train/text --out models/attribution-cues.tsv";
 
 #[derive(Debug, Subcommand)]
 enum Command {
@@ -54,6 +57,9 @@ enum Command {
     /// Measure framelens against annotated data.
     #[command(subcommand)]
     Eval(eval::Command),
+    /// Train the models framelens ships (the learned attribution cue model).
+    #[command(subcommand)]
+    Train(train::Command),
 }
 
 /// Run the parsed command.
@@ -65,6 +71,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Quotes(args) => quotes::run(&args),
         Command::Lexicon(command) => lexicon::run(&command),
         Command::Eval(command) => eval::run(&command),
+        Command::Train(command) => train::run(&command),
     }
 }
 

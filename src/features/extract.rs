@@ -2,7 +2,7 @@
 
 use crate::corpus::Article;
 use crate::lexicon::{LexiconMatcher, LexiconSet, StemStream};
-use crate::quotes::{CueIndex, QuoteSpan, SpeakerBook, Voice, VoiceMap, find_attributions, find_quote_spans};
+use crate::quotes::{CueIndex, CueModel, QuoteSpan, SpeakerBook, Voice, VoiceMap, find_attributions, find_quote_spans};
 use crate::text::{Document, RemovedLine, Stemmer, TextOptions};
 
 use super::{Hit, SignalFinder, Voiced, WordChoice};
@@ -50,6 +50,14 @@ impl<'a> Extractor<'a> {
             cues: CueIndex::new(&set.cues),
             speakers: SpeakerBook::new(set),
             signals: SignalFinder::new(set),
+        }
+    }
+
+    /// Also find attributions with the learned cue `model`, when given.
+    pub fn with_cue_model(self, model: Option<CueModel>) -> Extractor<'a> {
+        match model {
+            Some(model) => Extractor { cues: CueIndex::new(&self.set.cues).with_model(model), ..self },
+            None => self,
         }
     }
 

@@ -10,6 +10,7 @@
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
+use super::learned::{CueModel, is_candidate};
 use super::speaker::{DOCUMENTS, is_body};
 use super::{QuoteMark, QuoteSpan, Voice, VoiceMap};
 use crate::lexicon::{CueClass, CueEntry};
@@ -53,6 +54,25 @@ impl Extent {
     }
 }
 
+/// What found an attribution: the hand-written patterns or the learned cue model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FoundBy {
+    /// The patterns of this module and the cue lexicon.
+    Rules,
+    /// A cue the learned model scored (opt-in: `--learned-cues`).
+    Model,
+}
+
+impl FoundBy {
+    /// Name used in tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FoundBy::Rules => "rules",
+            FoundBy::Model => "model",
+        }
+    }
+}
+
 /// One attribution.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Attribution {
@@ -77,6 +97,8 @@ pub struct Attribution {
     pub sentence: usize,
     /// Index of its paragraph.
     pub paragraph: usize,
+    /// Rules or the learned model.
+    pub found_by: FoundBy,
 }
 
 impl Attribution {
@@ -86,11 +108,12 @@ impl Attribution {
     }
 }
 
-/// The reporting cues, indexed by their first word.
+/// The reporting cues, indexed by their first word, and the learned cue model when in use.
 pub struct CueIndex {
     by_first: FxHashMap<String, Vec<(Vec<String>, usize)>>,
     classes: Vec<CueClass>,
     quotes_only: Vec<bool>,
+    model: Option<CueModel>,
 }
 
 impl CueIndex {
@@ -112,7 +135,14 @@ impl CueIndex {
             by_first,
             classes: cues.iter().map(|c| c.class).collect(),
             quotes_only: cues.iter().map(|c| c.quotes_only).collect(),
+            model: None,
         }
+    }
+
+    /// Also find attributions whose cue only `model` knows.
+    pub fn with_model(mut self, model: CueModel) -> CueIndex {
+        self.model = Some(model);
+        self
     }
 
     /// The longest cue starting at token `i`: (token range, cue index).
@@ -232,6 +262,8 @@ const BETWEEN_SPEAKER_AND_CUE: &[&str] = &[
     "generally",
     "usually",
     "always",
+    "long",
+    "strongly",
 ];
 
 /// Words that make a phrase a plausible speaker even without capitals, possessives included
@@ -294,10 +326,155 @@ pub fn find_attributions(doc: &Document, quotes: &[QuoteSpan], cues: &CueIndex) 
             found.push(a);
         }
     }
+    if let Some(model) = &cues.model {
+        let learned = learned_attributions(doc, model, &found, &voices, &hits);
+        found.extend(learned);
+    }
     found.sort_by_key(|a| (a.content.start, a.content.end));
     drop_unattributed_inside_others(&mut found);
     resolve_pronouns(doc, &mut found, &voices);
     found
+}
+
+/// Attributions whose cue only the learned model finds: in each sentence, runs of own-voice
+/// words the model scores as a cue, clear of every attribution found so far; the speaker is the
+/// phrase before the cue (when there is one) and the content what follows it, as for a listed
+/// cue ("Clinton plans to call on young people to …").
+fn learned_attributions(
+    doc: &Document,
+    model: &CueModel,
+    found: &[Attribution],
+    voices: &VoiceMap,
+    hits: &[(Range<usize>, usize)],
+) -> Vec<Attribution> {
+    let mut out: Vec<Attribution> = Vec::new();
+    for (index, sentence) in doc.sentences.iter().enumerate() {
+        let tokens = sentence.tokens.clone();
+        let is_cue = |i: usize| {
+            is_candidate(doc, i)
+                && voices.voice_of(doc.tokens[i].span) == Voice::Own
+                && model.is_cue(doc, tokens.clone(), i)
+        };
+        let mut i = tokens.start;
+        while i < tokens.end {
+            if !is_cue(i) {
+                i += 1;
+                continue;
+            }
+            let run = i..(i + 1..tokens.end).find(|&j| !is_cue(j)).unwrap_or(tokens.end);
+            i = run.end;
+            // "did not directly address": the model's run of helper words alone is no cue.
+            let Some(cue) = learned_cue_words(doc, run) else { continue };
+            let taken = |span: Span| {
+                found.iter().chain(&out).any(|a| a.content.overlaps(span) || a.cue.is_some_and(|c| c.overlaps(span)))
+            };
+            if taken(token_span(doc, cue.clone())) {
+                continue;
+            }
+            let Some(content) = content_after(doc, cue.end, tokens.end, hits) else { continue };
+            let content = trim_punct(doc, cut_at_semicolon(doc, content, &cue));
+            // "the strike the president approved resulted in …": a verb after the cue starts no report.
+            let verb_first = doc.tokens.get(content.start).is_some_and(|t| t.key.ends_with("ed"))
+                || content.start < content.end && has_finite_verb(doc, content.start..content.start + 1);
+            if words_in(doc, content.clone()) < LEARNED_MIN_WORDS
+                || verb_first
+                || taken(token_span(doc, content.clone()))
+            {
+                continue;
+            }
+            let source = learned_speaker(doc, tokens.start, cue.start);
+            let mut attribution = reported(doc, content, cue, None, source, index);
+            attribution.found_by = FoundBy::Model;
+            out.push(attribution);
+        }
+    }
+    out
+}
+
+/// The speaker of a learned cue: the phrase before it, as for a listed cue, cut back to the
+/// sentence's subject when the words after the subject could not speak ("Trump took offense
+/// at", but "Iraqi lawmakers voted"),
+/// and the subject when no phrase stands right before the cue ("The union could not resist
+/// pointing out").
+fn learned_speaker(doc: &Document, sentence_start: usize, cue: usize) -> Option<Range<usize>> {
+    let before = speaker_before(doc, sentence_start, cue);
+    let subject = sentence_subject(doc, sentence_start, cue);
+    match (before, subject) {
+        (Some(b), Some(s)) if s.start == b.start && s.end < b.end && !is_speaker_phrase(doc, s.end..b.end) => Some(s),
+        (before, subject) => before.or(subject),
+    }
+}
+
+/// Words that carry no report of their own: auxiliaries, prepositions, articles and adverbs the
+/// learned model scores high next to a cue ("has previously made", "known as", "for Clinton").
+const LEARNED_MIN_WORDS: usize = 2;
+
+const HELPER_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "to",
+    "of",
+    "for",
+    "with",
+    "about",
+    "as",
+    "on",
+    "in",
+    "at",
+    "by",
+    "from",
+    "against",
+    "also",
+    "not",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "being",
+    "does",
+    "did",
+    "do",
+    "might",
+    "may",
+    "would",
+    "will",
+    "could",
+    "can",
+    "should",
+    "must",
+    "made",
+    "make",
+    "makes",
+    "gave",
+    "known",
+    "went",
+    "which",
+    "who",
+    "that",
+    "directly",
+    "previously",
+    "still",
+    "never",
+    "just",
+    "only",
+];
+
+/// A learned cue run without helper words at its ends, and None when it is helpers only or a
+/// capitalised word inside a title-case headline ("Mixed Messages on …").
+fn learned_cue_words(doc: &Document, run: Range<usize>) -> Option<Range<usize>> {
+    // "did not immediately respond": an adverb is no cue either.
+    let helper = |i: usize| HELPER_WORDS.contains(&&*doc.tokens[i].key) || doc.tokens[i].key.ends_with("ly");
+    let start = run.clone().find(|&i| !helper(i))?;
+    let end = run.end;
+    let headline =
+        (start..end).any(|i| is_capitalized(doc, i) && doc.sentence_of(i).is_some_and(|s| s.tokens.start != i));
+    (!headline).then_some(start..end)
 }
 
 /// `“You squeezed employees” to drive up the stock price, she said`: a quotation with neither
@@ -543,6 +720,7 @@ fn direct(
         clause: None,
         sentence: sentence_index,
         paragraph: sentence.paragraph,
+        found_by: FoundBy::Rules,
     };
     // A fragment, or a quote led into by the writer's words after a cue ("said in a statement
     // that Trump “has a long history …”"), is part of the writer's clause.
@@ -1944,6 +2122,7 @@ fn reported(
         clause: None,
         sentence,
         paragraph: doc.sentences[sentence].paragraph,
+        found_by: FoundBy::Rules,
     }
 }
 

@@ -3,11 +3,16 @@
 //! words ([`find_attributions`]), and who those speakers are ([`SpeakerBook`]).
 
 mod attribute;
+mod learned;
 mod marks;
 mod speaker;
 mod voice;
 
-pub use attribute::{Attribution, CueIndex, Extent, Kind, find_attributions};
+pub use attribute::{Attribution, CueIndex, Extent, FoundBy, Kind, find_attributions};
+pub use learned::{
+    CueModel, Example, ModelError, SHIPPED_PATH as SHIPPED_CUE_MODEL, Training, features as cue_features,
+    is_candidate as is_cue_candidate, train as train_cue_model,
+};
 pub use marks::{QuoteMark, QuoteSpan, find_quote_spans};
 pub use speaker::{Speaker, SpeakerBook, surname_key};
 pub use voice::{Voice, VoiceMap};

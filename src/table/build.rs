@@ -332,6 +332,7 @@ pub fn quotes_table<'a>(rows: &[QuoteRow<'a>]) -> DataFrame {
         .text("credited_to", &rows.iter().map(|r| r.credited_to).collect::<Vec<_>>())
         .count("paragraph", count(|r| r.paragraph))
         .count("sentence", count(|r| r.sentence))
+        .text("found_by", &rows.iter().map(|r| r.found_by).collect::<Vec<_>>())
         .build()
 }
 

@@ -298,6 +298,8 @@ pub struct QuoteRow<'a> {
     pub paragraph: u64,
     /// Sentence index.
     pub sentence: u64,
+    /// `rules`, or `model` for a cue only the learned cue model found (`--learned-cues`).
+    pub found_by: &'static str,
 }
 
 impl<'a> QuoteRow<'a> {
@@ -334,6 +336,7 @@ impl<'a> QuoteRow<'a> {
                 credited_to: v.credited.as_ref().map_or("", |c| c.0.as_str()),
                 paragraph: at.paragraph as u64,
                 sentence: at.sentence as u64,
+                found_by: at.found_by.as_str(),
             }
         })
     }

@@ -259,3 +259,98 @@ fn brat_corpus(text: &str, ann: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
     fs::write(gold.join("a_x.ann"), ann).unwrap();
     (dir, texts, gold)
 }
+
+#[test]
+fn eval_with_learned_cues_finds_what_the_rules_miss() {
+    let text = "Clinton plans to call on young people to join national service.";
+    let content = "to call on young people to join national service";
+    let start = text.find(content).unwrap();
+    let ann = format!(
+        "T1\tSource 0 7\tClinton\nT2\tCue 8 13\tplans\nT3\tContent {start} {}\t{content}\nE1\tAttribution:T9 Source:T1 Cue:T2 Content:T3\n",
+        start + content.len()
+    );
+    let (_dir, texts, gold) = brat_corpus(text, &ann);
+    let matched = |learned: bool| {
+        let mut cmd = framelens();
+        cmd.args(["eval", "attributions", "--json", "--gold"]).arg(&gold).arg("--texts").arg(&texts);
+        if learned {
+            cmd.arg("--learned-cues");
+        }
+        let out = cmd.assert().success();
+        let scores: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        (scores[0]["all"]["counts"]["matched"].as_u64().unwrap(), scores[0]["all"]["source_accuracy"].as_f64())
+    };
+    assert_eq!(matched(false).0, 0);
+    assert_eq!(matched(true), (1, Some(1.0)));
+}
+
+#[test]
+fn quotes_marks_rows_found_by_the_learned_model() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a.txt"),
+        "Budget fight\n\nThe minister said the talks would resume in March.\n\nSenator Ortiz has championed a higher minimum wage for farm workers.\n",
+    )
+    .unwrap();
+    let rows = |extra: &[&str]| -> Vec<(String, String, String)> {
+        let out = framelens().arg("quotes").arg(dir.path()).args(extra).assert().success();
+        let mut reader = csv::Reader::from_reader(&out.get_output().stdout[..]);
+        let headers = reader.headers().unwrap().clone();
+        let at = |name: &str| headers.iter().position(|h| h == name).unwrap();
+        let (cue, speaker, found_by) = (at("cue"), at("speaker_mention"), at("found_by"));
+        reader.records().map(|r| r.unwrap()).map(|r| (r[cue].into(), r[speaker].into(), r[found_by].into())).collect()
+    };
+    let said = ("said".to_string(), "The minister".to_string(), "rules".to_string());
+    assert_eq!(rows(&[]), std::slice::from_ref(&said));
+    assert_eq!(
+        rows(&["--learned-cues"]),
+        [said, ("championed".to_string(), "Senator Ortiz".to_string(), "model".to_string())]
+    );
+    // A threshold above every score turns the model's finds off again.
+    assert_eq!(rows(&["--learned-cues", "--cue-threshold", "1000"]).len(), 1);
+}
+
+#[test]
+fn train_cues_learns_an_unlisted_cue_word_and_writes_the_same_bytes_twice() {
+    let text = "Ann reckons the bridge will open soon. Bob reckons the vote failed again. \
+                Cal eats lunch at noon daily. Dee eats dinner late most days. Eve reckons the road is closed.";
+    // Each cue's content: the next three words. brat offsets count characters; this text is
+    // ASCII, so bytes are characters.
+    let ann: String = text
+        .match_indices("reckons")
+        .enumerate()
+        .map(|(i, (at, word))| {
+            let (start, end) = (at + word.len() + 1, at + word.len() + 1 + "the xxxxx".len());
+            format!(
+                "T{i}\tCue {at} {}\t{word}\nT{}\tContent {start} {end}\t{}\nE{i}\tAttribution:T90 Cue:T{i} Content:T{}\n",
+                at + word.len(),
+                i + 10,
+                &text[start..end],
+                i + 10
+            )
+        })
+        .collect();
+    let (dir, texts, gold) = brat_corpus(text, &ann);
+    let train = |name: &str| {
+        let out = dir.path().join(name);
+        framelens()
+            .args(["train", "cues", "--min-count", "1", "--gold"])
+            .arg(&gold)
+            .arg("--texts")
+            .arg(&texts)
+            .arg("--out")
+            .arg(&out)
+            .assert()
+            .success();
+        fs::read_to_string(out).unwrap()
+    };
+    let model = train("one.tsv");
+    assert_eq!(model, train("two.tsv"));
+    let weight = |feature: &str| -> f64 {
+        let line = model.lines().find(|l| l.starts_with(&format!("{feature}\t"))).expect(feature);
+        line.split('\t').nth(1).unwrap().parse().unwrap()
+    };
+    assert!(weight("w=reckons") > 0.0, "{model}");
+    assert!(!model.contains("w=eats\t") || weight("w=eats") < 0.0, "{model}");
+    assert!(model.starts_with("# framelens attribution cue model"));
+}

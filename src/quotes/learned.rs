@@ -1,0 +1,316 @@
+//! Learned cues: an averaged perceptron that scores each word of the writer's own voice as part
+//! of a reporting cue or not, trained on gold attributions (PolNeAR train). It finds the long tail
+//! of cues no list holds ("plans to", "has championed", "strongly denied"). Owns the features,
+//! the model file (`models/attribution-cues.tsv`), training and scoring; `attribute` turns the
+//! cues it finds into attributions.
+
+use rustc_hash::FxHashMap;
+use std::fmt::Write as _;
+
+use crate::text::{Document, TokenKind};
+
+/// The model shipped with framelens, trained by `framelens train cues` on PolNeAR train.
+const SHIPPED: &str = include_str!("../../models/attribution-cues.tsv");
+
+/// Its path, for messages.
+pub const SHIPPED_PATH: &str = "models/attribution-cues.tsv";
+
+/// Pronouns that are not names even when capitalised.
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who", "which"];
+
+/// Feature weights of a trained perceptron and the score above which a word is a cue.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CueModel {
+    weights: FxHashMap<String, f32>,
+    threshold: f32,
+}
+
+/// A model file line that could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ModelError {
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+impl CueModel {
+    /// The shipped model.
+    pub fn shipped() -> CueModel {
+        // The shipped file is checked by a test; a broken one is a build defect, not bad input.
+        CueModel::parse(SHIPPED).unwrap_or_else(|e| panic!("{SHIPPED_PATH} line {}: {}", e.line, e.message))
+    }
+
+    /// Read a model file: `# threshold<TAB>T` then one `feature<TAB>weight` per line; lines
+    /// starting with `#` are comments.
+    pub fn parse(source: &str) -> Result<CueModel, ModelError> {
+        let mut weights = FxHashMap::default();
+        let mut threshold = 0.0;
+        for (i, line) in source.lines().enumerate() {
+            let error = |message: &str| ModelError { line: i + 1, message: message.to_string() };
+            if let Some(rest) = line.strip_prefix("# threshold\t") {
+                threshold = rest.trim().parse().map_err(|_| error("the threshold is not a number"))?;
+                continue;
+            }
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let (feature, weight) = line.split_once('\t').ok_or_else(|| error("expected feature<TAB>weight"))?;
+            let weight: f32 = weight.trim().parse().map_err(|_| error("the weight is not a number"))?;
+            if weights.insert(feature.to_string(), weight).is_some() {
+                return Err(error("this feature is listed twice"));
+            }
+        }
+        Ok(CueModel { weights, threshold })
+    }
+
+    /// The model file: the threshold, then features sorted by name, so that the same training
+    /// gives the same bytes.
+    pub fn to_tsv(&self) -> String {
+        let mut features: Vec<(&String, &f32)> = self.weights.iter().collect();
+        features.sort_by(|a, b| a.0.cmp(b.0));
+        let mut out = String::from(
+            "# framelens attribution cue model: averaged perceptron weights, one feature per line.\n\
+             # A word is a cue when the sum of its features' weights is above the threshold.\n",
+        );
+        let _ = writeln!(out, "# threshold\t{}", self.threshold);
+        for (feature, weight) in features {
+            let _ = writeln!(out, "{feature}\t{weight:.4}");
+        }
+        out
+    }
+
+    /// The same weights with another threshold.
+    pub fn with_threshold(self, threshold: f32) -> CueModel {
+        CueModel { threshold, ..self }
+    }
+
+    /// The score above which a word is a cue.
+    pub fn threshold(&self) -> f32 {
+        self.threshold
+    }
+
+    /// Number of features with a weight.
+    pub fn len(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// True when no feature has a weight.
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    /// The score of token `i` (in `sentence`, a token range) as part of a cue.
+    pub fn score(&self, doc: &Document, sentence: std::ops::Range<usize>, i: usize) -> f32 {
+        features(doc, sentence, i).iter().filter_map(|f| self.weights.get(f.as_str())).sum()
+    }
+
+    /// Is token `i` part of a cue?
+    pub fn is_cue(&self, doc: &Document, sentence: std::ops::Range<usize>, i: usize) -> bool {
+        self.score(doc, sentence, i) > self.threshold
+    }
+}
+
+/// Can token `i` be (part of) a cue at all? Words only.
+pub fn is_candidate(doc: &Document, i: usize) -> bool {
+    doc.tokens[i].kind == TokenKind::Word
+}
+
+/// The features of token `i` of `sentence`: the word, its neighbours two either side, the
+/// pairs it forms with them, its ending, and whether it and its neighbours are capitalised or
+/// pronouns.
+pub fn features(doc: &Document, sentence: std::ops::Range<usize>, i: usize) -> Vec<String> {
+    let key = |j: Option<usize>| match j {
+        Some(j) if sentence.contains(&j) => doc.tokens[j].key.as_str(),
+        _ => "<s>",
+    };
+    let capital = |j: Option<usize>| {
+        j.filter(|j| sentence.contains(j))
+            .is_some_and(|j| doc.text[doc.tokens[j].span.start..].starts_with(|c: char| c.is_uppercase()))
+    };
+    let (w, p, n) = (key(Some(i)), key(i.checked_sub(1)), key(Some(i + 1)));
+    let (pp, nn) = (key(i.checked_sub(2)), key(Some(i + 2)));
+    let pcap = capital(i.checked_sub(1)) && !PRONOUNS.contains(&p);
+    let ncap = capital(Some(i + 1));
+    let ending = |k: usize| {
+        let chars: Vec<char> = w.chars().collect();
+        chars[chars.len().saturating_sub(k)..].iter().collect::<String>()
+    };
+    vec![
+        "bias".to_string(),
+        format!("w={w}"),
+        format!("p={p}"),
+        format!("n={n}"),
+        format!("pp={pp}"),
+        format!("nn={nn}"),
+        format!("pw={p}_{w}"),
+        format!("wn={w}_{n}"),
+        format!("s3={}", ending(3)),
+        format!("s2={}", ending(2)),
+        format!("pcap={pcap}"),
+        format!("ppron={}", PRONOUNS.contains(&p)),
+        format!("cap={}", capital(Some(i))),
+        format!("ncap={ncap}"),
+        format!("wncap={w}_{ncap}"),
+        format!("wpcap={w}_{pcap}"),
+    ]
+}
+
+/// One training example: a word's features and whether gold marks it as part of a cue.
+pub struct Example {
+    /// Its features.
+    pub features: Vec<String>,
+    /// Part of a gold cue?
+    pub cue: bool,
+}
+
+/// Training settings.
+#[derive(Clone, Copy, Debug)]
+pub struct Training {
+    /// Passes over the examples.
+    pub epochs: usize,
+    /// Features seen fewer times than this are left out (keeps the model small and general).
+    pub min_count: usize,
+}
+
+impl Default for Training {
+    fn default() -> Training {
+        Training { epochs: 5, min_count: 5 }
+    }
+}
+
+/// Train an averaged perceptron on `examples`. The examples are visited in an order shuffled
+/// by a fixed seed, so the same examples give the same model.
+pub fn train(examples: &[Example], settings: Training) -> CueModel {
+    let (names, encoded) = encode(examples, settings.min_count);
+    let mut weights = vec![0.0f64; names.len()];
+    let mut totals = vec![0.0f64; names.len()];
+    let mut stamps = vec![0u64; names.len()];
+    let mut step = 0u64;
+    let mut order: Vec<usize> = (0..encoded.len()).collect();
+    let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+    for _ in 0..settings.epochs {
+        shuffle(&mut order, &mut seed);
+        for &e in &order {
+            step += 1;
+            let (features, cue) = &encoded[e];
+            let score: f64 = features.iter().map(|&f| weights[f]).sum();
+            let target = if *cue { 1.0 } else { -1.0 };
+            if score * target > 0.0 {
+                continue;
+            }
+            for &f in features {
+                totals[f] += (step - stamps[f]) as f64 * weights[f];
+                stamps[f] = step;
+                weights[f] += target;
+            }
+        }
+    }
+    let averaged = names.into_iter().enumerate().filter_map(|(f, name)| {
+        let total = totals[f] + (step - stamps[f]) as f64 * weights[f];
+        let weight = (total / step.max(1) as f64) as f32;
+        (weight.abs() >= 1e-4).then_some((name, weight))
+    });
+    CueModel { weights: averaged.collect(), threshold: 0.0 }
+}
+
+/// Number the features seen at least `min_count` times; each example as feature numbers.
+fn encode(examples: &[Example], min_count: usize) -> (Vec<String>, Vec<(Vec<usize>, bool)>) {
+    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
+    for e in examples {
+        for f in &e.features {
+            *counts.entry(f.as_str()).or_default() += 1;
+        }
+    }
+    let mut names: Vec<String> = counts.iter().filter(|(_, c)| **c >= min_count).map(|(f, _)| f.to_string()).collect();
+    names.sort();
+    let index: FxHashMap<&str, usize> = names.iter().enumerate().map(|(i, f)| (f.as_str(), i)).collect();
+    let encoded = examples
+        .iter()
+        .map(|e| (e.features.iter().filter_map(|f| index.get(f.as_str()).copied()).collect(), e.cue))
+        .collect();
+    (names, encoded)
+}
+
+/// Fisher–Yates with a xorshift generator: a fixed, platform-independent order.
+fn shuffle(order: &mut [usize], seed: &mut u64) {
+    for i in (1..order.len()).rev() {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        let j = (*seed % (i as u64 + 1)) as usize;
+        order.swap(i, j);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::TextOptions;
+
+    fn doc(text: &str) -> Document<'_> {
+        Document::parse(text, TextOptions { remove_boilerplate: false })
+    }
+
+    #[test]
+    fn parse_reads_threshold_and_weights_and_names_bad_lines() {
+        let model = CueModel::parse("# threshold\t-0.5\n# a comment\nw=said\t2.5\nbias\t-1\n").unwrap();
+        assert_eq!(model.len(), 2);
+        assert_eq!(model.threshold, -0.5);
+        let bad = CueModel::parse("w=said\t2.5\nw=told 1\n").unwrap_err();
+        assert_eq!(bad, ModelError { line: 2, message: "expected feature<TAB>weight".to_string() });
+        assert_eq!(CueModel::parse("w=said\tx\n").unwrap_err().message, "the weight is not a number");
+        assert_eq!(CueModel::parse("bias\t1\nbias\t2\n").unwrap_err().line, 2);
+    }
+
+    #[test]
+    fn to_tsv_round_trips_and_sorts() {
+        let model = CueModel::parse("w=said\t2.5\nbias\t-1\n").unwrap();
+        let tsv = model.to_tsv();
+        assert!(tsv.contains("# threshold\t0\nbias\t-1.0000\nw=said\t2.5000\n"), "{tsv}");
+        assert_eq!(CueModel::parse(&tsv).unwrap(), model);
+    }
+
+    #[test]
+    fn features_stop_at_the_sentence_and_see_capitals() {
+        let d = doc("Senator Lee believes the plan fails. Next one.");
+        let sentence = d.sentences[0].tokens.clone();
+        let believes = d.tokens.iter().position(|t| t.key == "believes").unwrap();
+        let f = features(&d, sentence.clone(), believes);
+        for expected in ["w=believes", "p=lee", "pp=senator", "n=the", "pw=lee_believes", "s3=ves", "pcap=true"] {
+            assert!(f.contains(&expected.to_string()), "{expected} missing from {f:?}");
+        }
+        let fails = d.tokens.iter().position(|t| t.key == "fails").unwrap();
+        assert!(features(&d, sentence, fails).contains(&"nn=<s>".to_string()));
+    }
+
+    #[test]
+    fn training_learns_a_cue_word_from_examples_and_is_deterministic() {
+        let texts = ["Ann believes it will rain.", "Bob believes they lost.", "Cal eats it daily.", "Dee eats lunch."];
+        let mut examples = Vec::new();
+        for text in texts {
+            let d = doc(text);
+            let sentence = d.sentences[0].tokens.clone();
+            for i in sentence.clone().filter(|&i| is_candidate(&d, i)) {
+                examples
+                    .push(Example { features: features(&d, sentence.clone(), i), cue: d.tokens[i].key == "believes" });
+            }
+        }
+        let settings = Training { epochs: 5, min_count: 1 };
+        let model = train(&examples, settings);
+        assert_eq!(model.to_tsv(), train(&examples, settings).to_tsv());
+        let d = doc("Eve believes the vote failed.");
+        let sentence = d.sentences[0].tokens.clone();
+        let cues: Vec<&str> = sentence
+            .clone()
+            .filter(|&i| model.is_cue(&d, sentence.clone(), i))
+            .map(|i| d.tokens[i].key.as_str())
+            .collect();
+        assert_eq!(cues, ["believes"]);
+    }
+
+    #[test]
+    fn shipped_model_reads() {
+        assert!(CueModel::shipped().len() > 1_000);
+    }
+}
