@@ -134,7 +134,7 @@ fn attribution_cases() {
 #[test]
 fn learned_cue_cases() {
     let cues = CueIndex::new(&load(&shipped_sources()).set.cues).with_model(CueModel::shipped());
-    run_cases("learned", 6, |_, text| {
+    run_cases("learned", 7, |_, text| {
         let doc = parse(text, false);
         let quotes = find_quote_spans(doc.text, &doc.paragraph_spans());
         let slice = |s: Option<Span>| s.map_or("", |s| s.slice(text));

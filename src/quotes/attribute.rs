@@ -373,8 +373,9 @@ fn learned_attributions(
             }
             let Some(content) = content_after(doc, cue.end, tokens.end, hits) else { continue };
             let content = trim_punct(doc, cut_at_semicolon(doc, content, &cue));
-            // "the strike the president approved resulted in …": a verb after the cue starts no report.
-            let verb_first = doc.tokens.get(content.start).is_some_and(|t| t.key.ends_with("ed"))
+            // "the strike the president approved resulted in …": a verb after the cue starts no
+            // report; "authorized by court rulings": nor does a passive's agent.
+            let verb_first = doc.tokens.get(content.start).is_some_and(|t| t.key.ends_with("ed") || t.key == "by")
                 || content.start < content.end && has_finite_verb(doc, content.start..content.start + 1);
             if words_in(doc, content.clone()) < LEARNED_MIN_WORDS
                 || verb_first
@@ -2002,6 +2003,16 @@ fn indirect(
     let agent = passive_agent(doc, cue.end, sentence.tokens.end);
     let content = match &agent {
         None if content.end <= cue.start => return None,
+        // "was rejected by the council in March": only a circumstance after the agent, so the
+        // subject is what was spoken about.
+        Some(a)
+            if content.start < a.start
+                && a.start <= content.start + 1
+                && CIRCUMSTANCE_OPENERS.contains(&&*doc.tokens[a.end.min(content.end - 1)].key)
+                && !has_finite_verb(doc, a.end..content.end) =>
+        {
+            source.clone()
+        }
         // "was criticized by the union as reckless": the agent is the speaker, not content.
         Some(a) if content.start < a.start && a.start <= content.start + 1 && a.end < content.end => a.end..content.end,
         // "The registration issue was first reported by The Washington Post": the subject is
