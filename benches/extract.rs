@@ -4,6 +4,8 @@
 //! the per-article work alone (with and without the signals), and the pipeline's peak memory, and
 //! checks the counts it produced.
 //!
+//! The per-article work is also timed with the learned cue model on (`--learned-cues`).
+//!
 //! `cargo bench --bench extract` (50,000 articles, about 200 MB); FRAMELENS_BENCH_ARTICLES=N for
 //! another size; FRAMELENS_BENCH_EXTRACT_ONLY=1 to time only the per-article work (for profiling).
 
@@ -16,6 +18,7 @@ use framelens::corpus::{self, Columns, KnownOutlet, OutletGuesser};
 use framelens::features::Extractor;
 use framelens::lexicon::{LexiconMatcher, load, shipped_sources};
 use framelens::pipeline::{self, Event};
+use framelens::quotes::CueModel;
 use framelens::text::{Stemmer, TextOptions};
 use rayon::prelude::*;
 
@@ -43,13 +46,17 @@ fn main() {
         .collect();
     let matcher = LexiconMatcher::new(&loaded.set);
     let extractor = Extractor::new(&loaded.set, &matcher, TextOptions::default());
+    let learned =
+        Extractor::new(&loaded.set, &matcher, TextOptions::default()).with_cue_model(Some(CueModel::shipped()));
     let threads = rayon::current_num_threads();
 
     if std::env::var_os("FRAMELENS_BENCH_EXTRACT_ONLY").is_some() {
-        let (seconds, _) = extraction_only(&corpus, &extractor, Stage::All);
+        let (seconds, ..) = extraction_only(&corpus, &extractor, Stage::All);
         println!("extraction only: {seconds:.2} s for {mb:.1} MB ({:.1} MB/s per core)", mb / seconds / threads as f64);
-        let (seconds, _) = extraction_only(&corpus, &extractor, Stage::WordsAndVoices);
+        let (seconds, ..) = extraction_only(&corpus, &extractor, Stage::WordsAndVoices);
         println!("without signals: {seconds:.2} s for {mb:.1} MB ({:.1} MB/s per core)", mb / seconds / threads as f64);
+        let (seconds, ..) = extraction_only(&corpus, &learned, Stage::WordsAndVoices);
+        println!("learned cues:    {seconds:.2} s for {mb:.1} MB ({:.1} MB/s per core)", mb / seconds / threads as f64);
         fs::remove_dir_all(&work).ok();
         return;
     }
@@ -72,9 +79,13 @@ fn main() {
     assert_eq!(skipped, 0);
     assert_eq!(summary.outlets.len(), articles.min(100));
     let evidence_rows = count_lines(&out.join("evidence.csv")) - 1;
-    let (extract_seconds, matches) = extraction_only(&corpus, &extractor, Stage::All);
+    let (extract_seconds, matches, _) = extraction_only(&corpus, &extractor, Stage::All);
     assert_eq!(matches, evidence_rows, "evidence.csv holds every label match and signal hit");
-    let (core_seconds, label_matches) = extraction_only(&corpus, &extractor, Stage::WordsAndVoices);
+    let (core_seconds, label_matches, attributions) = extraction_only(&corpus, &extractor, Stage::WordsAndVoices);
+    let (learned_seconds, learned_matches, learned_attributions) =
+        extraction_only(&corpus, &learned, Stage::WordsAndVoices);
+    assert_eq!(learned_matches, label_matches, "the cue model changes attributions, not word choice");
+    assert!(learned_attributions > attributions, "the cue model finds cues the rules miss in the example articles");
     assert!(label_matches < matches, "without signals, only label matches are counted");
     assert!(matches > articles * 10, "about 48 label matches per article, got {matches}");
 
@@ -88,6 +99,10 @@ fn main() {
     println!(
         "without signals:   {core_seconds:.2} s ({:.1} MB/s per core): word choice and attributions, no hedges, credits, facts, agency or tone",
         mb / core_seconds / threads as f64
+    );
+    println!(
+        "learned cues:      {learned_seconds:.2} s ({:.1} MB/s per core): the same with --learned-cues ({attributions} → {learned_attributions} attributions)",
+        mb / learned_seconds / threads as f64
     );
     println!("full pipeline:     {seconds:.2} s (tables and evidence written as CSV and Parquet)");
     println!("throughput:        {:.1} MB/s ({:.1} MB/s per core)", mb / seconds, mb / seconds / threads as f64);
@@ -111,29 +126,32 @@ enum Stage {
 }
 
 /// Time the per-article work alone (read, text layer, quotes, matching, and signals unless
-/// left out), writing nothing; returns the seconds and the evidence rows the results make.
-fn extraction_only(corpus: &Path, extractor: &Extractor, stage: Stage) -> (f64, usize) {
+/// left out), writing nothing; returns the seconds, the evidence rows the results make and the
+/// attributions found.
+fn extraction_only(corpus: &Path, extractor: &Extractor, stage: Stage) -> (f64, usize, usize) {
     let started = Instant::now();
     let mut stream =
         corpus::read(corpus, &Columns::default(), &OutletGuesser::default()).expect("corpus opens").flatten();
-    let mut matches = 0;
+    let (mut matches, mut attributions) = (0, 0);
     loop {
         let chunk: Vec<_> = stream.by_ref().take(pipeline::CHUNK_SIZE).collect();
         if chunk.is_empty() {
             break;
         }
-        matches += chunk
+        let counts: Vec<(usize, usize)> = chunk
             .into_par_iter()
             .map_init(Stemmer::default, |stemmer, a| {
                 let result = match stage {
                     Stage::All => extractor.extract(a, stemmer),
                     Stage::WordsAndVoices => extractor.extract_without_signals(a, stemmer),
                 };
-                result.word_choice.evidence.len() + result.signals.len()
+                (result.word_choice.evidence.len() + result.signals.len(), result.voices.len())
             })
-            .sum::<usize>();
+            .collect();
+        matches += counts.iter().map(|c| c.0).sum::<usize>();
+        attributions += counts.iter().map(|c| c.1).sum::<usize>();
     }
-    (started.elapsed().as_secs_f64(), matches)
+    (started.elapsed().as_secs_f64(), matches, attributions)
 }
 
 /// Write `n` articles as JSON Lines; returns the bytes of article text written.

@@ -102,7 +102,9 @@ impl CueModel {
 
     /// The score of token `i` (in `sentence`, a token range) as part of a cue.
     pub fn score(&self, doc: &Document, sentence: std::ops::Range<usize>, i: usize) -> f32 {
-        features(doc, sentence, i).iter().filter_map(|f| self.weights.get(f.as_str())).sum()
+        let mut score = 0.0;
+        each_feature(doc, sentence, i, |f| score += self.weights.get(f).copied().unwrap_or(0.0));
+        score
     }
 
     /// Is token `i` part of a cue?
@@ -120,6 +122,14 @@ pub fn is_candidate(doc: &Document, i: usize) -> bool {
 /// pairs it forms with them, its ending, and whether it and its neighbours are capitalised or
 /// pronouns.
 pub fn features(doc: &Document, sentence: std::ops::Range<usize>, i: usize) -> Vec<String> {
+    let mut out = Vec::with_capacity(16);
+    each_feature(doc, sentence, i, |f| out.push(f.to_string()));
+    out
+}
+
+/// Call `visit` with each of [`features`], written into one reused buffer (scoring allocates
+/// nothing per word).
+fn each_feature(doc: &Document, sentence: std::ops::Range<usize>, i: usize, mut visit: impl FnMut(&str)) {
     let key = |j: Option<usize>| match j {
         Some(j) if sentence.contains(&j) => doc.tokens[j].key.as_str(),
         _ => "<s>",
@@ -132,28 +142,30 @@ pub fn features(doc: &Document, sentence: std::ops::Range<usize>, i: usize) -> V
     let (pp, nn) = (key(i.checked_sub(2)), key(Some(i + 2)));
     let pcap = capital(i.checked_sub(1)) && !PRONOUNS.contains(&p);
     let ncap = capital(Some(i + 1));
-    let ending = |k: usize| {
-        let chars: Vec<char> = w.chars().collect();
-        chars[chars.len().saturating_sub(k)..].iter().collect::<String>()
+    let ending = |k: usize| w.char_indices().rev().nth(k - 1).map_or(w, |(at, _)| &w[at..]);
+    let bool_str = |b: bool| if b { "true" } else { "false" };
+    let mut buffer = String::with_capacity(64);
+    let mut emit = |parts: &[&str]| {
+        buffer.clear();
+        parts.iter().for_each(|p| buffer.push_str(p));
+        visit(&buffer);
     };
-    vec![
-        "bias".to_string(),
-        format!("w={w}"),
-        format!("p={p}"),
-        format!("n={n}"),
-        format!("pp={pp}"),
-        format!("nn={nn}"),
-        format!("pw={p}_{w}"),
-        format!("wn={w}_{n}"),
-        format!("s3={}", ending(3)),
-        format!("s2={}", ending(2)),
-        format!("pcap={pcap}"),
-        format!("ppron={}", PRONOUNS.contains(&p)),
-        format!("cap={}", capital(Some(i))),
-        format!("ncap={ncap}"),
-        format!("wncap={w}_{ncap}"),
-        format!("wpcap={w}_{pcap}"),
-    ]
+    emit(&["bias"]);
+    emit(&["w=", w]);
+    emit(&["p=", p]);
+    emit(&["n=", n]);
+    emit(&["pp=", pp]);
+    emit(&["nn=", nn]);
+    emit(&["pw=", p, "_", w]);
+    emit(&["wn=", w, "_", n]);
+    emit(&["s3=", ending(3)]);
+    emit(&["s2=", ending(2)]);
+    emit(&["pcap=", bool_str(pcap)]);
+    emit(&["ppron=", bool_str(PRONOUNS.contains(&p))]);
+    emit(&["cap=", bool_str(capital(Some(i)))]);
+    emit(&["ncap=", bool_str(ncap)]);
+    emit(&["wncap=", w, "_", bool_str(ncap)]);
+    emit(&["wpcap=", w, "_", bool_str(pcap)]);
 }
 
 /// One training example: a word's features and whether gold marks it as part of a cue.
