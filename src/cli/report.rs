@@ -25,8 +25,13 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let files = write_comparison(out, &args.compare.settings())?;
     tell(&files, args.extract.output.quiet);
     let path = out.join("report.md");
-    let markdown =
-        render_markdown(measured.summary.articles, &measured.summary.outlets, &measured.lexicons, Some(&files));
+    let markdown = render_markdown(
+        measured.summary.articles,
+        &measured.summary.outlets,
+        &measured.lexicons,
+        Some(&files),
+        args.extract.lexicon.learned_cues,
+    );
     std::fs::write(&path, markdown).with_context(|| format!("cannot write {}", path.display()))?;
     Ok(measured.outcome)
 }

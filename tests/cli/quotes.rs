@@ -354,3 +354,24 @@ fn train_cues_learns_an_unlisted_cue_word_and_writes_the_same_bytes_twice() {
     assert!(!model.contains("w=eats\t") || weight("w=eats") < 0.0, "{model}");
     assert!(model.starts_with("# framelens attribution cue model"));
 }
+
+#[test]
+fn report_with_learned_cues_says_so_and_keeps_the_model_rows_apart() {
+    let out = report_example(&["--learned-cues", "--quiet"]);
+    let quotes = read_csv(&out.path().join("quotes.csv"));
+    let found_by = |row: &std::collections::HashMap<String, String>| row["found_by"].clone();
+    let model: Vec<(String, String)> = quotes
+        .iter()
+        .filter(|r| found_by(r) == "model")
+        .map(|r| (r["outlet"].clone(), r["speaker_mention"].clone()))
+        .collect();
+    assert!(model.contains(&("France 24".to_string(), "Some protesters".to_string())), "{model:?}");
+    assert!(model.contains(&("Sputnik".to_string(), "Iraqi lawmakers".to_string())), "{model:?}");
+    // The rules' rows are the shipped report's, unchanged.
+    let shipped = read_csv(&crate::util::root().join("reports/iraq-2020/quotes.csv"));
+    assert_eq!(quotes.iter().filter(|r| found_by(r) == "rules").count(), shipped.len());
+    let markdown = fs::read_to_string(out.path().join("report.md")).unwrap();
+    assert!(markdown.contains("rows with `found_by = model` in `quotes.csv`"));
+    let manifest = fs::read_to_string(out.path().join("run_manifest.json")).unwrap();
+    assert!(manifest.contains("\"learned_cues\",\n      \"true\""), "{manifest}");
+}
