@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use framelens::features::{SignalFinder, SignalKind};
 use framelens::lexicon::{LexiconMatcher, Source, load, shipped_sources};
-use framelens::quotes::{CueIndex, CueModel, VoiceMap, find_attributions, find_quote_spans};
+use framelens::quotes::{Attribution, CueIndex, CueModel, VoiceMap, find_attributions, find_quote_spans};
 use framelens::text::{Document, Span, Stemmer, TextOptions};
 use serde::Deserialize;
 
@@ -102,14 +102,19 @@ fn boilerplate_cases() {
     });
 }
 
+/// The attributions framelens finds in `text` (boilerplate kept) with `cues`.
+fn attributions(text: &str, cues: &CueIndex) -> Vec<Attribution> {
+    let doc = parse(text, false);
+    let quotes = find_quote_spans(doc.text, &doc.paragraph_spans());
+    find_attributions(&doc, &quotes, cues)
+}
+
 #[test]
 fn attribution_cases() {
     let cues = CueIndex::new(&load(&shipped_sources()).set.cues);
     run_cases("attributions", 12, |_, text| {
-        let doc = parse(text, false);
-        let quotes = find_quote_spans(doc.text, &doc.paragraph_spans());
         let slice = |s: Option<Span>| s.map_or("", |s| s.slice(text));
-        find_attributions(&doc, &quotes, &cues)
+        attributions(text, &cues)
             .iter()
             .map(|a| {
                 let resolved = slice(a.resolved);
@@ -135,10 +140,8 @@ fn attribution_cases() {
 fn learned_cue_cases() {
     let cues = CueIndex::new(&load(&shipped_sources()).set.cues).with_model(CueModel::shipped());
     run_cases("learned", 7, |_, text| {
-        let doc = parse(text, false);
-        let quotes = find_quote_spans(doc.text, &doc.paragraph_spans());
         let slice = |s: Option<Span>| s.map_or("", |s| s.slice(text));
-        find_attributions(&doc, &quotes, &cues)
+        attributions(text, &cues)
             .iter()
             .map(|a| {
                 let (found_by, kind) = (a.found_by.as_str(), a.kind.as_str());
