@@ -47,12 +47,7 @@ pub fn run(command: &Command) -> anyhow::Result<Outcome> {
 }
 
 fn check(paths: &[PathBuf], corpus: Option<&Path>) -> anyhow::Result<Outcome> {
-    let args = super::args::LexiconArgs {
-        paths: paths.to_vec(),
-        stories: Vec::new(),
-        learned_cues: false,
-        cue_threshold: None,
-    };
+    let args = super::args::LexiconArgs { paths: paths.to_vec(), ..Default::default() };
     let mut loaded = args.load();
     for problem in framelens::lexicon::shadowed_labels(&loaded.set.concepts) {
         messages::problem(&problem);
@@ -82,8 +77,7 @@ fn measure_coverage(lexicons: &super::args::LexiconArgs, corpus: &Path) -> anyho
     let corpus_args = super::args::CorpusArgs::for_input(corpus);
     let super::args::Prepared { loaded, stream } = super::args::Prepared::quiet(&corpus_args, lexicons)?;
     let matcher = LexiconMatcher::new(&loaded.set);
-    let extractor = Extractor::new(&loaded.set, &matcher, super::args::Prepared::text_options(&corpus_args))
-        .with_cue_model(lexicons.cue_model());
+    let extractor = Extractor::new(&loaded.set, &matcher, super::args::Prepared::text_options(&corpus_args));
     let mut coverage = Coverage::default();
     pipeline::for_each_result(stream, &extractor, &mut messages::report_skipped, &mut |result| {
         coverage.add(result);

@@ -30,6 +30,7 @@ const EXAMPLES: &str = "Examples:
   framelens compare reports/iraq-2020 --groups word_choice --chart-format svg
   framelens extract articles.jsonl --text-column body --out tables/
   framelens quotes corpora/iraq-2020 --format jsonl
+  framelens quotes corpora/iraq-2020 --learned-cues
   framelens report corpora/my-corpus --story-lexicon caravan-2018 --out reports/my-corpus
   framelens compare reports/iraq-2020 --level article --k 5 --seed 7
   framelens lexicon new my-story

@@ -110,8 +110,7 @@ fn marked_terms(paths: &[PathBuf], stemmer: &Stemmer) -> std::collections::BTree
     if paths.is_empty() {
         return Default::default();
     }
-    let loaded =
-        LexiconArgs { paths: paths.to_vec(), stories: Vec::new(), learned_cues: false, cue_threshold: None }.load();
+    let loaded = LexiconArgs { paths: paths.to_vec(), ..Default::default() }.load();
     lexicon_terms(&loaded.set, stemmer)
 }
 

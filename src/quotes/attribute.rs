@@ -349,20 +349,7 @@ fn learned_attributions(
 ) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::new();
     for (index, sentence) in doc.sentences.iter().enumerate() {
-        let tokens = sentence.tokens.clone();
-        let is_cue = |i: usize| {
-            is_candidate(doc, i)
-                && voices.voice_of(doc.tokens[i].span) == Voice::Own
-                && model.is_cue(doc, tokens.clone(), i)
-        };
-        let mut i = tokens.start;
-        while i < tokens.end {
-            if !is_cue(i) {
-                i += 1;
-                continue;
-            }
-            let run = i..(i + 1..tokens.end).find(|&j| !is_cue(j)).unwrap_or(tokens.end);
-            i = run.end;
+        for run in learned_cue_runs(doc, model, sentence.tokens.clone(), voices) {
             // "did not directly address": the model's run of helper words alone is no cue.
             let Some(cue) = learned_cue_words(doc, run) else { continue };
             let taken = |span: Span| {
@@ -371,19 +358,11 @@ fn learned_attributions(
             if taken(token_span(doc, cue.clone())) {
                 continue;
             }
-            let Some(content) = content_after(doc, cue.end, tokens.end, hits) else { continue };
-            let content = trim_punct(doc, cut_at_semicolon(doc, content, &cue));
-            // "the strike the president approved resulted in …": a verb after the cue starts no
-            // report; "authorized by court rulings": nor does a passive's agent.
-            let verb_first = doc.tokens.get(content.start).is_some_and(|t| t.key.ends_with("ed") || t.key == "by")
-                || content.start < content.end && has_finite_verb(doc, content.start..content.start + 1);
-            if words_in(doc, content.clone()) < LEARNED_MIN_WORDS
-                || verb_first
-                || taken(token_span(doc, content.clone()))
-            {
+            let Some(content) = learned_content(doc, &cue, sentence.tokens.end, hits) else { continue };
+            if taken(token_span(doc, content.clone())) {
                 continue;
             }
-            let source = learned_speaker(doc, tokens.start, cue.start);
+            let source = learned_speaker(doc, sentence.tokens.start, cue.start);
             let mut attribution = reported(doc, content, cue, None, source, index);
             attribution.found_by = FoundBy::Model;
             out.push(attribution);
@@ -392,11 +371,44 @@ fn learned_attributions(
     out
 }
 
+/// The runs of consecutive own-voice words of a sentence (`tokens`) that `model` scores as cue
+/// words.
+fn learned_cue_runs(doc: &Document, model: &CueModel, tokens: Range<usize>, voices: &VoiceMap) -> Vec<Range<usize>> {
+    let is_cue = |i: usize| {
+        is_candidate(doc, i)
+            && voices.voice_of(doc.tokens[i].span) == Voice::Own
+            && model.is_cue(doc, tokens.clone(), i)
+    };
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    for i in tokens.clone().filter(|&i| is_cue(i)) {
+        match runs.last_mut() {
+            Some(run) if run.end == i => run.end += 1,
+            _ => runs.push(i..i + 1),
+        }
+    }
+    runs
+}
+
+/// What a learned cue reports: the words after it, as for a listed cue, unless they start with
+/// a verb ("the strike the president approved resulted in …") or a passive's agent
+/// ("authorized by court rulings"), or are fewer than [`LEARNED_MIN_WORDS`].
+fn learned_content(
+    doc: &Document,
+    cue: &Range<usize>,
+    end: usize,
+    hits: &[(Range<usize>, usize)],
+) -> Option<Range<usize>> {
+    let content = content_after(doc, cue.end, end, hits)?;
+    let content = trim_punct(doc, cut_at_semicolon(doc, content, cue));
+    let verb_first = doc.tokens.get(content.start).is_some_and(|t| t.key.ends_with("ed") || t.key == "by")
+        || content.start < content.end && has_finite_verb(doc, content.start..content.start + 1);
+    (words_in(doc, content.clone()) >= LEARNED_MIN_WORDS && !verb_first).then_some(content)
+}
+
 /// The speaker of a learned cue: the phrase before it, as for a listed cue, cut back to the
 /// sentence's subject when the words after the subject could not speak ("Trump took offense
-/// at", but "Iraqi lawmakers voted"),
-/// and the subject when no phrase stands right before the cue ("The union could not resist
-/// pointing out").
+/// at", but "Iraqi lawmakers voted"), and the subject when no phrase stands right before the
+/// cue ("The union could not resist pointing out").
 fn learned_speaker(doc: &Document, sentence_start: usize, cue: usize) -> Option<Range<usize>> {
     let before = speaker_before(doc, sentence_start, cue);
     let subject = sentence_subject(doc, sentence_start, cue);
@@ -406,10 +418,11 @@ fn learned_speaker(doc: &Document, sentence_start: usize, cue: usize) -> Option<
     }
 }
 
-/// Words that carry no report of their own: auxiliaries, prepositions, articles and adverbs the
-/// learned model scores high next to a cue ("has previously made", "known as", "for Clinton").
+/// Fewest words a learned cue's content may have.
 const LEARNED_MIN_WORDS: usize = 2;
 
+/// Words that carry no report of their own: auxiliaries, prepositions, articles and adverbs the
+/// learned model scores high next to a cue ("has previously made", "known as", "for Clinton").
 const HELPER_WORDS: &[&str] = &[
     "a",
     "an",
