@@ -138,7 +138,7 @@ fn extraction_only(corpus: &Path, extractor: &Extractor, stage: Stage) -> (f64, 
         if chunk.is_empty() {
             break;
         }
-        let counts: Vec<(usize, usize)> = chunk
+        let (chunk_matches, chunk_attributions) = chunk
             .into_par_iter()
             .map_init(Stemmer::default, |stemmer, a| {
                 let result = match stage {
@@ -147,9 +147,9 @@ fn extraction_only(corpus: &Path, extractor: &Extractor, stage: Stage) -> (f64, 
                 };
                 (result.word_choice.evidence.len() + result.signals.len(), result.voices.len())
             })
-            .collect();
-        matches += counts.iter().map(|c| c.0).sum::<usize>();
-        attributions += counts.iter().map(|c| c.1).sum::<usize>();
+            .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+        matches += chunk_matches;
+        attributions += chunk_attributions;
     }
     (started.elapsed().as_secs_f64(), matches, attributions)
 }

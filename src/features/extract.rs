@@ -56,7 +56,7 @@ impl<'a> Extractor<'a> {
     /// Also find attributions with the learned cue `model`, when given.
     pub fn with_cue_model(self, model: Option<CueModel>) -> Extractor<'a> {
         match model {
-            Some(model) => Extractor { cues: CueIndex::new(&self.set.cues).with_model(model), ..self },
+            Some(model) => Extractor { cues: self.cues.with_model(model), ..self },
             None => self,
         }
     }
