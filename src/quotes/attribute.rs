@@ -400,9 +400,34 @@ fn learned_content(
 ) -> Option<Range<usize>> {
     let content = content_after(doc, cue.end, end, hits)?;
     let content = trim_punct(doc, cut_at_semicolon(doc, content, cue));
+    let content = trim_punct(doc, cut_learned_content_end(doc, content));
     let verb_first = doc.tokens.get(content.start).is_some_and(|t| t.key.ends_with("ed") || t.key == "by")
         || content.start < content.end && has_finite_verb(doc, content.start..content.start + 1);
     (words_in(doc, content.clone()) >= LEARNED_MIN_WORDS && !verb_first).then_some(content)
+}
+
+/// A learned cue's content without what the writer adds after it: a participle clause after a
+/// comma ("ruled against the procedure, dealing a blow to …"), an aside after a dash, or a new
+/// clause after ", and" ("highlighted sharp differences, and the crisis has …"). Measured on
+/// PolNeAR: +0.001 F1 on dev, +0.003 on train; cutting at subordinators, "as", a circumstance
+/// after a noun or a sentence end measured no better.
+fn cut_learned_content_end(doc: &Document, content: Range<usize>) -> Range<usize> {
+    let key = |i: usize| &*doc.tokens[i].key;
+    let participle = |i: usize| {
+        surface(doc, i) == ","
+            && doc
+                .tokens
+                .get(i + 1)
+                .is_some_and(|t| t.kind == TokenKind::Word && t.key.len() > 5 && t.key.ends_with("ing"))
+    };
+    let new_clause = |i: usize| {
+        matches!(key(i), "and" | "but")
+            && surface(doc, i - 1) == ","
+            && has_finite_verb(doc, i + 1..(i + 5).min(content.end))
+    };
+    let end = (content.start + 1..content.end)
+        .find(|&i| participle(i) || (words_in(doc, content.start..i) >= 2 && (is_dash(doc, i) || new_clause(i))));
+    content.start..end.unwrap_or(content.end)
 }
 
 /// The speaker of a learned cue: the phrase before it, as for a listed cue, cut back to the
