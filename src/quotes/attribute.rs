@@ -374,11 +374,9 @@ fn learned_attributions(
 /// The runs of consecutive own-voice words of a sentence (`tokens`) that `model` scores as cue
 /// words.
 fn learned_cue_runs(doc: &Document, model: &CueModel, tokens: Range<usize>, voices: &VoiceMap) -> Vec<Range<usize>> {
-    let is_cue = |i: usize| {
-        is_candidate(doc, i)
-            && voices.voice_of(doc.tokens[i].span) == Voice::Own
-            && model.is_cue(doc, tokens.clone(), i)
-    };
+    let scorer = model.scorer(doc, tokens.clone());
+    let is_cue =
+        |i: usize| is_candidate(doc, i) && voices.voice_of(doc.tokens[i].span) == Voice::Own && scorer.is_cue(i);
     let mut runs: Vec<Range<usize>> = Vec::new();
     for i in tokens.clone().filter(|&i| is_cue(i)) {
         match runs.last_mut() {

@@ -6,8 +6,13 @@
 
 use rustc_hash::FxHashMap;
 use std::fmt::Write as _;
+use std::ops::Range;
 
 use crate::text::{Document, TokenKind};
+
+mod compiled;
+
+use compiled::{Compiled, SentenceWords};
 
 /// The model shipped with framelens, trained by `framelens train cues` on PolNeAR train.
 const SHIPPED: &str = include_str!("../../models/attribution-cues.tsv");
@@ -23,6 +28,8 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who", 
 pub struct CueModel {
     weights: FxHashMap<String, f32>,
     threshold: f32,
+    /// The same weights laid out for [`SentenceScorer`].
+    compiled: Compiled,
 }
 
 /// A model file line that could not be read.
@@ -35,6 +42,11 @@ pub struct ModelError {
 }
 
 impl CueModel {
+    fn new(weights: FxHashMap<String, f32>, threshold: f32) -> CueModel {
+        let compiled = Compiled::new(&weights);
+        CueModel { weights, threshold, compiled }
+    }
+
     /// The shipped model.
     pub fn shipped() -> CueModel {
         // The shipped file is checked by a test; a broken one is a build defect, not bad input.
@@ -61,7 +73,7 @@ impl CueModel {
                 return Err(error("this feature is listed twice"));
             }
         }
-        Ok(CueModel { weights, threshold })
+        Ok(CueModel::new(weights, threshold))
     }
 
     /// The model file: the threshold, then features sorted by name, so that the same training
@@ -100,16 +112,48 @@ impl CueModel {
         self.weights.is_empty()
     }
 
-    /// The score of token `i` (in `sentence`, a token range) as part of a cue.
-    pub fn score(&self, doc: &Document, sentence: std::ops::Range<usize>, i: usize) -> f32 {
+    /// A scorer for the words of `sentence` (a token range) that looks each word up once:
+    /// the same scores as [`CueModel::score`], much faster.
+    pub fn scorer<'a>(&'a self, doc: &'a Document<'a>, sentence: Range<usize>) -> SentenceScorer<'a> {
+        let words = self.compiled.sentence(doc, &sentence);
+        SentenceScorer { model: self, doc, sentence, words }
+    }
+
+    /// The score of token `i` (in `sentence`, a token range) as part of a cue: the sum of the
+    /// weights of its [`features`].
+    pub fn score(&self, doc: &Document, sentence: Range<usize>, i: usize) -> f32 {
         let mut score = 0.0;
         each_feature(doc, sentence, i, |f| score += self.weights.get(f).copied().unwrap_or(0.0));
         score
     }
 
     /// Is token `i` part of a cue?
-    pub fn is_cue(&self, doc: &Document, sentence: std::ops::Range<usize>, i: usize) -> bool {
+    pub fn is_cue(&self, doc: &Document, sentence: Range<usize>, i: usize) -> bool {
         self.score(doc, sentence, i) > self.threshold
+    }
+}
+
+/// Scores the words of one sentence (see [`CueModel::scorer`]).
+pub struct SentenceScorer<'a> {
+    model: &'a CueModel,
+    doc: &'a Document<'a>,
+    sentence: Range<usize>,
+    /// Its words as the compiled model sees them.
+    words: SentenceWords,
+}
+
+impl SentenceScorer<'_> {
+    /// The score of token `i` of the sentence.
+    pub fn score(&self, i: usize) -> f32 {
+        self.model
+            .compiled
+            .score(self.doc, &self.words, i)
+            .unwrap_or_else(|| self.model.score(self.doc, self.sentence.clone(), i))
+    }
+
+    /// Is token `i` part of a cue?
+    pub fn is_cue(&self, i: usize) -> bool {
+        self.score(i) > self.model.threshold
     }
 }
 
@@ -121,28 +165,66 @@ pub fn is_candidate(doc: &Document, i: usize) -> bool {
 /// The features of token `i` of `sentence`: the word, its neighbours two either side, the
 /// pairs it forms with them, its ending, and whether it and its neighbours are capitalised or
 /// pronouns.
-pub fn features(doc: &Document, sentence: std::ops::Range<usize>, i: usize) -> Vec<String> {
+pub fn features(doc: &Document, sentence: Range<usize>, i: usize) -> Vec<String> {
     let mut out = Vec::with_capacity(16);
     each_feature(doc, sentence, i, |f| out.push(f.to_string()));
     out
 }
 
-/// Call `visit` with each of [`features`], written into one reused buffer (scoring allocates
-/// nothing per word).
-fn each_feature(doc: &Document, sentence: std::ops::Range<usize>, i: usize, mut visit: impl FnMut(&str)) {
-    let key = |j: Option<usize>| match j {
-        Some(j) if sentence.contains(&j) => doc.tokens[j].key.as_str(),
-        _ => "<s>",
-    };
-    let capital = |j: Option<usize>| {
-        j.filter(|j| sentence.contains(j))
-            .is_some_and(|j| doc.text[doc.tokens[j].span.start..].starts_with(|c: char| c.is_uppercase()))
-    };
-    let (w, p, n) = (key(Some(i)), key(i.checked_sub(1)), key(Some(i + 1)));
-    let (pp, nn) = (key(i.checked_sub(2)), key(Some(i + 2)));
-    let pcap = capital(i.checked_sub(1)) && !PRONOUNS.contains(&p);
-    let ncap = capital(Some(i + 1));
-    let ending = |k: usize| w.char_indices().rev().nth(k - 1).map_or(w, |(at, _)| &w[at..]);
+/// What the features of one word are made of: the keys of the word and of its neighbours
+/// (`<s>` beyond the sentence) and which of them are capitalised or pronouns.
+struct Context<'a> {
+    w: &'a str,
+    p: &'a str,
+    n: &'a str,
+    pp: &'a str,
+    nn: &'a str,
+    /// The previous word is capitalised and not a pronoun.
+    pcap: bool,
+    /// The previous word is a pronoun.
+    ppron: bool,
+    /// The word is capitalised.
+    cap: bool,
+    /// The next word is capitalised.
+    ncap: bool,
+}
+
+impl<'a> Context<'a> {
+    fn of(doc: &'a Document, sentence: &Range<usize>, i: usize) -> Context<'a> {
+        let key = |j: Option<usize>| match j {
+            Some(j) if sentence.contains(&j) => doc.tokens[j].key.as_str(),
+            _ => BOUNDARY,
+        };
+        let capital = |j: Option<usize>| {
+            j.filter(|j| sentence.contains(j))
+                .is_some_and(|j| doc.text[doc.tokens[j].span.start..].starts_with(|c: char| c.is_uppercase()))
+        };
+        let p = key(i.checked_sub(1));
+        Context {
+            w: key(Some(i)),
+            p,
+            n: key(Some(i + 1)),
+            pp: key(i.checked_sub(2)),
+            nn: key(Some(i + 2)),
+            pcap: capital(i.checked_sub(1)) && !PRONOUNS.contains(&p),
+            ppron: PRONOUNS.contains(&p),
+            cap: capital(Some(i)),
+            ncap: capital(Some(i + 1)),
+        }
+    }
+}
+
+/// The key that stands for a word beyond the sentence.
+const BOUNDARY: &str = "<s>";
+
+/// The last `k` characters of `word` (all of it when shorter).
+fn ending(word: &str, k: usize) -> &str {
+    word.char_indices().rev().nth(k - 1).map_or(word, |(at, _)| &word[at..])
+}
+
+/// Call `visit` with each of [`features`], written into one reused buffer.
+fn each_feature(doc: &Document, sentence: Range<usize>, i: usize, mut visit: impl FnMut(&str)) {
+    let Context { w, p, n, pp, nn, pcap, ppron, cap, ncap } = Context::of(doc, &sentence, i);
     let bool_str = |b: bool| if b { "true" } else { "false" };
     let mut buffer = String::with_capacity(64);
     let mut emit = |parts: &[&str]| {
@@ -158,11 +240,11 @@ fn each_feature(doc: &Document, sentence: std::ops::Range<usize>, i: usize, mut 
     emit(&["nn=", nn]);
     emit(&["pw=", p, "_", w]);
     emit(&["wn=", w, "_", n]);
-    emit(&["s3=", ending(3)]);
-    emit(&["s2=", ending(2)]);
+    emit(&["s3=", ending(w, 3)]);
+    emit(&["s2=", ending(w, 2)]);
     emit(&["pcap=", bool_str(pcap)]);
-    emit(&["ppron=", bool_str(PRONOUNS.contains(&p))]);
-    emit(&["cap=", bool_str(capital(Some(i)))]);
+    emit(&["ppron=", bool_str(ppron)]);
+    emit(&["cap=", bool_str(cap)]);
     emit(&["ncap=", bool_str(ncap)]);
     emit(&["wncap=", w, "_", bool_str(ncap)]);
     emit(&["wpcap=", w, "_", bool_str(pcap)]);
@@ -223,7 +305,7 @@ pub fn train(examples: &[Example], settings: Training) -> CueModel {
         let weight = (total / step.max(1) as f64) as f32;
         (weight.abs() >= 1e-4).then_some((name, weight))
     });
-    CueModel { weights: averaged.collect(), threshold: 0.0 }
+    CueModel::new(averaged.collect(), 0.0)
 }
 
 /// Number the features seen at least `min_count` times; each example as feature numbers.
@@ -319,6 +401,48 @@ mod tests {
             .map(|i| d.tokens[i].key.as_str())
             .collect();
         assert_eq!(cues, ["believes"]);
+    }
+
+    /// Every token of `text` gets the same score, to the bit, from the scorer as from the
+    /// feature strings.
+    fn assert_scorer_matches_features(model: &CueModel, text: &str) {
+        let d = doc(text);
+        for sentence in &d.sentences {
+            let scorer = model.scorer(&d, sentence.tokens.clone());
+            for i in sentence.tokens.clone() {
+                let (fast, slow) = (scorer.score(i), model.score(&d, sentence.tokens.clone(), i));
+                assert_eq!(fast.to_bits(), slow.to_bits(), "{:?} in {text:?}: {fast} against {slow}", d.tokens[i].key);
+            }
+        }
+    }
+
+    #[test]
+    fn scorer_gives_the_feature_strings_score_to_the_bit() {
+        let model = CueModel::shipped();
+        for text in [
+            "Senator Lee believes the plan fails. He said it would not pass, officials told Reuters.",
+            "“We will win,” she insisted on Tuesday; the Zyxwvut qwertyuiop reportedly disputed it.",
+            "They plan to call on young people. I think so. It was, Mr. Ortiz argued, unfair!",
+            "An under_score word and snake_case_names in a sentence said to be odd.",
+            "Short.",
+        ] {
+            assert_scorer_matches_features(&model, text);
+        }
+    }
+
+    #[test]
+    fn scorer_reads_every_kind_of_feature() {
+        // One weight per feature kind, in powers of two so that a missing or doubled one shows.
+        let tsv = "bias\t1\nw=said\t2\np=he\t4\nn=that\t8\npp=<s>\t16\nnn=the\t32\npw=he_said\t64\n\
+                   wn=said_that\t128\ns3=aid\t256\ns2=id\t512\npcap=false\t1024\nppron=true\t2048\n\
+                   cap=false\t4096\nncap=false\t8192\nwncap=said_false\t16384\nwpcap=said_false\t32768\n\
+                   pw=a_b_c\t0.5\n";
+        let model = CueModel::parse(tsv).unwrap();
+        let d = doc("He said that the vote failed.");
+        let sentence = d.sentences[0].tokens.clone();
+        assert_eq!(model.scorer(&d, sentence.clone()).score(1), 65535.0);
+        assert_eq!(model.score(&d, sentence, 1), 65535.0);
+        assert_scorer_matches_features(&model, "He said that the vote failed. Snake_case said a_b c.");
     }
 
     #[test]
