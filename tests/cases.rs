@@ -111,7 +111,7 @@ fn attributions(text: &str, cues: &CueIndex) -> Vec<Attribution> {
 
 #[test]
 fn attribution_cases() {
-    let cues = CueIndex::new(&load(&shipped_sources()).set.cues);
+    let cues = CueIndex::from_lexicons(&load(&shipped_sources()).set);
     run_cases("attributions", 12, |_, text| {
         let slice = |s: Option<Span>| s.map_or("", |s| s.slice(text));
         attributions(text, &cues)
@@ -138,7 +138,7 @@ fn attribution_cases() {
 
 #[test]
 fn learned_cue_cases() {
-    let cues = CueIndex::new(&load(&shipped_sources()).set.cues).with_model(CueModel::shipped());
+    let cues = CueIndex::from_lexicons(&load(&shipped_sources()).set).with_model(CueModel::shipped());
     run_cases("learned", 7, |_, text| {
         let slice = |s: Option<Span>| s.map_or("", |s| s.slice(text));
         attributions(text, &cues)
@@ -168,7 +168,7 @@ fn signals(kind: SignalKind, text: &str) -> Vec<(String, String, String, String)
 #[test]
 fn cue_class_cases() {
     let set = load(&shipped_sources()).set;
-    let cues = CueIndex::new(&set.cues);
+    let cues = CueIndex::from_lexicons(&set);
     run_cases("cues", 9, |_, text| {
         let doc = parse(text, false);
         let quotes = find_quote_spans(doc.text, &doc.paragraph_spans());

@@ -98,7 +98,7 @@ fn text_layer_invariants_hold_on_messy_text() {
 fn quotes_matches_and_attributions_stay_inside_the_text() {
     let lexicons = load(&shipped_sources()).set;
     let matcher = LexiconMatcher::new(&lexicons);
-    let cues = CueIndex::new(&lexicons.cues);
+    let cues = CueIndex::from_lexicons(&lexicons);
     let stemmer = Stemmer::default();
     for seed in 0..400 {
         let text = random_text(seed + 10_000, 80);

@@ -141,7 +141,7 @@ fn attributions(
     lexicon: &LexiconArgs,
 ) -> anyhow::Result<Outcome> {
     let loaded = lexicon.load();
-    let cues = CueIndex::new(&loaded.set.cues);
+    let cues = CueIndex::from_lexicons(&loaded.set);
     let cues = match lexicon.cue_model() {
         Some(model) => cues.with_model(model),
         None => cues,

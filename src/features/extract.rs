@@ -47,7 +47,7 @@ impl<'a> Extractor<'a> {
             set,
             matcher,
             options,
-            cues: CueIndex::new(&set.cues),
+            cues: CueIndex::from_lexicons(set),
             speakers: SpeakerBook::new(set),
             signals: SignalFinder::new(set),
         }

@@ -8,8 +8,8 @@ use regex::Regex;
 use sha2::{Digest, Sha256};
 
 use super::model::{
-    ActorEntry, Concept, CueEntry, EventEntry, FactEntry, HedgeEntry, Label, LexiconInfo, LexiconSet, OutletEntry,
-    PatternEntry, RoleEntry, Source, VoiceEntry,
+    ActorEntry, Concept, CueEntry, EventEntry, FactEntry, Gender, HedgeEntry, Label, LexiconInfo, LexiconSet,
+    OutletEntry, PatternEntry, RoleEntry, Source, VoiceEntry,
 };
 use super::problem::{Locator, Problem, Severity};
 use super::schema::{Case, Inflect, RawConcept, RawFile, RawLabel, RawPatterns};
@@ -47,6 +47,7 @@ pub fn load(sources: &[Source]) -> Loaded {
         let outlets = check.outlets(raw);
         let (cues, voices, roles) = check.voices_and_cues(raw);
         let signals = check.signals(raw);
+        let names = check.given_names(raw);
         let failed = check.problems.iter().any(|p| p.severity == Severity::Error);
         loaded.problems.append(&mut check.problems);
         if failed {
@@ -63,6 +64,9 @@ pub fn load(sources: &[Source]) -> Loaded {
         loaded.set.facts.extend(signals.facts);
         loaded.set.events.extend(signals.events);
         loaded.set.actors.extend(signals.actors);
+        for (name, gender) in names {
+            loaded.set.given_names.insert(name, gender);
+        }
     }
     loaded
 }
@@ -456,6 +460,28 @@ impl FileCheck<'_> {
         }
     }
 
+    /// The `[given_names]` table: single words, each in one list only.
+    fn given_names(&mut self, raw: &RawFile) -> Vec<(String, Gender)> {
+        let Some(table) = &raw.given_names else { return Vec::new() };
+        let listed =
+            table.male.iter().map(|n| (n, Gender::Male)).chain(table.female.iter().map(|n| (n, Gender::Female)));
+        let mut names: Vec<(String, Gender)> = Vec::new();
+        for (name, gender) in listed {
+            let key = name.get_ref().trim().to_lowercase();
+            let one_word = !key.is_empty() && key.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'');
+            if !one_word {
+                let message = format!("given name `{}` is not one word", name.get_ref());
+                self.error(name.span().start, message, "list each name as one word, letters only");
+            } else if names.iter().any(|(k, g)| *k == key && *g != gender) {
+                let message = format!("given name `{key}` is listed as both male and female");
+                self.error(name.span().start, message, "keep it in one list, or in neither when it is used for both");
+            } else {
+                names.push((key, gender));
+            }
+        }
+        names
+    }
+
     fn voices_and_cues(&mut self, raw: &RawFile) -> (Vec<CueEntry>, Vec<VoiceEntry>, Vec<RoleEntry>) {
         let mut cues = Vec::new();
         for cue in &raw.cue {
@@ -540,6 +566,24 @@ mod tests {
     fn syntax_error_names_file_and_line() {
         let p = one_problem("[[concept]]\nid = \"a\"\nlabels = [ { text = \"x\", connotation = \"neutral\" }\n");
         assert!(p.starts_with("t.toml:8:"), "{p}");
+    }
+
+    #[test]
+    fn given_names_are_checked_and_a_later_file_wins() {
+        let found = problems("[given_names]\nmale = [\"jo\", \"mary ann\"]\nfemale = [\"Jo\"]\n");
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert!(found[0].starts_with("t.toml:7:") && found[0].contains("`mary ann` is not one word"), "{}", found[0]);
+        assert!(found[1].starts_with("t.toml:8:") && found[1].contains("`jo` is listed as both"), "{}", found[1]);
+        let general = format!("{HEADER}[given_names]\nmale = [\"Lindsey\", \"tom\"]\n");
+        let story = format!("{HEADER}[given_names]\nfemale = [\"lindsey\"]\n");
+        let loaded =
+            load(&[Source { name: "g.toml".into(), text: general }, Source { name: "s.toml".into(), text: story }]);
+        assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
+        let names = &loaded.set.given_names;
+        assert_eq!(
+            (names.gender("lindsey"), names.gender("tom"), names.len()),
+            (Some(Gender::Female), Some(Gender::Male), 2)
+        );
     }
 
     #[test]

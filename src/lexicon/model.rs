@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 pub use super::schema::{Case, Connotation, CueClass, Inflect};
@@ -121,6 +122,44 @@ pub struct RoleEntry {
     pub story: bool,
 }
 
+/// The gender a pronoun, a title or a given name marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    /// He, Mr., John.
+    Male,
+    /// She, Mrs., Ms., Jane.
+    Female,
+}
+
+/// Given names (lower case) by the gender they mark, from the lexicons' `[given_names]` tables.
+#[derive(Clone, Debug, Default)]
+pub struct GivenNames {
+    names: FxHashMap<String, Gender>,
+}
+
+impl GivenNames {
+    /// Add `name` (lower case); a later file's entry replaces an earlier one, so a story lexicon
+    /// can correct the general list.
+    pub fn insert(&mut self, name: String, gender: Gender) {
+        self.names.insert(name, gender);
+    }
+
+    /// The gender `key` (a lower-case word) marks as a given name.
+    pub fn gender(&self, key: &str) -> Option<Gender> {
+        self.names.get(key).copied()
+    }
+
+    /// Number of names.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// True when no name is listed.
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+}
+
 /// An epistemic hedge and its surface forms (lower case).
 #[derive(Clone, Debug)]
 pub struct HedgeEntry {
@@ -189,4 +228,6 @@ pub struct LexiconSet {
     pub events: Vec<EventEntry>,
     /// Actors for tone.
     pub actors: Vec<ActorEntry>,
+    /// Given names by gender, for resolving "he" and "she".
+    pub given_names: GivenNames,
 }

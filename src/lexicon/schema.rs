@@ -32,6 +32,17 @@ pub struct RawFile {
     pub event: Vec<Spanned<RawEvent>>,
     #[serde(default)]
     pub actor: Vec<Spanned<RawPatterns>>,
+    pub given_names: Option<RawGivenNames>,
+}
+
+/// Given names that tell a person's gender, so that "he" and "she" resolve to a speaker who fits.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGivenNames {
+    #[serde(default)]
+    pub male: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub female: Vec<Spanned<String>>,
 }
 
 /// An epistemic hedge ("reportedly"): matched by exact surface forms.

@@ -10,10 +10,11 @@
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
+use super::gender::{Genders, pronoun_gender};
 use super::learned::{CueModel, is_candidate};
 use super::speaker::{DOCUMENTS, is_body};
 use super::{QuoteMark, QuoteSpan, Voice, VoiceMap};
-use crate::lexicon::{CueClass, CueEntry};
+use crate::lexicon::{CueClass, CueEntry, Gender, GivenNames, LexiconSet};
 use crate::text::{Document, Span, TokenKind};
 
 /// Direct (inside quotation marks) or indirect (reported speech).
@@ -114,6 +115,8 @@ pub struct CueIndex {
     classes: Vec<CueClass>,
     quotes_only: Vec<bool>,
     model: Option<CueModel>,
+    /// Given names by gender, for resolving "he" and "she".
+    names: GivenNames,
 }
 
 impl CueIndex {
@@ -136,7 +139,13 @@ impl CueIndex {
             classes: cues.iter().map(|c| c.class).collect(),
             quotes_only: cues.iter().map(|c| c.quotes_only).collect(),
             model: None,
+            names: GivenNames::default(),
         }
+    }
+
+    /// Index the cues of `set`, with its given names.
+    pub fn from_lexicons(set: &LexiconSet) -> CueIndex {
+        CueIndex { names: set.given_names.clone(), ..CueIndex::new(&set.cues) }
     }
 
     /// Also find attributions whose cue only `model` knows.
@@ -332,7 +341,7 @@ pub fn find_attributions(doc: &Document, quotes: &[QuoteSpan], cues: &CueIndex) 
     }
     found.sort_by_key(|a| (a.content.start, a.content.end));
     drop_unattributed_inside_others(&mut found);
-    resolve_pronouns(doc, &mut found, &voices);
+    resolve_pronouns(doc, &mut found, &voices, &cues.names);
     found
 }
 
@@ -2549,7 +2558,8 @@ fn trim_punct(doc: &Document, range: Range<usize>) -> Range<usize> {
 /// person, it to a document or body, they to the last plural or body. A name mentioned after
 /// that speaker (a speaker introduced in a previous sentence) wins. Quotes continuing an earlier
 /// speaker then take that speaker's resolution.
-fn resolve_pronouns(doc: &Document, found: &mut [Attribution], voices: &VoiceMap) {
+fn resolve_pronouns(doc: &Document, found: &mut [Attribution], voices: &VoiceMap, names: &GivenNames) {
+    let genders = Genders::new(doc, names);
     for attribution in found.iter_mut() {
         if let Some(source) = attribution.source
             && matches!(source.slice(doc.text).to_lowercase().as_str(), "who" | "which")
@@ -2566,15 +2576,19 @@ fn resolve_pronouns(doc: &Document, found: &mut [Attribution], voices: &VoiceMap
         }
         let wants_person = role || matches!(pronoun.as_str(), "he" | "she" | "i" | "we");
         let paragraph = found[i].paragraph;
-        let earlier = found[..i].iter().rev().find(|a| {
-            a.speaker_span().is_some_and(|s| {
-                let text = s.slice(doc.text);
-                let lower = text.to_lowercase();
-                // "“…,” the minister said. … he continued": a definite role is a person too.
-                let person = looks_like_person(text) || is_definite_role(&lower);
-                s.start < source.start && !PRONOUNS.contains(&lower.as_str()) && person == wants_person
-            })
+        let speakers = found[..i].iter().rev().filter_map(|a| {
+            let s = a.speaker_span()?;
+            let text = s.slice(doc.text);
+            let lower = text.to_lowercase();
+            // "“…,” the minister said. … he continued": a definite role is a person too.
+            let person = looks_like_person(text) || is_definite_role(&lower);
+            (s.start < source.start && !PRONOUNS.contains(&lower.as_str()) && person == wants_person).then_some((a, s))
         });
+        // "she" never resolves to a speaker the article shows to be a man, nor "he" to a woman.
+        let wanted = pronoun_gender(&pronoun);
+        let (earlier, passed) = by_gender(speakers, wanted, false, |(_, s)| genders.of(*s));
+        let earlier = earlier.map(|(a, _)| a);
+        let crossed = passed.is_some_and(|(a, _)| a.paragraph + 1 >= paragraph);
         let near = earlier.filter(|a| a.paragraph + 1 >= paragraph).and_then(Attribution::speaker_span);
         if role {
             // "The lawmaker added": only the person who spoke in an earlier sentence, never a name
@@ -2588,7 +2602,12 @@ fn resolve_pronouns(doc: &Document, found: &mut [Attribution], voices: &VoiceMap
             found[i].resolved = near.filter(|n| sentence_of(n.start) < sentence_of(source.start) && full_name(n));
             continue;
         }
-        let mentioned = if wants_person && near.is_none() { last_name_before(doc, source.start, voices) } else { None };
+        // Past a speaker of the other gender, a name must show the pronoun's gender to be taken.
+        let mentioned = if wants_person && near.is_none() {
+            by_gender(names_before(doc, source.start, voices).into_iter(), wanted, crossed, |s| genders.of(*s)).0
+        } else {
+            None
+        };
         // "It declared …": a document or body named in the sentences just before is the likelier
         // antecedent than an earlier speaker (often a news agency credited in passing).
         let document = if pronoun == "it" { last_document_before(doc, source.start, voices) } else { None };
@@ -2657,13 +2676,34 @@ fn last_document_before(doc: &Document, at: usize, voices: &VoiceMap) -> Option<
         .map(|i| doc.tokens[i].span)
 }
 
-/// The last run of two or more capitalised words before `at` in the two preceding sentences:
-/// a speaker introduced without a cue ("Pompeo would not answer. “We’ll watch,” he said.").
-fn last_name_before(doc: &Document, at: usize, voices: &VoiceMap) -> Option<Span> {
+/// The candidate a pronoun of gender `wanted` refers to, of `candidates` (nearest first): the
+/// nearest, unless the article shows it to be of the other gender, or `strict`; then the nearest
+/// shown to be of the wanted gender. Also the nearest when it was passed over.
+fn by_gender<T>(
+    mut candidates: impl Iterator<Item = T>,
+    wanted: Option<Gender>,
+    strict: bool,
+    gender: impl Fn(&T) -> Option<Gender>,
+) -> (Option<T>, Option<T>) {
+    let Some(wanted) = wanted else { return (candidates.next(), None) };
+    if strict {
+        return (candidates.find(|c| gender(c) == Some(wanted)), None);
+    }
+    let Some(nearest) = candidates.next() else { return (None, None) };
+    match gender(&nearest) {
+        Some(other) if other != wanted => (candidates.find(|c| gender(c) == Some(wanted)), Some(nearest)),
+        _ => (Some(nearest), None),
+    }
+}
+
+/// The runs of two or more capitalised words before `at` in the two preceding sentences, the
+/// last first: speakers introduced without a cue ("Pompeo would not answer. “We’ll watch,” he
+/// said.").
+fn names_before(doc: &Document, at: usize, voices: &VoiceMap) -> Vec<Span> {
     let here = doc.sentences.partition_point(|s| s.span.end <= at);
-    let from = doc.sentences.get(here.saturating_sub(2))?.tokens.start;
+    let Some(from) = doc.sentences.get(here.saturating_sub(2)).map(|s| s.tokens.start) else { return Vec::new() };
     let until = doc.tokens.partition_point(|t| t.span.end <= at);
-    let mut best: Option<Range<usize>> = None;
+    let mut names: Vec<Span> = Vec::new();
     let mut run_start = None;
     for i in from..=until.min(doc.tokens.len()) {
         // "Secretary of State Mike Pompeo": an "of" between capitals stays inside the run.
@@ -2675,13 +2715,15 @@ fn last_name_before(doc: &Document, at: usize, voices: &VoiceMap) -> Option<Span
         match (capital, run_start) {
             (true, None) => run_start = Some(i),
             (false, Some(s)) => {
-                if i - s >= 2 && !is_body(&token_span(doc, s..i).slice(doc.text).to_lowercase()) {
-                    best = Some(s..i);
+                let name = token_span(doc, s..i);
+                if i - s >= 2 && !is_body(&name.slice(doc.text).to_lowercase()) {
+                    names.push(name);
                 }
                 run_start = None;
             }
             _ => {}
         }
     }
-    best.map(|r| token_span(doc, r))
+    names.reverse();
+    names
 }

@@ -3,6 +3,7 @@
 //! words ([`find_attributions`]), and who those speakers are ([`SpeakerBook`]).
 
 mod attribute;
+mod gender;
 mod learned;
 mod marks;
 mod speaker;
