@@ -2029,7 +2029,7 @@ fn indirect(
         (source, start..comma)
     };
     let content = cut_at_semicolon(doc, cut_before_next_cue(doc, content, &cue, hits), &cue);
-    let content = trim_punct(doc, cut_before_relative(doc, content));
+    let content = trim_punct(doc, cut_before_contrast(doc, cut_before_relative(doc, content)));
     let endorsed = endorsed_name(doc, &cue, &content);
     let short_is_whole = declined_to(doc, &cue, &content) || yes_or_no(doc, &content) || endorsed.is_some();
     let content = endorsed.unwrap_or(content);
@@ -2333,6 +2333,22 @@ fn cut_before_relative(doc: &Document, content: Range<usize>) -> Range<usize> {
         .find(|&i| surface(doc, i) == "," && matches!(&*doc.tokens[i + 1].key, "which" | "who"))
         .filter(|&comma| (comma + 1..content.end).all(|i| surface(doc, i) != ","));
     relative.map_or(content.clone(), |comma| content.start..comma)
+}
+
+/// "Washington believes the strike was legitimate, while Iraqi lawmakers disagreed": a clause
+/// set against the content after ", while" or ", whereas" with its own subject is the writer's
+/// contrast, not the speaker's words.
+fn cut_before_contrast(doc: &Document, content: Range<usize>) -> Range<usize> {
+    let subject_after = |i: usize| {
+        doc.tokens.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && (is_capitalized(doc, i) || DETERMINERS.contains(&&*t.key) || PRONOUNS.contains(&&*t.key))
+        })
+    };
+    let contrast = (content.start + 1..content.end.saturating_sub(2)).find(|&i| {
+        surface(doc, i) == "," && matches!(&*doc.tokens[i + 1].key, "while" | "whereas") && subject_after(i + 2)
+    });
+    content.start..contrast.unwrap_or(content.end)
 }
 
 /// `According to X, CONTENT.` or `CONTENT, according to X.`
