@@ -1303,6 +1303,8 @@ fn setting_phrase_back(doc: &Document, start: usize, end: usize) -> Option<usize
 /// or punctuation. An appositive ("Okafor, Democrat of Ohio, said") is skipped.
 fn speaker_before(doc: &Document, sentence_start: usize, cue: usize) -> Option<Range<usize>> {
     let end = skip_parenthesis_back(doc, sentence_start, skip_adverbs_back(doc, sentence_start..cue).end);
+    // "A court document filed Thursday says": the participle describes the speaker.
+    let end = if plain_verb(doc, cue) { reduced_relative_back(doc, sentence_start, end).unwrap_or(end) } else { end };
     // "The league denounced the remarks and said …": the subject of the first verb speaks.
     if end > sentence_start + 1 && matches!(&*doc.tokens[end - 1].key, "and" | "but") {
         return sentence_subject(doc, sentence_start, end - 1);
@@ -1344,6 +1346,57 @@ fn speaker_before(doc: &Document, sentence_start: usize, cue: usize) -> Option<R
         return Some(phrase.end - 1..phrase.end);
     }
     Some(phrase)
+}
+
+/// A cue that can only be a verb ("says", "found", "warned"), not a noun ("questions", "calls"):
+/// after a noun and a participle, a noun cue is the participle's object ("the client directed
+/// questions to …").
+fn plain_verb(doc: &Document, cue: usize) -> bool {
+    const VERBS: &[&str] = &[
+        "said",
+        "says",
+        "say",
+        "told",
+        "found",
+        "finds",
+        "shows",
+        "suggests",
+        "states",
+        "argues",
+        "warns",
+        "concludes",
+        "alleges",
+        "adds",
+        "writes",
+        "wrote",
+        "notes",
+        "predicts",
+        "estimates",
+    ];
+    let key = &*doc.tokens[cue].key;
+    key.ends_with("ed") || VERBS.contains(&key)
+}
+
+/// `A court document filed Thursday says`, `The lawsuit filed by the union says`: where the
+/// past participle (and its agent) that describes the speaker starts, when one ends at `end`
+/// right after a noun (not after an auxiliary: "officials were briefed").
+fn reduced_relative_back(doc: &Document, sentence_start: usize, end: usize) -> Option<usize> {
+    let word = |i: usize| doc.tokens[i].kind == TokenKind::Word;
+    let agent = (end.saturating_sub(5).max(sentence_start)..end)
+        .find(|&i| doc.tokens[i].key == "by" && (i + 1..end).all(word) && i + 1 < end);
+    let participle = agent.unwrap_or(end).checked_sub(1).filter(|&p| p > sentence_start)?;
+    let key = &*doc.tokens[participle].key;
+    // "those surveyed said": the people asked are the speakers.
+    const ASKED: &[&str] = &["surveyed", "polled", "interviewed", "questioned", "asked", "contacted", "sampled"];
+    let is_participle =
+        key.len() > 4 && key.ends_with("ed") && !ASKED.contains(&key) && !is_capitalized(doc, participle);
+    let noun = &*doc.tokens[participle - 1].key;
+    let after_noun = word(participle - 1)
+        && !FINITE_VERBS.contains(&noun)
+        && !STOP_WORDS.contains(&noun)
+        && !PRONOUNS.contains(&noun)
+        && !matches!(noun, "who" | "which" | "that");
+    (is_participle && after_noun).then_some(participle)
 }
 
 /// `…, said the company's chief executive, John Ferriola.`: a speaker phrase right after the
