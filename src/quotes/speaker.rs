@@ -213,6 +213,9 @@ const BODY_WORDS: &[&str] = &[
     "movement",
     "cabinet",
     "administration",
+    "country",
+    "countries",
+    "nation",
 ];
 
 /// Documents that speak ("the resolution read"); pronoun resolution uses them too.
@@ -570,6 +573,8 @@ mod tests {
         assert!(b.describe("the retired neurosurgeon").anonymous);
         assert!(!b.describe("The Pentagon").anonymous);
         assert!(!b.describe("The coalition").anonymous && !b.describe("the ministry").anonymous);
+        // Countries speak as states ("the two countries would discuss …"), not as unnamed people.
+        assert!(!b.describe("the two countries").anonymous);
         assert!(b.describe("A senior administration official").anonymous);
         assert!(b.describe("U.S. officials").anonymous && b.describe("a Pentagon spokesman").anonymous);
         assert!(b.describe("a spokesperson for the embassy").anonymous);
