@@ -1305,6 +1305,10 @@ fn speaker_before(doc: &Document, sentence_start: usize, cue: usize) -> Option<R
     let end = skip_parenthesis_back(doc, sentence_start, skip_adverbs_back(doc, sentence_start..cue).end);
     // "A court document filed Thursday says": the participle describes the speaker.
     let end = if plain_verb(doc, cue) { reduced_relative_back(doc, sentence_start, end).unwrap_or(end) } else { end };
+    // "protesters took to the streets to denounce …": an infinitive cue has the sentence's subject.
+    if end > sentence_start + 1 && doc.tokens[end - 1].key == "to" && end == cue {
+        return infinitive_subject(doc, sentence_start, end - 1);
+    }
     // "The league denounced the remarks and said …": the subject of the first verb speaks.
     if end > sentence_start + 1 && matches!(&*doc.tokens[end - 1].key, "and" | "but") {
         return sentence_subject(doc, sentence_start, end - 1);
@@ -1346,6 +1350,69 @@ fn speaker_before(doc: &Document, sentence_start: usize, cue: usize) -> Option<R
         return Some(phrase.end - 1..phrase.end);
     }
     Some(phrase)
+}
+
+/// The speaker of an infinitive cue whose "to" is at `to`: the sentence's subject ("Protesters
+/// took to the streets to denounce …", "Clinton plans to say …"), unless a verb that hands the
+/// speaking to its object stands before it ("asked the minister to explain"): then no guess.
+fn infinitive_subject(doc: &Document, sentence_start: usize, to: usize) -> Option<Range<usize>> {
+    const TO_OBJECT: &[&str] = &[
+        "ask",
+        "asked",
+        "asks",
+        "asking",
+        "tell",
+        "told",
+        "tells",
+        "urge",
+        "urged",
+        "urges",
+        "urging",
+        "invite",
+        "invited",
+        "force",
+        "forced",
+        "allow",
+        "allowed",
+        "press",
+        "pressed",
+        "encourage",
+        "encouraged",
+        "call",
+        "called",
+        "calls",
+        "calling",
+        "want",
+        "wants",
+        "wanted",
+        "expect",
+        "expects",
+        "expected",
+        "persuade",
+        "persuaded",
+        "order",
+        "ordered",
+        "challenge",
+        "challenged",
+        "get",
+        "got",
+    ];
+    let from = to.saturating_sub(8).max(sentence_start);
+    if (from..to).any(|i| TO_OBJECT.contains(&&*doc.tokens[i].key)) {
+        return None;
+    }
+    let subject = sentence_subject(doc, sentence_start, to)?;
+    // Only a person or a body, named or by role, near the "to" ("It's too early to say" and
+    // "The dispute centers on … to confirm" have none).
+    let last = &*doc.tokens[subject.end - 1].key;
+    let person = matches!(last, "he" | "she" | "they" | "we" | "i")
+        || is_name(doc, subject.clone())
+        || ROLE_NOUNS.contains(&last)
+        || SPEAKING_HEADS.contains(&last)
+        || names_people(last)
+        || is_body(last);
+    let contraction = doc.tokens.get(subject.end).is_some_and(|t| matches!(&*t.key, "'s" | "s" | "'re" | "'ve"));
+    (person && !contraction && to - subject.end <= 8).then_some(subject)
 }
 
 /// A cue that can only be a verb ("says", "found", "warned"), not a noun ("questions", "calls"):
