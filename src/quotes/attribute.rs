@@ -1331,12 +1331,23 @@ fn speaker_before(doc: &Document, sentence_start: usize, cue: usize) -> Option<R
         if is_name(doc, between.clone()) || given_name {
             return Some(between);
         }
+        // "…, Roberta Lange, the state party chairwoman, said": a name right before the appositive.
+        let before_appositive = (sentence_start..comma).rev().find(|&i| surface(doc, i) == ",");
+        if let Some(previous) = before_appositive
+            && is_name(doc, previous + 1..comma)
+            && comma - previous <= 6
+        {
+            return Some(previous + 1..comma);
+        }
         // Nested appositives ("Nasrallah, leader of Lebanon’s powerful, Iran-allied Hezbollah
         // movement, said"): the speaker stands before the sentence's first comma. A finite verb
         // after it makes the words a clause, reported by a speaker after the cue ("…, but it is
         // under pressure, said the chief executive").
         let first = (sentence_start..comma).find(|&i| surface(doc, i) == ",").unwrap_or(comma);
-        if has_finite_verb(doc, first + 1..end - 1) && speaker_closes_sentence(doc, cue) {
+        // "Kasich, a Republican who has refused to endorse Mr. Trump, said …": a verb in a
+        // relative clause belongs to the appositive.
+        let relative = (first + 1..end - 1).any(|i| matches!(&*doc.tokens[i].key, "who" | "whose"));
+        if has_finite_verb(doc, first + 1..end - 1) && !relative && speaker_closes_sentence(doc, cue) {
             return None;
         }
         // "Rep. Lena Marsh (D-Ore.), ranking member of …, said": the party tag stays outside.
