@@ -1195,7 +1195,13 @@ fn cue_before(
     let earlier = candidates
         .map(|(cue, entry)| (cue.clone(), speaker_of_cue_before(doc, sentence_start, cue.clone(), open_mark), *entry))
         .find(|(_, source, _)| source.is_some());
-    Some(earlier.unwrap_or(last))
+    // `Lazar said he welcomed … and added, “…”`: a cue joined to the earlier one by "and" keeps
+    // the quote, with the earlier cue's speaker; the earlier cue reports its own words.
+    let joined = last.0.start > sentence_start && matches!(&*doc.tokens[last.0.start - 1].key, "and" | "but");
+    match earlier {
+        Some((_, source, _)) if joined => Some((last.0, source, last.2)),
+        earlier => Some(earlier.unwrap_or(last)),
+    }
 }
 
 /// The speaker of a cue before a quote: before the cue, or a name between the cue and the quote.
