@@ -2109,6 +2109,8 @@ fn indirect(
     let according = cites_source_after(doc, &cue);
     let (source, content) = if according {
         according_to(doc, cue.clone(), start, end)?
+    } else if let Some(pair) = as_noted(doc, &cue, start, end) {
+        pair
     } else if let Some(source) = speaker_before(doc, start, cue.start) {
         let rest = words_in(doc, cue.end..end);
         // "A, the AP noted, adding …": a comma after the cue ends the reporting clause too.
@@ -2488,6 +2490,19 @@ fn cut_before_contrast(doc: &Document, content: Range<usize>) -> Range<usize> {
     content.start..contrast.unwrap_or(content.end)
 }
 
+/// `As the Times noted, CONTENT.`, `But as Clyburn said, CONTENT.`: a reporting clause led by
+/// "as" and closed by a comma opens the sentence; what follows the comma is reported.
+fn as_noted(doc: &Document, cue: &Range<usize>, start: usize, end: usize) -> Option<(Range<usize>, Range<usize>)> {
+    if cue.end >= end || surface(doc, cue.end) != "," {
+        return None;
+    }
+    let source = speaker_before(doc, start, cue.start)?;
+    let as_at = source.start.checked_sub(1).filter(|&i| i >= start && doc.tokens[i].key == "as")?;
+    let opens = (start..as_at).all(|i| matches!(&*doc.tokens[i].key, "but" | "and" | "so" | "yet"));
+    let content = trim_punct(doc, cue.end + 1..end);
+    (opens && words_in(doc, content.clone()) >= MIN_CONTENT_WORDS).then_some((source, content))
+}
+
 /// `According to X, CONTENT.` or `CONTENT, according to X.`
 fn according_to(doc: &Document, cue: Range<usize>, start: usize, end: usize) -> Option<(Range<usize>, Range<usize>)> {
     let source = speaker_after(doc, cue.end, end).or_else(|| cited_source(doc, cue.end, end))?;
@@ -2644,7 +2659,13 @@ fn reporting_clause_end(doc: &Document, cue: &Range<usize>, end: usize) -> usize
         let named = (cue.end..end.min(cue.end + 5)).take_while(|&i| is_capitalized(doc, i)).count();
         let pronoun =
             usize::from(cue.end < end && matches!(&*doc.tokens[cue.end].key, "me" | "him" | "her" | "us" | "them"));
-        named.max(pronoun)
+        // "told the court in his filing", "told a cheering crowd": a determiner and a noun or two.
+        let led = cue.end < end && DETERMINERS.contains(&&*doc.tokens[cue.end].key);
+        let nouns = (cue.end + 1..end.min(cue.end + 3))
+            .take_while(|&i| doc.tokens[i].kind == TokenKind::Word && !STOP_WORDS.contains(&&*doc.tokens[i].key))
+            .count();
+        let described = if led && nouns > 0 { 1 + nouns } else { 0 };
+        named.max(pronoun).max(described)
     } else {
         0
     };
