@@ -552,7 +552,11 @@ fn cue_hits(doc: &Document, cues: &CueIndex, voices: &VoiceMap) -> Vec<(Range<us
             i += 1;
             continue;
         };
-        let opens_sentence = || doc.sentences.binary_search_by_key(&i, |s| s.tokens.start).is_ok();
+        // "(According to the police, …": an opening bracket may come first.
+        let opens_sentence = || {
+            let first = (0..i).rev().take_while(|&j| matches!(surface(doc, j), "(" | "[")).last().unwrap_or(i);
+            doc.sentences.binary_search_by_key(&first, |s| s.tokens.start).is_ok()
+        };
         // In a Title Case headline a capitalised finite cue ("Says") is a verb; "Writing" in
         // "Started Writing His Address" is not taken.
         let headline_verb = || !doc.tokens[i].key.ends_with("ing") && in_title_case_sentence(doc, i);
@@ -2111,6 +2115,8 @@ fn indirect(
         according_to(doc, cue.clone(), start, end)?
     } else if let Some(pair) = as_noted(doc, &cue, start, end) {
         pair
+    } else if let Some(pair) = opening_participle(doc, &cue, start, end) {
+        pair
     } else if let Some(source) = speaker_before(doc, start, cue.start) {
         let rest = words_in(doc, cue.end..end);
         // "A, the AP noted, adding …": a comma after the cue ends the reporting clause too.
@@ -2501,6 +2507,25 @@ fn as_noted(doc: &Document, cue: &Range<usize>, start: usize, end: usize) -> Opt
     let opens = (start..as_at).all(|i| matches!(&*doc.tokens[i].key, "but" | "and" | "so" | "yet"));
     let content = trim_punct(doc, cue.end + 1..end);
     (opens && words_in(doc, content.clone()) >= MIN_CONTENT_WORDS).then_some((source, content))
+}
+
+/// `Noting he majored in philosophy, Allen said …`: a participle cue opening the sentence
+/// reports the words up to its comma, spoken by the subject of the clause after it.
+fn opening_participle(
+    doc: &Document,
+    cue: &Range<usize>,
+    start: usize,
+    end: usize,
+) -> Option<(Range<usize>, Range<usize>)> {
+    let opens = (start..cue.start).all(|i| matches!(&*doc.tokens[i].key, "but" | "and" | "yet"));
+    if !opens || !doc.tokens[cue.start].key.ends_with("ing") {
+        return None;
+    }
+    let comma = (cue.end..end).find(|&i| surface(doc, i) == ",")?;
+    let subject = sentence_subject(doc, comma + 1, end)?;
+    let content = trim_punct(doc, cue.end..comma);
+    let speaks = is_speaker_phrase(doc, subject.clone()) && !doc.tokens[subject.start].key.eq("it");
+    (speaks && words_in(doc, content.clone()) >= MIN_CONTENT_WORDS).then_some((subject, content))
 }
 
 /// `According to X, CONTENT.` or `CONTENT, according to X.`
