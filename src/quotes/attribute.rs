@@ -1370,7 +1370,24 @@ fn speaker_before(doc: &Document, sentence_start: usize, cue: usize) -> Option<R
     if phrase.len() > 1 && PRONOUNS.contains(&&*doc.tokens[phrase.end - 1].key) {
         return Some(phrase.end - 1..phrase.end);
     }
-    Some(phrase)
+    Some(coordinated_subject(doc, sentence_start, phrase))
+}
+
+/// `…, teachers and union officials told`: a conjunct before "and" that opens the clause (at the
+/// sentence start or after a comma) speaks too. Names are left apart ("Pompeo and Esper said"
+/// keeps Esper), since a speaker is one person or body in `quotes.csv` and `voices.csv`.
+fn coordinated_subject(doc: &Document, sentence_start: usize, phrase: Range<usize>) -> Range<usize> {
+    let Some(and) = phrase.start.checked_sub(1).filter(|&i| i > sentence_start && doc.tokens[i].key == "and") else {
+        return phrase;
+    };
+    let Some(first) = phrase_back(doc, sentence_start, and) else { return phrase };
+    let opens_clause = first.start == sentence_start || surface(doc, first.start - 1) == ",";
+    // A noun for people ends it; "The council met and the mayor said" has a verb.
+    let last = &*doc.tokens[first.end - 1].key;
+    let named = (first.clone()).chain(phrase.clone()).any(|i| is_capitalized(doc, i) && i != first.start);
+    let names_speaker = !named && (ROLE_NOUNS.contains(&last) || SPEAKING_HEADS.contains(&last) || names_people(last));
+    let plain = !has_finite_verb(doc, first.clone()) && first.len() <= 4 && names_speaker;
+    if opens_clause && plain { first.start..phrase.end } else { phrase }
 }
 
 /// The speaker of an infinitive cue whose "to" is at `to`: the sentence's subject ("Protesters
