@@ -1383,9 +1383,8 @@ fn coordinated_subject(doc: &Document, sentence_start: usize, phrase: Range<usiz
     let Some(first) = phrase_back(doc, sentence_start, and) else { return phrase };
     let opens_clause = first.start == sentence_start || surface(doc, first.start - 1) == ",";
     // A noun for people ends it; "The council met and the mayor said" has a verb.
-    let last = &*doc.tokens[first.end - 1].key;
-    let named = (first.clone()).chain(phrase.clone()).any(|i| is_capitalized(doc, i) && i != first.start);
-    let names_speaker = !named && (ROLE_NOUNS.contains(&last) || SPEAKING_HEADS.contains(&last) || names_people(last));
+    let named = first.clone().chain(phrase.clone()).any(|i| is_capitalized(doc, i) && i != first.start);
+    let names_speaker = !named && is_person_noun(&doc.tokens[first.end - 1].key);
     let plain = !has_finite_verb(doc, first.clone()) && first.len() <= 4 && names_speaker;
     if opens_clause && plain { first.start..phrase.end } else { phrase }
 }
@@ -1445,9 +1444,7 @@ fn infinitive_subject(doc: &Document, sentence_start: usize, to: usize) -> Optio
     let last = &*doc.tokens[subject.end - 1].key;
     let person = matches!(last, "he" | "she" | "they" | "we" | "i")
         || is_name(doc, subject.clone())
-        || ROLE_NOUNS.contains(&last)
-        || SPEAKING_HEADS.contains(&last)
-        || names_people(last)
+        || is_person_noun(last)
         || is_body(last);
     let contraction = doc.tokens.get(subject.end).is_some_and(|t| matches!(&*t.key, "'s" | "s" | "'re" | "'ve"));
     (person && !contraction && to - subject.end <= 8).then_some(subject)
@@ -2019,6 +2016,17 @@ fn is_speaker_phrase(doc: &Document, phrase: Range<usize>) -> bool {
         || names_people(&doc.tokens[phrase.end - 1].key)
 }
 
+/// A role ("minister"), a speaking head ("spokesman") or a plural for people by what they do
+/// ("teachers"): a noun that can speak.
+fn is_person_noun(key: &str) -> bool {
+    ROLE_NOUNS.contains(&key) || SPEAKING_HEADS.contains(&key) || names_people(key)
+}
+
+/// True when `range` holds only conjunctions ("But as Clyburn said", "And noting …"), or nothing.
+fn only_conjunctions(doc: &Document, range: Range<usize>) -> bool {
+    range.into_iter().all(|i| matches!(&*doc.tokens[i].key, "but" | "and" | "so" | "yet"))
+}
+
 /// A plural noun that names people by what they do ("technologists", "specialists",
 /// "opponents", "campaigners", "historians"): a group that speaks without a determiner.
 fn names_people(key: &str) -> bool {
@@ -2521,9 +2529,9 @@ fn as_noted(doc: &Document, cue: &Range<usize>, start: usize, end: usize) -> Opt
     }
     let source = speaker_before(doc, start, cue.start)?;
     let as_at = source.start.checked_sub(1).filter(|&i| i >= start && doc.tokens[i].key == "as")?;
-    let opens = (start..as_at).all(|i| matches!(&*doc.tokens[i].key, "but" | "and" | "so" | "yet"));
     let content = trim_punct(doc, cue.end + 1..end);
-    (opens && words_in(doc, content.clone()) >= MIN_CONTENT_WORDS).then_some((source, content))
+    (only_conjunctions(doc, start..as_at) && words_in(doc, content.clone()) >= MIN_CONTENT_WORDS)
+        .then_some((source, content))
 }
 
 /// `Noting he majored in philosophy, Allen said …`: a participle cue opening the sentence
@@ -2534,14 +2542,13 @@ fn opening_participle(
     start: usize,
     end: usize,
 ) -> Option<(Range<usize>, Range<usize>)> {
-    let opens = (start..cue.start).all(|i| matches!(&*doc.tokens[i].key, "but" | "and" | "yet"));
-    if !opens || !doc.tokens[cue.start].key.ends_with("ing") {
+    if !only_conjunctions(doc, start..cue.start) || !doc.tokens[cue.start].key.ends_with("ing") {
         return None;
     }
     let comma = (cue.end..end).find(|&i| surface(doc, i) == ",")?;
     let subject = sentence_subject(doc, comma + 1, end)?;
     let content = trim_punct(doc, cue.end..comma);
-    let speaks = is_speaker_phrase(doc, subject.clone()) && !doc.tokens[subject.start].key.eq("it");
+    let speaks = is_speaker_phrase(doc, subject.clone()) && doc.tokens[subject.start].key != "it";
     (speaks && words_in(doc, content.clone()) >= MIN_CONTENT_WORDS).then_some((subject, content))
 }
 
