@@ -661,7 +661,7 @@ fn is_punct(doc: &Document, i: usize) -> bool {
     doc.tokens[i].kind == TokenKind::Punct
 }
 
-fn is_capitalized(doc: &Document, i: usize) -> bool {
+pub(super) fn is_capitalized(doc: &Document, i: usize) -> bool {
     surface(doc, i).chars().next().is_some_and(char::is_uppercase)
 }
 

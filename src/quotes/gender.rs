@@ -9,6 +9,7 @@ use std::collections::hash_map::Entry;
 
 use rustc_hash::FxHashMap;
 
+use super::attribute::is_capitalized;
 use crate::lexicon::{Gender, GivenNames};
 use crate::text::{Document, Span, TokenKind};
 
@@ -132,7 +133,7 @@ impl<'a> Genders<'a> {
         }
         let key = |i: usize| tokens[i].key.as_str();
         let capitals: Vec<usize> =
-            words.into_iter().filter(|&i| self.capitalized(i) && !SUFFIXES.contains(&key(i))).collect();
+            words.into_iter().filter(|&i| is_capitalized(self.doc, i) && !SUFFIXES.contains(&key(i))).collect();
         let (&surname, before) = capitals.split_last()?;
         let given = before.iter().rev().find(|&&i| key(i).chars().count() > 1);
         if let Some(gender) = given.and_then(|&i| self.given_name(i)) {
@@ -148,11 +149,7 @@ impl<'a> Genders<'a> {
 
     /// The gender token `i` marks as a capitalised given name.
     fn given_name(&self, i: usize) -> Option<Gender> {
-        if self.capitalized(i) { self.names.gender(&self.doc.tokens[i].key) } else { None }
-    }
-
-    fn capitalized(&self, i: usize) -> bool {
-        self.doc.text[self.doc.tokens[i].span.start..].starts_with(|c: char| c.is_uppercase())
+        if is_capitalized(self.doc, i) { self.names.gender(&self.doc.tokens[i].key) } else { None }
     }
 
     /// Every capitalised word right after another capitalised word: a surname, with the gender
@@ -163,13 +160,13 @@ impl<'a> Genders<'a> {
             let tokens = &self.doc.tokens;
             let mut surnames: FxHashMap<&'a str, Evidence> = FxHashMap::default();
             for i in 1..tokens.len() {
-                if tokens[i].kind != TokenKind::Word || !self.capitalized(i) {
+                if tokens[i].kind != TokenKind::Word || !is_capitalized(self.doc, i) {
                     continue;
                 }
                 // "Mr. Trump": the title's full stop may be a token of its own.
                 let full_stop = tokens[i - 1].span.slice(self.doc.text) == ".";
                 let before = if full_stop && i >= 2 { i - 2 } else { i - 1 };
-                if tokens[before].kind != TokenKind::Word || !self.capitalized(before) {
+                if tokens[before].kind != TokenKind::Word || !is_capitalized(self.doc, before) {
                     continue;
                 }
                 let gender = marked_gender(&tokens[before].key).or_else(|| self.given_name(before));
