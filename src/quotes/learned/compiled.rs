@@ -30,6 +30,8 @@ struct WordWeights {
 pub(super) struct Compiled {
     /// Every word some feature names (and [`BOUNDARY`]), numbered.
     numbers: FxHashMap<String, u32>,
+    /// The number of [`BOUNDARY`], the key of a word beyond the sentence, when a feature names it.
+    boundary: Option<u32>,
     words: Vec<WordWeights>,
     /// `pw=` pairs: (previous word, word).
     previous_word: FxHashMap<(u32, u32), f32>,
@@ -147,6 +149,7 @@ impl Compiled {
             record.s3 = c.endings3.get(ending(&word, 3)).copied().unwrap_or(0.0);
             record.s2 = c.endings2.get(ending(&word, 2)).copied().unwrap_or(0.0);
         }
+        c.boundary = c.numbers.get(BOUNDARY).copied();
         c
     }
 
@@ -189,7 +192,7 @@ impl Compiled {
         }
         // Positions in the sentence; None beyond it.
         let at = |j: Option<usize>| j.and_then(|j| words.words.get(j.checked_sub(words.start)?));
-        let boundary = self.numbers.get(BOUNDARY).copied();
+        let boundary = self.boundary;
         let number = |j: Option<usize>| at(j).map_or(boundary, |x| x.number);
         let capital = |j: Option<usize>| at(j).is_some_and(|x| x.capital);
         let pronoun = |j: Option<usize>| at(j).is_some_and(|x| x.pronoun);
