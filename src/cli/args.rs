@@ -1,9 +1,11 @@
 //! Arguments shared by the subcommands that read a corpus.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use anyhow::Context as _;
 use framelens::corpus::Columns;
 use framelens::lexicon::{self, Loaded, Source};
+use framelens::quotes::CueModel;
 
 use super::messages;
 
@@ -91,16 +93,39 @@ pub struct LexiconArgs {
     /// written in its file). Lower finds more attributions, less precisely.
     #[arg(long, value_name = "SCORE", requires = "learned_cues", allow_hyphen_values = true)]
     pub cue_threshold: Option<f32>,
+    /// With --learned-cues: use this model file instead of the shipped one, for example one
+    /// trained by `framelens train cues` on your own annotations.
+    #[arg(long, value_name = "TSV", requires = "learned_cues")]
+    pub cue_model: Option<PathBuf>,
 }
 
 impl LexiconArgs {
-    /// The learned cue model when `--learned-cues` is given.
-    pub fn cue_model(&self) -> Option<framelens::quotes::CueModel> {
-        let model = self.learned_cues.then(framelens::quotes::CueModel::shipped)?;
-        Some(match self.cue_threshold {
+    /// The learned cue model when `--learned-cues` is given: the one `--cue-model` names, or the
+    /// shipped one, with `--cue-threshold` applied.
+    pub fn cue_model(&self) -> anyhow::Result<Option<CueModel>> {
+        if !self.learned_cues {
+            return Ok(None);
+        }
+        let model = match &self.cue_model {
+            Some(path) => read_cue_model(path)?,
+            None => CueModel::shipped(),
+        };
+        Ok(Some(match self.cue_threshold {
             Some(threshold) => model.with_threshold(threshold),
             None => model,
-        })
+        }))
+    }
+
+    /// Where the cue model comes from, for run manifests: empty without `--learned-cues`.
+    pub fn cue_model_source(&self) -> String {
+        match (&self.cue_model, self.learned_cues) {
+            (_, false) => String::new(),
+            (Some(path), true) => match framelens::report::hash_inputs(path).first() {
+                Some(file) => format!("{} (sha256 {})", path.display(), file.sha256),
+                None => path.display().to_string(),
+            },
+            (None, true) => framelens::quotes::SHIPPED_CUE_MODEL.to_string(),
+        }
     }
 
     /// Load and check the lexicons, printing every problem. Files with errors are left out.
@@ -219,4 +244,17 @@ impl Prepared {
     pub fn text_options(corpus: &CorpusArgs) -> framelens::text::TextOptions {
         framelens::text::TextOptions { remove_boilerplate: !corpus.keep_boilerplate }
     }
+}
+
+/// Read a cue model file; a bad line is named with the file and its number.
+fn read_cue_model(path: &Path) -> anyhow::Result<CueModel> {
+    let source = std::fs::read_to_string(path).with_context(|| format!("cannot read cue model {}", path.display()))?;
+    CueModel::parse(&source).map_err(|e| {
+        anyhow::anyhow!(
+            "{}:{}: {}; a cue model is what `framelens train cues` writes: `# threshold<TAB>T`, then `feature<TAB>weight` lines",
+            path.display(),
+            e.line,
+            e.message
+        )
+    })
 }

@@ -142,7 +142,7 @@ fn attributions(
 ) -> anyhow::Result<Outcome> {
     let loaded = lexicon.load();
     let cues = CueIndex::from_lexicons(&loaded.set);
-    let cues = match lexicon.cue_model() {
+    let cues = match lexicon.cue_model()? {
         Some(model) => cues.with_model(model),
         None => cues,
     };

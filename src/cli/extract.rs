@@ -48,8 +48,10 @@ pub fn measure(args: &Args, command: &str) -> anyhow::Result<Measured> {
     let out = &args.output.out;
     fs::create_dir_all(out).with_context(|| format!("cannot create output folder {}", out.display()))?;
     let matcher = LexiconMatcher::new(&loaded.set);
-    let extractor = Extractor::new(&loaded.set, &matcher, Prepared::text_options(&args.corpus))
-        .with_cue_model(args.lexicon.cue_model());
+    let cue_model = args.lexicon.cue_model()?;
+    let cue_threshold = cue_model.as_ref().map_or_else(String::new, |m| m.threshold().to_string());
+    let extractor =
+        Extractor::new(&loaded.set, &matcher, Prepared::text_options(&args.corpus)).with_cue_model(cue_model);
     let bar = messages::progress(args.output.quiet);
     let mut decided: Vec<String> = Vec::new();
     let mut rules: BTreeMap<(String, String), usize> = BTreeMap::new();
@@ -66,7 +68,7 @@ pub fn measure(args: &Args, command: &str) -> anyhow::Result<Measured> {
     bar.finish_and_clear();
     report_outlets(&summary, &decided, &rules, args.output.quiet);
     let skipped = !summary.errors.is_empty() || loaded.has_errors();
-    write_manifest(args, command, &summary, &loaded.set)?;
+    write_manifest(args, command, &summary, &loaded.set, &cue_threshold)?;
     eprintln!(
         "framelens: measured {} articles from {} outlets into {}{}",
         summary.articles,
@@ -93,7 +95,13 @@ fn report_outlets(summary: &RunSummary, decided: &[String], rules: &BTreeMap<(St
     }
 }
 
-fn write_manifest(args: &Args, command: &str, summary: &RunSummary, set: &LexiconSet) -> anyhow::Result<()> {
+fn write_manifest(
+    args: &Args,
+    command: &str,
+    summary: &RunSummary,
+    set: &LexiconSet,
+    cue_threshold: &str,
+) -> anyhow::Result<()> {
     let columns = args.corpus.columns();
     let manifest = RunManifest {
         framelens_version: env!("CARGO_PKG_VERSION").to_string(),
@@ -104,7 +112,8 @@ fn write_manifest(args: &Args, command: &str, summary: &RunSummary, set: &Lexico
         options: vec![
             ("remove_boilerplate".into(), (!args.corpus.keep_boilerplate).to_string()),
             ("learned_cues".into(), args.lexicon.learned_cues.to_string()),
-            ("cue_threshold".into(), args.lexicon.cue_model().map_or_else(String::new, |m| m.threshold().to_string())),
+            ("cue_model".into(), args.lexicon.cue_model_source()),
+            ("cue_threshold".into(), cue_threshold.to_string()),
             ("text_column".into(), columns.text),
             ("outlet_column".into(), columns.outlet),
             ("chunk_size".into(), pipeline::CHUNK_SIZE.to_string()),

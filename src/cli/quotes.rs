@@ -36,7 +36,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let Prepared { loaded, stream } = Prepared::new(&args.corpus, &args.lexicon)?;
     let matcher = LexiconMatcher::new(&loaded.set);
     let extractor = Extractor::new(&loaded.set, &matcher, Prepared::text_options(&args.corpus))
-        .with_cue_model(args.lexicon.cue_model());
+        .with_cue_model(args.lexicon.cue_model()?);
     let stdout = io::stdout().lock();
     let mut csv = matches!(args.format, Format::Csv).then(|| csv::Writer::from_writer(io::stdout().lock()));
     let mut jsonl = io::BufWriter::new(stdout);

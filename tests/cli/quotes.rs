@@ -353,6 +353,37 @@ fn train_cues_learns_an_unlisted_cue_word_and_writes_the_same_bytes_twice() {
     assert!(weight("w=reckons") > 0.0, "{model}");
     assert!(!model.contains("w=eats\t") || weight("w=eats") < 0.0, "{model}");
     assert!(model.starts_with("# framelens attribution cue model"));
+    // `--cue-model` puts the trained model to work in place of the shipped one.
+    let new = dir.path().join("new");
+    fs::create_dir(&new).unwrap();
+    fs::write(new.join("a.txt"), "Fay reckons the plan is sound.\n").unwrap();
+    let out = framelens()
+        .arg("quotes")
+        .arg(&new)
+        .args(["--learned-cues", "--cue-model"])
+        .arg(dir.path().join("one.tsv"))
+        .assert()
+        .success();
+    let rows = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(rows.contains(",reckons,") && rows.trim_end().ends_with(",model"), "{rows}");
+}
+
+#[test]
+fn a_broken_cue_model_is_refused_with_its_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), "The minister said the talks would resume.\n").unwrap();
+    let model_dir = tempfile::tempdir().unwrap();
+    let model = model_dir.path().join("broken.tsv");
+    fs::write(&model, "# threshold\t0\nw=said\t2.5\nw=told 1\n").unwrap();
+    let out = framelens()
+        .arg("quotes")
+        .arg(dir.path())
+        .args(["--learned-cues", "--cue-model"])
+        .arg(&model)
+        .assert()
+        .failure();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("broken.tsv:3: expected feature<TAB>weight"), "{stderr}");
 }
 
 #[test]
@@ -374,4 +405,5 @@ fn report_with_learned_cues_says_so_and_keeps_the_model_rows_apart() {
     assert!(markdown.contains("rows with `found_by = model` in `quotes.csv`"));
     let manifest = fs::read_to_string(out.path().join("run_manifest.json")).unwrap();
     assert!(manifest.contains("\"learned_cues\",\n      \"true\""), "{manifest}");
+    assert!(manifest.contains("\"cue_model\",\n      \"models/attribution-cues.tsv\""), "{manifest}");
 }
