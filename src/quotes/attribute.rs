@@ -329,6 +329,9 @@ pub fn find_attributions(doc: &Document, quotes: &[QuoteSpan], cues: &CueIndex) 
         if let Some(a) = colon_indirect(doc, paragraph, &found) {
             found.push(a);
         }
+        if let Some(a) = block_after_lead_in(doc, paragraph, &hits, &found) {
+            found.push(a);
+        }
     }
     for sentence in 0..doc.sentences.len() {
         if let Some(a) = poll_attribution(doc, sentence, &voices) {
@@ -405,6 +408,10 @@ fn learned_content(
     end: usize,
     hits: &[(Range<usize>, usize)],
 ) -> Option<Range<usize>> {
+    // `Caddell continued:` closing its paragraph: the block after it.
+    if let Some(block) = block_after_colon(doc, cue.end) {
+        return Some(block);
+    }
     let content = content_after(doc, cue.end, end, hits)?;
     let content = trim_punct(doc, cut_at_semicolon(doc, content, cue));
     let content = trim_punct(doc, cut_learned_content_end(doc, content));
@@ -1034,6 +1041,42 @@ fn cue_in_lead_in_paragraph(
     let sentence_start = doc.sentence_of(colon)?.tokens.start;
     cue_before(doc, sentence_start, colon, hits)
 }
+
+/// `Limbaugh added:` as a short paragraph of its own, and the next paragraph without quotation
+/// marks: a block the writer sets off as the speaker's words (a transcript, a letter, another
+/// outlet's report). Reported, not direct: no mark says the words are the speaker's own, so the
+/// text layer counts them as the outlet's voice.
+fn block_after_lead_in(
+    doc: &Document,
+    paragraph: usize,
+    hits: &[(Range<usize>, usize)],
+    found: &[Attribution],
+) -> Option<Attribution> {
+    let first = doc.paragraphs[paragraph].tokens.start;
+    let content = block_after_colon(doc, first.checked_sub(1)?)?;
+    let (cue, source, entry) = cue_in_lead_in_paragraph(doc, paragraph, first, hits)?;
+    let span = token_span(doc, content.clone());
+    if source.is_none() || found.iter().any(|a| a.content.overlaps(span)) {
+        return None;
+    }
+    let sentence = doc.sentences.partition_point(|s| s.tokens.end <= cue.start);
+    Some(reported(doc, content, cue, Some(entry), source, sentence))
+}
+
+/// The paragraph after `colon` when the colon closes a short paragraph and the next one opens
+/// without a quotation mark (see [`block_after_lead_in`]).
+fn block_after_colon(doc: &Document, colon: usize) -> Option<Range<usize>> {
+    let paragraph = doc.sentence_of(colon)?.paragraph;
+    let lead_in = doc.paragraphs[paragraph].tokens.clone();
+    let next = paragraph + 1;
+    let tokens = doc.paragraphs.get(next)?.tokens.clone();
+    let closes = surface(doc, colon) == ":" && lead_in.end == colon + 1;
+    (closes && words_in(doc, lead_in) <= LEAD_IN_MAX_WORDS && !tokens.is_empty() && !opens_with_quote_mark(doc, next))
+        .then(|| trim_punct(doc, tokens))
+}
+
+/// Most words a paragraph may have to lead a block in with its colon.
+const LEAD_IN_MAX_WORDS: usize = 15;
 
 /// Paragraph openers before a colon that label furniture, not a speaker ("Related: …").
 const NOT_SPEAKERS: &[&str] = &[
@@ -2949,4 +2992,39 @@ fn names_before(doc: &Document, at: usize, voices: &VoiceMap) -> Vec<Span> {
     }
     names.reverse();
     names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::find_quote_spans;
+    use crate::text::TextOptions;
+
+    /// (cue, content, speaker) of every attribution in `text`, with no listed cues and `model`.
+    fn learned_only(text: &str, model: &str) -> Vec<(String, String, String)> {
+        let doc = Document::parse(text, TextOptions { remove_boilerplate: false });
+        let quotes = find_quote_spans(text, &doc.paragraph_spans());
+        let cues = CueIndex::new(&[]).with_model(CueModel::parse(model).unwrap());
+        let slice = |s: Option<Span>| s.map_or(String::new(), |s| s.slice(text).to_string());
+        find_attributions(&doc, &quotes, &cues)
+            .into_iter()
+            .map(|a| (slice(a.cue), a.content.slice(text).to_string(), slice(a.source)))
+            .collect()
+    }
+
+    #[test]
+    fn a_learned_cue_closing_a_short_paragraph_reports_the_next_one() {
+        let model = "w=opined\t5\nbias\t-1\n";
+        let text = "Hewitt opined:\n\nThe movie mentions neither man by name.\n";
+        let expected =
+            ("opined".to_string(), "The movie mentions neither man by name".to_string(), "Hewitt".to_string());
+        assert_eq!(learned_only(text, model), [expected]);
+        // A long paragraph ending in a colon leads in a list, not someone's words: the cue
+        // reports the words after it in its own sentence.
+        let long = "Hewitt opined on the film, the casting, the score, the lighting, the length, the poster and \
+                    the reviews in three columns last week:\n\nThe movie mentions neither man by name.\n";
+        let content = "on the film, the casting, the score, the lighting, the length, the poster and the reviews in \
+                       three columns last week";
+        assert_eq!(learned_only(long, model), [("opined".to_string(), content.to_string(), "Hewitt".to_string())]);
+    }
 }
