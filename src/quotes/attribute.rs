@@ -891,6 +891,10 @@ fn fragment_clause(
         sentence.start..comma
     };
     let clause = trim_punct(doc, clause);
+    // `to denounce both Iran and the US as “occupiers”.`: a clause holding the opening mark keeps
+    // the closing one that trimming took.
+    let closes_fragment = clause.contains(&open_mark) && clause.end == inner.end && inner.end < sentence.end;
+    let clause = if closes_fragment { clause.start..inner.end + 1 } else { clause };
     (!clause.is_empty()).then(|| token_span(doc, clause))
 }
 
@@ -1481,16 +1485,24 @@ fn infinitive_subject(doc: &Document, sentence_start: usize, to: usize) -> Optio
     if (from..to).any(|i| TO_OBJECT.contains(&&*doc.tokens[i].key)) {
         return None;
     }
-    let subject = sentence_subject(doc, sentence_start, to)?;
     // Only a person or a body, named or by role, near the "to" ("It's too early to say" and
     // "The dispute centers on … to confirm" have none).
-    let last = &*doc.tokens[subject.end - 1].key;
-    let person = matches!(last, "he" | "she" | "they" | "we" | "i")
-        || is_name(doc, subject.clone())
-        || is_person_noun(last)
-        || is_body(last);
-    let contraction = doc.tokens.get(subject.end).is_some_and(|t| matches!(&*t.key, "'s" | "s" | "'re" | "'ve"));
-    (person && !contraction && to - subject.end <= 8).then_some(subject)
+    let speaks = |subject: &Range<usize>| {
+        let last = &*doc.tokens[subject.end - 1].key;
+        let person = matches!(last, "he" | "she" | "they" | "we" | "i")
+            || is_name(doc, subject.clone())
+            || is_person_noun(last)
+            || is_body(last);
+        let contraction = doc.tokens.get(subject.end).is_some_and(|t| matches!(&*t.key, "'s" | "s" | "'re" | "'ve"));
+        person && !contraction && to - subject.end <= 8
+    };
+    // "In one city, where rallies have denounced …, protesters took to the streets to denounce
+    // …": when the opening phrase hides the sentence's subject, the clause after the last comma.
+    let after_comma = || {
+        let comma = (sentence_start..to).rev().find(|&i| surface(doc, i) == ",")?;
+        sentence_subject(doc, comma + 1, to)
+    };
+    sentence_subject(doc, sentence_start, to).filter(speaks).or_else(|| after_comma().filter(speaks))
 }
 
 /// A cue that can only be a verb ("says", "found", "warned"), not a noun ("questions", "calls"):
@@ -1727,6 +1739,11 @@ fn sentence_subject(doc: &Document, sentence_start: usize, limit: usize) -> Opti
         return None;
     }
     if PRONOUNS.contains(&&*doc.tokens[start].key) {
+        return Some(start..start + 1);
+    }
+    // "In one city, protesters took to the streets": a bare plural naming people.
+    let bare_people = !is_capitalized(doc, start) && names_people(&doc.tokens[start].key);
+    if bare_people && doc.tokens.get(start + 1).is_some_and(|t| t.kind == TokenKind::Word) {
         return Some(start..start + 1);
     }
     let led = DETERMINERS.contains(&&*doc.tokens[start].key);
@@ -2214,9 +2231,17 @@ fn indirect(
             .take_while(|(r, _)| r.start < source.start)
             .any(|(r, _)| cites_source_after(doc, r));
         let answer = cue.end + 1 < end && yes_or_no(doc, &(cue.end..cue.end + 1));
+        // "In one city, the protesters denounced the US": an opening phrase is no reported clause.
+        let before = start..source.start.saturating_sub(1);
+        let first = &*doc.tokens[start].key;
+        let opener_before = STOP_WORDS.contains(&first)
+            && !matches!(first, "and" | "but" | "or" | "so")
+            && !before.clone().any(|i| surface(doc, i) == ",")
+            && !has_finite_verb(doc, before);
         let trailing = source.start > start
             && !cited_before
             && !answer
+            && (!opener_before || comma_after)
             && surface(doc, source.start - 1) == ","
             && (rest <= 4 && !clause_follows && !has_finite_verb(doc, cue.end..end) || comma_after || circumstance);
         // "Over the years, she said, letters have helped …": a reporting clause set inside the

@@ -80,6 +80,13 @@ fn france24_quotes_its_voices_and_not_the_show_title() {
     assert!(indirect.iter().any(|s| s == "Hassan Nasrallah"));
     let protesters = rows_where(&rows, &[("outlet", "France 24"), ("content", "No to Iran, no to America!")]);
     assert_eq!(protesters[0]["group"], "citizens");
+    // "…, protesters took to the streets on Sunday to denounce both Iran and the US as
+    // “occupiers”": the subject after an opening phrase with a relative clause in it.
+    let occupiers = rows_where(&rows, &[("outlet", "France 24"), ("content", "occupiers")]);
+    assert_eq!(
+        (occupiers[0]["speaker_mention"].as_str(), occupiers[0]["group"].as_str(), occupiers[0]["extent"].as_str()),
+        ("protesters", "citizens", "fragment")
+    );
     let pompeo = rows_where(&rows, &[("outlet", "France 24"), ("speaker", "Mike Pompeo"), ("kind", "direct")]);
     assert_eq!(pompeo[0]["speaker_mention"], "he", "the pronoun stays as written; the speaker is resolved");
 }
