@@ -2545,9 +2545,22 @@ fn cut_before_next_cue(
         // its own is another attribution.
         let subject = phrase_back(doc, content.start, before)?;
         let conjunction = subject.start.checked_sub(1).filter(|&c| c > content.start)?;
-        matches!(&*doc.tokens[conjunction].key, "and" | "but" | "while" | "whereas").then_some(conjunction)
+        // "said the plan was sound, Reuters reported.": a reporting clause closing the sentence
+        // is the outlet's, not part of what was said.
+        let closing = surface(doc, conjunction) == ","
+            && words_in(doc, r.end..content.end) <= 3
+            && is_past_or_third_person(&doc.tokens[r.start].key)
+            && is_speaker_phrase(doc, subject);
+        (closing || matches!(&*doc.tokens[conjunction].key, "and" | "but" | "while" | "whereas")).then_some(conjunction)
     });
     boundary.map_or(content.clone(), |before| content.start..before)
+}
+
+/// A verb form that closes a reporting clause ("reported", "says", "told"), not a noun
+/// ("report", "claim").
+fn is_past_or_third_person(key: &str) -> bool {
+    const IRREGULAR: &[&str] = &["said", "told", "wrote", "found", "thought", "felt", "knew", "saw", "heard", "put"];
+    key.ends_with("ed") || key.len() > 3 && key.ends_with('s') && !key.ends_with("ss") || IRREGULAR.contains(&key)
 }
 
 /// "said the timing was not intentional; they only learned …": a semicolon ends the reported
