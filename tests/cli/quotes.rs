@@ -414,3 +414,14 @@ fn report_with_learned_cues_says_so_and_keeps_the_model_rows_apart() {
     assert!(manifest.contains("\"learned_cues\",\n      \"true\""), "{manifest}");
     assert!(manifest.contains("\"cue_model\",\n      \"models/attribution-cues.tsv\""), "{manifest}");
 }
+
+#[test]
+fn the_hills_iranian_foreign_minister_speaks_for_irans_government() {
+    let rows = quotes();
+    let minister = rows_where(&rows, &[("outlet", "The Hill"), ("speaker_mention", "the Iranian foreign minister")]);
+    assert_eq!(minister.len(), 1);
+    assert_eq!(
+        (minister[0]["content"].as_str(), minister[0]["group"].as_str()),
+        ("violates international law", "iranian_government")
+    );
+}
