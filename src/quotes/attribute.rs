@@ -584,7 +584,13 @@ fn cue_hits(doc: &Document, cues: &CueIndex, voices: &VoiceMap) -> Vec<(Range<us
         let after_said = hits.last().is_some_and(|(r, _): &(Range<usize>, usize)| {
             r.end == i && matches!(&*doc.tokens[r.start].key, "said" | "says" | "say" | "told" | "tells")
         });
+        // `<tweet id="…">`, `</tweet>`: markup left in scraped text names a tag, not a cue.
+        let markup = doc.text[..doc.tokens[i].span.start].ends_with(['<', '/']);
+        // "Additional reporting by …": a credit line.
+        let credit = i > 0 && doc.tokens[i - 1].key == "additional" && doc.tokens[i].key == "reporting";
         if voices.voice_of(doc.tokens[i].span) == Voice::Own
+            && !markup
+            && !credit
             && !after_said
             && !capital_name
             && !after_article
