@@ -451,10 +451,13 @@ fn cut_learned_content_end(doc: &Document, content: Range<usize>) -> Range<usize
 fn learned_speaker(doc: &Document, sentence_start: usize, cue: usize) -> Option<Range<usize>> {
     let before = speaker_before(doc, sentence_start, cue);
     let subject = sentence_subject(doc, sentence_start, cue);
-    match (before, subject) {
+    let speaker = match (before, subject) {
         (Some(b), Some(s)) if s.start == b.start && s.end < b.end && !is_speaker_phrase(doc, s.end..b.end) => Some(s),
         (before, subject) => before.or(subject),
-    }
+    };
+    // "to pass on the suggestion", "There was no immediate comment": an article before a noun
+    // cue, or an existential "there", names nobody.
+    speaker.filter(|s| !(s.len() == 1 && matches!(&*doc.tokens[s.start].key, "the" | "a" | "an" | "there")))
 }
 
 /// Fewest words a learned cue's content may have.
@@ -3070,5 +3073,14 @@ mod tests {
         let content = "on the film, the casting, the score, the lighting, the length, the poster and the reviews in \
                        three columns last week";
         assert_eq!(learned_only(long, model), [("opined".to_string(), content.to_string(), "Hewitt".to_string())]);
+    }
+
+    #[test]
+    fn an_article_or_an_existential_there_before_a_learned_cue_is_no_speaker() {
+        let model = "w=suggestion\t5\nw=comment\t5\nbias\t-1\n";
+        let text = "The general came to pass on the suggestion for normalising relations with Riyadh. There was no \
+                    immediate comment on the move from the Pentagon.";
+        let speakers: Vec<String> = learned_only(text, model).into_iter().map(|(_, _, speaker)| speaker).collect();
+        assert_eq!(speakers, ["", ""]);
     }
 }
