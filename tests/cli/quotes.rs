@@ -338,10 +338,12 @@ fn train_cues_learns_an_unlisted_cue_word_and_writes_the_same_bytes_twice() {
         })
         .collect();
     let (dir, texts, gold) = brat_corpus(text, &ann);
-    let train = |name: &str| {
+    let train = |name: &str, extra: &[&str]| {
         let out = dir.path().join(name);
         framelens()
-            .args(["train", "cues", "--min-count", "1", "--gold"])
+            .args(["train", "cues", "--min-count", "1"])
+            .args(extra)
+            .arg("--gold")
             .arg(&gold)
             .arg("--texts")
             .arg(&texts)
@@ -351,8 +353,12 @@ fn train_cues_learns_an_unlisted_cue_word_and_writes_the_same_bytes_twice() {
             .success();
         fs::read_to_string(out).unwrap()
     };
-    let model = train("one.tsv");
-    assert_eq!(model, train("two.tsv"));
+    let model = train("one.tsv", &[]);
+    assert_eq!(model, train("two.tsv", &[]));
+    // `--threshold` is written into the file and changes nothing else.
+    let lowered = train("lowered.tsv", &["--threshold", "-2.5"]);
+    assert!(lowered.contains("# threshold\t-2.5\n"), "{lowered}");
+    assert_eq!(lowered.replace("# threshold\t-2.5\n", "# threshold\t0\n"), model);
     let weight = |feature: &str| -> f64 {
         let line = model.lines().find(|l| l.starts_with(&format!("{feature}\t"))).expect(feature);
         line.split('\t').nth(1).unwrap().parse().unwrap()
