@@ -1413,7 +1413,12 @@ fn speaker_before(doc: &Document, sentence_start: usize, cue: usize) -> Option<R
         // "Kasich, a Republican who has refused to endorse Mr. Trump, said …": a verb in a
         // relative clause belongs to the appositive.
         let relative = (first + 1..end - 1).any(|i| matches!(&*doc.tokens[i].key, "who" | "whose"));
-        if has_finite_verb(doc, first + 1..end - 1) && !relative && speaker_closes_sentence(doc, cue) {
+        // "…, and the meeting deteriorated from there, said one source": an appositive never
+        // opens with "and" or "but"; that is a clause too.
+        // ("…, and Democratic Gov. Jay Nixon, tweeted" joins a name to the speaker.)
+        let coordinated = matches!(doc.tokens.get(first + 1).map(|t| &*t.key), Some("and" | "but"))
+            && !(first + 2..end - 1).any(|i| is_capitalized(doc, i));
+        if (has_finite_verb(doc, first + 1..end - 1) || coordinated) && !relative && speaker_closes_sentence(doc, cue) {
             return None;
         }
         // "Rep. Lena Marsh (D-Ore.), ranking member of …, said": the party tag stays outside.
@@ -2076,10 +2081,12 @@ fn is_speaker_phrase(doc: &Document, phrase: Range<usize>) -> bool {
     }
     // "That person said", "those officials said": a demonstrative leads a speaker only with a noun.
     let demonstrative = DEMONSTRATIVES.contains(&first) && (2..=4).contains(&phrase.len());
+    // "the 34-year-old mother of three": hyphen-joined parts make one word.
+    let words = phrase.clone().filter(|&i| !hyphen_joined(doc, i)).count();
     phrase.clone().any(|i| is_capitalized(doc, i) && doc.tokens[i].kind == TokenKind::Word)
         || demonstrative
         || (phrase.len() == 1 && PRONOUNS.contains(&first))
-        || (DETERMINERS.contains(&first) || doc.tokens[phrase.start].kind == TokenKind::Number) && phrase.len() <= 5
+        || (DETERMINERS.contains(&first) || doc.tokens[phrase.start].kind == TokenKind::Number) && words <= 5
         || phrase.clone().any(|i| ROLE_NOUNS.contains(&&*doc.tokens[i].key))
         || SPEAKING_HEADS.contains(&&*doc.tokens[phrase.end - 1].key)
         || names_people(&doc.tokens[phrase.end - 1].key)
@@ -2556,10 +2563,20 @@ fn cut_before_next_cue(
         let conjunction = subject.start.checked_sub(1).filter(|&c| c > content.start)?;
         // "said the plan was sound, Reuters reported.": a reporting clause closing the sentence
         // is the outlet's, not part of what was said.
-        let closing = surface(doc, conjunction) == ","
-            && words_in(doc, r.end..content.end) <= 3
+        let reporting_clause = surface(doc, conjunction) == ","
             && is_past_or_third_person(&doc.tokens[r.start].key)
-            && is_speaker_phrase(doc, subject);
+            && is_speaker_phrase(doc, subject.clone());
+        let closing = reporting_clause && words_in(doc, r.end..content.end) <= 3;
+        // "said fathers would not be eligible, and when pressed on why, the mother of three
+        // replied, “…”": a reporting clause led by ", and" and a circumstance starts anew.
+        let led_by_and = (content.start + 1..conjunction)
+            .rev()
+            .take(12)
+            .find(|&i| matches!(&*doc.tokens[i].key, "and" | "but") && surface(doc, i - 1) == ",")
+            .filter(|_| reporting_clause && surface(doc, r.end.min(content.end - 1)) == ",");
+        if let Some(and) = led_by_and {
+            return Some(and - 1);
+        }
         (closing || matches!(&*doc.tokens[conjunction].key, "and" | "but" | "while" | "whereas")).then_some(conjunction)
     });
     boundary.map_or(content.clone(), |before| content.start..before)
