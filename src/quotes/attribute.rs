@@ -3079,17 +3079,20 @@ mod tests {
     #[test]
     fn a_learned_cue_closing_a_short_paragraph_reports_the_next_one() {
         let model = "w=opined\t5\nbias\t-1\n";
-        let text = "Hewitt opined:\n\nThe movie mentions neither man by name.\n";
-        let expected =
-            ("opined".to_string(), "The movie mentions neither man by name".to_string(), "Hewitt".to_string());
+        let text = "Okafor opined:\n\nThe parade route is too long for the police to cover.\n";
+        let expected = (
+            "opined".to_string(),
+            "The parade route is too long for the police to cover".to_string(),
+            "Okafor".to_string(),
+        );
         assert_eq!(learned_only(text, model), [expected]);
         // A long paragraph ending in a colon leads in a list, not someone's words: the cue
         // reports the words after it in its own sentence.
-        let long = "Hewitt opined on the film, the casting, the score, the lighting, the length, the poster and \
-                    the reviews in three columns last week:\n\nThe movie mentions neither man by name.\n";
+        let long = "Okafor opined on the film, the casting, the score, the lighting, the length, the poster and \
+                    the reviews in three columns last week:\n\nThe parade route is too long for the police to cover.\n";
         let content = "on the film, the casting, the score, the lighting, the length, the poster and the reviews in \
                        three columns last week";
-        assert_eq!(learned_only(long, model), [("opined".to_string(), content.to_string(), "Hewitt".to_string())]);
+        assert_eq!(learned_only(long, model), [("opined".to_string(), content.to_string(), "Okafor".to_string())]);
     }
 
     #[test]
