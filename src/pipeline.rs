@@ -166,26 +166,63 @@ impl Writer {
         })
     }
 
+    /// Write one chunk's rows. The seven tables are built and written at the same time on the
+    /// thread pool (each file still gets its batches in input order, so the bytes do not change).
     fn write(&mut self, results: &[ArticleResult]) -> Result<(), ReportError> {
-        let set = &self.set;
-        let rows: Vec<ArticleRow> = results.iter().map(|r| ArticleRow::from_result(r, set)).collect();
-        self.articles.write(&table::articles_table(&rows))?;
-        let evidence: Vec<EvidenceRow> = results.iter().flat_map(|r| EvidenceRow::from_result(r, set)).collect();
-        self.evidence.write(&table::evidence_table(&evidence))?;
-        let groups: Vec<Group> = rows.iter().map(article_group).collect();
-        self.article_word_choice.write(&table::article_word_choice_table(&groups, ARTICLE_KEYS, set))?;
-        self.article_features.write(&table::features_table(&groups, ARTICLE_KEYS, set, &self.article_columns))?;
-        let quotes: Vec<QuoteSpanRow> = results.iter().flat_map(QuoteSpanRow::from_result).collect();
-        self.quote_spans.write(&table::quote_spans_table(&quotes))?;
-        let attributions: Vec<QuoteRow> = results.iter().flat_map(|r| QuoteRow::from_result(r, set)).collect();
-        self.quotes.write(&table::quotes_table(&attributions))?;
-        let removed: Vec<RemovedLineRow> = results.iter().flat_map(RemovedLineRow::from_result).collect();
-        self.removed_lines.write(&table::removed_lines_table(&removed))?;
-        for row in &rows {
-            self.outlets.entry(row.meta.outlet.clone()).or_default().add(row);
-        }
-        self.count += rows.len() as u64;
-        Ok(())
+        let Writer {
+            articles,
+            evidence,
+            article_word_choice,
+            article_features,
+            quote_spans,
+            quotes,
+            removed_lines,
+            set,
+            article_columns,
+            outlets,
+            count,
+        } = self;
+        let set = &*set;
+        let rows: Vec<ArticleRow> = results.par_iter().map(|r| ArticleRow::from_result(r, set)).collect();
+        let groups: Vec<Group> = rows.par_iter().map(article_group).collect();
+        let mut written: [Result<(), ReportError>; 7] = std::array::from_fn(|_| Ok(()));
+        let [w_articles, w_evidence, w_word_choice, w_features, w_spans, w_quotes, w_removed] = &mut written;
+        let (rows, groups) = (&rows, &groups);
+        rayon::scope(|s| {
+            s.spawn(|_| *w_articles = articles.write(&table::articles_table(rows)));
+            s.spawn(|_| {
+                let rows: Vec<EvidenceRow> =
+                    results.par_iter().flat_map_iter(|r| EvidenceRow::from_result(r, set)).collect();
+                *w_evidence = evidence.write(&table::evidence_table(&rows));
+            });
+            s.spawn(|_| {
+                *w_word_choice =
+                    article_word_choice.write(&table::article_word_choice_table(groups, ARTICLE_KEYS, set));
+            });
+            s.spawn(|_| {
+                *w_features =
+                    article_features.write(&table::features_table(groups, ARTICLE_KEYS, set, article_columns));
+            });
+            s.spawn(|_| {
+                let rows: Vec<QuoteSpanRow> = results.iter().flat_map(QuoteSpanRow::from_result).collect();
+                *w_spans = quote_spans.write(&table::quote_spans_table(&rows));
+            });
+            s.spawn(|_| {
+                let rows: Vec<QuoteRow> = results.iter().flat_map(|r| QuoteRow::from_result(r, set)).collect();
+                *w_quotes = quotes.write(&table::quotes_table(&rows));
+            });
+            s.spawn(|_| {
+                let rows: Vec<RemovedLineRow> = results.iter().flat_map(RemovedLineRow::from_result).collect();
+                *w_removed = removed_lines.write(&table::removed_lines_table(&rows));
+            });
+            s.spawn(|_| {
+                for row in rows {
+                    outlets.entry(row.meta.outlet.clone()).or_default().add(row);
+                }
+            });
+        });
+        *count += rows.len() as u64;
+        written.into_iter().collect()
     }
 
     /// Close the streamed tables and write the per-outlet ones.

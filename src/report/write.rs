@@ -71,13 +71,17 @@ impl StreamedTable {
         Ok(StreamedTable { csv_path, parquet_path, csv, parquet })
     }
 
-    /// Append rows. Empty batches are skipped.
+    /// Append rows, to the CSV and the Parquet file at the same time. Empty batches are skipped.
     pub fn write(&mut self, batch: &DataFrame) -> Result<(), ReportError> {
         if batch.height() == 0 {
             return Ok(());
         }
-        self.csv.write_batch(batch).map_err(|e| error(&self.csv_path, e))?;
-        self.parquet.write_batch(batch).map_err(|e| error(&self.parquet_path, e))
+        let StreamedTable { csv_path, parquet_path, csv, parquet } = self;
+        let (csv, parquet) = rayon::join(
+            || csv.write_batch(batch).map_err(|e| error(csv_path, e)),
+            || parquet.write_batch(batch).map_err(|e| error(parquet_path, e)),
+        );
+        csv.and(parquet)
     }
 
     /// Finish both files.
