@@ -19,6 +19,7 @@ use framelens::features::Extractor;
 use framelens::lexicon::{LexiconMatcher, load, shipped_sources};
 use framelens::pipeline::{self, Event};
 use framelens::quotes::CueModel;
+use framelens::report::Formats;
 use framelens::text::{Stemmer, TextOptions};
 use rayon::prelude::*;
 
@@ -62,22 +63,15 @@ fn main() {
     }
 
     let out = work.join("out");
-    fs::create_dir_all(&out).expect("out dir");
-    let started = Instant::now();
-    let stream = corpus::read(&corpus, &Columns::default(), &OutletGuesser::new(&known)).expect("corpus opens");
-    let mut skipped = 0;
-    let summary = pipeline::extract_to(&out, stream, &extractor, &mut |event| {
-        if let Event::Skipped(_) = event {
-            skipped += 1;
-        }
-    })
-    .expect("tables written");
-    let seconds = started.elapsed().as_secs_f64();
+    let (seconds, summary) = full_run(&corpus, &known, &extractor, &out, Formats::BOTH);
     let pipeline_peak = peak_rss_kib();
-
     assert_eq!(summary.articles as usize, articles, "every generated article is measured");
-    assert_eq!(skipped, 0);
     assert_eq!(summary.outlets.len(), articles.min(100));
+    let parquet_out = work.join("out-parquet");
+    let parquet_only = Formats { csv: false, parquet: true };
+    let (parquet_seconds, parquet_summary) = full_run(&corpus, &known, &extractor, &parquet_out, parquet_only);
+    assert_eq!(parquet_summary.articles, summary.articles);
+    assert!(parquet_out.join("evidence.parquet").is_file() && !parquet_out.join("evidence.csv").exists());
     let evidence_rows = count_lines(&out.join("evidence.csv")) - 1;
     let (extract_seconds, matches, _) = extraction_only(&corpus, &extractor, Stage::All);
     assert_eq!(matches, evidence_rows, "evidence.csv holds every label match and signal hit");
@@ -106,6 +100,11 @@ fn main() {
     );
     println!("full pipeline:     {seconds:.2} s (tables and evidence written as CSV and Parquet)");
     println!("throughput:        {:.1} MB/s ({:.1} MB/s per core)", mb / seconds, mb / seconds / threads as f64);
+    println!(
+        "Parquet only:      {parquet_seconds:.2} s, {:.1} MB/s ({:.1} MB/s per core): --formats parquet",
+        mb / parquet_seconds,
+        mb / parquet_seconds / threads as f64
+    );
     println!("articles/s:        {:.0}", articles as f64 / seconds);
     println!("evidence rows:     {evidence_rows}");
     println!(
@@ -114,6 +113,28 @@ fn main() {
         rss_before as f64 / 1024.0
     );
     fs::remove_dir_all(&work).ok();
+}
+
+/// Run the whole pipeline into `out` as `extract` does; returns the seconds and the summary.
+fn full_run(
+    corpus: &Path,
+    known: &[KnownOutlet],
+    extractor: &Extractor,
+    out: &Path,
+    formats: Formats,
+) -> (f64, pipeline::RunSummary) {
+    fs::create_dir_all(out).expect("out dir");
+    let started = Instant::now();
+    let stream = corpus::read(corpus, &Columns::default(), &OutletGuesser::new(known)).expect("corpus opens");
+    let mut skipped = 0;
+    let summary = pipeline::extract_to(out, stream, extractor, formats, &mut |event| {
+        if let Event::Skipped(_) = event {
+            skipped += 1;
+        }
+    })
+    .expect("tables written");
+    assert_eq!(skipped, 0, "no generated article is skipped");
+    (started.elapsed().as_secs_f64(), summary)
 }
 
 /// What the per-article timing covers.

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use crate::corpus::{Article, ArticleStream, CorpusError};
 use crate::features::{ArticleResult, Extractor};
 use crate::lexicon::LexiconSet;
-use crate::report::{ReportError, StreamedTable, write_table};
+use crate::report::{Formats, ReportError, StreamedTable, write_table_as};
 use crate::table::{
     self, ArticleRow, EvidenceRow, FeatureColumn, Group, QuoteRow, QuoteSpanRow, RemovedLineRow, Totals,
 };
@@ -49,15 +49,16 @@ pub struct RunSummary {
 const ARTICLE_KEYS: &[&str] = &["article", "outlet"];
 const OUTLET_KEYS: &[&str] = &["outlet"];
 
-/// Measure every article of `stream` and write the tables into `dir`.
+/// Measure every article of `stream` and write the tables into `dir`, as `formats` says.
 pub fn extract_to(
     dir: &Path,
     stream: ArticleStream,
     extractor: &Extractor,
+    formats: Formats,
     on_event: &mut dyn FnMut(Event),
 ) -> Result<RunSummary, ReportError> {
     let set = extractor.lexicons();
-    let mut writer = Writer::open(dir, set)?;
+    let mut writer = Writer::open(dir, set, formats)?;
     let mut errors = Vec::new();
     std::thread::scope(|scope| {
         let (send, receive) = sync_channel::<Vec<ArticleResult>>(1);
@@ -138,31 +139,35 @@ struct Writer {
     article_columns: Vec<FeatureColumn>,
     outlets: BTreeMap<String, Totals>,
     count: u64,
+    formats: Formats,
 }
 
 impl Writer {
-    fn open(dir: &Path, set: &LexiconSet) -> Result<Writer, ReportError> {
+    fn open(dir: &Path, set: &LexiconSet, formats: Formats) -> Result<Writer, ReportError> {
         let article_columns = table::all_feature_columns(set);
         Ok(Writer {
-            articles: StreamedTable::create(dir, "articles", &table::articles_table(&[]))?,
-            evidence: StreamedTable::create(dir, "evidence", &table::evidence_table(&[]))?,
+            articles: StreamedTable::create(dir, "articles", &table::articles_table(&[]), formats)?,
+            evidence: StreamedTable::create(dir, "evidence", &table::evidence_table(&[]), formats)?,
             article_word_choice: StreamedTable::create(
                 dir,
                 "article_word_choice",
                 &table::article_word_choice_table(&[], ARTICLE_KEYS, set),
+                formats,
             )?,
             article_features: StreamedTable::create(
                 dir,
                 "article_features",
                 &table::features_table(&[], ARTICLE_KEYS, set, &article_columns),
+                formats,
             )?,
-            quote_spans: StreamedTable::create(dir, "quote_spans", &table::quote_spans_table(&[]))?,
-            quotes: StreamedTable::create(dir, "quotes", &table::quotes_table(&[]))?,
-            removed_lines: StreamedTable::create(dir, "removed_lines", &table::removed_lines_table(&[]))?,
+            quote_spans: StreamedTable::create(dir, "quote_spans", &table::quote_spans_table(&[]), formats)?,
+            quotes: StreamedTable::create(dir, "quotes", &table::quotes_table(&[]), formats)?,
+            removed_lines: StreamedTable::create(dir, "removed_lines", &table::removed_lines_table(&[]), formats)?,
             set: set.clone(),
             article_columns,
             outlets: BTreeMap::new(),
             count: 0,
+            formats,
         })
     }
 
@@ -181,6 +186,7 @@ impl Writer {
             article_columns,
             outlets,
             count,
+            formats: _,
         } = self;
         let set = &*set;
         let rows: Vec<ArticleRow> = results.par_iter().map(|r| ArticleRow::from_result(r, set)).collect();
@@ -244,11 +250,11 @@ impl Writer {
         let outlets = table::group_by_outlet(&self.outlets);
         let columns = table::feature_columns(set, outlets.iter().map(|g| &g.totals.counts));
         let mut word_choice = table::word_choice_table(&outlets, OUTLET_KEYS, set);
-        write_table(dir, "word_choice", &mut word_choice)?;
+        write_table_as(dir, "word_choice", &mut word_choice, self.formats)?;
         let mut features = table::features_table(&outlets, OUTLET_KEYS, set, &columns);
-        write_table(dir, "outlet_features", &mut features)?;
+        write_table_as(dir, "outlet_features", &mut features, self.formats)?;
         let mut voices = table::voices_table(&outlets);
-        write_table(dir, "voices", &mut voices)?;
+        write_table_as(dir, "voices", &mut voices, self.formats)?;
         tables.extend(["word_choice".to_string(), "outlet_features".to_string(), "voices".to_string()]);
         let mut signal_tables = [
             ("attribution", table::attribution_table(&outlets)),
@@ -259,7 +265,7 @@ impl Writer {
             ("coverage", table::coverage_table(&outlets, set)),
         ];
         for (name, frame) in &mut signal_tables {
-            write_table(dir, name, frame)?;
+            write_table_as(dir, name, frame, self.formats)?;
             tables.push(name.to_string());
         }
         tables.sort();

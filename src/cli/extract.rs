@@ -55,7 +55,7 @@ pub fn measure(args: &Args, command: &str) -> anyhow::Result<Measured> {
     let bar = messages::progress(args.output.quiet);
     let mut decided: Vec<String> = Vec::new();
     let mut rules: BTreeMap<(String, String), usize> = BTreeMap::new();
-    let summary = pipeline::extract_to(out, stream, &extractor, &mut |event| match event {
+    let summary = pipeline::extract_to(out, stream, &extractor, args.output.formats(), &mut |event| match event {
         Event::Measured(article) => {
             bar.inc(1);
             *rules.entry((article.outlet.clone(), article.outlet_rule.clone())).or_default() += 1;
@@ -117,6 +117,7 @@ fn write_manifest(
             ("text_column".into(), columns.text),
             ("outlet_column".into(), columns.outlet),
             ("chunk_size".into(), pipeline::CHUNK_SIZE.to_string()),
+            ("formats".into(), args.output.formats().describe()),
         ],
         articles: summary.articles,
         errors: summary.errors.iter().map(ToString::to_string).collect(),

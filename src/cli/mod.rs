@@ -29,6 +29,7 @@ const EXAMPLES: &str = "Examples:
   framelens report corpora/iraq-2020 --out reports/iraq-2020
   framelens compare reports/iraq-2020 --groups word_choice --chart-format svg
   framelens extract articles.jsonl --text-column body --out tables/
+  framelens extract big-corpus.jsonl --out tables/ --formats parquet
   framelens quotes corpora/iraq-2020 --format jsonl
   framelens quotes corpora/iraq-2020 --learned-cues
   framelens report corpora/my-corpus --story-lexicon caravan-2018 --out reports/my-corpus
@@ -50,7 +51,7 @@ enum Command {
     Report(report::Args),
     /// Compare outlets (or articles) of an existing report again: clusters, distances, charts.
     Compare(compare::Args),
-    /// Measure a corpus and write only the tables (CSV and Parquet).
+    /// Measure a corpus and write only the tables (CSV and Parquet, or one of them: --formats).
     Extract(extract::Args),
     /// Print every attribution (quote or reported speech) with its speaker, as CSV or JSON Lines.
     Quotes(quotes::Args),

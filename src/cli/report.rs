@@ -20,6 +20,12 @@ pub struct Args {
 
 /// Run `framelens report`.
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
+    if !args.extract.output.formats().parquet {
+        anyhow::bail!(
+            "report reads the Parquet tables back to compare outlets: use --formats csv,parquet (the default) \
+             or --formats parquet, or run `framelens extract --formats csv` for the tables alone"
+        );
+    }
     let measured = measure(&args.extract, "report")?;
     let out = &args.extract.output.out;
     let files = write_comparison(out, &args.compare.settings())?;

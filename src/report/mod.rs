@@ -13,4 +13,4 @@ mod write;
 pub use comparison::{ChartOutcome, CompareFilesError, CompareSettings, ComparisonFiles, write_comparison};
 pub use manifest::{InputFile, RunManifest, hash_inputs};
 pub use markdown::render_markdown;
-pub use write::{ReportError, StreamedTable, write_table};
+pub use write::{Formats, ReportError, StreamedTable, write_table, write_table_as};

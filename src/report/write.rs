@@ -43,32 +43,80 @@ fn create(path: &Path) -> Result<BufWriter<File>, ReportError> {
     File::create(path).map(BufWriter::new).map_err(|e| error(path, e))
 }
 
+/// The files a table is written as. CSV is what people open; Parquet is what `report` and
+/// `compare` read back, and is a twentieth of the size for the evidence table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Formats {
+    /// Write `NAME.csv`.
+    pub csv: bool,
+    /// Write `NAME.parquet`.
+    pub parquet: bool,
+}
+
+impl Formats {
+    /// Both files, the default.
+    pub const BOTH: Formats = Formats { csv: true, parquet: true };
+
+    /// The formats as written in the run manifest: `csv,parquet`, `csv` or `parquet`.
+    pub fn describe(self) -> String {
+        let names = [(self.csv, "csv"), (self.parquet, "parquet")];
+        names.iter().filter(|(on, _)| *on).map(|(_, name)| *name).collect::<Vec<_>>().join(",")
+    }
+}
+
+impl Default for Formats {
+    fn default() -> Formats {
+        Formats::BOTH
+    }
+}
+
 /// Write `frame` as `dir/NAME.csv` and `dir/NAME.parquet`.
 pub fn write_table(dir: &Path, name: &str, frame: &mut DataFrame) -> Result<(), ReportError> {
-    let csv = dir.join(format!("{name}.csv"));
-    csv_writer(create(&csv)?).finish(frame).map_err(|e| error(&csv, e))?;
-    let parquet = dir.join(format!("{name}.parquet"));
-    parquet_writer(create(&parquet)?).finish(frame).map_err(|e| error(&parquet, e))?;
+    write_table_as(dir, name, frame, Formats::BOTH)
+}
+
+/// Write `frame` as `dir/NAME.csv` and/or `dir/NAME.parquet`, as `formats` says.
+pub fn write_table_as(dir: &Path, name: &str, frame: &mut DataFrame, formats: Formats) -> Result<(), ReportError> {
+    if formats.csv {
+        let csv = dir.join(format!("{name}.csv"));
+        csv_writer(create(&csv)?).finish(frame).map_err(|e| error(&csv, e))?;
+    }
+    if formats.parquet {
+        let parquet = dir.join(format!("{name}.parquet"));
+        parquet_writer(create(&parquet)?).finish(frame).map_err(|e| error(&parquet, e))?;
+    }
     Ok(())
 }
 
+type CsvBatches = polars::io::csv::write::BatchedWriter<BufWriter<File>>;
+type ParquetBatches = polars::io::parquet::write::BatchedWriter<BufWriter<File>>;
+
 /// A table written batch by batch, so it never has to fit in memory.
 pub struct StreamedTable {
-    csv_path: PathBuf,
-    parquet_path: PathBuf,
-    csv: polars::io::csv::write::BatchedWriter<BufWriter<File>>,
-    parquet: polars::io::parquet::write::BatchedWriter<BufWriter<File>>,
+    csv: Option<(PathBuf, CsvBatches)>,
+    parquet: Option<(PathBuf, ParquetBatches)>,
 }
 
 impl StreamedTable {
-    /// Open `dir/NAME.csv` and `dir/NAME.parquet` for frames shaped like `empty`.
-    pub fn create(dir: &Path, name: &str, empty: &DataFrame) -> Result<StreamedTable, ReportError> {
-        let csv_path = dir.join(format!("{name}.csv"));
-        let parquet_path = dir.join(format!("{name}.parquet"));
+    /// Open `dir/NAME.csv` and/or `dir/NAME.parquet` (as `formats` says) for frames shaped like
+    /// `empty`.
+    pub fn create(dir: &Path, name: &str, empty: &DataFrame, formats: Formats) -> Result<StreamedTable, ReportError> {
         let schema = empty.schema().as_ref().clone();
-        let csv = csv_writer(create(&csv_path)?).batched(&schema).map_err(|e| error(&csv_path, e))?;
-        let parquet = parquet_writer(create(&parquet_path)?).batched(&schema).map_err(|e| error(&parquet_path, e))?;
-        Ok(StreamedTable { csv_path, parquet_path, csv, parquet })
+        let csv = if formats.csv {
+            let path = dir.join(format!("{name}.csv"));
+            let writer = csv_writer(create(&path)?).batched(&schema).map_err(|e| error(&path, e))?;
+            Some((path, writer))
+        } else {
+            None
+        };
+        let parquet = if formats.parquet {
+            let path = dir.join(format!("{name}.parquet"));
+            let writer = parquet_writer(create(&path)?).batched(&schema).map_err(|e| error(&path, e))?;
+            Some((path, writer))
+        } else {
+            None
+        };
+        Ok(StreamedTable { csv, parquet })
     }
 
     /// Append rows, to the CSV and the Parquet file at the same time. Empty batches are skipped.
@@ -76,18 +124,28 @@ impl StreamedTable {
         if batch.height() == 0 {
             return Ok(());
         }
-        let StreamedTable { csv_path, parquet_path, csv, parquet } = self;
+        let StreamedTable { csv, parquet } = self;
         let (csv, parquet) = rayon::join(
-            || csv.write_batch(batch).map_err(|e| error(csv_path, e)),
-            || parquet.write_batch(batch).map_err(|e| error(parquet_path, e)),
+            || match csv {
+                Some((path, writer)) => writer.write_batch(batch).map_err(|e| error(path, e)),
+                None => Ok(()),
+            },
+            || match parquet {
+                Some((path, writer)) => writer.write_batch(batch).map_err(|e| error(path, e)),
+                None => Ok(()),
+            },
         );
         csv.and(parquet)
     }
 
-    /// Finish both files.
-    pub fn finish(mut self) -> Result<(), ReportError> {
-        self.csv.finish().map_err(|e| error(&self.csv_path, e))?;
-        self.parquet.finish().map_err(|e| error(&self.parquet_path, e))?;
+    /// Finish the files.
+    pub fn finish(self) -> Result<(), ReportError> {
+        if let Some((path, mut writer)) = self.csv {
+            writer.finish().map_err(|e| error(&path, e))?;
+        }
+        if let Some((path, writer)) = self.parquet {
+            writer.finish().map_err(|e| error(&path, e))?;
+        }
         Ok(())
     }
 }

@@ -6,6 +6,7 @@ mod bad_input;
 mod compare;
 mod determinism;
 mod example_corpus;
+mod formats;
 mod inputs;
 mod lexicon;
 mod quotes;

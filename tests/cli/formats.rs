@@ -1,0 +1,103 @@
+//! `--formats`: which files each table is written as, with the same bytes as the default run.
+
+use std::fs;
+use std::path::Path;
+
+use crate::util::framelens;
+
+/// Run `extract` on the example corpus with `extra` arguments into a fresh folder.
+fn extract_example(extra: &[&str]) -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    framelens().args(["extract", "corpora/iraq-2020", "-q", "--out"]).arg(out.path()).args(extra).assert().success();
+    out
+}
+
+/// File names in `dir` ending in `.ext`, sorted.
+fn names_with(dir: &Path, ext: &str) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.ends_with(&format!(".{ext}")))
+        .collect();
+    names.sort();
+    names
+}
+
+fn assert_same_files(names: &[String], a: &Path, b: &Path) {
+    for name in names {
+        assert!(fs::read(a.join(name)).unwrap() == fs::read(b.join(name)).unwrap(), "{name} differs");
+    }
+}
+
+fn manifest_formats(dir: &Path) -> String {
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&fs::read(dir.join("run_manifest.json")).unwrap()).unwrap();
+    let options = manifest["options"].as_array().unwrap();
+    let formats = options.iter().find(|pair| pair[0] == "formats").unwrap_or_else(|| panic!("no formats: {manifest}"));
+    formats[1].as_str().unwrap().to_string()
+}
+
+#[test]
+fn parquet_only_writes_the_same_parquet_files_and_no_csv() {
+    let both = extract_example(&[]);
+    let parquet = extract_example(&["--formats", "parquet"]);
+    let expected = names_with(both.path(), "parquet");
+    assert!(expected.contains(&"evidence.parquet".to_string()) && expected.len() >= 16, "{expected:?}");
+    assert_eq!(names_with(parquet.path(), "parquet"), expected);
+    assert_eq!(names_with(parquet.path(), "csv"), Vec::<String>::new());
+    assert_same_files(&expected, both.path(), parquet.path());
+    assert_eq!(manifest_formats(both.path()), "csv,parquet");
+    assert_eq!(manifest_formats(parquet.path()), "parquet");
+}
+
+#[test]
+fn csv_only_writes_the_same_csv_files_and_no_parquet() {
+    let both = extract_example(&[]);
+    let csv = extract_example(&["--formats", "csv"]);
+    let expected = names_with(both.path(), "csv");
+    assert!(expected.contains(&"evidence.csv".to_string()) && expected.len() >= 16, "{expected:?}");
+    assert_eq!(names_with(csv.path(), "csv"), expected);
+    assert_eq!(names_with(csv.path(), "parquet"), Vec::<String>::new());
+    assert_same_files(&expected, both.path(), csv.path());
+    assert_eq!(manifest_formats(csv.path()), "csv");
+}
+
+#[test]
+fn report_needs_parquet_and_says_how_to_get_it() {
+    let out = tempfile::tempdir().unwrap();
+    let assert = framelens()
+        .args(["report", "corpora/iraq-2020", "-q", "--formats", "csv", "--out"])
+        .arg(out.path())
+        .assert()
+        .failure();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains("--formats parquet") && stderr.contains("extract --formats csv"), "{stderr}");
+    assert!(!out.path().join("evidence.csv").exists(), "nothing is measured before the check");
+}
+
+#[test]
+fn report_with_parquet_only_still_compares_outlets() {
+    let out = tempfile::tempdir().unwrap();
+    framelens()
+        .args(["report", "corpora/iraq-2020", "-q", "--formats", "parquet", "--out"])
+        .arg(out.path())
+        .assert()
+        .success();
+    assert!(!out.path().join("evidence.csv").exists());
+    assert!(out.path().join("clusters.csv").is_file(), "comparison files are always CSV and Parquet");
+    let report = fs::read_to_string(out.path().join("report.md")).unwrap();
+    assert!(report.contains("HuffPost") && report.contains("Sputnik"), "{report}");
+}
+
+#[test]
+fn an_unknown_format_is_refused_with_the_choices() {
+    let out = tempfile::tempdir().unwrap();
+    let assert = framelens()
+        .args(["extract", "corpora/iraq-2020", "--formats", "xlsx", "--out"])
+        .arg(out.path())
+        .assert()
+        .failure();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains("xlsx") && stderr.contains("csv") && stderr.contains("parquet"), "{stderr}");
+}
