@@ -292,7 +292,10 @@ impl SpeakerBook {
         let head_end = postmodifier_start(&tokens).unwrap_or(tokens.len());
         let name_start = name_start(&tokens[..head_end]);
         let name = &tokens[name_start..head_end];
-        let role = tokens[..name_start].join(" ");
+        // "Pompeo and Esper", "Secretary Pompeo and Defense Secretary Esper": the speaker is the
+        // last conjunct (one person per speaker), and the first is no part of its role.
+        let role_start = tokens[..name_start].iter().rposition(|t| t == "and" || t == "&").map_or(0, |i| i + 1);
+        let role = tokens[role_start..name_start].join(" ");
         let lower: Vec<String> = tokens.iter().map(|t| t.to_lowercase()).collect();
         // "The Ministry of Foreign Affairs": a body's "of" name ends in a word that is no person.
         let body_of = name.len() == 1
@@ -527,6 +530,14 @@ mod tests {
                 "{mention}"
             );
         }
+    }
+
+    #[test]
+    fn a_coordinated_mention_is_its_last_conjunct_without_the_first_in_its_role() {
+        let s = book().describe("Pompeo and Esper");
+        assert_eq!((s.key.as_str(), s.role.as_str()), ("esper", ""));
+        let s = book().describe("Secretary of State Mike Pompeo and Defense Secretary Mark Esper");
+        assert_eq!((s.key.as_str(), s.role.as_str()), ("esper", "Defense Secretary"));
     }
 
     #[test]
