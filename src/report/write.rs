@@ -91,6 +91,19 @@ pub fn write_table_as(dir: &Path, name: &str, frame: &mut DataFrame, formats: Fo
 type CsvBatches = polars::io::csv::write::BatchedWriter<BufWriter<File>>;
 type ParquetBatches = polars::io::parquet::write::BatchedWriter<BufWriter<File>>;
 
+/// Create `path` and open a batched writer on it with `open`, if `wanted`.
+fn open_if<W>(
+    wanted: bool,
+    path: &Path,
+    open: impl FnOnce(BufWriter<File>) -> PolarsResult<W>,
+) -> Result<Option<(PathBuf, W)>, ReportError> {
+    if !wanted {
+        return Ok(None);
+    }
+    let writer = open(create(path)?).map_err(|e| error(path, e))?;
+    Ok(Some((path.to_path_buf(), writer)))
+}
+
 /// A table written batch by batch, so it never has to fit in memory.
 pub struct StreamedTable {
     csv: Option<(PathBuf, CsvBatches)>,
@@ -102,20 +115,9 @@ impl StreamedTable {
     /// `empty`.
     pub fn create(dir: &Path, name: &str, empty: &DataFrame, formats: Formats) -> Result<StreamedTable, ReportError> {
         let schema = empty.schema().as_ref().clone();
-        let csv = if formats.csv {
-            let path = dir.join(format!("{name}.csv"));
-            let writer = csv_writer(create(&path)?).batched(&schema).map_err(|e| error(&path, e))?;
-            Some((path, writer))
-        } else {
-            None
-        };
-        let parquet = if formats.parquet {
-            let path = dir.join(format!("{name}.parquet"));
-            let writer = parquet_writer(create(&path)?).batched(&schema).map_err(|e| error(&path, e))?;
-            Some((path, writer))
-        } else {
-            None
-        };
+        let csv = open_if(formats.csv, &dir.join(format!("{name}.csv")), |f| csv_writer(f).batched(&schema))?;
+        let parquet =
+            open_if(formats.parquet, &dir.join(format!("{name}.parquet")), |f| parquet_writer(f).batched(&schema))?;
         Ok(StreamedTable { csv, parquet })
     }
 

@@ -38,29 +38,28 @@ fn manifest_formats(dir: &Path) -> String {
     formats[1].as_str().unwrap().to_string()
 }
 
+/// `--formats KEPT` writes every table the default run writes as KEPT, with the same bytes, and
+/// none as DROPPED.
+fn assert_writes_only(kept: &str, dropped: &str) {
+    let both = extract_example(&[]);
+    let one = extract_example(&["--formats", kept]);
+    let expected = names_with(both.path(), kept);
+    assert!(expected.contains(&format!("evidence.{kept}")) && expected.len() >= 16, "{expected:?}");
+    assert_eq!(names_with(one.path(), kept), expected);
+    assert_eq!(names_with(one.path(), dropped), Vec::<String>::new());
+    assert_same_files(&expected, both.path(), one.path());
+    assert_eq!(manifest_formats(both.path()), "csv,parquet");
+    assert_eq!(manifest_formats(one.path()), kept);
+}
+
 #[test]
 fn parquet_only_writes_the_same_parquet_files_and_no_csv() {
-    let both = extract_example(&[]);
-    let parquet = extract_example(&["--formats", "parquet"]);
-    let expected = names_with(both.path(), "parquet");
-    assert!(expected.contains(&"evidence.parquet".to_string()) && expected.len() >= 16, "{expected:?}");
-    assert_eq!(names_with(parquet.path(), "parquet"), expected);
-    assert_eq!(names_with(parquet.path(), "csv"), Vec::<String>::new());
-    assert_same_files(&expected, both.path(), parquet.path());
-    assert_eq!(manifest_formats(both.path()), "csv,parquet");
-    assert_eq!(manifest_formats(parquet.path()), "parquet");
+    assert_writes_only("parquet", "csv");
 }
 
 #[test]
 fn csv_only_writes_the_same_csv_files_and_no_parquet() {
-    let both = extract_example(&[]);
-    let csv = extract_example(&["--formats", "csv"]);
-    let expected = names_with(both.path(), "csv");
-    assert!(expected.contains(&"evidence.csv".to_string()) && expected.len() >= 16, "{expected:?}");
-    assert_eq!(names_with(csv.path(), "csv"), expected);
-    assert_eq!(names_with(csv.path(), "parquet"), Vec::<String>::new());
-    assert_same_files(&expected, both.path(), csv.path());
-    assert_eq!(manifest_formats(csv.path()), "csv");
+    assert_writes_only("csv", "parquet");
 }
 
 #[test]
