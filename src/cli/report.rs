@@ -37,6 +37,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         &measured.lexicons,
         Some(&files),
         args.extract.lexicon.learned_cues,
+        args.extract.output.formats(),
     );
     std::fs::write(&path, markdown).with_context(|| format!("cannot write {}", path.display()))?;
     Ok(measured.outcome)

@@ -11,21 +11,25 @@ use crate::quotes::Voice;
 use crate::table::Totals;
 
 use super::comparison::ComparisonFiles;
+use super::write::Formats;
 
 /// Render the report; `comparison` adds the charts, attribution style and the outlet comparison;
-/// `learned_cues` says the learned cue model found some of the attributions.
+/// `learned_cues` says the learned cue model found some of the attributions; `formats` are the
+/// files the measured tables were written as, which the findings point to.
 pub fn render_markdown(
     articles: u64,
     outlets: &BTreeMap<String, Totals>,
     set: &LexiconSet,
     comparison: Option<&ComparisonFiles>,
     learned_cues: bool,
+    formats: Formats,
 ) -> String {
     let mut md = String::new();
     let _ = writeln!(md, "# Framing report\n");
+    let tables = if formats.csv { "CSV and Parquet" } else { "Parquet (the comparison files also as CSV)" };
     let _ = writeln!(
         md,
-        "{} articles from {} outlets. Tables: CSV and Parquet beside this file; every number traces to `evidence.csv`.\n",
+        "{} articles from {} outlets. Tables: {tables} beside this file; every number traces to `evidence.csv`.\n",
         articles,
         outlets.len()
     );
@@ -51,7 +55,21 @@ pub fn render_markdown(
         super::compare_text::comparison_section(&mut md, files);
     }
     caveats_section(&mut md, articles, outlets, set);
-    md
+    if formats.csv { md } else { point_to_parquet(&md) }
+}
+
+/// The comparison's tables, always written as CSV and Parquet.
+const COMPARISON_TABLES: &[&str] = &["clusters", "distances", "merge_tree", "cluster_stability"];
+
+/// The findings with every measured table named as `NAME.parquet`, for a run without CSV files.
+fn point_to_parquet(md: &str) -> String {
+    static TABLE: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"`([a-z_]+)\.csv`").expect("table pattern compiles"));
+    TABLE
+        .replace_all(md, |c: &regex::Captures| {
+            if COMPARISON_TABLES.contains(&&c[1]) { c[0].to_string() } else { format!("`{}.parquet`", &c[1]) }
+        })
+        .into_owned()
 }
 
 fn own_matches(t: &Totals) -> u32 {

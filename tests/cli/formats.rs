@@ -87,6 +87,11 @@ fn report_with_parquet_only_still_compares_outlets() {
     assert!(out.path().join("clusters.csv").is_file(), "comparison files are always CSV and Parquet");
     let report = fs::read_to_string(out.path().join("report.md")).unwrap();
     assert!(report.contains("HuffPost") && report.contains("Sputnik"), "{report}");
+    // The findings point to the files that exist.
+    assert!(report.contains("Tables: Parquet") && report.contains("`evidence.parquet` where"), "{report}");
+    for table in ["evidence", "quotes", "voices"] {
+        assert!(!report.contains(&format!("`{table}.csv`")), "report.md points to {table}.csv");
+    }
 }
 
 #[test]
