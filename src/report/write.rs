@@ -64,41 +64,49 @@ impl Formats {
     }
 }
 
-impl Default for Formats {
-    fn default() -> Formats {
-        Formats::BOTH
-    }
-}
-
 /// Write `frame` as `dir/NAME.csv` and `dir/NAME.parquet`.
 pub fn write_table(dir: &Path, name: &str, frame: &mut DataFrame) -> Result<(), ReportError> {
     write_table_as(dir, name, frame, Formats::BOTH)
 }
 
-/// Write `frame` as `dir/NAME.csv` and/or `dir/NAME.parquet`, as `formats` says.
+/// Write `frame` as `dir/NAME.csv` and/or `dir/NAME.parquet`, as `formats` says; a file of the
+/// other format left by an earlier run is removed, so the folder never mixes two runs.
 pub fn write_table_as(dir: &Path, name: &str, frame: &mut DataFrame, formats: Formats) -> Result<(), ReportError> {
+    let csv = dir.join(format!("{name}.csv"));
     if formats.csv {
-        let csv = dir.join(format!("{name}.csv"));
         csv_writer(create(&csv)?).finish(frame).map_err(|e| error(&csv, e))?;
+    } else {
+        remove_stale(&csv)?;
     }
+    let parquet = dir.join(format!("{name}.parquet"));
     if formats.parquet {
-        let parquet = dir.join(format!("{name}.parquet"));
         parquet_writer(create(&parquet)?).finish(frame).map_err(|e| error(&parquet, e))?;
+    } else {
+        remove_stale(&parquet)?;
     }
     Ok(())
+}
+
+/// Remove `path` if an earlier run left it.
+fn remove_stale(path: &Path) -> Result<(), ReportError> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(error(path, e)),
+        _ => Ok(()),
+    }
 }
 
 type CsvBatches = polars::io::csv::write::BatchedWriter<BufWriter<File>>;
 type ParquetBatches = polars::io::parquet::write::BatchedWriter<BufWriter<File>>;
 
-/// Create `path` and open a batched writer on it with `open`, if `wanted`.
+/// Create `path` and open a batched writer on it with `open`, if `wanted`; otherwise remove the
+/// file an earlier run may have left there.
 fn open_if<W>(
     wanted: bool,
     path: &Path,
     open: impl FnOnce(BufWriter<File>) -> PolarsResult<W>,
 ) -> Result<Option<(PathBuf, W)>, ReportError> {
     if !wanted {
-        return Ok(None);
+        return remove_stale(path).map(|()| None);
     }
     let writer = open(create(path)?).map_err(|e| error(path, e))?;
     Ok(Some((path.to_path_buf(), writer)))
@@ -112,7 +120,7 @@ pub struct StreamedTable {
 
 impl StreamedTable {
     /// Open `dir/NAME.csv` and/or `dir/NAME.parquet` (as `formats` says) for frames shaped like
-    /// `empty`.
+    /// `empty`, removing a file of the other format left by an earlier run.
     pub fn create(dir: &Path, name: &str, empty: &DataFrame, formats: Formats) -> Result<StreamedTable, ReportError> {
         let schema = empty.schema().as_ref().clone();
         let csv = open_if(formats.csv, &dir.join(format!("{name}.csv")), |f| csv_writer(f).batched(&schema))?;

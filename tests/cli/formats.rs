@@ -63,6 +63,19 @@ fn csv_only_writes_the_same_csv_files_and_no_parquet() {
 }
 
 #[test]
+fn a_second_run_with_one_format_leaves_no_stale_file_of_the_other() {
+    let out = extract_example(&[]);
+    assert!(out.path().join("evidence.csv").is_file() && out.path().join("word_choice.csv").is_file());
+    framelens()
+        .args(["extract", "corpora/iraq-2020", "-q", "--formats", "parquet", "--out"])
+        .arg(out.path())
+        .assert()
+        .success();
+    assert_eq!(names_with(out.path(), "csv"), Vec::<String>::new(), "CSV files of the first run remain");
+    assert!(out.path().join("evidence.parquet").is_file());
+}
+
+#[test]
 fn report_needs_parquet_and_says_how_to_get_it() {
     let out = tempfile::tempdir().unwrap();
     let assert = framelens()
