@@ -44,7 +44,7 @@ fn create(path: &Path) -> Result<BufWriter<File>, ReportError> {
 }
 
 /// The files a table is written as. CSV is what people open; Parquet is what `report` and
-/// `compare` read back, and is a twentieth of the size for the evidence table.
+/// `compare` read back, and about a twentieth of the size for the evidence table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Formats {
     /// Write `NAME.csv`.
