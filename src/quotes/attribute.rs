@@ -591,9 +591,23 @@ fn cue_hits(doc: &Document, cues: &CueIndex, voices: &VoiceMap) -> Vec<(Range<us
         let markup = doc.text[..doc.tokens[i].span.start].ends_with(['<', '/']);
         // "Additional reporting by …": a credit line.
         let credit = i > 0 && doc.tokens[i - 1].key == "additional" && doc.tokens[i].key == "reporting";
+        // "Having said that, …", "That said, …": a discourse marker, nobody's words.
+        // ("Having said that he would resign, …" reports his words.)
+        let key_at = |j: usize| doc.tokens.get(j).map_or("", |t| &*t.key);
+        let concession = key_at(i) == "said"
+            && i > 0
+            && match key_at(i - 1) {
+                "having" => matches!(key_at(range.end), "that" | "this") && surface_at(doc, range.end + 1) == ",",
+                "that" | "this" => {
+                    surface_at(doc, range.end) == ","
+                        && doc.sentences.binary_search_by_key(&(i - 1), |s| s.tokens.start).is_ok()
+                }
+                _ => false,
+            };
         if voices.voice_of(doc.tokens[i].span) == Voice::Own
             && !markup
             && !credit
+            && !concession
             && !after_said
             && !capital_name
             && !after_article
@@ -661,6 +675,11 @@ fn tokens_in(doc: &Document, span: Span) -> Range<usize> {
 
 fn surface<'d>(doc: &'d Document, i: usize) -> &'d str {
     doc.tokens[i].norm.slice(doc.normalized.as_str())
+}
+
+/// The normalised text of token `i`, or "" past the last token.
+fn surface_at<'d>(doc: &'d Document, i: usize) -> &'d str {
+    if i < doc.tokens.len() { surface(doc, i) } else { "" }
 }
 
 /// A dash (the normalised view writes every dash as `-`; some texts double it).
@@ -1309,9 +1328,21 @@ fn skip_adverbs_back(doc: &Document, range: Range<usize>) -> Range<usize> {
     }
 }
 
-/// `Clinton on Tuesday said`, `the ministry late Sunday said`: where a day-name time phrase
-/// ending at `end` starts, when one does.
+/// `Clinton on Tuesday said`, `the ministry late Sunday said`, `Smith this week said`: where a
+/// time phrase (a day name, or a week, month or year) ending at `end` starts, when one does.
 fn time_phrase_back(doc: &Document, start: usize, end: usize) -> Option<usize> {
+    // "this week", "last month", "earlier this year"
+    if end >= start + 3
+        && matches!(&*doc.tokens[end - 1].key, "week" | "weekend" | "month" | "year")
+        && matches!(&*doc.tokens[end - 2].key, "this" | "last" | "next")
+    {
+        let at = end - 2;
+        let at = if matches!(&*doc.tokens[at - 1].key, "earlier" | "later") { at - 1 } else { at };
+        // Only after a name or a pronoun: in "a report released last year found" the time
+        // belongs to the participle.
+        let after_speaker = is_capitalized(doc, at - 1) || PRONOUNS.contains(&&*doc.tokens[at - 1].key);
+        return (at > start && after_speaker).then_some(at);
+    }
     let mut at = end;
     // "Tuesday night", "Monday morning"
     if at > start && matches!(&*doc.tokens[at - 1].key, "night" | "morning" | "afternoon" | "evening") {
@@ -2191,6 +2222,9 @@ fn opens_clause(key: &str) -> bool {
 }
 
 /// Prepositions that open a circumstance after a cue ("said in a statement", "wrote on Twitter").
+/// Words that open a subordinate clause of time or manner after a cue ("said as he entered").
+const SUBORDINATORS: &[&str] = &["as", "when", "before", "after", "while", "until", "once"];
+
 const CIRCUMSTANCE_OPENERS: &[&str] =
     &["in", "on", "at", "during", "after", "before", "while", "from", "via", "through", "earlier", "later", "last"];
 
@@ -2641,20 +2675,24 @@ fn as_noted(doc: &Document, cue: &Range<usize>, start: usize, end: usize) -> Opt
         .then_some((source, content))
 }
 
-/// `Noting he majored in philosophy, Allen said …`: a participle cue opening the sentence
-/// reports the words up to its comma, spoken by the subject of the clause after it.
+/// `Noting he majored in philosophy, Allen said …`, `Having said he would resign, the minister
+/// left`: a participle cue opening the sentence reports the words up to its comma, spoken by the
+/// subject of the clause after it.
 fn opening_participle(
     doc: &Document,
     cue: &Range<usize>,
     start: usize,
     end: usize,
 ) -> Option<(Range<usize>, Range<usize>)> {
-    if !only_conjunctions(doc, start..cue.start) || !doc.tokens[cue.start].key.ends_with("ing") {
+    let having = cue.start > start && doc.tokens[cue.start - 1].key == "having";
+    let lead = if having { cue.start - 1 } else { cue.start };
+    if !only_conjunctions(doc, start..lead) || !(having || doc.tokens[cue.start].key.ends_with("ing")) {
         return None;
     }
     let comma = (cue.end..end).find(|&i| surface(doc, i) == ",")?;
     let subject = sentence_subject(doc, comma + 1, end)?;
-    let content = trim_punct(doc, cue.end..comma);
+    let words = if doc.tokens[cue.end].key == "that" { cue.end + 1 } else { cue.end };
+    let content = trim_punct(doc, words..comma);
     let speaks = is_speaker_phrase(doc, subject.clone()) && doc.tokens[subject.start].key != "it";
     (speaks && words_in(doc, content.clone()) >= MIN_CONTENT_WORDS).then_some((subject, content))
 }
@@ -2777,6 +2815,23 @@ fn content_after(doc: &Document, from: usize, end: usize, hits: &[(Range<usize>,
     } else {
         from
     };
+    // "said as he entered the talks that …", "said when she took office that …": a subordinate
+    // clause right after the cue is a circumstance, and the words follow a later "that"; with no
+    // "that", a clause of time ("said before he died") reports nothing, while "when" asks an
+    // embedded question ("have not said when they would vote"), which is the content.
+    if from < end && SUBORDINATORS.contains(&&*doc.tokens[from].key) {
+        let pronoun_subject = doc.tokens.get(from + 1).is_some_and(|t| PRONOUNS.contains(&&*t.key));
+        if pronoun_subject || has_finite_verb(doc, from + 1..end.min(from + 4)) {
+            let that = (from + 2..end.min(from + 16).min(next_cue)).find(|&i| {
+                doc.tokens[i].key == "that" && !PREPOSITIONS.contains(&&*doc.tokens[i - 1].key) && i + 1 < end
+            });
+            match that {
+                Some(t) => return (surface(doc, t + 1) != "\"").then_some(t + 1..end),
+                None if doc.tokens[from].key != "when" => return None,
+                None => {}
+            }
+        }
+    }
     // "said the plan would change that.": after a finite verb the clause has begun, and a "that"
     // closing the sentence is a pronoun.
     let that = (from..end.min(from + 8).min(next_cue))
