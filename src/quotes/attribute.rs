@@ -1874,6 +1874,14 @@ fn phrase_back(doc: &Document, sentence_start: usize, end: usize) -> Option<Rang
     // the preposition as the speaker; "Officials from both parties say": a head that speaks
     // makes a speaker of a place or body that would not be one alone.
     // ("… for the task force did not immediately respond": a verb ends the body's phrase.)
+    // "A Marist College poll in late August found": a time after the preposition is never the
+    // speaker; the phrase before it is.
+    if start < end
+        && is_time_phrase(doc, start..end)
+        && let Some(head) = head_before_preposition(doc, sentence_start, start)
+    {
+        return Some(head);
+    }
     let head = head_before_preposition(doc, sentence_start, start).filter(|head| can_speak(doc, head.clone()));
     let body = start < end && !has_finite_verb(doc, start..end) && !(start..end).any(|i| doc.tokens[i].key == "not");
     if let Some(head) = head.filter(|_| body) {
@@ -1955,6 +1963,54 @@ fn head_before_preposition(doc: &Document, sentence_start: usize, start: usize) 
         return None;
     }
     phrase_back(doc, sentence_start, preposition)
+}
+
+/// Months and other words of a date or season ("late August", "the spring of 2015").
+const CALENDAR_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "spring",
+    "summer",
+    "fall",
+    "autumn",
+    "winter",
+    "late",
+    "early",
+    "mid",
+    "the",
+    "of",
+    "last",
+    "this",
+    "next",
+    "week",
+    "weekend",
+    "month",
+    "year",
+];
+
+/// Whether `range` is only a date or time ("late August", "2015", "the spring of 2015",
+/// "last year"), with at least one word that is not an article or a qualifier.
+fn is_time_phrase(doc: &Document, range: Range<usize>) -> bool {
+    let dated = |i: usize| {
+        let key = &*doc.tokens[i].key;
+        TIME_WORDS.contains(&key)
+            || CALENDAR_WORDS.contains(&key)
+            || doc.tokens[i].kind == TokenKind::Number && key.len() == 4 && key.starts_with(['1', '2'])
+    };
+    let anchored = range
+        .clone()
+        .any(|i| !matches!(&*doc.tokens[i].key, "the" | "of" | "late" | "early" | "mid" | "last" | "this" | "next"));
+    anchored && range.into_iter().all(dated)
 }
 
 /// Whether the head of a phrase names someone who can speak: a role or group of people
