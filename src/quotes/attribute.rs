@@ -2850,8 +2850,47 @@ fn object_or_clause(doc: &Document, from: usize, end: usize, hits: &[(Range<usiz
         && first_comma < comma
         && (content.start..first_comma).all(|i| is_capitalized(doc, i))
         && has_finite_verb(doc, comma + 1..(comma + 4).min(content.end));
-    Some(if clause || has_verb || subject_verb || aside_then_verb { content } else { content.start..comma })
+    // "say the plan, which passed in March, will raise rents", "said the program, run by the
+    // agency, has brought …": a short subject, an aside between commas, then its verb.
+    let aside_opens = doc.tokens.get(comma + 1).is_some_and(|t| {
+        ASIDE_OPENERS.contains(&&*t.key) || t.key.len() > 4 && (t.key.ends_with("ed") || t.key.ends_with("ing"))
+    });
+    let aside_end = (comma + 2..content.end.min(comma + 14)).find(|&i| surface(doc, i) == ",");
+    let subject_aside = comma - content.start <= 5
+        && aside_opens
+        && aside_end.is_some_and(|c| has_finite_verb(doc, c + 1..(c + 3).min(content.end)));
+    Some(if clause || has_verb || subject_verb || aside_then_verb || subject_aside {
+        content
+    } else {
+        content.start..comma
+    })
 }
+
+/// Words that open an aside set between commas after a subject: a relative pronoun, a
+/// preposition of concession or example, or an irregular past participle.
+const ASIDE_OPENERS: &[&str] = &[
+    "which",
+    "who",
+    "whose",
+    "where",
+    "despite",
+    "like",
+    "including",
+    "run",
+    "led",
+    "built",
+    "written",
+    "known",
+    "held",
+    "set",
+    "made",
+    "taken",
+    "seen",
+    "given",
+    "paid",
+    "sold",
+    "won",
+];
 
 /// What follows a cue: an optional recipient ("told CNN", "told parliament in a speech") and
 /// "that" (before any comma), then the rest of the sentence.
