@@ -591,6 +591,8 @@ fn cue_hits(doc: &Document, cues: &CueIndex, voices: &VoiceMap) -> Vec<(Range<us
         let markup = doc.text[..doc.tokens[i].span.start].ends_with(['<', '/']);
         // "Additional reporting by …": a credit line.
         let credit = i > 0 && doc.tokens[i - 1].key == "additional" && doc.tokens[i].key == "reporting";
+        // "the drug was found in his car", "they found a way": a place or a way, no finding.
+        let not_reporting = no_report_sense(doc, i);
         // "Having said that, …", "That said, …": a discourse marker, nobody's words.
         // ("Having said that he would resign, …" reports his words.)
         let key_at = |j: usize| doc.tokens.get(j).map_or("", |t| &*t.key);
@@ -607,6 +609,7 @@ fn cue_hits(doc: &Document, cues: &CueIndex, voices: &VoiceMap) -> Vec<(Range<us
         if voices.voice_of(doc.tokens[i].span) == Voice::Own
             && !markup
             && !credit
+            && !not_reporting
             && !concession
             && !after_said
             && !capital_name
@@ -675,6 +678,16 @@ fn tokens_in(doc: &Document, span: Span) -> Range<usize> {
 
 fn surface<'d>(doc: &'d Document, i: usize) -> &'d str {
     doc.tokens[i].norm.slice(doc.normalized.as_str())
+}
+
+/// "found" of a place or a way ("found in his car", "found a way"), which reports no finding
+/// ("found in 2014 that …" does).
+fn no_report_sense(doc: &Document, cue: usize) -> bool {
+    let key_at = |j: usize| doc.tokens.get(j).map_or("", |t| &*t.key);
+    let place = matches!(key_at(cue + 1), "in" | "at" | "on" | "inside" | "near" | "under" | "beside")
+        && !(cue + 2..cue + 8).any(|j| key_at(j) == "that");
+    let way = DETERMINERS.contains(&key_at(cue + 1)) && matches!(key_at(cue + 2), "way" | "ways");
+    key_at(cue) == "found" && (place || way)
 }
 
 /// The normalised text of token `i`, or "" past the last token.
