@@ -1471,6 +1471,7 @@ fn speaker_before(doc: &Document, sentence_start: usize, cue: usize) -> Option<R
     let Some(phrase) = phrase_back(doc, sentence_start, end) else {
         return plural_after_comma(doc, sentence_start, end).or_else(|| quantity_subject(doc, sentence_start, end));
     };
+
     // "a move he said": the pronoun is the speaker.
     if phrase.len() > 1 && PRONOUNS.contains(&&*doc.tokens[phrase.end - 1].key) {
         return Some(phrase.end - 1..phrase.end);
@@ -1755,6 +1756,10 @@ fn skip_parenthesis_back(doc: &Document, sentence_start: usize, end: usize) -> u
     end
 }
 
+/// Adverbs without "-ly" that open a sentence before a comma ("Worse, …", "Indeed, …").
+const OPENING_ADVERBS: &[&str] =
+    &["worse", "better", "indeed", "moreover", "furthermore", "overall", "finally", "ultimately", "again", "still"];
+
 /// Words that open a sentence without being its subject ("But Clinton …", "Still, she …").
 const SENTENCE_OPENERS: &[&str] =
     &["but", "and", "so", "yet", "still", "meanwhile", "instead", "then", "now", "later", "also", "however"];
@@ -1784,7 +1789,15 @@ fn sentence_subject(doc: &Document, sentence_start: usize, limit: usize) -> Opti
     if start < limit && surface(doc, start) == "\"" {
         start = (start + 1..limit).find(|&i| surface(doc, i) == "\"").map_or(start, |close| close + 1);
     }
-    while start < limit && (is_punct(doc, start) || SENTENCE_OPENERS.contains(&&*doc.tokens[start].key)) {
+    // "Recently, however, it issued …", "Worse, the companies have …": an adverb and its comma
+    // open the sentence before the subject.
+    let opener_adverb = |i: usize| {
+        let key = &*doc.tokens[i].key;
+        (key.len() > 4 && key.ends_with("ly") || OPENING_ADVERBS.contains(&key)) && surface_at(doc, i + 1) == ","
+    };
+    while start < limit
+        && (is_punct(doc, start) || SENTENCE_OPENERS.contains(&&*doc.tokens[start].key) || opener_adverb(start))
+    {
         start += 1;
     }
     // "After the killing of Soleimani, the coalition …", "Late Tuesday, the company …": the
