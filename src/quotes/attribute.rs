@@ -1344,6 +1344,13 @@ fn skip_adverbs_back(doc: &Document, range: Range<usize>) -> Range<usize> {
 /// `Clinton on Tuesday said`, `the ministry late Sunday said`, `Smith this week said`: where a
 /// time phrase (a day name, or a week, month or year) ending at `end` starts, when one does.
 fn time_phrase_back(doc: &Document, start: usize, end: usize) -> Option<usize> {
+    // "McConnell, who in 2010 said", "Clinton in late August said": a dated prepositional phrase.
+    let dated = (end.saturating_sub(4).max(start + 1)..end.saturating_sub(1))
+        .rev()
+        .find(|&p| matches!(&*doc.tokens[p].key, "in" | "during" | "since") && is_time_phrase(doc, p + 1..end));
+    if let Some(preposition) = dated {
+        return Some(preposition);
+    }
     // "this week", "last month", "earlier this year"
     if end >= start + 3
         && matches!(&*doc.tokens[end - 1].key, "week" | "weekend" | "month" | "year")
