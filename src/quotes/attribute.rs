@@ -1478,7 +1478,6 @@ fn speaker_before(doc: &Document, sentence_start: usize, cue: usize) -> Option<R
     let Some(phrase) = phrase_back(doc, sentence_start, end) else {
         return plural_after_comma(doc, sentence_start, end).or_else(|| quantity_subject(doc, sentence_start, end));
     };
-
     // "a move he said": the pronoun is the speaker.
     if phrase.len() > 1 && PRONOUNS.contains(&&*doc.tokens[phrase.end - 1].key) {
         return Some(phrase.end - 1..phrase.end);
@@ -1903,10 +1902,6 @@ fn phrase_back(doc: &Document, sentence_start: usize, end: usize) -> Option<Rang
     {
         start -= 1;
     }
-    // "an endorsement from Mike Lee, who said": a head that cannot speak leaves the phrase after
-    // the preposition as the speaker; "Officials from both parties say": a head that speaks
-    // makes a speaker of a place or body that would not be one alone.
-    // ("… for the task force did not immediately respond": a verb ends the body's phrase.)
     // "A Marist College poll in late August found": a time after the preposition is never the
     // speaker; the phrase before it is.
     if start < end
@@ -1915,6 +1910,10 @@ fn phrase_back(doc: &Document, sentence_start: usize, end: usize) -> Option<Rang
     {
         return Some(head);
     }
+    // "an endorsement from Mike Lee, who said": a head that cannot speak leaves the phrase after
+    // the preposition as the speaker; "Officials from both parties say": a head that speaks
+    // makes a speaker of a place or body that would not be one alone.
+    // ("… for the task force did not immediately respond": a verb ends the body's phrase.)
     let head = head_before_preposition(doc, sentence_start, start).filter(|head| can_speak(doc, head.clone()));
     let body = start < end && !has_finite_verb(doc, start..end) && !(start..end).any(|i| doc.tokens[i].key == "not");
     if let Some(head) = head.filter(|_| body) {
@@ -2310,10 +2309,10 @@ fn opens_clause(key: &str) -> bool {
     PRONOUNS.contains(&key) || matches!(key, "that" | "you" | "there" | "this")
 }
 
-/// Prepositions that open a circumstance after a cue ("said in a statement", "wrote on Twitter").
 /// Words that open a subordinate clause of time or manner after a cue ("said as he entered").
 const SUBORDINATORS: &[&str] = &["as", "when", "before", "after", "while", "until", "once"];
 
+/// Prepositions that open a circumstance after a cue ("said in a statement", "wrote on Twitter").
 const CIRCUMSTANCE_OPENERS: &[&str] =
     &["in", "on", "at", "during", "after", "before", "while", "from", "via", "through", "earlier", "later", "last"];
 
