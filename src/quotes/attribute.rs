@@ -595,11 +595,10 @@ fn cue_hits(doc: &Document, cues: &CueIndex, voices: &VoiceMap) -> Vec<(Range<us
         let not_reporting = no_report_sense(doc, i);
         // "Having said that, …", "That said, …": a discourse marker, nobody's words.
         // ("Having said that he would resign, …" reports his words.)
-        let key_at = |j: usize| doc.tokens.get(j).map_or("", |t| &*t.key);
-        let concession = key_at(i) == "said"
+        let concession = key_at(doc, i) == "said"
             && i > 0
-            && match key_at(i - 1) {
-                "having" => matches!(key_at(range.end), "that" | "this") && surface_at(doc, range.end + 1) == ",",
+            && match key_at(doc, i - 1) {
+                "having" => matches!(key_at(doc, range.end), "that" | "this") && surface_at(doc, range.end + 1) == ",",
                 "that" | "this" => {
                     surface_at(doc, range.end) == ","
                         && doc.sentences.binary_search_by_key(&(i - 1), |s| s.tokens.start).is_ok()
@@ -683,11 +682,15 @@ fn surface<'d>(doc: &'d Document, i: usize) -> &'d str {
 /// "found" of a place or a way ("found in his car", "found a way"), which reports no finding
 /// ("found in 2014 that …" does).
 fn no_report_sense(doc: &Document, cue: usize) -> bool {
-    let key_at = |j: usize| doc.tokens.get(j).map_or("", |t| &*t.key);
-    let place = matches!(key_at(cue + 1), "in" | "at" | "on" | "inside" | "near" | "under" | "beside")
-        && !(cue + 2..cue + 8).any(|j| key_at(j) == "that");
-    let way = DETERMINERS.contains(&key_at(cue + 1)) && matches!(key_at(cue + 2), "way" | "ways");
-    key_at(cue) == "found" && (place || way)
+    let place = matches!(key_at(doc, cue + 1), "in" | "at" | "on" | "inside" | "near" | "under" | "beside")
+        && !(cue + 2..cue + 8).any(|j| key_at(doc, j) == "that");
+    let way = DETERMINERS.contains(&key_at(doc, cue + 1)) && matches!(key_at(doc, cue + 2), "way" | "ways");
+    key_at(doc, cue) == "found" && (place || way)
+}
+
+/// The matching key of token `i`, or "" past the last token.
+fn key_at<'d>(doc: &'d Document, i: usize) -> &'d str {
+    doc.tokens.get(i).map_or("", |t| &*t.key)
 }
 
 /// The normalised text of token `i`, or "" past the last token.
@@ -1808,7 +1811,7 @@ fn sentence_subject(doc: &Document, sentence_start: usize, limit: usize) -> Opti
     }
     // "After the killing of Soleimani, the coalition …", "Late Tuesday, the company …": the
     // subject follows an opening phrase.
-    let key = doc.tokens.get(start).map_or("", |t| &t.key);
+    let key = key_at(doc, start);
     if start < limit && (STOP_WORDS.contains(&key) || matches!(key, "following" | "late" | "early")) {
         start = (start..limit).find(|&i| surface(doc, i) == ",")? + 1;
     }
