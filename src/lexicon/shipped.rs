@@ -81,8 +81,12 @@ fn unreadable(path: &Path, why: &str) -> Problem {
     }
 }
 
+/// The `.toml` files below `dir`, except those in a `language/` folder: that holds language data
+/// (`english.toml`, the word classes the rules use), not lexicons.
 fn toml_files(dir: &Path) -> Vec<PathBuf> {
-    files_below(dir, |p| p.extension().is_some_and(|e| e == "toml"))
+    let in_language_folder =
+        |p: &Path| p.strip_prefix(dir).is_ok_and(|rest| rest.components().any(|c| c.as_os_str() == "language"));
+    files_below(dir, |p| p.extension().is_some_and(|e| e == "toml") && !in_language_folder(p))
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use std::collections::hash_map::Entry;
 
 use rustc_hash::FxHashMap;
 
-use super::attribute::is_capitalized;
+use super::tokens::is_capitalized;
 use crate::lexicon::{Gender, GivenNames};
 use crate::text::{Document, Span, TokenKind};
 

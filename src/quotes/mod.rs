@@ -7,6 +7,7 @@ mod gender;
 mod learned;
 mod marks;
 mod speaker;
+mod tokens;
 mod voice;
 
 pub use attribute::{Attribution, CueIndex, Extent, FoundBy, Kind, find_attributions};

@@ -1,0 +1,132 @@
+//! Closed English word classes as data: `lexicons/language/english.toml`, built into the binary.
+//!
+//! The rules of the text stages (attribution, speakers) test words against these classes: pronouns,
+//! determiners, time words, speaking heads and the like. The lists live in the TOML file, each with
+//! a description of what it is for, so that a word list is edited as data and never in code. The
+//! file is parsed once, on first use; a unit test checks that it loads and has every class.
+
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+/// The embedded file.
+const SOURCE: &str = include_str!("../../lexicons/language/english.toml");
+
+/// One class as written in the file.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawClass {
+    #[allow(dead_code)]
+    description: String,
+    words: Vec<String>,
+}
+
+macro_rules! word_classes {
+    ($($name:ident),* $(,)?) => {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct RawEnglish {
+            $($name: RawClass,)*
+        }
+
+        /// The word classes, one field per class of `english.toml` (named as there; each class's
+        /// `description` says what the rules use it for).
+        #[allow(missing_docs)]
+        #[derive(Debug)]
+        pub struct English {
+            $(pub $name: Vec<&'static str>,)*
+        }
+
+        impl English {
+            fn from_raw(raw: RawEnglish) -> English {
+                English { $($name: leak(raw.$name.words),)* }
+            }
+
+            /// Every class with its name, in the order of the file.
+            pub fn classes(&self) -> Vec<(&'static str, &[&'static str])> {
+                vec![$((stringify!($name), self.$name.as_slice()),)*]
+            }
+        }
+    };
+}
+
+word_classes!(
+    stop_words,
+    between_speaker_and_cue,
+    determiners,
+    time_words,
+    goes_on,
+    demonstratives,
+    pronouns,
+    helper_words,
+    noun_markers,
+    not_speakers,
+    settings,
+    quantifiers,
+    clause_final_cues,
+    title_abbreviations,
+    opening_adverbs,
+    sentence_openers,
+    postmodifier_prepositions,
+    calendar_words,
+    speaking_heads,
+    role_nouns,
+    subordinators,
+    circumstance_openers,
+    role_heads,
+    poll_nouns,
+    clause_openers,
+    question_words,
+    finite_verbs,
+    aside_openers,
+);
+
+/// Words that live as long as the program: the classes are parsed once and never freed.
+fn leak(words: Vec<String>) -> Vec<&'static str> {
+    words.into_iter().map(|w| &*Box::leak(w.into_boxed_str())).collect()
+}
+
+/// Parse `source` as an `english.toml`.
+fn parse(source: &str) -> Result<English, toml::de::Error> {
+    toml::from_str::<RawEnglish>(source).map(English::from_raw)
+}
+
+static ENGLISH: LazyLock<English> =
+    LazyLock::new(|| parse(SOURCE).expect("the embedded english.toml parses: a unit test checks it"));
+
+/// The English word classes.
+pub fn english() -> &'static English {
+    &ENGLISH
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_file_loads_with_every_class() {
+        let english = parse(SOURCE).unwrap();
+        assert!(english.pronouns.contains(&"she"));
+        assert!(english.determiners.contains(&"the"));
+    }
+
+    #[test]
+    fn words_are_lower_case_and_unique_within_a_class() {
+        let raw: RawEnglish = toml::from_str(SOURCE).unwrap();
+        let english = English::from_raw(raw);
+        for (name, words) in english.classes() {
+            let mut seen = std::collections::BTreeSet::new();
+            for word in words {
+                assert_eq!(*word, word.to_lowercase(), "{name}: {word} is not lower case");
+                assert!(seen.insert(*word), "{name}: {word} is listed twice");
+            }
+        }
+    }
+
+    #[test]
+    fn an_unknown_class_is_refused() {
+        let extra = format!("{SOURCE}\n[colours]\ndescription = \"x\"\nwords = [\"red\"]\n");
+        let err = parse(&extra).unwrap_err().to_string();
+        assert!(err.contains("colours"), "{err}");
+    }
+}

@@ -1,0 +1,74 @@
+use crate::lexicon::english;
+use crate::text::Document;
+use crate::text::Span;
+use crate::text::TokenKind;
+use std::ops::Range;
+
+pub(crate) fn token_span(doc: &Document, tokens: Range<usize>) -> Span {
+    Span::new(doc.tokens[tokens.start].span.start, doc.tokens[tokens.end - 1].span.end)
+}
+
+/// Token range of the tokens lying inside `span`.
+pub(crate) fn tokens_in(doc: &Document, span: Span) -> Range<usize> {
+    let start = doc.tokens.partition_point(|t| t.span.start < span.start);
+    let end = doc.tokens.partition_point(|t| t.span.end <= span.end);
+    start..end.max(start)
+}
+
+pub(crate) fn surface<'d>(doc: &'d Document, i: usize) -> &'d str {
+    doc.tokens[i].norm.slice(doc.normalized.as_str())
+}
+
+/// The matching key of token `i`, or "" past the last token.
+pub(crate) fn key_at<'d>(doc: &'d Document, i: usize) -> &'d str {
+    doc.tokens.get(i).map_or("", |t| &*t.key)
+}
+
+/// The normalised text of token `i`, or "" past the last token.
+pub(crate) fn surface_at<'d>(doc: &'d Document, i: usize) -> &'d str {
+    if i < doc.tokens.len() { surface(doc, i) } else { "" }
+}
+
+/// A dash (the normalised view writes every dash as `-`; some texts double it).
+pub(crate) fn is_dash(doc: &Document, i: usize) -> bool {
+    matches!(surface(doc, i), "-" | "--")
+}
+
+/// Word and number tokens in `range` (punctuation not counted).
+pub(crate) fn words_in(doc: &Document, range: Range<usize>) -> usize {
+    range.filter(|&i| !is_punct(doc, i)).count()
+}
+
+pub(crate) fn is_punct(doc: &Document, i: usize) -> bool {
+    doc.tokens[i].kind == TokenKind::Punct
+}
+
+pub(crate) fn is_capitalized(doc: &Document, i: usize) -> bool {
+    surface(doc, i).chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A full stop that ends a title or an initial ("Mr.", "Harry B. Harris"), not a sentence.
+pub(crate) fn abbreviation_dot(doc: &Document, i: usize) -> bool {
+    if i == 0 || surface(doc, i) != "." {
+        return false;
+    }
+    let before = surface(doc, i - 1);
+    english().title_abbreviations.contains(&&*doc.tokens[i - 1].key)
+        || before.len() == 1 && before.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// "say stricter rules would help": a finite verb after the cue makes its words a clause.
+pub(crate) fn has_finite_verb(doc: &Document, range: Range<usize>) -> bool {
+    range.into_iter().any(|i| english().finite_verbs.contains(&&*doc.tokens[i].key))
+}
+
+pub(crate) fn trim_punct(doc: &Document, range: Range<usize>) -> Range<usize> {
+    let (mut start, mut end) = (range.start, range.end);
+    while start < end && is_punct(doc, start) {
+        start += 1;
+    }
+    while end > start && is_punct(doc, end - 1) {
+        end -= 1;
+    }
+    start..end
+}
