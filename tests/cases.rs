@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use framelens::features::{SignalFinder, SignalKind};
 use framelens::lexicon::{LexiconMatcher, Source, load, shipped_sources};
-use framelens::quotes::{Attribution, CueIndex, CueModel, VoiceMap, find_attributions, find_quote_spans};
+use framelens::quotes::{Attribution, CueIndex, CueModel, RULES, VoiceMap, find_attributions, find_quote_spans};
 use framelens::text::{Document, Span, Stemmer, TextOptions};
 use serde::Deserialize;
 
@@ -109,6 +109,11 @@ fn attributions(text: &str, cues: &CueIndex) -> Vec<Attribution> {
     find_attributions(&doc, &quotes, cues)
 }
 
+/// The rule that found `a` and the rules that shaped it: "reported_object + content_cut_next_cue".
+fn rule_trail(a: &Attribution) -> String {
+    std::iter::once(&a.rule).chain(&a.steps).map(|r| r.name()).collect::<Vec<_>>().join(" + ")
+}
+
 #[test]
 fn attribution_cases() {
     let cues = CueIndex::from_lexicons(&load(&shipped_sources()).set);
@@ -130,10 +135,27 @@ fn attribution_cases() {
                     Some(clause) => format!("{line} | clause: {}", clause.slice(text)),
                     None => line,
                 };
-                line.replace("|  |", "| |")
+                format!("{line} | rules: {}", rule_trail(a)).replace("|  |", "| |")
             })
             .collect()
     });
+}
+
+/// Every attribution rule is pinned by at least one case that names it in its `rules: …` part.
+#[test]
+fn every_rule_is_pinned_by_a_case() {
+    let mut named = std::collections::BTreeSet::new();
+    for kind in ["attributions", "learned"] {
+        for entry in fs::read_dir(cases_dir(kind)).expect("cases folder").flatten() {
+            let parsed: CaseFile = toml::from_str(&fs::read_to_string(entry.path()).unwrap()).unwrap();
+            for line in parsed.cases.iter().flat_map(|c| &c.expect) {
+                let trail = line.rsplit_once("rules: ").map_or("", |(_, trail)| trail);
+                named.extend(trail.split(" + ").map(str::to_string));
+            }
+        }
+    }
+    let unpinned: Vec<&str> = RULES.iter().map(|r| r.name).filter(|name| !named.contains(*name)).collect();
+    assert!(unpinned.is_empty(), "rules no case names: {unpinned:?}");
 }
 
 #[test]
@@ -145,7 +167,8 @@ fn learned_cue_cases() {
             .iter()
             .map(|a| {
                 let (found_by, kind) = (a.found_by.as_str(), a.kind.as_str());
-                format!("{found_by} | {kind} | {} | {} | {}", slice(a.cue), a.content.slice(text), slice(a.source))
+                let (cue, content, source) = (slice(a.cue), a.content.slice(text), slice(a.source));
+                format!("{found_by} | {kind} | {cue} | {content} | {source} | rules: {}", rule_trail(a))
             })
             .collect()
     });

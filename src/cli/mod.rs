@@ -10,6 +10,7 @@ mod lexicon;
 mod messages;
 mod quotes;
 mod report;
+mod rules;
 mod suggest;
 mod train;
 
@@ -32,6 +33,8 @@ const EXAMPLES: &str = "Examples:
   framelens extract big-corpus.jsonl --out tables/ --formats parquet
   framelens quotes corpora/iraq-2020 --format jsonl
   framelens quotes corpora/iraq-2020 --learned-cues
+  framelens quotes corpora/iraq-2020 --explain
+  framelens rules
   framelens report corpora/my-corpus --story-lexicon caravan-2018 --out reports/my-corpus
   framelens compare reports/iraq-2020 --level article --k 5 --seed 7
   framelens lexicon new my-story
@@ -55,6 +58,9 @@ enum Command {
     Extract(extract::Args),
     /// Print every attribution (quote or reported speech) with its speaker, as CSV or JSON Lines.
     Quotes(quotes::Args),
+    /// List the attribution rules in the order they apply, with what each does (the `rule`
+    /// column of quotes.csv names them).
+    Rules(rules::Args),
     /// Work with lexicon files.
     #[command(subcommand)]
     Lexicon(lexicon::Command),
@@ -73,6 +79,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Extract(args) => extract::run(&args),
         Command::Compare(args) => compare::run(&args),
         Command::Quotes(args) => quotes::run(&args),
+        Command::Rules(args) => rules::run(&args),
         Command::Lexicon(command) => lexicon::run(&command),
         Command::Eval(command) => eval::run(&command),
         Command::Train(command) => train::run(&command),

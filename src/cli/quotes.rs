@@ -1,6 +1,10 @@
-//! `framelens quotes`: every attribution of a corpus, as CSV or JSON Lines on standard output.
+//! `framelens quotes`: every attribution of a corpus, as CSV or JSON Lines on standard output;
+//! with `--explain`, each attribution with the rules that found and shaped it.
 
 use std::io::{self, Write};
+
+use framelens::features::ArticleResult;
+use framelens::text::Span;
 
 use framelens::features::Extractor;
 use framelens::lexicon::LexiconMatcher;
@@ -29,6 +33,10 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "csv")]
     pub format: Format,
+    /// Print each attribution as text with its spans and the rules that found and shaped it,
+    /// instead of CSV or JSON Lines.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 /// Run `framelens quotes`.
@@ -43,6 +51,9 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let set = &loaded.set;
     let mut rows = 0usize;
     let errors = pipeline::for_each_result(stream, &extractor, &mut messages::report_skipped, &mut |result| {
+        if args.explain {
+            return explain(&mut jsonl, result);
+        }
         for row in QuoteRow::from_result(result, set) {
             rows += 1;
             match csv.as_mut() {
@@ -65,4 +76,35 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     }
     jsonl.flush()?;
     Ok(Outcome::unless_skipped(!errors.is_empty() || loaded.has_errors()))
+}
+
+/// Every attribution of one article as text: its spans and the rules behind it.
+fn explain(out: &mut impl Write, result: &ArticleResult) -> io::Result<()> {
+    let article = &result.article;
+    let show = |span: Option<Span>| match span {
+        Some(s) => format!("{}..{}  {:?}", s.start, s.end, s.slice(&article.text)),
+        None => "-".to_string(),
+    };
+    for voiced in &result.voices {
+        let at = &voiced.attribution;
+        let extent = at.extent.map_or(String::new(), |e| format!(" {}", e.as_str()));
+        writeln!(out, "{} {} sentence {}: {}{extent}", article.outlet, article.id, at.sentence, at.kind.as_str())?;
+        writeln!(out, "  content   {}", show(Some(at.content)))?;
+        if at.clause.is_some() {
+            writeln!(out, "  clause    {}", show(at.clause))?;
+        }
+        writeln!(out, "  cue       {}", show(at.cue))?;
+        writeln!(out, "  speaker   {}", show(at.source))?;
+        if at.resolved.is_some() {
+            writeln!(out, "  resolved  {}", show(at.resolved))?;
+        }
+        let group = voiced.group();
+        writeln!(out, "  group     {group}")?;
+        for (i, rule) in std::iter::once(&at.rule).chain(&at.steps).enumerate() {
+            let label = if i == 0 { "rules" } else { "" };
+            writeln!(out, "  {label:9} {}: {}", rule.name(), rule.info().description)?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
 }

@@ -10,7 +10,7 @@ mod speaker;
 mod tokens;
 mod voice;
 
-pub use attribute::{Attribution, CueIndex, Extent, FoundBy, Kind, find_attributions};
+pub use attribute::{Attribution, CueIndex, Extent, FoundBy, Kind, RULES, Rule, RuleInfo, RuleKind, find_attributions};
 pub use learned::{
     CueModel, Example, ModelError, SHIPPED_PATH as SHIPPED_CUE_MODEL, Training, features as cue_features,
     is_candidate as is_cue_candidate, train as train_cue_model,

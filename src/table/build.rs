@@ -333,6 +333,7 @@ pub fn quotes_table<'a>(rows: &[QuoteRow<'a>]) -> DataFrame {
         .count("paragraph", count(|r| r.paragraph))
         .count("sentence", count(|r| r.sentence))
         .text("found_by", &rows.iter().map(|r| r.found_by).collect::<Vec<_>>())
+        .text("rule", &rows.iter().map(|r| r.rule).collect::<Vec<_>>())
         .build()
 }
 

@@ -300,6 +300,8 @@ pub struct QuoteRow<'a> {
     pub sentence: u64,
     /// `rules`, or `model` for a cue only the learned cue model found (`--learned-cues`).
     pub found_by: &'static str,
+    /// The attribution rule that found it (`framelens quotes --explain` lists them all).
+    pub rule: &'static str,
 }
 
 impl<'a> QuoteRow<'a> {
@@ -337,6 +339,7 @@ impl<'a> QuoteRow<'a> {
                 paragraph: at.paragraph as u64,
                 sentence: at.sentence as u64,
                 found_by: at.found_by.as_str(),
+                rule: at.rule.name(),
             }
         })
     }

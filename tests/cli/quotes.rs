@@ -378,7 +378,7 @@ fn train_cues_learns_an_unlisted_cue_word_and_writes_the_same_bytes_twice() {
         .assert()
         .success();
     let rows = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    assert!(rows.contains(",reckons,") && rows.trim_end().ends_with(",model"), "{rows}");
+    assert!(rows.contains(",reckons,") && rows.trim_end().ends_with(",model,learned_cue"), "{rows}");
 }
 
 #[test]
@@ -430,4 +430,38 @@ fn the_hills_iranian_foreign_minister_speaks_for_irans_government() {
         (minister[0]["content"].as_str(), minister[0]["group"].as_str()),
         ("violates international law", "iranian_government")
     );
+}
+
+#[test]
+fn explain_shows_each_attribution_with_its_spans_and_the_rules_behind_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "“We will stay,” the minister said.\n\nThe union said the strike would go on for a week.\n";
+    fs::write(dir.path().join("a.txt"), text).unwrap();
+    let run = |extra: &[&str]| {
+        let out = framelens().arg("quotes").arg(dir.path()).args(extra).assert().success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    let explained = run(&["--explain"]);
+    // One block per CSV row, in the same order, each naming the row's rule.
+    let csv_rules: Vec<String> = run(&[]).lines().skip(1).map(|l| l.rsplit(',').next().unwrap().to_string()).collect();
+    assert_eq!(csv_rules, ["quote_cue_after", "reported_object"]);
+    let blocks: Vec<&str> = explained.split("\n\n").filter(|b| !b.trim().is_empty()).collect();
+    assert_eq!(blocks.len(), 2, "{explained}");
+    for (block, rule) in blocks.iter().zip(&csv_rules) {
+        assert!(block.contains(&format!("rules     {rule}: ")), "{block}");
+    }
+    // Spans are byte offsets into the text.
+    let start = text.find("We will").unwrap();
+    assert!(blocks[0].contains(&format!("content   {start}..{}  \"We will stay,\"", start + 13)), "{}", blocks[0]);
+    assert!(blocks[1].contains("speaker   ") && blocks[1].contains("\"The union\""), "{}", blocks[1]);
+}
+
+#[test]
+fn rules_lists_every_rule_in_order_with_what_it_does() {
+    let out = framelens().arg("rules").assert().success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let first = text.lines().next().unwrap();
+    assert!(first.starts_with("quote_cue_after") && first.contains("finds") && first.contains("X said"), "{first}");
+    assert!(text.lines().any(|l| l.starts_with("resolve_pronoun") && l.contains("shapes")), "{text}");
+    assert!(text.lines().count() >= 30, "{text}");
 }

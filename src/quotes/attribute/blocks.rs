@@ -3,7 +3,8 @@
 use super::direct::cue_in_lead_in_paragraph;
 use super::indirect::reported;
 use super::lead::{LEAD_IN_MAX_WORDS, colon_lead, opens_with_quote_mark};
-use super::types::Attribution;
+use super::rules::Rule;
+use super::types::{Attribution, CueHit};
 use crate::quotes::tokens::{surface, token_span, trim_punct, words_in};
 use crate::text::Document;
 use std::ops::Range;
@@ -15,7 +16,7 @@ use std::ops::Range;
 pub(super) fn block_after_lead_in(
     doc: &Document,
     paragraph: usize,
-    hits: &[(Range<usize>, usize)],
+    hits: &[CueHit],
     found: &[Attribution],
 ) -> Option<Attribution> {
     let first = doc.paragraphs[paragraph].tokens.start;
@@ -26,7 +27,7 @@ pub(super) fn block_after_lead_in(
         return None;
     }
     let sentence = doc.sentences.partition_point(|s| s.tokens.end <= cue.start);
-    Some(reported(doc, content, cue, Some(entry), source, sentence))
+    Some(reported(doc, content, cue, Some(entry), source, sentence, Rule::BlockAfterLeadIn))
 }
 
 /// The paragraph after `colon` when the colon closes a short paragraph and the next one opens
@@ -58,5 +59,5 @@ pub(super) fn colon_indirect(doc: &Document, paragraph: usize, found: &[Attribut
         return None;
     }
     let sentence = doc.sentences.partition_point(|s| s.tokens.end <= content.start);
-    Some(reported(doc, content, colon..colon + 1, None, Some(speaker), sentence))
+    Some(reported(doc, content, colon..colon + 1, None, Some(speaker), sentence, Rule::ColonWords))
 }

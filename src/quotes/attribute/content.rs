@@ -4,6 +4,7 @@
 use super::cues::hits_from;
 use super::phrase::{is_speaker_phrase, phrase_back};
 use super::subject::skip_adverbs_back;
+use super::types::CueHit;
 use crate::lexicon::english;
 use crate::quotes::tokens::{has_finite_verb, is_capitalized, is_dash, surface, trim_punct, words_in};
 use crate::text::Document;
@@ -36,9 +37,9 @@ pub(super) fn after_time_phrase(doc: &Document, from: usize, end: usize) -> usiz
     if at < end { at } else { from }
 }
 
-pub(super) fn words_go_on(doc: &Document, from: usize, end: usize, hits: &[(Range<usize>, usize)]) -> bool {
+pub(super) fn words_go_on(doc: &Document, from: usize, end: usize, hits: &[CueHit]) -> bool {
     let Some(first) = doc.tokens.get(from).filter(|_| from < end) else { return false };
-    let opens_cue = hits_from(hits, from).first().is_some_and(|(r, _)| r.start == from);
+    let opens_cue = hits_from(hits, from).first().is_some_and(|CueHit { tokens: r, .. }| r.start == from);
     let words = words_in(doc, from..end);
     // "…, she said, referencing the memo": a participle after the comma describes the speaker.
     let participle = first.key.len() > 4 && first.key.ends_with("ing") && !is_capitalized(doc, from);
@@ -55,15 +56,15 @@ pub(super) fn cut_before_next_cue(
     doc: &Document,
     content: Range<usize>,
     own: &Range<usize>,
-    hits: &[(Range<usize>, usize)],
+    hits: &[CueHit],
 ) -> Range<usize> {
     // The attribution's own cue inside its content ("Fundraising, according to the campaign,
     // has surged") does not end it.
     let mut inside = hits_from(hits, content.start + 1)
         .iter()
-        .take_while(|(r, _)| r.start < content.end)
-        .filter(|(r, _)| r.start != own.start);
-    let boundary = inside.find_map(|(r, _)| {
+        .take_while(|CueHit { tokens: r, .. }| r.start < content.end)
+        .filter(|CueHit { tokens: r, .. }| r.start != own.start);
+    let boundary = inside.find_map(|CueHit { tokens: r, .. }| {
         let before = skip_adverbs_back(doc, content.start..r.start).end;
         let joined = before > content.start
             && (matches!(&*doc.tokens[before - 1].key, "and" | "but")
@@ -162,12 +163,7 @@ pub(super) fn phrase_end(doc: &Document, range: Range<usize>) -> Option<usize> {
 
 /// What follows a cue outside a quote: a reported clause to the sentence end, or an object noun
 /// phrase ("criticized the judge at a rally", "blasted the plan, calling it …") to the first comma.
-pub(super) fn object_or_clause(
-    doc: &Document,
-    from: usize,
-    end: usize,
-    hits: &[(Range<usize>, usize)],
-) -> Option<Range<usize>> {
+pub(super) fn object_or_clause(doc: &Document, from: usize, end: usize, hits: &[CueHit]) -> Option<Range<usize>> {
     let content = content_after(doc, from, end, hits)?;
     let clause = content.start > from || opens_clause(&doc.tokens[content.start].key);
     let Some(comma) = phrase_end(doc, content.clone()) else {
@@ -210,18 +206,13 @@ pub(super) fn object_or_clause(
 
 /// What follows a cue: an optional recipient ("told CNN", "told parliament in a speech") and
 /// "that" (before any comma), then the rest of the sentence.
-pub(super) fn content_after(
-    doc: &Document,
-    from: usize,
-    end: usize,
-    hits: &[(Range<usize>, usize)],
-) -> Option<Range<usize>> {
+pub(super) fn content_after(doc: &Document, from: usize, end: usize, hits: &[CueHit]) -> Option<Range<usize>> {
     // "told CNN on Monday that …", but not "said the system was corrupt, noting that …".
     // "going to jump to that conclusion": after a preposition "that" is a determiner.
     const PREPOSITIONS: &[&str] = &["to", "of", "in", "on", "at", "with", "for", "about", "by", "from", "like"];
     // "said he had given up hope that …": after a subject pronoun, "that" belongs to a later
     // verb; so it does after another cue ("said the shootings demand that …").
-    let next_cue = hits_from(hits, from).first().map_or(end, |(r, _)| r.start);
+    let next_cue = hits_from(hits, from).first().map_or(end, |CueHit { tokens: r, .. }| r.start);
     // "told reporters the deal was close", "told him it was over": the listener is not content.
     let from = from + told_recipient(doc, from, end);
     let from = after_time_phrase(doc, from, end);

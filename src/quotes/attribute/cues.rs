@@ -1,6 +1,7 @@
 //! Reporting cues: the cue index built from the lexicon, and the cue hits of a document
 //! (with the checks that set aside nouns, titles and non-reporting senses).
 
+use super::types::CueHit;
 use crate::lexicon::CueClass;
 use crate::lexicon::CueEntry;
 use crate::lexicon::GivenNames;
@@ -13,7 +14,6 @@ use crate::quotes::voice::VoiceMap;
 use crate::text::Document;
 use crate::text::TokenKind;
 use rustc_hash::FxHashMap;
-use std::ops::Range;
 
 /// The reporting cues, indexed by their first word, and the learned cue model when in use.
 pub struct CueIndex {
@@ -61,13 +61,13 @@ impl CueIndex {
     }
 
     /// The longest cue starting at token `i`: (token range, cue index).
-    fn at(&self, doc: &Document, i: usize) -> Option<(Range<usize>, usize)> {
+    fn at(&self, doc: &Document, i: usize) -> Option<CueHit> {
         let forms = self.by_first.get(doc.tokens[i].key.as_str())?;
         forms.iter().find_map(|(words, cue)| {
             let end = i + words.len();
             let fits =
                 end <= doc.tokens.len() && words.iter().enumerate().all(|(k, w)| doc.tokens[i + k].key == w.as_str());
-            fits.then_some((i..end, *cue))
+            fits.then_some(CueHit { tokens: i..end, entry: *cue })
         })
     }
 
@@ -80,11 +80,11 @@ impl CueIndex {
 /// Cues outside quotation marks: (token range, cue index). A capitalised cue word is a name
 /// ("the United States") unless it opens a sentence; one after an article or a possessive is a
 /// noun.
-pub(super) fn cue_hits(doc: &Document, cues: &CueIndex, voices: &VoiceMap) -> Vec<(Range<usize>, usize)> {
+pub(super) fn cue_hits(doc: &Document, cues: &CueIndex, voices: &VoiceMap) -> Vec<CueHit> {
     let mut hits = Vec::new();
     let mut i = 0;
     while i < doc.tokens.len() {
-        let Some((range, cue)) = cues.at(doc, i) else {
+        let Some(CueHit { tokens: range, entry: cue }) = cues.at(doc, i) else {
             i += 1;
             continue;
         };
@@ -111,7 +111,7 @@ pub(super) fn cue_hits(doc: &Document, cues: &CueIndex, voices: &VoiceMap) -> Ve
             });
         // "Trump said praise from Putin would not …": a cue word right after "said" opens
         // the reported clause.
-        let after_said = hits.last().is_some_and(|(r, _): &(Range<usize>, usize)| {
+        let after_said = hits.last().is_some_and(|CueHit { tokens: r, .. }: &CueHit| {
             r.end == i && matches!(&*doc.tokens[r.start].key, "said" | "says" | "say" | "told" | "tells")
         });
         // `<tweet id="…">`, `</tweet>`: markup left in scraped text names a tag, not a cue.
@@ -146,7 +146,7 @@ pub(super) fn cue_hits(doc: &Document, cues: &CueIndex, voices: &VoiceMap) -> Ve
             && !hyphen_joined(doc, i)
         {
             i = range.end;
-            hits.push((range, cue));
+            hits.push(CueHit { tokens: range, entry: cue });
             continue;
         }
         i += 1;
@@ -183,8 +183,8 @@ pub(super) fn is_possessive(doc: &Document, i: usize) -> bool {
 }
 
 /// The cue hits (sorted by token) starting at token `from` or later.
-pub(super) fn hits_from(hits: &[(Range<usize>, usize)], from: usize) -> &[(Range<usize>, usize)] {
-    &hits[hits.partition_point(|(r, _)| r.start < from)..]
+pub(super) fn hits_from(hits: &[CueHit], from: usize) -> &[CueHit] {
+    &hits[hits.partition_point(|CueHit { tokens: r, .. }| r.start < from)..]
 }
 
 /// "found" of a place or a way ("found in his car", "found a way"), which reports no finding

@@ -6,10 +6,11 @@ use super::cues::hits_from;
 use super::indirect::cites_source_after;
 use super::lead::colon_lead;
 use super::phrase::{ends_in_name, is_name, is_named, is_speaker_phrase, speaker_after};
+use super::rules::Rule;
 use super::subject::{
     sentence_subject, skip_adverbs_back, skip_parenthesis_back, speaker_before, strip_leading_conjunctions,
 };
-use super::types::{Attribution, CueFound, Extent, FoundBy, Kind};
+use super::types::{Attribution, CueFound, CueHit, Extent, FoundBy, Kind};
 use crate::lexicon::english;
 use crate::quotes::marks::QuoteSpan;
 use crate::quotes::tokens::{is_capitalized, is_dash, is_punct, surface, token_span, tokens_in, trim_punct, words_in};
@@ -18,159 +19,267 @@ use crate::text::Span;
 use crate::text::TokenKind;
 use std::ops::Range;
 
+/// Where a quote sits in its sentence: what every direct rule reads.
+pub(super) struct QuoteContext<'q> {
+    /// The quote.
+    quote: &'q QuoteSpan,
+    /// The quoted tokens, marks excluded.
+    inner: Range<usize>,
+    /// Words inside the quote.
+    words: usize,
+    /// The sentence holding the quote's first token, and its tokens and paragraph.
+    sentence_index: usize,
+    sentence: Range<usize>,
+    paragraph: usize,
+    /// The sentence holding its last token, and where that sentence ends.
+    end_sentence: usize,
+    sentence_end: usize,
+    /// The opening mark's first token (NYT's '' is two) and the token after the closing mark.
+    open_mark: usize,
+    close_mark: usize,
+    /// `Gingrich said, “In many ways …”`: a cue and a comma lead into the quote as a colon does.
+    comma_lead_in: bool,
+    /// The quote opens its sentence (or follows a colon, or a cue and a comma).
+    starts_sentence: bool,
+}
+
+impl<'q> QuoteContext<'q> {
+    /// The context of `quote`, or `None` for an empty quote.
+    fn new(doc: &Document, quote: &'q QuoteSpan, hits: &[CueHit]) -> Option<QuoteContext<'q>> {
+        let inner = tokens_in(doc, quote.inner);
+        if inner.is_empty() {
+            return None;
+        }
+        let words = words_in(doc, inner.clone());
+        let sentence_index = doc.sentences.partition_point(|s| s.tokens.end <= inner.start);
+        let sentence = doc.sentences.get(sentence_index)?;
+        let end_sentence = doc.sentences.partition_point(|s| s.tokens.end < inner.end).min(doc.sentences.len() - 1);
+        let sentence_end = doc.sentences[end_sentence].tokens.end;
+        let mark = tokens_in(doc, Span::new(quote.span.start, quote.inner.start));
+        let open_mark = if mark.is_empty() { inner.start.saturating_sub(1) } else { mark.start };
+        let close_mark = (inner.end..sentence_end)
+            .find(|&i| !is_punct(doc, i) || surface(doc, i) == "\"")
+            .map_or(inner.end, |i| if surface(doc, i) == "\"" { i + 1 } else { inner.end });
+        let before_start = sentence.tokens.start;
+        let comma_lead_in = open_mark > 1
+            && surface(doc, open_mark - 1) == ","
+            && hits_from(hits, before_start)
+                .iter()
+                .take_while(|CueHit { tokens: r, .. }| r.start < open_mark)
+                .any(|CueHit { tokens: r, .. }| r.end == open_mark - 1)
+            && is_capitalized(doc, inner.start);
+        let starts_sentence =
+            open_mark <= before_start || (open_mark > 0 && surface(doc, open_mark - 1) == ":") || comma_lead_in;
+        Some(QuoteContext {
+            quote,
+            inner,
+            words,
+            sentence_index,
+            sentence: sentence.tokens.clone(),
+            paragraph: sentence.paragraph,
+            end_sentence,
+            sentence_end,
+            open_mark,
+            close_mark,
+            comma_lead_in,
+            starts_sentence,
+        })
+    }
+
+    /// Where the writer's words after the quote start.
+    fn after_quote(&self) -> usize {
+        self.close_mark.max(self.inner.end)
+    }
+}
+
 /// A direct attribution for one quote, or `None` for a title in quotation marks or an unattributable quote.
 pub(super) fn direct(
     doc: &Document,
     quote: &QuoteSpan,
-    hits: &[(Range<usize>, usize)],
+    hits: &[CueHit],
     earlier: &[Attribution],
 ) -> Option<Attribution> {
-    let inner = tokens_in(doc, quote.inner);
-    if inner.is_empty() {
-        return None;
-    }
-    let words = words_in(doc, inner.clone());
-    let sentence_index = doc.sentences.partition_point(|s| s.tokens.end <= inner.start);
-    let sentence = doc.sentences.get(sentence_index)?;
-    let end_sentence = doc.sentences.partition_point(|s| s.tokens.end < inner.end).min(doc.sentences.len() - 1);
-    let sentence_end = doc.sentences[end_sentence].tokens.end;
-    // The opening mark's first token (NYT's '' is two).
-    let mark = tokens_in(doc, Span::new(quote.span.start, quote.inner.start));
-    let open_mark = if mark.is_empty() { inner.start.saturating_sub(1) } else { mark.start };
-    let close_mark = (inner.end..sentence_end)
-        .find(|&i| !is_punct(doc, i) || surface(doc, i) == "\"")
-        .map_or(inner.end, |i| if surface(doc, i) == "\"" { i + 1 } else { inner.end });
-    let before_start = sentence.tokens.start;
-    // `Gingrich said, “In many ways …”`: a cue and a comma lead into a quote as a colon does.
-    let comma_lead_in = open_mark > 1
-        && surface(doc, open_mark - 1) == ","
-        && hits_from(hits, before_start)
-            .iter()
-            .take_while(|(r, _)| r.start < open_mark)
-            .any(|(r, _)| r.end == open_mark - 1)
-        && is_capitalized(doc, inner.start);
-    let starts_sentence =
-        open_mark <= before_start || (open_mark > 0 && surface(doc, open_mark - 1) == ":") || comma_lead_in;
-    if !starts_sentence && (is_title(doc, inner.clone(), words) || is_label(doc, open_mark, inner.clone(), close_mark))
+    let q = QuoteContext::new(doc, quote, hits)?;
+    if !q.starts_sentence
+        && (is_title(doc, q.inner.clone(), q.words) || is_label(doc, q.open_mark, q.inner.clone(), q.close_mark))
     {
         return None;
     }
-    let after = || cue_after(doc, close_mark.max(inner.end), sentence_end, hits);
-    let before = || cue_before(doc, before_start, open_mark, hits);
-    let next = || cue_in_next_sentence(doc, close_mark.max(inner.end), end_sentence, hits);
-    // A fragment belongs to its sentence's verb before it; a full quote to the cue after it.
-    let lead = || cue_in_lead_in_paragraph(doc, sentence.paragraph, open_mark, hits);
-    // A cue and comma leading in (`Varga said, “…,” adding, “…”`) name this quote's speaker.
-    let found = if comma_lead_in {
-        before().or_else(after)
-    } else if starts_sentence {
-        after().or_else(next).or_else(before).or_else(lead)
-    } else {
-        before().or_else(after)
-    };
-    // `“…,” said James Miller, author of “Those Guys”`: a cue already taken by an earlier quote
-    // does not make a quote inside the writer's words after it an attribution of its own
-    // (`“A,” he said, “B.”` keeps B: only the speaker stands between the cue and B).
-    let cue_taken = |cue: &Range<usize>| {
-        let span = token_span(doc, cue.clone());
-        earlier.iter().any(|a| a.cue == Some(span) && a.content.end <= span.start)
-    };
-    // `“Word is,” Trump said last month, “that Ford …”`: the first part ended on a comma and a
-    // comma leads into this one, so the speaker's sentence goes on.
-    let continues = |cue: &Range<usize>| {
-        let span = token_span(doc, cue.clone());
-        open_mark > 0
-            && surface(doc, open_mark - 1) == ","
-            && earlier.iter().any(|a| a.cue == Some(span) && a.content.slice(doc.text).ends_with(','))
-    };
-    let continuation = found.as_ref().is_some_and(|(cue, ..)| cue.end <= inner.start && continues(cue));
-    if let Some((cue, ..)) = &found
-        && cue.end <= inner.start
-        && !starts_sentence
+    let found = find_cue(doc, &q, hits);
+    let continuation =
+        found.as_ref().is_some_and(|((cue, ..), _)| cue.end <= q.inner.start && continues(doc, &q, earlier, cue));
+    if let Some(((cue, ..), _)) = &found
         && !continuation
-        && cue_taken(cue)
-        && (cue.end..open_mark).any(|i| {
-            let key = &*doc.tokens[i].key;
-            doc.tokens[i].kind == TokenKind::Word && !is_capitalized(doc, i) && !english().goes_on.contains(&key)
-        })
+        && cue_taken_before(doc, &q, earlier, cue)
     {
         return None;
     }
-    let (cue, source, cue_entry) = match found {
-        Some((cue, source, entry)) => (Some(cue), source, Some(entry)),
+    let (cue, source, cue_entry, rule) = match found {
+        Some(((cue, source, entry), rule)) => (Some(cue), source, Some(entry), Some(rule)),
         None => {
-            let paragraph_end = doc.paragraphs[sentence.paragraph].tokens.end;
-            let colon = colon_lead(doc, sentence.paragraph).filter(|(_, colon)| colon + 1 == open_mark);
-            let source = colon.map(|(speaker, _)| speaker).or_else(|| lead_in_subject(doc, open_mark));
-            (None, source.or_else(|| dash_speaker(doc, close_mark.max(inner.end), paragraph_end)), None)
+            let (source, rule) = speaker_without_cue(doc, &q).unzip();
+            (None, source, None, rule)
         }
     };
-    // A quote that is a sentence of its own (capital first, at least three words, a full stop or
-    // question or exclamation mark at the end; not “New York values,”) is full even
-    // when the writer's sentence leads into it ("Lee, who declared, “It is time to unite.”").
-    let ends_sentence = matches!(surface(doc, inner.end - 1), "." | "?" | "!");
-    let sentence_like = is_capitalized(doc, inner.start) && words >= 3 && ends_sentence;
-    let full = (starts_sentence || sentence_like || continuation) && words >= 3 || words >= 8;
-    let extent = if full { Extent::Full } else { Extent::Fragment };
+    let extent = extent_of(doc, &q, continuation);
     let mut attribution = Attribution {
         kind: Kind::Direct,
         extent: Some(extent),
-        content: quote.inner,
+        content: q.quote.inner,
         cue: cue.clone().map(|c: Range<usize>| token_span(doc, c)),
         cue_entry,
         source: source.clone().map(|s: Range<usize>| token_span(doc, s)),
         resolved: None,
         clause: None,
-        sentence: sentence_index,
-        paragraph: sentence.paragraph,
+        sentence: q.sentence_index,
+        paragraph: q.paragraph,
         found_by: FoundBy::Rules,
+        rule: rule.unwrap_or(Rule::QuoteContinuesSpeaker),
+        steps: Vec::new(),
     };
-    // A fragment, or a quote led into by the writer's words after a cue ("said in a statement
-    // that Trump “has a long history …”"), is part of the writer's clause.
-    // So is a quote opening lower-case inside the writer's sentence before its cue ("a top
-    // priority “is raising taxes at the top,” Kamin said").
-    let mixed = !starts_sentence
-        && !continuation
-        && cue.as_ref().is_some_and(|c| c.end <= inner.start || !is_capitalized(doc, inner.start));
-    if (extent == Extent::Fragment || mixed)
-        && let Some(cue_tokens) = cue.as_ref()
-    {
-        attribution.clause =
-            fragment_clause(doc, cue_tokens.clone(), sentence.tokens.clone(), (open_mark, &inner), hits);
-    }
-    // `“…” that the border is secure, he said`: the writer's words between the quote and its
-    // reporting clause are reported too.
-    if let (Some(c), Some(s)) = (&cue, &source)
-        && c.start >= inner.end
-        && s.start > close_mark
-        && (close_mark..s.start).any(|i| doc.tokens[i].kind == TokenKind::Word)
-        && let Some(comma) = (close_mark..s.start).rev().find(|&i| surface(doc, i) == ",")
-    {
-        let clause = trim_punct(doc, open_mark..comma);
-        attribution.clause = (!clause.is_empty()).then(|| token_span(doc, clause));
-    }
-    if continuation && attribution.source.is_none() {
-        let first_part = earlier.iter().rev().find(|a| a.cue.is_some() && a.cue == attribution.cue);
-        attribution.resolved = first_part.and_then(Attribution::speaker_span);
+    attach_clause(doc, &q, hits, &mut attribution, (cue.as_ref(), source.as_ref()), continuation);
+    if continuation {
+        attribution.steps.push(Rule::QuoteSplitSentence);
+        if attribution.source.is_none() {
+            let first_part = earlier.iter().rev().find(|a| a.cue.is_some() && a.cue == attribution.cue);
+            attribution.resolved = first_part.and_then(Attribution::speaker_span);
+        }
     }
     if attribution.cue.is_none() && attribution.source.is_none() {
         if extent == Extent::Fragment {
             return None;
         }
-        let previous = earlier
-            .iter()
-            .rev()
-            .find(|a| a.kind == Kind::Direct && a.speaker_span().is_some())
-            .filter(|p| sentence.paragraph <= p.paragraph + 1);
-        let reported = || speaker_reported_just_before(doc, sentence_index, hits);
-        let (speaker, entry) = match previous {
-            Some(p) => (p.speaker_span()?, p.cue_entry),
-            None => reported()?,
-        };
-        attribution.resolved = Some(speaker);
-        attribution.cue_entry = entry;
+        continue_earlier_speaker(doc, &q, hits, earlier, &mut attribution)?;
     }
     Some(attribution)
+}
+
+/// The quote's cue with its speaker, and the rule that found it. A fragment belongs to its
+/// sentence's verb before it; a full quote to the cue after it.
+fn find_cue(doc: &Document, q: &QuoteContext, hits: &[CueHit]) -> Option<(CueFound, Rule)> {
+    let tag = |rule: Rule| move |found: CueFound| (found, rule);
+    let after = || cue_after(doc, q.after_quote(), q.sentence_end, hits).map(tag(Rule::QuoteCueAfter));
+    let before = || cue_before(doc, q.sentence.start, q.open_mark, hits).map(tag(Rule::QuoteCueBefore));
+    let next = || cue_in_next_sentence(doc, q.after_quote(), q.end_sentence, hits).map(tag(Rule::QuoteCueNextSentence));
+    let lead = || cue_in_lead_in_paragraph(doc, q.paragraph, q.open_mark, hits).map(tag(Rule::QuoteLeadInParagraph));
+    // A cue and comma leading in (`Varga said, “…,” adding, “…”`) name this quote's speaker.
+    if q.comma_lead_in {
+        before().or_else(after)
+    } else if q.starts_sentence {
+        after().or_else(next).or_else(before).or_else(lead)
+    } else {
+        before().or_else(after)
+    }
+}
+
+/// `“Word is,” Trump said last month, “that Ford …”`: the first part ended on a comma and a
+/// comma leads into this one, so the speaker's sentence goes on.
+fn continues(doc: &Document, q: &QuoteContext, earlier: &[Attribution], cue: &Range<usize>) -> bool {
+    let span = token_span(doc, cue.clone());
+    q.open_mark > 0
+        && surface(doc, q.open_mark - 1) == ","
+        && earlier.iter().any(|a| a.cue == Some(span) && a.content.slice(doc.text).ends_with(','))
+}
+
+/// `“…,” said James Miller, author of “Those Guys”`: a cue already taken by an earlier quote
+/// does not make a quote inside the writer's words after it an attribution of its own
+/// (`“A,” he said, “B.”` keeps B: only the speaker stands between the cue and B).
+fn cue_taken_before(doc: &Document, q: &QuoteContext, earlier: &[Attribution], cue: &Range<usize>) -> bool {
+    let span = token_span(doc, cue.clone());
+    cue.end <= q.inner.start
+        && !q.starts_sentence
+        && earlier.iter().any(|a| a.cue == Some(span) && a.content.end <= span.start)
+        && (cue.end..q.open_mark).any(|i| {
+            let key = &*doc.tokens[i].key;
+            doc.tokens[i].kind == TokenKind::Word && !is_capitalized(doc, i) && !english().goes_on.contains(&key)
+        })
+}
+
+/// A speaker for a quote without a cue: a colon lead-in, a lead-in sentence's subject, or a
+/// dash and a name after the quote.
+fn speaker_without_cue(doc: &Document, q: &QuoteContext) -> Option<(Range<usize>, Rule)> {
+    let paragraph_end = doc.paragraphs[q.paragraph].tokens.end;
+    let colon = colon_lead(doc, q.paragraph).filter(|(_, colon)| colon + 1 == q.open_mark);
+    colon
+        .map(|(speaker, _)| (speaker, Rule::QuoteColonLead))
+        .or_else(|| lead_in_subject(doc, q.open_mark).map(|s| (s, Rule::QuoteLeadInSubject)))
+        .or_else(|| dash_speaker(doc, q.after_quote(), paragraph_end).map(|s| (s, Rule::QuoteDashSpeaker)))
+}
+
+/// Full or fragment. A quote that is a sentence of its own (capital first, at least three words,
+/// a full stop or question or exclamation mark at the end; not “New York values,”) is full even
+/// when the writer's sentence leads into it ("Lee, who declared, “It is time to unite.”").
+fn extent_of(doc: &Document, q: &QuoteContext, continuation: bool) -> Extent {
+    let ends_sentence = matches!(surface(doc, q.inner.end - 1), "." | "?" | "!");
+    let sentence_like = is_capitalized(doc, q.inner.start) && q.words >= 3 && ends_sentence;
+    let full = (q.starts_sentence || sentence_like || continuation) && q.words >= 3 || q.words >= 8;
+    if full { Extent::Full } else { Extent::Fragment }
+}
+
+/// The writer's clause that carries the quote, when it has one.
+fn attach_clause(
+    doc: &Document,
+    q: &QuoteContext,
+    hits: &[CueHit],
+    attribution: &mut Attribution,
+    (cue, source): (Option<&Range<usize>>, Option<&Range<usize>>),
+    continuation: bool,
+) {
+    // A fragment, or a quote led into by the writer's words after a cue ("said in a statement
+    // that Trump “has a long history …”"), is part of the writer's clause.
+    // So is a quote opening lower-case inside the writer's sentence before its cue ("a top
+    // priority “is raising taxes at the top,” Kamin said").
+    let mixed = !q.starts_sentence
+        && !continuation
+        && cue.is_some_and(|c| c.end <= q.inner.start || !is_capitalized(doc, q.inner.start));
+    if (attribution.extent == Some(Extent::Fragment) || mixed)
+        && let Some(cue_tokens) = cue
+    {
+        attribution.clause =
+            fragment_clause(doc, cue_tokens.clone(), q.sentence.clone(), (q.open_mark, &q.inner), hits);
+        if attribution.clause.is_some() {
+            attribution.steps.push(Rule::FragmentClause);
+        }
+    }
+    // `“…” that the border is secure, he said`: the writer's words between the quote and its
+    // reporting clause are reported too.
+    if let (Some(c), Some(s)) = (cue, source)
+        && c.start >= q.inner.end
+        && s.start > q.close_mark
+        && (q.close_mark..s.start).any(|i| doc.tokens[i].kind == TokenKind::Word)
+        && let Some(comma) = (q.close_mark..s.start).rev().find(|&i| surface(doc, i) == ",")
+    {
+        let clause = trim_punct(doc, q.open_mark..comma);
+        attribution.clause = (!clause.is_empty()).then(|| token_span(doc, clause));
+        attribution.steps.push(Rule::QuoteClauseBeforeCue);
+    }
+}
+
+/// A full quote with neither cue nor speaker: the last quoted speaker of this or the previous
+/// paragraph, else the speaker reported in the sentence just before. `None` when there is none.
+fn continue_earlier_speaker(
+    doc: &Document,
+    q: &QuoteContext,
+    hits: &[CueHit],
+    earlier: &[Attribution],
+    attribution: &mut Attribution,
+) -> Option<()> {
+    let previous = earlier
+        .iter()
+        .rev()
+        .find(|a| a.kind == Kind::Direct && a.speaker_span().is_some())
+        .filter(|p| q.paragraph <= p.paragraph + 1);
+    let (speaker, entry, rule) = match previous {
+        Some(p) => (p.speaker_span()?, p.cue_entry, Rule::QuoteContinuesSpeaker),
+        None => {
+            let (speaker, entry) = speaker_reported_just_before(doc, q.sentence_index, hits)?;
+            (speaker, entry, Rule::QuoteAfterReported)
+        }
+    };
+    attribution.resolved = Some(speaker);
+    attribution.cue_entry = entry;
+    attribution.rule = rule;
+    Some(())
 }
 
 /// `Clinton said she would fight on. “We are not done.”`: the speaker of the last cue in the
@@ -178,14 +287,14 @@ pub(super) fn direct(
 pub(super) fn speaker_reported_just_before(
     doc: &Document,
     sentence: usize,
-    hits: &[(Range<usize>, usize)],
+    hits: &[CueHit],
 ) -> Option<(Span, Option<usize>)> {
     let before = doc.sentences.get(sentence.checked_sub(1)?)?;
     if before.paragraph + 1 < doc.sentences[sentence].paragraph {
         return None;
     }
-    let in_sentence = &hits[..hits.partition_point(|(r, _)| r.start < before.tokens.end)];
-    let (cue, entry) = hits_from(in_sentence, before.tokens.start).last()?;
+    let in_sentence = &hits[..hits.partition_point(|CueHit { tokens: r, .. }| r.start < before.tokens.end)];
+    let CueHit { tokens: cue, entry } = hits_from(in_sentence, before.tokens.start).last()?;
     let speaker = speaker_before(doc, before.tokens.start, cue.start)
         .or_else(|| speaker_after(doc, cue.end, before.tokens.end))
         .filter(|s| !english().pronouns.contains(&&*doc.tokens[s.start].key) || s.len() > 1)?;
@@ -199,7 +308,7 @@ pub(super) fn fragment_clause(
     cue: Range<usize>,
     sentence: Range<usize>,
     (open_mark, inner): (usize, &Range<usize>),
-    hits: &[(Range<usize>, usize)],
+    hits: &[CueHit],
 ) -> Option<Span> {
     let clause = if cue.end <= inner.start {
         // `a message reading “Thank you Georgia” after the polls closed`, `responds
@@ -274,12 +383,7 @@ pub(super) fn is_title(doc: &Document, inner: Range<usize>, words: usize) -> boo
 }
 
 /// `“…,” X said` or `“…,” said X`: a cue within a few tokens after the closing mark.
-pub(super) fn cue_after(
-    doc: &Document,
-    from: usize,
-    sentence_end: usize,
-    hits: &[(Range<usize>, usize)],
-) -> Option<CueFound> {
+pub(super) fn cue_after(doc: &Document, from: usize, sentence_end: usize, hits: &[CueHit]) -> Option<CueFound> {
     let start = (from..sentence_end).find(|&i| !is_punct(doc, i) || surface(doc, i) == "\"")?;
     if surface(doc, start) == "\"" {
         return None; // another quote follows before any cue
@@ -288,7 +392,7 @@ pub(super) fn cue_after(
     // word inside the speaker's appositive ("state") that finds no speaker does not end the search.
     hits_from(hits, start)
         .iter()
-        .take_while(|(r, _)| r.start <= start + 24 && r.start < sentence_end)
+        .take_while(|CueHit { tokens: r, .. }| r.start <= start + 24 && r.start < sentence_end)
         .take(3)
         .find_map(|hit| speaker_for_cue_after(doc, start, sentence_end, hit))
 }
@@ -298,7 +402,7 @@ pub(super) fn speaker_for_cue_after(
     doc: &Document,
     start: usize,
     sentence_end: usize,
-    (cue, entry): &(Range<usize>, usize),
+    CueHit { tokens: cue, entry }: &CueHit,
 ) -> Option<CueFound> {
     // `“…,” Sen. Marco Rubio (R-Fla.) said`: a parenthesis before the cue is part of the speaker.
     let between = start..skip_parenthesis_back(doc, start, cue.start);
@@ -359,12 +463,7 @@ pub(super) fn speaker_for_cue_after(
 
 /// `“Is it over?” Sanders replied.`: a quote that ends its sentence, and a next sentence in the
 /// same paragraph that opens with its speaker and cue (a recipient, time or place may follow).
-pub(super) fn cue_in_next_sentence(
-    doc: &Document,
-    from: usize,
-    sentence: usize,
-    hits: &[(Range<usize>, usize)],
-) -> Option<CueFound> {
+pub(super) fn cue_in_next_sentence(doc: &Document, from: usize, sentence: usize, hits: &[CueHit]) -> Option<CueFound> {
     let this = &doc.sentences[sentence];
     if (from..this.tokens.end).any(|i| !is_punct(doc, i)) {
         return None;
@@ -384,7 +483,7 @@ pub(super) fn cue_in_lead_in_paragraph(
     doc: &Document,
     paragraph: usize,
     open_mark: usize,
-    hits: &[(Range<usize>, usize)],
+    hits: &[CueHit],
 ) -> Option<CueFound> {
     if open_mark != doc.paragraphs[paragraph].tokens.start {
         return None;
@@ -432,15 +531,11 @@ pub(super) fn dash_speaker(doc: &Document, from: usize, limit: usize) -> Option<
 }
 
 /// `X said: “…”`, `X told CNN “…”`, or a fragment inside a sentence whose verb is a cue.
-pub(super) fn cue_before(
-    doc: &Document,
-    sentence_start: usize,
-    open_mark: usize,
-    hits: &[(Range<usize>, usize)],
-) -> Option<CueFound> {
-    let before_mark = &hits[..hits.partition_point(|(r, _)| r.start < open_mark)];
-    let mut candidates = hits_from(before_mark, sentence_start).iter().rev().filter(|(r, _)| r.end <= open_mark);
-    let (cue, entry) = candidates.next()?;
+pub(super) fn cue_before(doc: &Document, sentence_start: usize, open_mark: usize, hits: &[CueHit]) -> Option<CueFound> {
+    let before_mark = &hits[..hits.partition_point(|CueHit { tokens: r, .. }| r.start < open_mark)];
+    let mut candidates =
+        hits_from(before_mark, sentence_start).iter().rev().filter(|CueHit { tokens: r, .. }| r.end <= open_mark);
+    let CueHit { tokens: cue, entry } = candidates.next()?;
     let last = (cue.clone(), speaker_of_cue_before(doc, sentence_start, cue.clone(), open_mark), *entry);
     if last.1.is_some() {
         return Some(last);
@@ -448,7 +543,9 @@ pub(super) fn cue_before(
     // `He says if voters think the plan will be decided by “…”`, `Nor, he said, did he say
     // anything that could be “…”`: the nearest cue has no speaker, an earlier one in the sentence does.
     let earlier = candidates
-        .map(|(cue, entry)| (cue.clone(), speaker_of_cue_before(doc, sentence_start, cue.clone(), open_mark), *entry))
+        .map(|CueHit { tokens: cue, entry }| {
+            (cue.clone(), speaker_of_cue_before(doc, sentence_start, cue.clone(), open_mark), *entry)
+        })
         .find(|(_, source, _)| source.is_some());
     // `Lazar said he welcomed … and added, “…”`: a cue joined to the earlier one by "and" keeps
     // the quote, with the earlier cue's speaker; the earlier cue reports its own words.

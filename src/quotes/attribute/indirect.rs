@@ -7,8 +7,9 @@ use super::content::{
 };
 use super::cues::hits_from;
 use super::phrase::{is_speaker_phrase, only_conjunctions, speaker_after};
+use super::rules::Rule;
 use super::subject::{after_dateline, sentence_subject, speaker_before};
-use super::types::{Attribution, FoundBy, Kind};
+use super::types::{Attribution, CueHit, FoundBy, Kind};
 use crate::lexicon::english;
 use crate::quotes::tokens::{
     abbreviation_dot, has_finite_verb, is_capitalized, surface, token_span, trim_punct, words_in,
@@ -47,7 +48,7 @@ pub(super) fn evidential(
     cue: &Range<usize>,
     start: usize,
     end: usize,
-    hits: &[(Range<usize>, usize)],
+    hits: &[CueHit],
 ) -> Option<Range<usize>> {
     const EVIDENTIAL: &[&str] = &["seem", "seems", "seemed", "appear", "appears", "appeared"];
     if cue.len() != 1 || !EVIDENTIAL.contains(&&*doc.tokens[cue.start].key) {
@@ -73,92 +74,26 @@ pub(super) fn indirect(
     cue: Range<usize>,
     entry: usize,
     voices: &VoiceMap,
-    hits: &[(Range<usize>, usize)],
+    hits: &[CueHit],
 ) -> Option<Attribution> {
     let sentence_index = doc.sentences.partition_point(|s| s.tokens.end <= cue.start);
     let sentence = doc.sentences.get(sentence_index)?;
     let (start, end) = (sentence.tokens.start, sentence.tokens.end);
+    let report = |content, source, rule| reported(doc, content, cue.clone(), Some(entry), source, sentence_index, rule);
     if let Some((source, content)) = asked_question(doc, cue.clone(), start..end, hits) {
-        return Some(reported(doc, content, cue, Some(entry), source, sentence_index));
+        return Some(report(content, source, Rule::AskedQuestion));
     }
     if let Some(content) = evidential(doc, &cue, start, end, hits) {
-        return Some(reported(doc, content, cue, Some(entry), None, sentence_index));
+        return Some(report(content, None, Rule::Evidential));
     }
-    let according = cites_source_after(doc, &cue);
-    let (source, content) = if according {
-        according_to(doc, cue.clone(), start, end)?
-    } else if let Some(pair) = as_noted(doc, &cue, start, end) {
-        pair
-    } else if let Some(pair) = opening_participle(doc, &cue, start, end) {
-        pair
-    } else if let Some(source) = speaker_before(doc, start, cue.start) {
-        let rest = words_in(doc, cue.end..end);
-        // "A, the AP noted, adding …": a comma after the cue ends the reporting clause too.
-        // "The difference now, he told me on Friday, is that …": the listener and a circumstance
-        // belong to the reporting clause, and the comma after them ends it.
-        let clause_end = reporting_clause_end(doc, &cue, end);
-        let comma_after = clause_end < end && surface(doc, clause_end) == ",";
-        // "Later in the week, the ministry said it would comply": a clause after the cue is the content.
-        let clause_follows = doc.tokens.get(cue.end).is_some_and(|t| opens_clause(&t.key));
-        // "…, she said in a recorded message to the delegates.": only circumstances follow the cue.
-        // ("…, who called on parliament to …" is a cue of its own kind: only plain reporting verbs.)
-        // "…, Qameni was quoted as saying by the daily Baghdad Today.": the agent is a circumstance.
-        let quoted_as =
-            cue.len() > 2 && doc.tokens[cue.end - 1].key == "saying" && doc.tokens[cue.end - 3].key == "quoted";
-        // "…, Graham told The Huffington Post on Thursday.": a listener, then a circumstance.
-        let told_circumstance = clause_end > cue.end && trim_punct(doc, clause_end..end).is_empty();
-        let circumstance = told_circumstance
-            || (english().clause_final_cues.contains(&&*doc.tokens[cue.start].key) || quoted_as)
-                && doc
-                    .tokens
-                    .get(cue.end)
-                    .is_some_and(|t| english().circumstance_openers.contains(&&*t.key) || quoted_as && t.key == "by")
-                && !(cue.end..end).any(|i| doc.tokens[i].key == "that");
-        // "As reported by the Courier, a ranger found …": a cited source before the comma leads in.
-        let cited_before = hits_from(hits, start)
-            .iter()
-            .take_while(|(r, _)| r.start < source.start)
-            .any(|(r, _)| cites_source_after(doc, r));
-        let answer = cue.end + 1 < end && yes_or_no(doc, &(cue.end..cue.end + 1));
-        // "In one city, the protesters denounced the US": an opening phrase is no reported clause.
-        let before = start..source.start.saturating_sub(1);
-        let first = &*doc.tokens[start].key;
-        let opener_before = english().stop_words.contains(&first)
-            && !matches!(first, "and" | "but" | "or" | "so")
-            && !before.clone().any(|i| surface(doc, i) == ",")
-            && !has_finite_verb(doc, before);
-        let trailing = source.start > start
-            && !cited_before
-            && !answer
-            && (!opener_before || comma_after)
-            && surface(doc, source.start - 1) == ","
-            && (rest <= 4 && !clause_follows && !has_finite_verb(doc, cue.end..end) || comma_after || circumstance);
-        // "Over the years, she said, letters have helped …": a reporting clause set inside the
-        // sentence; the reported words are the whole sentence around it.
-        let inserted = trailing && comma_after && words_go_on(doc, clause_end + 1, end, hits);
-        let content = if inserted {
-            start..end
-        } else if trailing {
-            without_role_appositive(doc, start..source.start - 1)
-        } else {
-            object_or_clause(doc, cue.end, end, hits)?
-        };
-        (source, content)
-    } else {
-        // "The troops will leave, said a spokesman": the cue right after the comma (an adverb
-        // may stand between), not a verb deep inside a later clause ("…, Ryland said the
-        // shootings demand that all Americans …").
-        let comma = (start..cue.start).rev().find(|&i| surface(doc, i) == ",")?;
-        if cue.start - comma > 2 || !inverts_with_speaker(doc, &cue) {
-            return None;
-        }
-        let source = speaker_after(doc, cue.end, end)?;
-        (source, start..comma)
-    };
-    let content = cut_at_semicolon(doc, cut_before_next_cue(doc, content, &cue, hits), &cue);
-    let content = trim_punct(doc, cut_before_contrast(doc, cut_before_relative(doc, content)));
+    let (source, content, rule) = speaker_and_content(doc, &cue, start..end, hits)?;
+    let mut steps = Vec::new();
+    let content = cut_content(doc, content, &cue, hits, &mut steps);
     let endorsed = endorsed_name(doc, &cue, &content);
     let short_is_whole = declined_to(doc, &cue, &content) || yes_or_no(doc, &content) || endorsed.is_some();
+    if endorsed.is_some() {
+        steps.push(Rule::EndorsedName);
+    }
     let content = endorsed.unwrap_or(content);
     if words_in(doc, content.clone()) < MIN_CONTENT_WORDS && !short_is_whole {
         return None;
@@ -168,11 +103,148 @@ pub(super) fn indirect(
         return None; // mostly a quotation: the direct pattern owns it
     }
     // "The offer was rejected by the board": the subject is spoken about; the agent, if any, speaks.
-    // Without an agent, only words after the cue can be what was reported.
-    if !is_passive(doc, &cue) {
-        return Some(reported(doc, content, cue, Some(entry), Some(source), sentence_index));
+    let (content, source) = if is_passive(doc, &cue) {
+        steps.push(Rule::PassiveAgent);
+        passive(doc, &cue, sentence.tokens.end, content, source)?
+    } else {
+        (content, Some(source))
+    };
+    let mut attribution = report(content, source, rule);
+    attribution.steps = steps;
+    Some(attribution)
+}
+
+/// The speaker and the reported words of a cue, and the rule that found them.
+fn speaker_and_content(
+    doc: &Document,
+    cue: &Range<usize>,
+    sentence: Range<usize>,
+    hits: &[CueHit],
+) -> Option<(Range<usize>, Range<usize>, Rule)> {
+    let (start, end) = (sentence.start, sentence.end);
+    let tag = |rule: Rule| move |(source, content)| (source, content, rule);
+    if cites_source_after(doc, cue) {
+        return according_to(doc, cue.clone(), start, end).map(tag(Rule::AccordingTo));
     }
-    let agent = passive_agent(doc, cue.end, sentence.tokens.end);
+    if let Some(found) = as_noted(doc, cue, start, end).map(tag(Rule::AsNoted)) {
+        return Some(found);
+    }
+    if let Some(found) = opening_participle(doc, cue, start, end).map(tag(Rule::OpeningParticiple)) {
+        return Some(found);
+    }
+    if let Some(source) = speaker_before(doc, start, cue.start) {
+        let (content, rule) = around_speaker_before(doc, cue, &source, sentence, hits)?;
+        return Some((source, content, rule));
+    }
+    // "The troops will leave, said a spokesman": the cue right after the comma (an adverb
+    // may stand between), not a verb deep inside a later clause ("…, Ryland said the
+    // shootings demand that all Americans …").
+    let comma = (start..cue.start).rev().find(|&i| surface(doc, i) == ",")?;
+    if cue.start - comma > 2 || !inverts_with_speaker(doc, cue) {
+        return None;
+    }
+    let source = speaker_after(doc, cue.end, end)?;
+    Some((source, start..comma, Rule::ReportedInverted))
+}
+
+/// The reported words of a cue whose speaker stands before it: the words before a trailing
+/// reporting clause (`…, X said.`), the whole sentence around an inserted one, or the object or
+/// clause after the cue (`X said (that) …`).
+fn around_speaker_before(
+    doc: &Document,
+    cue: &Range<usize>,
+    source: &Range<usize>,
+    Range { start, end }: Range<usize>,
+    hits: &[CueHit],
+) -> Option<(Range<usize>, Rule)> {
+    let rest = words_in(doc, cue.end..end);
+    // "A, the AP noted, adding …": a comma after the cue ends the reporting clause too.
+    // "The difference now, he told me on Friday, is that …": the listener and a circumstance
+    // belong to the reporting clause, and the comma after them ends it.
+    let clause_end = reporting_clause_end(doc, cue, end);
+    let comma_after = clause_end < end && surface(doc, clause_end) == ",";
+    // "Later in the week, the ministry said it would comply": a clause after the cue is the content.
+    let clause_follows = doc.tokens.get(cue.end).is_some_and(|t| opens_clause(&t.key));
+    let circumstance = only_circumstance_after(doc, cue, clause_end, end);
+    // "As reported by the Courier, a ranger found …": a cited source before the comma leads in.
+    let cited_before = hits_from(hits, start)
+        .iter()
+        .take_while(|CueHit { tokens: r, .. }| r.start < source.start)
+        .any(|CueHit { tokens: r, .. }| cites_source_after(doc, r));
+    let answer = cue.end + 1 < end && yes_or_no(doc, &(cue.end..cue.end + 1));
+    // "In one city, the protesters denounced the US": an opening phrase is no reported clause.
+    let before = start..source.start.saturating_sub(1);
+    let first = &*doc.tokens[start].key;
+    let opener_before = english().stop_words.contains(&first)
+        && !matches!(first, "and" | "but" | "or" | "so")
+        && !before.clone().any(|i| surface(doc, i) == ",")
+        && !has_finite_verb(doc, before);
+    let trailing = source.start > start
+        && !cited_before
+        && !answer
+        && (!opener_before || comma_after)
+        && surface(doc, source.start - 1) == ","
+        && (rest <= 4 && !clause_follows && !has_finite_verb(doc, cue.end..end) || comma_after || circumstance);
+    // "Over the years, she said, letters have helped …": a reporting clause set inside the
+    // sentence; the reported words are the whole sentence around it.
+    let inserted = trailing && comma_after && words_go_on(doc, clause_end + 1, end, hits);
+    if inserted {
+        Some((start..end, Rule::ReportedInserted))
+    } else if trailing {
+        Some((without_role_appositive(doc, start..source.start - 1), Rule::ReportedTrailing))
+    } else {
+        object_or_clause(doc, cue.end, end, hits).map(|content| (content, Rule::ReportedObject))
+    }
+}
+
+/// Only circumstances follow the cue: "…, she said in a recorded message to the delegates.",
+/// "…, Qameni was quoted as saying by the daily Baghdad Today." (the agent is a circumstance),
+/// "…, Graham told The Huffington Post on Thursday." (a listener, then a circumstance). ("…, who
+/// called on parliament to …" is a cue of its own kind: only plain reporting verbs.)
+fn only_circumstance_after(doc: &Document, cue: &Range<usize>, clause_end: usize, end: usize) -> bool {
+    let quoted_as = cue.len() > 2 && doc.tokens[cue.end - 1].key == "saying" && doc.tokens[cue.end - 3].key == "quoted";
+    let told_circumstance = clause_end > cue.end && trim_punct(doc, clause_end..end).is_empty();
+    told_circumstance
+        || (english().clause_final_cues.contains(&&*doc.tokens[cue.start].key) || quoted_as)
+            && doc
+                .tokens
+                .get(cue.end)
+                .is_some_and(|t| english().circumstance_openers.contains(&&*t.key) || quoted_as && t.key == "by")
+            && !(cue.end..end).any(|i| doc.tokens[i].key == "that")
+}
+
+/// Reported words cut at a later cue, a semicolon, a relative clause and a contrast; each cut
+/// that changes them is recorded in `steps`.
+fn cut_content(
+    doc: &Document,
+    content: Range<usize>,
+    cue: &Range<usize>,
+    hits: &[CueHit],
+    steps: &mut Vec<Rule>,
+) -> Range<usize> {
+    let mut cut = |rule: Rule, before: Range<usize>, after: Range<usize>| {
+        if after != before {
+            steps.push(rule);
+        }
+        after
+    };
+    let content = cut(Rule::CutAtNextCue, content.clone(), cut_before_next_cue(doc, content, cue, hits));
+    let content = cut(Rule::CutAtSemicolon, content.clone(), cut_at_semicolon(doc, content, cue));
+    let content = cut(Rule::CutBeforeRelative, content.clone(), cut_before_relative(doc, content));
+    let content = cut(Rule::CutBeforeContrast, content.clone(), cut_before_contrast(doc, content));
+    trim_punct(doc, content)
+}
+
+/// The reported words and speaker of a passive cue. Without an agent, only words after the cue
+/// can be what was reported; with one, the agent speaks.
+fn passive(
+    doc: &Document,
+    cue: &Range<usize>,
+    sentence_end: usize,
+    content: Range<usize>,
+    source: Range<usize>,
+) -> Option<(Range<usize>, Option<Range<usize>>)> {
+    let agent = passive_agent(doc, cue.end, sentence_end);
     let content = match &agent {
         None if content.end <= cue.start => return None,
         // "was rejected by the council in March": only a circumstance after the agent, so the
@@ -183,16 +255,16 @@ pub(super) fn indirect(
                 && english().circumstance_openers.contains(&&*doc.tokens[a.end.min(content.end - 1)].key)
                 && !has_finite_verb(doc, a.end..content.end) =>
         {
-            source.clone()
+            source
         }
         // "was criticized by the union as reckless": the agent is the speaker, not content.
         Some(a) if content.start < a.start && a.start <= content.start + 1 && a.end < content.end => a.end..content.end,
         // "The registration issue was first reported by The Washington Post": the subject is
         // what was reported when the agent is all that follows.
-        Some(a) if content.start + 1 >= a.start && a.end >= content.end => source.clone(),
+        Some(a) if content.start + 1 >= a.start && a.end >= content.end => source,
         _ => content,
     };
-    Some(reported(doc, content, cue, Some(entry), agent, sentence_index))
+    Some((content, agent))
 }
 
 /// Whether a cue after a comma can have its speaker after it (`…, said a spokesman`): not a
@@ -252,6 +324,7 @@ pub(super) fn reported(
     cue_entry: Option<usize>,
     source: Option<Range<usize>>,
     sentence: usize,
+    rule: Rule,
 ) -> Attribution {
     Attribution {
         kind: Kind::Indirect,
@@ -265,6 +338,8 @@ pub(super) fn reported(
         sentence,
         paragraph: doc.sentences[sentence].paragraph,
         found_by: FoundBy::Rules,
+        rule,
+        steps: Vec::new(),
     }
 }
 
@@ -277,7 +352,7 @@ pub(super) fn asked_question(
     doc: &Document,
     cue: Range<usize>,
     sentence: Range<usize>,
-    hits: &[(Range<usize>, usize)],
+    hits: &[CueHit],
 ) -> Option<(Option<Range<usize>>, Range<usize>)> {
     if doc.tokens[cue.start].key != "asked" || cue.end >= sentence.end {
         return None;
@@ -290,9 +365,9 @@ pub(super) fn asked_question(
     // The main clause's cue is the first later one with a comma before it ("to describe the
     // device" inside the question has none).
     let comma = |from: usize| {
-        let later = hits_from(hits, from).iter().take_while(|(r, _)| r.start < sentence.end);
+        let later = hits_from(hits, from).iter().take_while(|CueHit { tokens: r, .. }| r.start < sentence.end);
         later
-            .filter_map(|(r, _)| (from..r.start).rev().find(|&i| surface(doc, i) == ","))
+            .filter_map(|CueHit { tokens: r, .. }| (from..r.start).rev().find(|&i| surface(doc, i) == ","))
             .next()
             .or_else(|| (from..sentence.end).find(|&i| surface(doc, i) == ","))
     };
@@ -342,7 +417,7 @@ pub(super) fn poll_attribution(doc: &Document, sentence: usize, voices: &VoiceMa
     if words_in(doc, content.clone()) < MIN_CONTENT_WORDS {
         return None;
     }
-    Some(reported(doc, content, cue..cue + 1, None, Some(cue + 1..noun + 1), sentence))
+    Some(reported(doc, content, cue..cue + 1, None, Some(cue + 1..noun + 1), sentence, Rule::PollCitedIn))
 }
 
 /// `As the Times noted, CONTENT.`, `But as Clyburn said, CONTENT.`: a reporting clause led by

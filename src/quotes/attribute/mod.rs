@@ -16,10 +16,12 @@ mod lead;
 mod model;
 mod phrase;
 mod resolve;
+mod rules;
 mod subject;
 mod types;
 
 pub use cues::CueIndex;
+pub use rules::{RULES, Rule, RuleInfo, RuleKind};
 pub use types::{Attribution, Extent, FoundBy, Kind};
 
 use crate::quotes::marks::QuoteMark;
@@ -35,6 +37,7 @@ use indirect::{indirect, poll_attribution};
 use lead::colon_lead;
 use model::learned_attributions;
 use resolve::resolve_pronouns;
+use types::CueHit;
 
 /// Find every attribution in `doc`.
 pub fn find_attributions(doc: &Document, quotes: &[QuoteSpan], cues: &CueIndex) -> Vec<Attribution> {
@@ -57,7 +60,7 @@ pub fn find_attributions(doc: &Document, quotes: &[QuoteSpan], cues: &CueIndex) 
             found.push(a);
         }
     }
-    for (tokens, cue) in &hits {
+    for CueHit { tokens, entry: cue } in &hits {
         let span = token_span(doc, tokens.clone());
         if used_cues.contains(&span.start) || cues.quotes_only[*cue] {
             continue;

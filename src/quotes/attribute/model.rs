@@ -4,8 +4,9 @@ use super::blocks::block_after_colon;
 use super::content::{content_after, cut_at_semicolon};
 use super::indirect::reported;
 use super::phrase::is_speaker_phrase;
+use super::rules::Rule;
 use super::subject::{sentence_subject, speaker_before};
-use super::types::{Attribution, FoundBy};
+use super::types::{Attribution, CueHit, FoundBy};
 use crate::lexicon::english;
 use crate::quotes::learned::CueModel;
 use crate::quotes::learned::is_candidate;
@@ -26,7 +27,7 @@ pub(super) fn learned_attributions(
     model: &CueModel,
     found: &[Attribution],
     voices: &VoiceMap,
-    hits: &[(Range<usize>, usize)],
+    hits: &[CueHit],
 ) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::new();
     for (index, sentence) in doc.sentences.iter().enumerate() {
@@ -44,7 +45,7 @@ pub(super) fn learned_attributions(
                 continue;
             }
             let source = learned_speaker(doc, sentence.tokens.start, cue.start);
-            let mut attribution = reported(doc, content, cue, None, source, index);
+            let mut attribution = reported(doc, content, cue, None, source, index, Rule::LearnedCue);
             attribution.found_by = FoundBy::Model;
             out.push(attribution);
         }
@@ -76,12 +77,7 @@ pub(super) fn learned_cue_runs(
 /// What a learned cue reports: the words after it, as for a listed cue, unless they start with
 /// a verb ("the strike the president approved resulted in …") or a passive's agent
 /// ("authorized by court rulings"), or are fewer than [`LEARNED_MIN_WORDS`].
-pub(super) fn learned_content(
-    doc: &Document,
-    cue: &Range<usize>,
-    end: usize,
-    hits: &[(Range<usize>, usize)],
-) -> Option<Range<usize>> {
+pub(super) fn learned_content(doc: &Document, cue: &Range<usize>, end: usize, hits: &[CueHit]) -> Option<Range<usize>> {
     // `Caddell continued:` closing its paragraph: the block after it.
     if let Some(block) = block_after_colon(doc, cue.end) {
         return Some(block);

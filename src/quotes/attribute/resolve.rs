@@ -1,6 +1,7 @@
 //! Pronoun and role resolution: "he", "she", "they" and "the minister" to an earlier speaker.
 
 use super::phrase::phrase_back;
+use super::rules::Rule;
 use super::types::Attribution;
 use crate::lexicon::Gender;
 use crate::lexicon::GivenNames;
@@ -27,6 +28,9 @@ pub(super) fn resolve_pronouns(doc: &Document, found: &mut [Attribution], voices
             && matches!(source.slice(doc.text).to_lowercase().as_str(), "who" | "which")
         {
             attribution.resolved = relative_antecedent(doc, source);
+            if attribution.resolved.is_some() {
+                attribution.steps.push(Rule::ResolveRelative);
+            }
         }
     }
     for i in 0..found.len() {
@@ -63,6 +67,9 @@ pub(super) fn resolve_pronouns(doc: &Document, found: &mut [Attribution], voices
                 looks_like_person(text) && text.split_whitespace().count() >= 2
             };
             found[i].resolved = near.filter(|n| sentence_of(n.start) < sentence_of(source.start) && full_name(n));
+            if found[i].resolved.is_some() {
+                found[i].steps.push(Rule::ResolveRole);
+            }
             continue;
         }
         // Past a speaker of the other gender, a name must show the pronoun's gender to be taken.
@@ -75,6 +82,9 @@ pub(super) fn resolve_pronouns(doc: &Document, found: &mut [Attribution], voices
         // antecedent than an earlier speaker (often a news agency credited in passing).
         let document = if pronoun == "it" { last_document_before(doc, source.start, voices) } else { None };
         found[i].resolved = document.or(near).or(mentioned).or_else(|| earlier.and_then(Attribution::speaker_span));
+        if found[i].resolved.is_some() {
+            found[i].steps.push(Rule::ResolvePronoun);
+        }
     }
     for i in 0..found.len() {
         if found[i].source.is_none()
@@ -83,6 +93,7 @@ pub(super) fn resolve_pronouns(doc: &Document, found: &mut [Attribution], voices
                 found[..i].iter().rev().find(|a| a.source == Some(previous)).and_then(|a| a.resolved)
         {
             found[i].resolved = Some(resolved);
+            found[i].steps.push(Rule::ResolveContinued);
         }
     }
 }

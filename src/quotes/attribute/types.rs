@@ -1,5 +1,6 @@
 //! The attribution record and its small enums: what every rule produces.
 
+use super::rules::Rule;
 use crate::text::Span;
 use std::ops::Range;
 
@@ -86,6 +87,10 @@ pub struct Attribution {
     pub paragraph: usize,
     /// Rules or the learned model.
     pub found_by: FoundBy,
+    /// The rule that found it (see [`RULES`](super::rules::RULES)).
+    pub rule: Rule,
+    /// The rules that shaped it afterwards, in the order they applied.
+    pub steps: Vec<Rule>,
 }
 
 impl Attribution {
@@ -98,3 +103,12 @@ impl Attribution {
 /// A cue found for a quote: its tokens, the speaker's tokens when there is one, and the cue's
 /// index in the lexicon.
 pub(super) type CueFound = (Range<usize>, Option<Range<usize>>, usize);
+
+/// A reporting cue found in a document: its tokens and its entry in the lexicon's cue list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct CueHit {
+    /// The cue's tokens ("according to" is two).
+    pub(super) tokens: Range<usize>,
+    /// Index of the cue in the lexicon's cue list.
+    pub(super) entry: usize,
+}
