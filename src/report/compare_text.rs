@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::comparison::ComparisonFiles;
-use super::markdown::chart_link;
+use super::markdown_parts::{chart_link, share};
 use crate::compare::Comparison;
 
 /// Cue classes per outlet, and which outlet leans on each non-neutral class most.
@@ -42,11 +42,6 @@ pub fn attribution_section(md: &mut String, files: &ComparisonFiles) {
         md,
         "\nCue classes come from `lexicons/general/reporting.toml`; `attribution.csv` splits them by speaker group.\n"
     );
-}
-
-/// `part / total`, 0 when there is nothing.
-pub(super) fn share(part: f64, total: f64) -> f64 {
-    if total > 0.0 { part / total } else { 0.0 }
 }
 
 /// Clusters, distances, map and tree, stability, and what was left out.

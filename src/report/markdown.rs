@@ -11,6 +11,7 @@ use crate::quotes::Voice;
 use crate::table::Totals;
 
 use super::comparison::ComparisonFiles;
+use super::markdown_parts::chart_link;
 use super::write::Formats;
 
 /// Render the report; `comparison` adds the charts, attribution style and the outlet comparison;
@@ -123,14 +124,6 @@ fn corpus_section(md: &mut String, outlets: &BTreeMap<String, Totals>, set: &Lex
         );
     }
     md.push('\n');
-}
-
-/// An image link to a chart that was drawn (nothing when it was skipped or not made).
-pub(super) fn chart_link(md: &mut String, comparison: Option<&ComparisonFiles>, name: &str) {
-    let chart = comparison.and_then(|c| c.charts.iter().find(|chart| chart.name == name));
-    if let Some(file) = chart.and_then(|c| c.file.as_ref()) {
-        let _ = writeln!(md, "![{}]({file})\n", name.replace('_', " "));
-    }
 }
 
 fn word_choice_section(

@@ -7,6 +7,7 @@ mod compare_text;
 mod comparison;
 mod manifest;
 mod markdown;
+mod markdown_parts;
 mod signals_text;
 mod write;
 

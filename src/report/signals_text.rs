@@ -4,9 +4,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::compare_text::share;
 use super::comparison::ComparisonFiles;
-use super::markdown::chart_link;
+use super::markdown_parts::{chart_link, share};
 use crate::features::Agency;
 use crate::lexicon::LexiconSet;
 use crate::quotes::Voice;
