@@ -2,7 +2,7 @@
 //! [`ArticleRow`] kept for each article, outlet totals, and the tidy and wide tables written to
 //! a report. The only stage besides `report` and `corpus::parquet` that uses polars.
 //!
-//! Column names are documented in the README ("Output schema"); the wide feature tables name
+//! Column names are documented in docs/schema.md; the wide feature tables name
 //! label columns `wc__{concept}__{label}__{voice}_share`, see [`feature_columns`].
 
 mod aggregate;
