@@ -2,6 +2,7 @@
 //! story, how many of the annotated labels that differ between outlets are among the top
 //! candidates.
 
+use crate::text::english;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
@@ -45,10 +46,6 @@ pub fn read_mentions(text: &str) -> Result<Vec<Mention>, csv::Error> {
     Ok(mentions)
 }
 
-/// Pronouns and determiners that are not labels.
-const PRONOUNS: &[&str] =
-    &["he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "i", "you", "who"];
-
 /// A mention as a term key (stems, function words trimmed from both ends), if it can be a
 /// candidate at all: one to three words, not a pronoun.
 pub fn mention_key(text: &str, stemmer: &Stemmer) -> Option<String> {
@@ -57,7 +54,7 @@ pub fn mention_key(text: &str, stemmer: &Stemmer) -> Option<String> {
     let start = words.iter().position(|w| !is_stop_word(w.trim_end_matches('.')))?;
     let end = words.iter().rposition(|w| !is_stop_word(w.trim_end_matches('.')))?;
     let kept = &words[start..=end];
-    if kept.is_empty() || kept.len() > 3 || kept.iter().any(|w| PRONOUNS.contains(w)) {
+    if kept.is_empty() || kept.len() > 3 || kept.iter().any(|w| english().not_labels.contains(w)) {
         return None;
     }
     let key = label_key(&kept.join(" "), Inflect::Stem, stemmer);

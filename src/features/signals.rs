@@ -3,6 +3,7 @@
 //! story, the agency of key events ("the US killed" vs "was killed"), and the tone (VADER) of
 //! sentences that mention each actor.
 
+use crate::text::english;
 use vader_parity::SentimentIntensityAnalyzer;
 
 use crate::lexicon::{Inflect, LabelMatch, LexiconSet, PhraseMatcher, StemStream};
@@ -321,40 +322,6 @@ fn sentence_words(doc: &Document, token: usize) -> Vec<usize> {
         .map_or_else(Vec::new, |s| s.tokens.clone().filter(|&i| doc.tokens[i].is_wordlike()).collect())
 }
 
-/// Words that may stand between a credit phrase and the medium's name.
-const MEDIUM_FILLERS: &[&str] = &[
-    "the",
-    "daily",
-    "newspaper",
-    "news",
-    "agency",
-    "broadcaster",
-    "channel",
-    "outlet",
-    "a",
-    "report",
-    "reports",
-    "by",
-];
-
-/// Reporting verbs after a medium's name ("the BBC reported").
-const MEDIUM_VERBS: &[&str] = &[
-    "reported",
-    "reports",
-    "said",
-    "says",
-    "noted",
-    "notes",
-    "cited",
-    "quoted",
-    "wrote",
-    "writes",
-    "confirmed",
-    "revealed",
-    "learned",
-    "added",
-];
-
 /// The credit pattern of a medium's name at `tokens`, if it is credited as a source.
 fn credit_pattern(doc: &Document, tokens: std::ops::Range<usize>) -> Option<&'static str> {
     let key = |i: usize| doc.tokens[i].key.as_str();
@@ -367,7 +334,7 @@ fn credit_pattern(doc: &Document, tokens: std::ops::Range<usize>) -> Option<&'st
         if is_punct(i) {
             break;
         }
-        if before.is_empty() && MEDIUM_FILLERS.contains(&key(i)) && !matches!(key(i), "by") {
+        if before.is_empty() && english().medium_fillers.contains(&key(i)) && !matches!(key(i), "by") {
             continue;
         }
         before.push(key(i));
@@ -390,19 +357,11 @@ fn credit_pattern(doc: &Document, tokens: std::ops::Range<usize>) -> Option<&'st
     }
     // A reporting verb right after the name (a possessive "'s" or "news agency" between is fine).
     let mut j = tokens.end;
-    while j < doc.tokens.len() && (MEDIUM_FILLERS.contains(&key(j)) || key(j) == "'") {
+    while j < doc.tokens.len() && (english().medium_fillers.contains(&key(j)) || key(j) == "'") {
         j += 1;
     }
-    (j < doc.tokens.len() && MEDIUM_VERBS.contains(&key(j))).then_some("medium_reported")
+    (j < doc.tokens.len() && english().medium_verbs.contains(&key(j))).then_some("medium_reported")
 }
-
-/// Auxiliaries that make the next participle passive.
-const BE: &[&str] = &["was", "were", "is", "are", "be", "been", "being", "got", "gets", "get"];
-/// Relative pronouns: the subject of "that killed" is the noun before them.
-const RELATIVE: &[&str] = &["that", "which", "who"];
-
-/// Words after which a form such as "killing" is a noun.
-const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "its", "his", "their", "our", "'s", "s"];
 
 impl EventMatcher {
     /// A verb form that is also listed as a noun, used as a noun: after a determiner or before "of".
@@ -413,7 +372,7 @@ impl EventMatcher {
         }
         let before = m.tokens.start.checked_sub(1).map(|i| doc.tokens[i].key.as_str());
         let after = doc.tokens.get(m.tokens.end).map(|t| t.key.as_str());
-        before.is_some_and(|b| DETERMINERS.contains(&b)) || after == Some("of")
+        before.is_some_and(|b| english().noun_determiners.contains(&b)) || after == Some("of")
     }
 
     fn mentions(
@@ -460,14 +419,14 @@ fn verb_agency(
     let words = sentence_words(doc, m.tokens.start);
     let key = |i: usize| doc.tokens[i].key.as_str();
     let at = words.iter().position(|&w| w == m.tokens.start).unwrap_or(0);
-    let passive = words[at.saturating_sub(3)..at].iter().any(|&w| BE.contains(&key(w)));
+    let passive = words[at.saturating_sub(3)..at].iter().any(|&w| english().passive_auxiliaries.contains(&key(w)));
     if passive {
         let after_by = clause_after(doc, m.tokens.end).into_iter().skip_while(|&t| key(t) != "by").nth(1);
         return if after_by.is_some() { Agency::PassiveAgent } else { Agency::PassiveNoAgent };
     }
     // The subject: back to the clause start; past a relative pronoun, the clause before it.
     let mut start = clause_start(doc, m.tokens.start, sentence_start);
-    if start < m.tokens.start && start > sentence_start && RELATIVE.contains(&key(start)) {
+    if start < m.tokens.start && start > sentence_start && english().relative_pronouns.contains(&key(start)) {
         start = clause_start(doc, start - 1, sentence_start);
     }
     if agent_in(start, m.tokens.start) { Agency::ActiveAgent } else { Agency::ActiveNoAgent }

@@ -2,7 +2,6 @@
 //! problem reported at once with file and line), the checked model (`model`), and the compiled
 //! matcher (`matcher`). Does not count or aggregate matches: that is `features`.
 
-mod english;
 mod load;
 mod matcher;
 mod model;
@@ -12,7 +11,6 @@ mod schema;
 mod shipped;
 mod tokens;
 
-pub use english::{English, english};
 pub use load::{Loaded, load, shadowed_labels};
 pub use matcher::{LabelMatch, LexiconMatcher, StemStream};
 pub use model::{

@@ -4,6 +4,7 @@
 //! in the article ("Mr. Trump", "Hillary Clinton"). Used only to keep "he" and "she" from
 //! resolving to a speaker of the other gender; a speaker whose gender is unknown fits both.
 
+use crate::text::english;
 use std::cell::OnceCell;
 use std::collections::hash_map::Entry;
 
@@ -13,54 +14,12 @@ use super::tokens::is_capitalized;
 use crate::lexicon::{Gender, GivenNames};
 use crate::text::{Document, Span, TokenKind};
 
-/// Titles and role words that mark a man, lower case without the full stop. Titles that are
-/// common surnames too (King, Prince, Lord) are left out.
-const MALE_WORDS: &[&str] = &[
-    "mr",
-    "sir",
-    "spokesman",
-    "congressman",
-    "chairman",
-    "businessman",
-    "councilman",
-    "father",
-    "husband",
-    "son",
-    "brother",
-    "uncle",
-    "grandfather",
-];
-
-/// Titles and role words that mark a woman.
-const FEMALE_WORDS: &[&str] = &[
-    "mrs",
-    "ms",
-    "miss",
-    "madam",
-    "lady",
-    "dame",
-    "spokeswoman",
-    "congresswoman",
-    "chairwoman",
-    "businesswoman",
-    "councilwoman",
-    "mother",
-    "wife",
-    "daughter",
-    "sister",
-    "aunt",
-    "grandmother",
-];
-
-/// Name suffixes, lower case: not surnames.
-const SUFFIXES: &[&str] = &["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"];
-
 /// The gender a title or role word marks ("Mr.", "spokeswoman"), whatever its case.
 fn marked_gender(key: &str) -> Option<Gender> {
     let key = key.strip_suffix('.').unwrap_or(key);
-    if MALE_WORDS.contains(&key) {
+    if english().male_words.contains(&key) {
         Some(Gender::Male)
-    } else if FEMALE_WORDS.contains(&key) {
+    } else if english().female_words.contains(&key) {
         Some(Gender::Female)
     } else {
         None
@@ -132,8 +91,10 @@ impl<'a> Genders<'a> {
             return Some(gender);
         }
         let key = |i: usize| tokens[i].key.as_str();
-        let capitals: Vec<usize> =
-            words.into_iter().filter(|&i| is_capitalized(self.doc, i) && !SUFFIXES.contains(&key(i))).collect();
+        let capitals: Vec<usize> = words
+            .into_iter()
+            .filter(|&i| is_capitalized(self.doc, i) && !english().gender_name_suffixes.contains(&key(i)))
+            .collect();
         let (&surname, before) = capitals.split_last()?;
         let given = before.iter().rev().find(|&&i| key(i).chars().count() > 1);
         if let Some(gender) = given.and_then(|&i| self.given_name(i)) {

@@ -4,6 +4,7 @@
 //! the model file (`models/attribution-cues.tsv`), training and scoring; `attribute` turns the
 //! cues it finds into attributions.
 
+use crate::text::english;
 use rustc_hash::FxHashMap;
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -19,9 +20,6 @@ const SHIPPED: &str = include_str!("../../models/attribution-cues.tsv");
 
 /// Its path, for messages.
 pub const SHIPPED_PATH: &str = "models/attribution-cues.tsv";
-
-/// Pronouns that are not names even when capitalised.
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who", "which"];
 
 /// Feature weights of a trained perceptron and the score above which a word is a cue.
 #[derive(Clone, Debug, PartialEq)]
@@ -206,8 +204,8 @@ impl<'a> Context<'a> {
             n: key(Some(i + 1)),
             pp: key(i.checked_sub(2)),
             nn: key(Some(i + 2)),
-            pcap: capital(i.checked_sub(1)) && !PRONOUNS.contains(&p),
-            ppron: PRONOUNS.contains(&p),
+            pcap: capital(i.checked_sub(1)) && !english().cue_model_pronouns.contains(&p),
+            ppron: english().cue_model_pronouns.contains(&p),
             cap: capital(Some(i)),
             ncap: capital(Some(i + 1)),
         }

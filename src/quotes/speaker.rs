@@ -7,6 +7,7 @@
 //! `mahdi`), and the group rules: a known voice, else the longest role phrase, else `anonymous`
 //! for unnamed sources, else `unclassified`. Nothing is dropped.
 
+use crate::text::english;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon::LexiconSet;
@@ -29,205 +30,13 @@ pub struct Speaker {
     pub anonymous: bool,
 }
 
-/// Words that are titles or roles, never part of a person's name.
-const TITLE_WORDS: &[&str] = &[
-    "president",
-    "prime",
-    "minister",
-    "secretary",
-    "speaker",
-    "parliament",
-    "parliamentary",
-    "general",
-    "gen",
-    "gen.",
-    "maj",
-    "maj.",
-    "major",
-    "brigadier",
-    "marine",
-    "lt",
-    "lt.",
-    "lieutenant",
-    "col",
-    "col.",
-    "colonel",
-    "sen",
-    "sen.",
-    "senator",
-    "rep",
-    "rep.",
-    "representative",
-    "us",
-    "u.s.",
-    "iraqi",
-    "iranian",
-    "american",
-    "chief",
-    "leader",
-    "commander",
-    "cleric",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "state",
-    "defence",
-    "defense",
-    "foreign",
-    "supreme",
-    "deputy",
-    "ambassador",
-    "governor",
-    "mayor",
-    "former",
-    "top",
-    "populist",
-    "shiite",
-    "sunni",
-    "kurdish",
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "dr",
-    "dr.",
-    "sayyed",
-    "sheikh",
-    "ayatollah",
-    "adm",
-    "adm.",
-    "admiral",
-    "sgt",
-    "sgt.",
-    "capt",
-    "capt.",
-    "captain",
-    "republican",
-    "democrat",
-    "democratic",
-    "gop",
-    "lawmaker",
-    "mp",
-    "correspondent",
-    "analyst",
-    "student",
-    "professor",
-    "judge",
-    "justice",
-    "attorney",
-    "director",
-    "head",
-    "doctor",
-    "reverend",
-    "rev",
-    "rev.",
-    "rabbi",
-    "imam",
-    "pastor",
-    "bishop",
-    "sheriff",
-    "chancellor",
-];
-
-/// Common nouns that open an unnamed source's mention, capitalised only by the sentence start
-/// ("Officials familiar with the matter said", "Critics say").
-const GENERIC_SOURCES: &[&str] = &[
-    "officials",
-    "official",
-    "sources",
-    "source",
-    "people",
-    "person",
-    "critics",
-    "experts",
-    "analysts",
-    "aides",
-    "diplomats",
-    "witnesses",
-    "residents",
-    "observers",
-    "insiders",
-    "advisers",
-    "supporters",
-    "opponents",
-    "officers",
-    "employees",
-    "members",
-    "activists",
-    "protesters",
-    "demonstrators",
-    "voters",
-    "others",
-    "senior",
-    "several",
-    // An unresolved pronoun that opens a sentence ("He said") names nobody either.
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-];
-
-/// Nouns for one unnamed person speaking for a body ("a Pentagon spokesman").
-const PERSON_HEADS: &[&str] = &["spokesman", "spokeswoman", "spokesperson", "diplomat", "aide", "adviser", "advisor"];
-
 /// The head of a mention: its last word before a preposition ("spokesperson" in "a spokesperson
 /// for the embassy", "officials" in "officials familiar with the matter").
 fn head_noun(lower: &[String]) -> &str {
-    const PREPOSITIONS: &[&str] = &["of", "for", "at", "with", "from", "in", "on", "familiar", "close", "who"];
-    let before = lower.iter().position(|w| PREPOSITIONS.contains(&w.as_str())).unwrap_or(lower.len());
+    let before =
+        lower.iter().position(|w| english().head_postmodifier_openers.contains(&w.as_str())).unwrap_or(lower.len());
     lower[..before].last().map_or("", String::as_str)
 }
-
-/// Words that make a capitalised phrase an organisation or a document, not a person.
-const BODY_WORDS: &[&str] = &[
-    "department",
-    "ministry",
-    "parliament",
-    "committee",
-    "council",
-    "forces",
-    "army",
-    "government",
-    "coalition",
-    "pentagon",
-    "house",
-    "office",
-    "agency",
-    "news",
-    "times",
-    "post",
-    "party",
-    "commission",
-    "court",
-    "union",
-    "nations",
-    "embassy",
-    "company",
-    "university",
-    "institute",
-    "bloc",
-    "movement",
-    "cabinet",
-    "administration",
-    "country",
-    "countries",
-    "nation",
-];
-
-/// Documents that speak ("the resolution read"); pronoun resolution uses them too.
-pub(crate) const DOCUMENTS: &[&str] =
-    &["resolution", "statement", "letter", "report", "decree", "bill", "communique", "memo"];
-/// Cited records ("according to a poll"): not documents that speak, but not unnamed sources either.
-const RECORDS: &[&str] =
-    &["poll", "polls", "survey", "data", "filings", "records", "study", "figures", "estimates", "documents", "results"];
-const ARTICLES: &[&str] =
-    &["the", "a", "an", "one", "some", "many", "several", "two", "three", "his", "her", "their", "its"];
-const NAME_SUFFIXES: &[&str] = &["iii", "ii", "iv", "jr", "jr.", "sr", "sr."];
-const NAME_PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "abd", "abu", "de", "van", "von", "da", "di", "bint"];
 
 /// Describes speakers with the voices and roles of the loaded lexicons.
 pub struct SpeakerBook {
@@ -299,16 +108,16 @@ impl SpeakerBook {
         let lower: Vec<String> = tokens.iter().map(|t| t.to_lowercase()).collect();
         // "The Ministry of Foreign Affairs": a body's "of" name ends in a word that is no person.
         let body_of = name.len() == 1
-            && lower[..name_start].windows(2).any(|w| BODY_WORDS.contains(&w[0].as_str()) && w[1] == "of")
-            && !lower[..name_start].iter().any(|w| PERSON_HEADS.contains(&w.as_str()));
-        let name_is_body = body_of || name.iter().any(|t| BODY_WORDS.contains(&t.to_lowercase().as_str()));
+            && lower[..name_start].windows(2).any(|w| english().body_words.contains(&w[0].as_str()) && w[1] == "of")
+            && !lower[..name_start].iter().any(|w| english().person_heads.contains(&w.as_str()));
+        let name_is_body = body_of || name.iter().any(|t| english().body_words.contains(&t.to_lowercase().as_str()));
         // "Rep." and "Col." match the roles "rep" and "col".
         let undotted: Vec<String> = lower.iter().map(|w| w.trim_end_matches('.').to_string()).collect();
         let role_group = self.mention_group(&undotted, head_end);
         // "Nine in 10 Democrats": a share of respondents is the public, whatever its capitals.
         let share = is_share_of_respondents(&lower);
         // "Critics say": a common noun capitalised by the sentence start is not a name.
-        let generic = name.len() == 1 && GENERIC_SOURCES.contains(&name[0].to_lowercase().as_str());
+        let generic = name.len() == 1 && english().generic_sources.contains(&name[0].to_lowercase().as_str());
         if !name.is_empty() && !name_is_body && !share && !generic {
             let key = surname_key(name);
             if let Some((canonical, group)) = self.known.get(&key) {
@@ -326,20 +135,21 @@ impl SpeakerBook {
         }
         // "One in five voters" keeps its "one".
         let phrase = if share { lower.join(" ") } else { strip_articles(&lower).join(" ") };
-        let document = lower.iter().any(|w| DOCUMENTS.contains(&w.as_str()) || RECORDS.contains(&w.as_str()));
+        let document =
+            lower.iter().any(|w| english().documents.contains(&w.as_str()) || english().records.contains(&w.as_str()));
         // "The Pentagon" is named; "The retired neurosurgeon" and "Officials familiar with …"
         // only open a sentence.
         let after_article = tokens.len() - strip_articles(&lower).len();
         let named_body = tokens[after_article..].iter().enumerate().any(|(k, t)| {
             t.chars().next().is_some_and(char::is_uppercase)
-                && !(k == 0 && GENERIC_SOURCES.contains(&lower[after_article].as_str()))
+                && !(k == 0 && english().generic_sources.contains(&lower[after_article].as_str()))
         });
         // "the coalition", "the ministry": an institution speaking is identified, not anonymous;
         // "a senior administration official", "U.S. officials" and "a spokesperson for the
         // embassy" are people from one, unnamed.
         let head = head_noun(&lower);
         let institution = is_body(head) || head == "police";
-        let unnamed_person = GENERIC_SOURCES.contains(&head) || PERSON_HEADS.contains(&head);
+        let unnamed_person = english().generic_sources.contains(&head) || english().person_heads.contains(&head);
         let anonymous = !document && !share && (unnamed_person || !named_body && !institution);
         let fallback = if share {
             "citizens"
@@ -357,7 +167,7 @@ impl SpeakerBook {
     /// Pentagon", "a Pentagon spokesman"); the rest of the mention when the head gives none.
     fn mention_group(&self, lower: &[String], head_end: usize) -> Option<String> {
         let (head, tail) = lower.split_at(head_end);
-        let speaks_for_body = head.last().is_some_and(|w| PERSON_HEADS.contains(&w.as_str()));
+        let speaks_for_body = head.last().is_some_and(|w| english().person_heads.contains(&w.as_str()));
         if speaks_for_body && !tail.is_empty() {
             self.role_group(tail)
         } else if speaks_for_body {
@@ -386,13 +196,11 @@ impl SpeakerBook {
 /// A share of a poll's respondents ("26%", "Nine in 10 voters", "about half of voters",
 /// "those surveyed"): the public speaking through a poll, not an anonymous source.
 fn is_share_of_respondents(lower: &[String]) -> bool {
-    const SHARES: &[&str] =
-        &["half", "third", "quarter", "majority", "majorities", "nearly", "about", "almost", "roughly"];
     let Some(first) = lower.first() else { return false };
     let numeric = first.starts_with(|c: char| c.is_ascii_digit()) || first.ends_with('%');
     let one_in = lower.get(1).is_some_and(|w| w == "in") && lower.len() >= 3;
     numeric
-        || SHARES.contains(&first.as_str())
+        || english().respondent_shares.contains(&first.as_str())
         || one_in
         || lower.iter().any(|w| matches!(w.as_str(), "percent" | "surveyed" | "polled" | "respondents"))
 }
@@ -400,7 +208,9 @@ fn is_share_of_respondents(lower: &[String]) -> bool {
 /// True when a phrase names an organisation or a document ("Senate Foreign Relations Committee").
 pub fn is_body(lower: &str) -> bool {
     lower.split_whitespace().any(|w| {
-        BODY_WORDS.contains(&w) || DOCUMENTS.contains(&w) || matches!(w, "states" | "legions" | "units" | "committee")
+        english().body_words.contains(&w)
+            || english().documents.contains(&w)
+            || matches!(w, "states" | "legions" | "units" | "committee")
     })
 }
 
@@ -426,15 +236,14 @@ fn words(mention: &str) -> Vec<String> {
 
 fn is_name_word(word: &str) -> bool {
     let lower = word.to_lowercase();
-    let particle = lower.split('-').next().is_some_and(|p| NAME_PARTICLES.contains(&p));
-    (word.chars().next().is_some_and(char::is_uppercase) || particle) && !TITLE_WORDS.contains(&lower.as_str())
+    let particle = lower.split('-').next().is_some_and(|p| english().name_particles.contains(&p));
+    (word.chars().next().is_some_and(char::is_uppercase) || particle) && !english().titles.contains(&lower.as_str())
 }
 
 /// Where a prepositional phrase after the head of a mention starts ("in" of "protesters in
 /// the south"); "of" belongs to titles and bodies ("Secretary of State", "Ministry of Defence").
 fn postmodifier_start(tokens: &[String]) -> Option<usize> {
-    const POSTMODIFIERS: &[&str] = &["in", "for", "at", "from", "across", "inside", "within", "near"];
-    tokens.iter().skip(1).position(|w| POSTMODIFIERS.contains(&w.as_str())).map(|i| i + 1)
+    tokens.iter().skip(1).position(|w| english().place_postmodifiers.contains(&w.as_str())).map(|i| i + 1)
 }
 
 /// Where the name begins: the trailing run of capitalised words that are not titles.
@@ -442,7 +251,7 @@ fn name_start(tokens: &[String]) -> usize {
     let mut start = tokens.len();
     while start > 0 {
         let word = &tokens[start - 1];
-        let suffix = NAME_SUFFIXES.contains(&word.to_lowercase().as_str());
+        let suffix = english().name_suffixes.contains(&word.to_lowercase().as_str());
         if !(is_name_word(word) || suffix && start == tokens.len()) {
             break;
         }
@@ -451,7 +260,7 @@ fn name_start(tokens: &[String]) -> usize {
     // A name must hold a capitalised word that is not a particle or suffix.
     let real = tokens[start..].iter().any(|w| {
         let lower = w.to_lowercase();
-        w.chars().any(char::is_uppercase) && !NAME_SUFFIXES.contains(&lower.as_str())
+        w.chars().any(char::is_uppercase) && !english().name_suffixes.contains(&lower.as_str())
     });
     if real { start } else { tokens.len() }
 }
@@ -463,7 +272,7 @@ pub fn surname_key(name: &[String]) -> String {
         .iter()
         .rev()
         .map(|w| w.to_lowercase())
-        .find(|w| !(NAME_SUFFIXES.contains(&w.as_str()) || w.len() <= 2 && w.ends_with('.')))
+        .find(|w| !(english().name_suffixes.contains(&w.as_str()) || w.len() <= 2 && w.ends_with('.')))
         .unwrap_or_default();
     let last = last.rsplit('-').next().unwrap_or(&last).to_string();
     last.chars().filter(|c| c.is_alphanumeric()).collect()
@@ -471,7 +280,7 @@ pub fn surname_key(name: &[String]) -> String {
 
 fn strip_articles(lower: &[String]) -> &[String] {
     match lower.first() {
-        Some(first) if ARTICLES.contains(&first.as_str()) => &lower[1..],
+        Some(first) if english().mention_determiners.contains(&first.as_str()) => &lower[1..],
         _ => lower,
     }
 }

@@ -1,7 +1,7 @@
-use crate::lexicon::english;
 use crate::text::Document;
 use crate::text::Span;
 use crate::text::TokenKind;
+use crate::text::english;
 use std::ops::Range;
 
 pub(crate) fn token_span(doc: &Document, tokens: Range<usize>) -> Span {

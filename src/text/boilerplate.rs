@@ -5,6 +5,7 @@
 //! in `removed_lines.csv`. Nothing is deleted from the text: removed lines are only skipped by
 //! later stages, so every span still points into the original.
 
+use crate::text::english;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -124,39 +125,6 @@ fn is_credit_line(line: &Line) -> bool {
     t.len() < 120 && t.starts_with('(') && t.ends_with(')') && RE.is_match(t)
 }
 
-/// Keywords of the keyword rules, by family, found in one pass over a line.
-const COMMENT_KEYWORDS: &[&str] = &[
-    "removed its comment section",
-    "join the discussion on",
-    "join the conversation on",
-    "comments are closed",
-    "comments have been closed",
-    "comments are disabled",
-    "comments have been disabled",
-];
-const NEWSLETTER_KEYWORDS: &[&str] =
-    &["newsletter", "subscribe to our", "subscribe to the", "delivered to your inbox", "receive essential"];
-const PICTURE_KEYWORDS: &[&str] = &[
-    "handout via",
-    "via reuters",
-    "via ap ",
-    "via ap)",
-    "via afp",
-    "getty images",
-    "photo by",
-    "photo credit",
-    "file photo",
-    "afp photo",
-    "reuters/",
-    "ap photo",
-    "/afp",
-    "/ap ",
-    "/ap)",
-    "(photo:",
-    "image:",
-    "photograph:",
-];
-
 /// Bit of a keyword family in [`keyword_families`].
 const COMMENT: u8 = 1;
 const NEWSLETTER: u8 = 2;
@@ -165,7 +133,12 @@ const PICTURE: u8 = 4;
 /// Which keyword families occur in `text` (ASCII case ignored), as bits.
 pub fn keyword_families(text: &str) -> u8 {
     static AUTOMATON: LazyLock<(aho_corasick::AhoCorasick, Vec<u8>)> = LazyLock::new(|| {
-        let families = [(COMMENT_KEYWORDS, COMMENT), (NEWSLETTER_KEYWORDS, NEWSLETTER), (PICTURE_KEYWORDS, PICTURE)];
+        let english = english();
+        let families = [
+            (english.comment_section_phrases.as_slice(), COMMENT),
+            (english.newsletter_phrases.as_slice(), NEWSLETTER),
+            (english.picture_credit_phrases.as_slice(), PICTURE),
+        ];
         let patterns: Vec<&str> = families.iter().flat_map(|(k, _)| k.iter().copied()).collect();
         let bits: Vec<u8> = families.iter().flat_map(|(k, bit)| std::iter::repeat_n(*bit, k.len())).collect();
         let automaton = aho_corasick::AhoCorasick::builder()

@@ -2,10 +2,14 @@
 //! a normalised view mapped back to original bytes, boilerplate lines set aside with the rule
 //! that removed them, paragraphs, tokens and sentences, all carrying original byte spans.
 //!
+//! Also owns the closed English word classes the later stages test words against
+//! ([`english`], data in `lexicons/language/english.toml`).
+//!
 //! Does not know about lexicons or quotes; later stages read a `Document`.
 
 pub mod boilerplate;
 mod document;
+mod english;
 mod normalize;
 mod sentence;
 mod span;
@@ -13,6 +17,7 @@ mod stem;
 mod tokenize;
 
 pub use document::{Document, Paragraph, RemovedLine, Sentence, TextOptions};
+pub use english::{English, english};
 pub use normalize::{Normalized, normalize};
 pub use sentence::split_sentences;
 pub use span::Span;

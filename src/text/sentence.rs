@@ -4,16 +4,10 @@
 //! news text is full of both, so a period after a known abbreviation or a single capital (an
 //! initial, "William H. Seely") does not end a sentence.
 
+use crate::text::english;
 use std::ops::Range;
 
 use super::{Token, TokenKind};
-
-/// Words that take a period without ending the sentence (lower case, no period).
-const ABBREVIATIONS: &[&str] = &[
-    "adm", "apr", "aug", "brig", "capt", "cmdr", "co", "col", "corp", "cpl", "dec", "dr", "feb", "fig", "ft", "gen",
-    "gov", "hon", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "messrs", "mr", "mrs", "ms", "mt", "no",
-    "nov", "oct", "pfc", "prof", "pvt", "rep", "rev", "sen", "sept", "sep", "sgt", "sr", "st", "supt", "vs",
-];
 
 /// Split the tokens of one paragraph (`range` into `tokens`) into sentences (token ranges).
 pub fn split_sentences(tokens: &[Token], range: Range<usize>, text: &str) -> Vec<Range<usize>> {
@@ -60,7 +54,7 @@ fn follows_abbreviation(tokens: &[Token], i: usize, text: &str) -> bool {
     }
     let surface = prev.norm.slice(text);
     let initial = surface.chars().count() == 1 && surface.chars().all(char::is_uppercase);
-    initial || ABBREVIATIONS.contains(&&*prev.key)
+    initial || english().abbreviations.contains(&&*prev.key)
 }
 
 /// Closing quotes and brackets that belong to the sentence they follow.

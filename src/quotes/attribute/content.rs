@@ -5,10 +5,10 @@ use super::cues::hits_from;
 use super::phrase::{is_speaker_phrase, phrase_back};
 use super::subject::skip_adverbs_back;
 use super::types::CueHit;
-use crate::lexicon::english;
 use crate::quotes::tokens::{has_finite_verb, is_capitalized, is_dash, surface, trim_punct, words_in};
 use crate::text::Document;
 use crate::text::TokenKind;
+use crate::text::english;
 use std::ops::Range;
 
 /// Fewest words an indirect content may have: on PolNeAR train, allowing one or two words
@@ -100,8 +100,9 @@ pub(super) fn cut_before_next_cue(
 /// A verb form that closes a reporting clause ("reported", "says", "told"), not a noun
 /// ("report", "claim").
 pub(super) fn is_past_or_third_person(key: &str) -> bool {
-    const IRREGULAR: &[&str] = &["said", "told", "wrote", "found", "thought", "felt", "knew", "saw", "heard", "put"];
-    key.ends_with("ed") || key.len() > 3 && key.ends_with('s') && !key.ends_with("ss") || IRREGULAR.contains(&key)
+    key.ends_with("ed")
+        || key.len() > 3 && key.ends_with('s') && !key.ends_with("ss")
+        || english().irregular_past_forms.contains(&key)
 }
 
 /// "said the timing was not intentional; they only learned …": a semicolon ends the reported
@@ -209,7 +210,6 @@ pub(super) fn object_or_clause(doc: &Document, from: usize, end: usize, hits: &[
 pub(super) fn content_after(doc: &Document, from: usize, end: usize, hits: &[CueHit]) -> Option<Range<usize>> {
     // "told CNN on Monday that …", but not "said the system was corrupt, noting that …".
     // "going to jump to that conclusion": after a preposition "that" is a determiner.
-    const PREPOSITIONS: &[&str] = &["to", "of", "in", "on", "at", "with", "for", "about", "by", "from", "like"];
     // "said he had given up hope that …": after a subject pronoun, "that" belongs to a later
     // verb; so it does after another cue ("said the shootings demand that …").
     let next_cue = hits_from(hits, from).first().map_or(end, |CueHit { tokens: r, .. }| r.start);
@@ -230,7 +230,9 @@ pub(super) fn content_after(doc: &Document, from: usize, end: usize, hits: &[Cue
         let pronoun_subject = doc.tokens.get(from + 1).is_some_and(|t| english().pronouns.contains(&&*t.key));
         if pronoun_subject || has_finite_verb(doc, from + 1..end.min(from + 4)) {
             let that = (from + 2..end.min(from + 16).min(next_cue)).find(|&i| {
-                doc.tokens[i].key == "that" && !PREPOSITIONS.contains(&&*doc.tokens[i - 1].key) && i + 1 < end
+                doc.tokens[i].key == "that"
+                    && !english().that_after_preposition.contains(&&*doc.tokens[i - 1].key)
+                    && i + 1 < end
             });
             match that {
                 Some(t) => return (surface(doc, t + 1) != "\"").then_some(t + 1..end),
@@ -249,7 +251,7 @@ pub(super) fn content_after(doc: &Document, from: usize, end: usize, hits: &[Cue
         })
         .find(|&i| {
             doc.tokens[i].key == "that"
-                && !(i > from && PREPOSITIONS.contains(&&*doc.tokens[i - 1].key))
+                && !(i > from && english().that_after_preposition.contains(&&*doc.tokens[i - 1].key))
                 && i + 1 < end
                 && !matches!(surface(doc, i + 1), "." | "!" | "?" | ";")
         });
@@ -312,30 +314,9 @@ pub(super) fn reporting_clause_end(doc: &Document, cue: &Range<usize>, end: usiz
 /// Tokens of a listener right after "told" when a clause follows it: an object pronoun or an
 /// audience noun ("told him it was over", "told reporters the deal was close"); 0 otherwise.
 pub(super) fn told_recipient(doc: &Document, from: usize, end: usize) -> usize {
-    const LISTENERS: &[&str] = &[
-        "him",
-        "her",
-        "them",
-        "us",
-        "me",
-        "you",
-        "reporters",
-        "journalists",
-        "lawmakers",
-        "supporters",
-        "voters",
-        "senators",
-        "students",
-        "listeners",
-        "viewers",
-        "investors",
-        "parliament",
-        "congress",
-        "colleagues",
-    ];
     let told = from > 0 && matches!(&*doc.tokens[from - 1].key, "told" | "tell" | "tells" | "telling");
     let clause_next = doc.tokens.get(from + 1).is_some_and(|t| {
         t.kind == TokenKind::Word && (english().determiners.contains(&&*t.key) || english().pronouns.contains(&&*t.key))
     });
-    usize::from(told && from + 1 < end && LISTENERS.contains(&&*doc.tokens[from].key) && clause_next)
+    usize::from(told && from + 1 < end && english().listeners.contains(&&*doc.tokens[from].key) && clause_next)
 }

@@ -6,13 +6,13 @@ use crate::lexicon::CueClass;
 use crate::lexicon::CueEntry;
 use crate::lexicon::GivenNames;
 use crate::lexicon::LexiconSet;
-use crate::lexicon::english;
 use crate::quotes::learned::CueModel;
 use crate::quotes::tokens::{is_capitalized, key_at, surface, surface_at};
 use crate::quotes::voice::Voice;
 use crate::quotes::voice::VoiceMap;
 use crate::text::Document;
 use crate::text::TokenKind;
+use crate::text::english;
 use rustc_hash::FxHashMap;
 
 /// The reporting cues, indexed by their first word, and the learned cue model when in use.
@@ -176,10 +176,9 @@ pub(super) fn in_title_case_sentence(doc: &Document, i: usize) -> bool {
 /// "Trump's claims", "Editor's note": a possessive before a cue word makes it a noun ("he's
 /// said" is a contraction, not a possessive).
 pub(super) fn is_possessive(doc: &Document, i: usize) -> bool {
-    const CONTRACTED: &[&str] = &["he", "she", "it", "that", "there", "who", "what", "here", "this", "where"];
     // The key already has the "'s" removed and is lower case.
     let key = &*doc.tokens[i].key;
-    surface(doc, i).len() > 2 && surface(doc, i).ends_with("'s") && !CONTRACTED.contains(&key)
+    surface(doc, i).len() > 2 && surface(doc, i).ends_with("'s") && !english().contracted_subjects.contains(&key)
 }
 
 /// The cue hits (sorted by token) starting at token `from` or later.

@@ -11,12 +11,12 @@ use super::subject::{
     sentence_subject, skip_adverbs_back, skip_parenthesis_back, speaker_before, strip_leading_conjunctions,
 };
 use super::types::{Attribution, CueFound, CueHit, Extent, FoundBy, Kind};
-use crate::lexicon::english;
 use crate::quotes::marks::QuoteSpan;
 use crate::quotes::tokens::{is_capitalized, is_dash, is_punct, surface, token_span, tokens_in, trim_punct, words_in};
 use crate::text::Document;
 use crate::text::Span;
 use crate::text::TokenKind;
+use crate::text::english;
 use std::ops::Range;
 
 /// Where a quote sits in its sentence: what every direct rule reads.
@@ -370,7 +370,6 @@ pub(super) fn is_label(doc: &Document, open_mark: usize, inner: Range<usize>, cl
 
 /// A short Title Case quote ("Face the Nation") names a work, not words someone said.
 pub(super) fn is_title(doc: &Document, inner: Range<usize>, words: usize) -> bool {
-    const SMALL: &[&str] = &["the", "of", "and", "a", "an", "in", "on", "for", "to", "with"];
     // `chanted “USA! USA!”`: an exclamation or a question is speech, not a title.
     let exclaims = inner.clone().any(|i| matches!(surface(doc, i), "!" | "?"));
     words <= 6
@@ -378,7 +377,7 @@ pub(super) fn is_title(doc: &Document, inner: Range<usize>, words: usize) -> boo
         && inner
             .clone()
             .filter(|&i| !is_punct(doc, i))
-            .all(|i| is_capitalized(doc, i) || SMALL.contains(&&*doc.tokens[i].key))
+            .all(|i| is_capitalized(doc, i) || english().title_small_words.contains(&&*doc.tokens[i].key))
         && inner.clone().filter(|&i| !is_punct(doc, i)).any(|i| is_capitalized(doc, i))
 }
 

@@ -10,13 +10,13 @@ use super::phrase::{is_speaker_phrase, only_conjunctions, speaker_after};
 use super::rules::Rule;
 use super::subject::{after_dateline, sentence_subject, speaker_before};
 use super::types::{Attribution, CueHit, FoundBy, Kind};
-use crate::lexicon::english;
 use crate::quotes::tokens::{
     abbreviation_dot, has_finite_verb, is_capitalized, surface, token_span, trim_punct, words_in,
 };
 use crate::quotes::voice::Voice;
 use crate::quotes::voice::VoiceMap;
 use crate::text::Document;
+use crate::text::english;
 use std::ops::Range;
 
 /// `46 percent of voters said yes`: an answer of one word is the whole of what was said.
@@ -50,8 +50,7 @@ pub(super) fn evidential(
     end: usize,
     hits: &[CueHit],
 ) -> Option<Range<usize>> {
-    const EVIDENTIAL: &[&str] = &["seem", "seems", "seemed", "appear", "appears", "appeared"];
-    if cue.len() != 1 || !EVIDENTIAL.contains(&&*doc.tokens[cue.start].key) {
+    if cue.len() != 1 || !english().evidential_verbs.contains(&&*doc.tokens[cue.start].key) {
         return None;
     }
     let subject = speaker_before(doc, start, cue.start)?;
@@ -286,9 +285,8 @@ pub(super) fn passive_agent(doc: &Document, from: usize, end: usize) -> Option<R
 /// `the offer was rejected`, `he was told`: a form of "be" before a past participle cue makes
 /// the subject the one spoken about, not the speaker.
 pub(super) fn is_passive(doc: &Document, cue: &Range<usize>) -> bool {
-    const PARTICIPLES: &[&str] = &["told", "said", "written", "shown", "known", "thought", "heard", "seen", "given"];
     let word = &*doc.tokens[cue.start].key;
-    let participle = word.ends_with("ed") || PARTICIPLES.contains(&word);
+    let participle = word.ends_with("ed") || english().irregular_participles.contains(&word);
     // "was first reported by": an adverb may come between.
     let adverb = cue.start > 1
         && matches!(

@@ -2,10 +2,10 @@
 //! that look like them.
 
 use super::content::MIN_CONTENT_WORDS;
-use crate::lexicon::english;
 use crate::quotes::tokens::{is_capitalized, is_punct, surface, words_in};
 use crate::text::Document;
 use crate::text::TokenKind;
+use crate::text::english;
 use std::ops::Range;
 
 /// Most words a paragraph may have to lead a block in with its colon.

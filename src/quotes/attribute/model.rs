@@ -7,7 +7,6 @@ use super::phrase::is_speaker_phrase;
 use super::rules::Rule;
 use super::subject::{sentence_subject, speaker_before};
 use super::types::{Attribution, CueHit, FoundBy};
-use crate::lexicon::english;
 use crate::quotes::learned::CueModel;
 use crate::quotes::learned::is_candidate;
 use crate::quotes::tokens::{has_finite_verb, is_capitalized, is_dash, surface, token_span, trim_punct, words_in};
@@ -16,6 +15,7 @@ use crate::quotes::voice::VoiceMap;
 use crate::text::Document;
 use crate::text::Span;
 use crate::text::TokenKind;
+use crate::text::english;
 use std::ops::Range;
 
 /// Attributions whose cue only the learned model finds: in each sentence, runs of own-voice

@@ -2,8 +2,8 @@
 //! a cue, and the tests that tell a speaker from a time, a place or a document.
 
 use super::cues::hyphen_joined;
-use crate::lexicon::english;
-use crate::quotes::speaker::DOCUMENTS;
+use crate::text::english;
+
 use crate::quotes::tokens::{abbreviation_dot, has_finite_verb, is_capitalized, is_punct, surface};
 use crate::text::Document;
 use crate::text::TokenKind;
@@ -163,7 +163,7 @@ pub(super) fn can_speak(doc: &Document, head: Range<usize>) -> bool {
     english().role_nouns.contains(&last)
         || english().speaking_heads.contains(&last)
         || english().quantifiers.contains(&last)
-        || DOCUMENTS.contains(&last)
+        || english().documents.contains(&last)
         || is_capitalized(doc, head.end - 1) && head.end - 1 > head.start
 }
 
@@ -253,6 +253,5 @@ pub(super) fn only_conjunctions(doc: &Document, range: Range<usize>) -> bool {
 /// A plural noun that names people by what they do ("technologists", "specialists",
 /// "opponents", "campaigners", "historians"): a group that speaks without a determiner.
 pub(super) fn names_people(key: &str) -> bool {
-    const ENDINGS: &[&str] = &["ists", "ians", "ents", "ants", "ers", "ors"];
-    key.len() > 6 && ENDINGS.iter().any(|e| key.ends_with(e))
+    key.len() > 6 && english().people_plural_endings.iter().any(|e| key.ends_with(e))
 }

@@ -5,10 +5,10 @@ use super::rules::Rule;
 use super::types::Attribution;
 use crate::lexicon::Gender;
 use crate::lexicon::GivenNames;
-use crate::lexicon::english;
 use crate::quotes::gender::Genders;
 use crate::quotes::gender::pronoun_gender;
-use crate::quotes::speaker::DOCUMENTS;
+use crate::text::english;
+
 use crate::quotes::speaker::is_body;
 use crate::quotes::tokens::{is_capitalized, surface, token_span};
 use crate::quotes::voice::Voice;
@@ -106,7 +106,7 @@ pub(super) fn is_definite_role(lower: &str) -> bool {
     word.len() > 3
         && word.chars().all(|c| c.is_ascii_lowercase())
         && !word.ends_with('s')
-        && !DOCUMENTS.contains(&word)
+        && !english().documents.contains(&word)
         && !is_body(word)
 }
 
@@ -139,8 +139,9 @@ pub(super) fn relative_antecedent(doc: &Document, pronoun: Span) -> Option<Span>
 /// The last document or body noun ("resolution", "statement", "coalition") before `at`, outside
 /// quotation marks, in the sentence holding `at` or the one before.
 pub(super) fn last_document_before(doc: &Document, at: usize, voices: &VoiceMap) -> Option<Span> {
-    let document =
-        |key: &str| DOCUMENTS.contains(&key) || matches!(key, "measure" | "motion" | "coalition" | "ministry");
+    let document = |key: &str| {
+        english().documents.contains(&key) || matches!(key, "measure" | "motion" | "coalition" | "ministry")
+    };
     let here = doc.sentences.partition_point(|s| s.span.end <= at);
     let from = doc.sentences.get(here.saturating_sub(1))?.tokens.start;
     let until = doc.tokens.partition_point(|t| t.span.end <= at);

@@ -4,13 +4,13 @@
 use super::phrase::{
     is_name, is_person_noun, is_speaker_phrase, is_time_phrase, names_people, phrase_back, speaker_after,
 };
-use crate::lexicon::english;
 use crate::quotes::speaker::is_body;
 use crate::quotes::tokens::{
     abbreviation_dot, has_finite_verb, is_capitalized, is_dash, is_punct, key_at, surface, surface_at, trim_punct,
 };
 use crate::text::Document;
 use crate::text::TokenKind;
+use crate::text::english;
 use std::ops::Range;
 
 /// Drop a leading "and"/"but"/"so" ("“…,” and he said").
@@ -180,49 +180,8 @@ pub(super) fn coordinated_subject(doc: &Document, sentence_start: usize, phrase:
 /// took to the streets to denounce …", "Clinton plans to say …"), unless a verb that hands the
 /// speaking to its object stands before it ("asked the minister to explain"): then no guess.
 pub(super) fn infinitive_subject(doc: &Document, sentence_start: usize, to: usize) -> Option<Range<usize>> {
-    const TO_OBJECT: &[&str] = &[
-        "ask",
-        "asked",
-        "asks",
-        "asking",
-        "tell",
-        "told",
-        "tells",
-        "urge",
-        "urged",
-        "urges",
-        "urging",
-        "invite",
-        "invited",
-        "force",
-        "forced",
-        "allow",
-        "allowed",
-        "press",
-        "pressed",
-        "encourage",
-        "encouraged",
-        "call",
-        "called",
-        "calls",
-        "calling",
-        "want",
-        "wants",
-        "wanted",
-        "expect",
-        "expects",
-        "expected",
-        "persuade",
-        "persuaded",
-        "order",
-        "ordered",
-        "challenge",
-        "challenged",
-        "get",
-        "got",
-    ];
     let from = to.saturating_sub(8).max(sentence_start);
-    if (from..to).any(|i| TO_OBJECT.contains(&&*doc.tokens[i].key)) {
+    if (from..to).any(|i| english().verbs_handing_speech_to_object.contains(&&*doc.tokens[i].key)) {
         return None;
     }
     // Only a person or a body, named or by role, near the "to" ("It's too early to say" and
@@ -249,29 +208,8 @@ pub(super) fn infinitive_subject(doc: &Document, sentence_start: usize, to: usiz
 /// after a noun and a participle, a noun cue is the participle's object ("the client directed
 /// questions to …").
 pub(super) fn plain_verb(doc: &Document, cue: usize) -> bool {
-    const VERBS: &[&str] = &[
-        "said",
-        "says",
-        "say",
-        "told",
-        "found",
-        "finds",
-        "shows",
-        "suggests",
-        "states",
-        "argues",
-        "warns",
-        "concludes",
-        "alleges",
-        "adds",
-        "writes",
-        "wrote",
-        "notes",
-        "predicts",
-        "estimates",
-    ];
     let key = &*doc.tokens[cue].key;
-    key.ends_with("ed") || VERBS.contains(&key)
+    key.ends_with("ed") || english().plain_reporting_verbs.contains(&key)
 }
 
 /// `A court document filed Thursday says`, `The lawsuit filed by the union says`: where the
@@ -284,9 +222,10 @@ pub(super) fn reduced_relative_back(doc: &Document, sentence_start: usize, end: 
     let participle = agent.unwrap_or(end).checked_sub(1).filter(|&p| p > sentence_start)?;
     let key = &*doc.tokens[participle].key;
     // "those surveyed said": the people asked are the speakers.
-    const ASKED: &[&str] = &["surveyed", "polled", "interviewed", "questioned", "asked", "contacted", "sampled"];
-    let is_participle =
-        key.len() > 4 && key.ends_with("ed") && !ASKED.contains(&key) && !is_capitalized(doc, participle);
+    let is_participle = key.len() > 4
+        && key.ends_with("ed")
+        && !english().respondent_participles.contains(&key)
+        && !is_capitalized(doc, participle);
     let noun = &*doc.tokens[participle - 1].key;
     let after_noun = word(participle - 1)
         && !english().finite_verbs.contains(&noun)

@@ -6,7 +6,8 @@
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
-use super::{BOUNDARY, PRONOUNS, ending};
+use super::{BOUNDARY, ending};
+use crate::text::english;
 use crate::text::{Document, Token};
 
 /// The weights of the features a word takes part in, one per role.
@@ -174,7 +175,7 @@ impl Compiled {
         let info = |t: &Token| WordInfo {
             number: self.numbers.get(t.key.as_str()).copied(),
             capital: doc.text[t.span.start..].starts_with(|c: char| c.is_uppercase()),
-            pronoun: PRONOUNS.contains(&t.key.as_str()),
+            pronoun: english().cue_model_pronouns.contains(&t.key.as_str()),
         };
         SentenceWords {
             start: sentence.start,
