@@ -2,6 +2,8 @@
 //! problem reported at once with file and line), the checked model (`model`), and the compiled
 //! matcher (`matcher`). Does not count or aggregate matches: that is `features`.
 
+mod check;
+mod check_signals;
 mod load;
 mod matcher;
 mod model;
