@@ -17,7 +17,7 @@ use std::time::Instant;
 use framelens::corpus::{self, Columns, KnownOutlet, OutletGuesser};
 use framelens::features::Extractor;
 use framelens::lexicon::{LexiconMatcher, load, shipped_sources};
-use framelens::pipeline::{self, Event};
+use framelens::pipeline::{self, Event, Keep};
 use framelens::quotes::CueModel;
 use framelens::report::Formats;
 use framelens::text::{Stemmer, TextOptions};
@@ -127,7 +127,7 @@ fn full_run(
     let started = Instant::now();
     let stream = corpus::read(corpus, &Columns::default(), &OutletGuesser::new(known)).expect("corpus opens");
     let mut skipped = 0;
-    let summary = pipeline::extract_to(out, stream, extractor, formats, &mut |event| {
+    let summary = pipeline::extract_to(out, stream, extractor, formats, Keep::Nothing, &mut |event| {
         if let Event::Skipped(_) = event {
             skipped += 1;
         }

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::mpsc::sync_channel;
 
+use polars::prelude::DataFrame;
 use rayon::prelude::*;
 
 use crate::corpus::{Article, ArticleStream, CorpusError};
@@ -17,7 +18,8 @@ use crate::features::{ArticleResult, Extractor};
 use crate::lexicon::LexiconSet;
 use crate::report::{Formats, ReportError, StreamedTable, write_table_as};
 use crate::table::{
-    self, ArticleRow, EvidenceRow, FeatureColumn, Group, QuoteRow, QuoteSpanRow, RemovedLineRow, Totals,
+    self, ArticleRow, ArticleTables, EvidenceRow, FeatureColumn, Group, QuoteRow, QuoteSpanRow, RemovedLineRow,
+    RunTables, Totals,
 };
 use crate::text::Stemmer;
 
@@ -44,6 +46,22 @@ pub struct RunSummary {
     pub errors: Vec<CorpusError>,
     /// Names of the tables written (without extension), sorted.
     pub tables: Vec<String>,
+    /// The tables the comparison reads, when the run was asked to keep them.
+    pub kept: Option<RunTables>,
+}
+
+/// Which tables a run keeps in memory for a comparison after it (`framelens report`), besides
+/// writing them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Keep {
+    /// None: the tables are only written (`framelens extract`).
+    #[default]
+    Nothing,
+    /// What an outlet-level comparison reads.
+    ForOutlets,
+    /// What an article-level comparison reads, which adds the per-article word choice and the
+    /// articles table.
+    ForArticles,
 }
 
 const ARTICLE_KEYS: &[&str] = &["article", "outlet"];
@@ -55,10 +73,11 @@ pub fn extract_to(
     stream: ArticleStream,
     extractor: &Extractor,
     formats: Formats,
+    keep: Keep,
     on_event: &mut dyn FnMut(Event),
 ) -> Result<RunSummary, ReportError> {
     let set = extractor.lexicons();
-    let mut writer = Writer::open(dir, set, formats)?;
+    let mut writer = Writer::open(dir, set, formats, keep)?;
     let mut errors = Vec::new();
     std::thread::scope(|scope| {
         let (send, receive) = sync_channel::<Vec<ArticleResult>>(1);
@@ -140,10 +159,13 @@ struct Writer {
     outlets: BTreeMap<String, Totals>,
     count: u64,
     formats: Formats,
+    keep: Keep,
+    /// Chunks of `article_features`, `article_word_choice` and `articles` kept for the comparison.
+    kept: [Vec<DataFrame>; 3],
 }
 
 impl Writer {
-    fn open(dir: &Path, set: &LexiconSet, formats: Formats) -> Result<Writer, ReportError> {
+    fn open(dir: &Path, set: &LexiconSet, formats: Formats, keep: Keep) -> Result<Writer, ReportError> {
         let article_columns = table::all_feature_columns(set);
         Ok(Writer {
             articles: StreamedTable::create(dir, "articles", &table::articles_table(&[]), formats)?,
@@ -168,6 +190,8 @@ impl Writer {
             outlets: BTreeMap::new(),
             count: 0,
             formats,
+            keep,
+            kept: Default::default(),
         })
     }
 
@@ -187,7 +211,10 @@ impl Writer {
             outlets,
             count,
             formats: _,
+            keep,
+            kept: [kept_features, kept_word_choice, kept_articles],
         } = self;
+        let (keep_features, keep_article_tables) = (*keep != Keep::Nothing, *keep == Keep::ForArticles);
         let set = &*set;
         let rows: Vec<ArticleRow> = results.par_iter().map(|r| ArticleRow::from_result(r, set)).collect();
         let groups: Vec<Group> = rows.par_iter().map(article_group).collect();
@@ -195,19 +222,31 @@ impl Writer {
         let [w_articles, w_evidence, w_word_choice, w_features, w_spans, w_quotes, w_removed] = &mut written;
         let (rows, groups) = (&rows, &groups);
         rayon::scope(|s| {
-            s.spawn(|_| *w_articles = articles.write(&table::articles_table(rows)));
+            s.spawn(|_| {
+                let frame = table::articles_table(rows);
+                *w_articles = articles.write(&frame);
+                if keep_article_tables {
+                    kept_articles.push(frame);
+                }
+            });
             s.spawn(|_| {
                 let rows: Vec<EvidenceRow> =
                     results.par_iter().flat_map_iter(|r| EvidenceRow::from_result(r, set)).collect();
                 *w_evidence = evidence.write(&table::evidence_table(&rows));
             });
             s.spawn(|_| {
-                *w_word_choice =
-                    article_word_choice.write(&table::article_word_choice_table(groups, ARTICLE_KEYS, set));
+                let frame = table::article_word_choice_table(groups, ARTICLE_KEYS, set);
+                *w_word_choice = article_word_choice.write(&frame);
+                if keep_article_tables {
+                    kept_word_choice.push(frame);
+                }
             });
             s.spawn(|_| {
-                *w_features =
-                    article_features.write(&table::features_table(groups, ARTICLE_KEYS, set, article_columns));
+                let frame = table::features_table(groups, ARTICLE_KEYS, set, article_columns);
+                *w_features = article_features.write(&frame);
+                if keep_features {
+                    kept_features.push(frame);
+                }
             });
             s.spawn(|_| {
                 let rows: Vec<QuoteSpanRow> = results.iter().flat_map(QuoteSpanRow::from_result).collect();
@@ -249,14 +288,10 @@ impl Writer {
         }
         let outlets = table::group_by_outlet(&self.outlets);
         let columns = table::feature_columns(set, outlets.iter().map(|g| &g.totals.counts));
-        let mut word_choice = table::word_choice_table(&outlets, OUTLET_KEYS, set);
-        write_table_as(dir, "word_choice", &mut word_choice, self.formats)?;
-        let mut features = table::features_table(&outlets, OUTLET_KEYS, set, &columns);
-        write_table_as(dir, "outlet_features", &mut features, self.formats)?;
-        let mut voices = table::voices_table(&outlets);
-        write_table_as(dir, "voices", &mut voices, self.formats)?;
-        tables.extend(["word_choice".to_string(), "outlet_features".to_string(), "voices".to_string()]);
-        let mut signal_tables = [
+        let mut outlet_tables = [
+            ("word_choice", table::word_choice_table(&outlets, OUTLET_KEYS, set)),
+            ("outlet_features", table::features_table(&outlets, OUTLET_KEYS, set, &columns)),
+            ("voices", table::voices_table(&outlets)),
             ("attribution", table::attribution_table(&outlets)),
             ("media_credits", table::media_credits_table(&outlets)),
             ("hedges", table::hedges_table(&outlets)),
@@ -264,12 +299,31 @@ impl Writer {
             ("agency", table::agency_table(&outlets, set)),
             ("coverage", table::coverage_table(&outlets, set)),
         ];
-        for (name, frame) in &mut signal_tables {
+        for (name, frame) in &mut outlet_tables {
             write_table_as(dir, name, frame, self.formats)?;
             tables.push(name.to_string());
         }
         tables.sort();
-        Ok(RunSummary { articles: self.count, outlets: self.outlets, errors, tables })
+        let kept = (self.keep != Keep::Nothing).then(|| {
+            let [features, word_choice, articles] = self.kept;
+            let [wc, of, voices, attribution, _, _, _, _, coverage] = outlet_tables.map(|(_, frame)| frame);
+            RunTables {
+                outlet_features: of,
+                word_choice: wc,
+                voices,
+                attribution,
+                coverage,
+                article_features: table::stack(
+                    features,
+                    table::features_table(&[], ARTICLE_KEYS, set, &self.article_columns),
+                ),
+                article_level: (self.keep == Keep::ForArticles).then(|| ArticleTables {
+                    word_choice: table::stack(word_choice, table::article_word_choice_table(&[], ARTICLE_KEYS, set)),
+                    articles: table::stack(articles, table::articles_table(&[])),
+                }),
+            }
+        });
+        Ok(RunSummary { articles: self.count, outlets: self.outlets, errors, tables, kept })
     }
 }
 

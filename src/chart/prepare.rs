@@ -140,12 +140,13 @@ pub fn voices(frame: &DataFrame) -> PolarsResult<Prepared<StackedBars>> {
 
 /// Attributions by reporting-cue class per outlet, each bar noted with the outlet's hedges per
 /// 1,000 own-voice words and its credits to other media (from `features`).
-pub fn attribution(quotes: &DataFrame, features: &DataFrame) -> PolarsResult<Prepared<StackedBars>> {
-    let (outlet, class) = (strings(quotes, "outlet")?, strings(quotes, "cue_class")?);
+pub fn attribution(attribution: &DataFrame, features: &DataFrame) -> PolarsResult<Prepared<StackedBars>> {
+    let (outlet, class) = (strings(attribution, "outlet")?, strings(attribution, "cue_class")?);
+    let count = numbers(attribution, "attributions")?;
     let mut counts: BTreeMap<(String, String), f64> = BTreeMap::new();
     for i in 0..outlet.len() {
-        let class = if class[i].is_empty() { "no cue".to_string() } else { class[i].clone() };
-        *counts.entry((short_name(&outlet[i]), class)).or_default() += 1.0;
+        let class = if class[i] == "none" { "no cue".to_string() } else { class[i].clone() };
+        *counts.entry((short_name(&outlet[i]), class)).or_default() += count[i].unwrap_or(0.0);
     }
     if counts.is_empty() {
         return Ok(Err("no attributions found".into()));

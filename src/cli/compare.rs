@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 
 use framelens::chart::{ChartFormat, ChartSize};
-use framelens::compare::{CompareOptions, Level};
-use framelens::report::{CompareSettings, ComparisonFiles, write_comparison};
+use framelens::compare::{CompareOptions, Level, read_run_tables};
+use framelens::report::{CompareSettings, ComparisonFiles, Formats, write_comparison};
 
 use super::{Outcome, messages};
 
@@ -104,7 +104,9 @@ pub struct Args {
 
 /// Run `framelens compare`.
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
-    let files = write_comparison(&args.report, &args.compare.settings())?;
+    let settings = args.compare.settings();
+    let tables = read_run_tables(&args.report, settings.options.level)?;
+    let files = write_comparison(&args.report, &settings, &tables, Formats::BOTH)?;
     tell(&files, args.quiet);
     Ok(Outcome::Success)
 }

@@ -6,7 +6,7 @@ use std::fs;
 use anyhow::Context;
 use framelens::features::Extractor;
 use framelens::lexicon::{LexiconMatcher, LexiconSet};
-use framelens::pipeline::{self, Event, RunSummary};
+use framelens::pipeline::{self, Event, Keep, RunSummary};
 use framelens::report::{RunManifest, hash_inputs};
 
 use super::args::{CorpusArgs, LexiconArgs, OutputArgs, Prepared};
@@ -25,7 +25,7 @@ pub struct Args {
 
 /// Run `framelens extract`.
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
-    let measured = measure(args, "extract")?;
+    let measured = measure(args, "extract", Keep::Nothing)?;
     Ok(measured.outcome)
 }
 
@@ -40,7 +40,7 @@ pub struct Measured {
 const LIST_OUTLETS_UP_TO: usize = 50;
 
 /// Load lexicons, read and measure the corpus, write tables and the run manifest.
-pub fn measure(args: &Args, command: &str) -> anyhow::Result<Measured> {
+pub fn measure(args: &Args, command: &str, keep: Keep) -> anyhow::Result<Measured> {
     if let Some(threads) = args.output.threads {
         rayon::ThreadPoolBuilder::new().num_threads(threads).build_global().context("cannot set --threads")?;
     }
@@ -55,16 +55,17 @@ pub fn measure(args: &Args, command: &str) -> anyhow::Result<Measured> {
     let bar = messages::progress(args.output.quiet);
     let mut decided: Vec<String> = Vec::new();
     let mut rules: BTreeMap<(String, String), usize> = BTreeMap::new();
-    let summary = pipeline::extract_to(out, stream, &extractor, args.output.formats(), &mut |event| match event {
-        Event::Measured(article) => {
-            bar.inc(1);
-            *rules.entry((article.outlet.clone(), article.outlet_rule.clone())).or_default() += 1;
-            if decided.len() <= LIST_OUTLETS_UP_TO {
-                decided.push(format!("{} -> {} ({})", article.id, article.outlet, article.outlet_rule));
+    let summary =
+        pipeline::extract_to(out, stream, &extractor, args.output.formats(), keep, &mut |event| match event {
+            Event::Measured(article) => {
+                bar.inc(1);
+                *rules.entry((article.outlet.clone(), article.outlet_rule.clone())).or_default() += 1;
+                if decided.len() <= LIST_OUTLETS_UP_TO {
+                    decided.push(format!("{} -> {} ({})", article.id, article.outlet, article.outlet_rule));
+                }
             }
-        }
-        Event::Skipped(err) => bar.suspend(|| messages::problem(format!("skipped {err}"))),
-    })?;
+            Event::Skipped(err) => bar.suspend(|| messages::problem(format!("skipped {err}"))),
+        })?;
     bar.finish_and_clear();
     report_outlets(&summary, &decided, &rules, args.output.quiet);
     let skipped = !summary.errors.is_empty() || loaded.has_errors();

@@ -2,6 +2,8 @@
 //! charts) and `report.md`, a readable summary whose findings point to their evidence rows.
 
 use anyhow::Context;
+use framelens::compare::Level;
+use framelens::pipeline::Keep;
 use framelens::report::{render_markdown, write_comparison};
 
 use super::Outcome;
@@ -20,15 +22,15 @@ pub struct Args {
 
 /// Run `framelens report`.
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
-    if !args.extract.output.formats().parquet {
-        anyhow::bail!(
-            "report reads the Parquet tables back to compare outlets: use --formats csv,parquet (the default) \
-             or --formats parquet, or run `framelens extract --formats csv` for the tables alone"
-        );
-    }
-    let measured = measure(&args.extract, "report")?;
+    let settings = args.compare.settings();
+    let keep = match settings.options.level {
+        Level::Outlet => Keep::ForOutlets,
+        Level::Article => Keep::ForArticles,
+    };
+    let measured = measure(&args.extract, "report", keep)?;
     let out = &args.extract.output.out;
-    let files = write_comparison(out, &args.compare.settings())?;
+    let tables = measured.summary.kept.as_ref().expect("a report run keeps its tables");
+    let files = write_comparison(out, &settings, tables, args.extract.output.formats())?;
     tell(&files, args.extract.output.quiet);
     let path = out.join("report.md");
     let markdown = render_markdown(

@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 
 use polars::prelude::*;
 
+use super::comparison::Level;
 use super::distance::LabelCounts;
 use super::matrix::{FeatureTable, FeatureValues};
+use crate::table::{ArticleTables, RunTables};
 
 /// A table could not be read back.
 #[derive(Debug, thiserror::Error)]
@@ -26,6 +28,26 @@ pub fn read_table(dir: &Path, name: &str) -> Result<DataFrame, LoadError> {
     let fail = |e: &dyn std::fmt::Display| LoadError { path: path.clone(), message: e.to_string() };
     let file = File::open(&path).map_err(|e| fail(&e))?;
     ParquetReader::new(file).finish().map_err(|e| fail(&e))
+}
+
+/// The tables a comparison at `level` reads, from the report folder `dir`.
+pub fn read_run_tables(dir: &Path, level: Level) -> Result<RunTables, LoadError> {
+    let article_level = match level {
+        Level::Article => Some(ArticleTables {
+            word_choice: read_table(dir, "article_word_choice")?,
+            articles: read_table(dir, "articles")?,
+        }),
+        Level::Outlet => None,
+    };
+    Ok(RunTables {
+        outlet_features: read_table(dir, "outlet_features")?,
+        word_choice: read_table(dir, "word_choice")?,
+        voices: read_table(dir, "voices")?,
+        attribution: read_table(dir, "attribution")?,
+        coverage: read_table(dir, "coverage")?,
+        article_features: read_table(dir, "article_features")?,
+        article_level,
+    })
 }
 
 /// A column as text (missing values as empty strings).

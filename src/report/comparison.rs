@@ -1,6 +1,7 @@
 //! The comparison files of a report: `clusters`, `distances`, `merge_tree`, `cluster_stability`
 //! tables, `comparison.json` (options, seed, k and its silhouettes, explained variance, notes)
-//! and the charts under `charts/`. Reads the tables `extract` wrote, so it can rerun on them.
+//! and the charts under `charts/`. Works on the run's tables in memory ([`RunTables`]): `report`
+//! hands over what the pipeline built; `compare` reads them from a report folder first.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -8,11 +9,10 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::write::{ReportError, write_table};
+use super::write::{Formats, ReportError, write_table_as};
 use crate::chart::{self, ChartFormat, ChartSize, StackedBars, prepare};
-use crate::compare::{
-    self, CompareInput, CompareOptions, Comparison, Level, MAX_DISTANCE_ROWS, groups_present, read_table,
-};
+use crate::compare::{self, CompareInput, CompareOptions, Comparison, Level, MAX_DISTANCE_ROWS, groups_present};
+use crate::table::RunTables;
 
 /// How to compare and draw.
 #[derive(Debug, Clone, Default)]
@@ -78,15 +78,30 @@ fn shape(table: &str) -> impl Fn(polars::error::PolarsError) -> CompareFilesErro
     move |e| CompareFilesError::Table { table: table.to_string(), message: e.to_string() }
 }
 
-/// Compare the rows of the report in `dir`, write the comparison tables and charts there.
-pub fn write_comparison(dir: &Path, settings: &CompareSettings) -> Result<ComparisonFiles, CompareFilesError> {
+/// Compare the rows of `tables`, and write the comparison tables (as `formats` says), the
+/// summary and the charts into `dir`.
+pub fn write_comparison(
+    dir: &Path,
+    settings: &CompareSettings,
+    tables: &RunTables,
+    formats: Formats,
+) -> Result<ComparisonFiles, CompareFilesError> {
     let options = &settings.options;
     let (features_name, key, wc_name) = match options.level {
         Level::Outlet => ("outlet_features", "outlet", "word_choice"),
         Level::Article => ("article_features", "article", "article_word_choice"),
     };
-    let features = read_table(dir, features_name)?;
-    let rows = compare::feature_table(&features, key).map_err(shape(features_name))?;
+    let article_level = || {
+        tables
+            .article_level
+            .as_ref()
+            .ok_or_else(|| CompareFilesError::Option("an article-level comparison needs the per-article tables".into()))
+    };
+    let (features, word_choice) = match options.level {
+        Level::Outlet => (&tables.outlet_features, &tables.word_choice),
+        Level::Article => (&tables.article_features, &article_level()?.word_choice),
+    };
+    let rows = compare::feature_table(features, key).map_err(shape(features_name))?;
     let groups = groups_present(&rows);
     if let Some(unknown) = options.groups.iter().find(|g| !groups.contains(g)) {
         return Err(CompareFilesError::Option(format!(
@@ -94,18 +109,16 @@ pub fn write_comparison(dir: &Path, settings: &CompareSettings) -> Result<Compar
             groups.join(", ")
         )));
     }
-    let word_choice = read_table(dir, wc_name)?;
-    let label_counts = compare::own_label_counts(&word_choice, key, &rows.names).map_err(shape(wc_name))?;
+    let label_counts = compare::own_label_counts(word_choice, key, &rows.names).map_err(shape(wc_name))?;
     let articles = match options.level {
-        Level::Outlet => Some(read_table(dir, "article_features")?),
+        Level::Outlet => {
+            Some(compare::feature_table(&tables.article_features, "article").map_err(shape("article_features"))?)
+        }
         Level::Article => None,
     };
-    let articles =
-        articles.map(|a| compare::feature_table(&a, "article")).transpose().map_err(shape("article_features"))?;
     let stories = match options.level {
         Level::Article => {
-            let table = read_table(dir, "articles")?;
-            let by_id = compare::article_stories(&table).map_err(shape("articles"))?;
+            let by_id = compare::article_stories(&article_level()?.articles).map_err(shape("articles"))?;
             Some(rows.names.iter().map(|id| by_id.get(id).cloned().unwrap_or_default()).collect::<Vec<_>>())
         }
         Level::Outlet => None,
@@ -113,20 +126,20 @@ pub fn write_comparison(dir: &Path, settings: &CompareSettings) -> Result<Compar
     let stories = stories.filter(|s| s.iter().any(|x| !x.is_empty()));
     let input = CompareInput { rows, label_counts, articles, stories };
     let comparison = compare::compare(&input, options);
-    write_tables(dir, &comparison)?;
+    write_tables(dir, &comparison, formats)?;
     write_summary(dir, &comparison)?;
-    let (charts, attribution) = write_charts(dir, &comparison, settings)?;
+    let (charts, attribution) = write_charts(dir, &comparison, settings, tables)?;
     Ok(ComparisonFiles { comparison, charts, attribution, groups })
 }
 
-fn write_tables(dir: &Path, c: &Comparison) -> Result<(), ReportError> {
-    write_table(dir, "clusters", &mut compare::clusters_table(c))?;
+fn write_tables(dir: &Path, c: &Comparison, formats: Formats) -> Result<(), ReportError> {
+    write_table_as(dir, "clusters", &mut compare::clusters_table(c), formats)?;
     if c.matrix.rows() <= MAX_DISTANCE_ROWS {
-        write_table(dir, "distances", &mut compare::distances_table(c))?;
+        write_table_as(dir, "distances", &mut compare::distances_table(c), formats)?;
     }
-    write_table(dir, "merge_tree", &mut compare::merge_tree_table(c))?;
+    write_table_as(dir, "merge_tree", &mut compare::merge_tree_table(c), formats)?;
     if let Some(mut stability) = compare::stability_table(c) {
-        write_table(dir, "cluster_stability", &mut stability)?;
+        write_table_as(dir, "cluster_stability", &mut stability, formats)?;
     }
     Ok(())
 }
@@ -184,22 +197,20 @@ fn write_charts(
     dir: &Path,
     c: &Comparison,
     settings: &CompareSettings,
+    tables: &RunTables,
 ) -> Result<ChartsAndAttribution, CompareFilesError> {
     let folder = dir.join("charts");
     fs::create_dir_all(&folder).map_err(|e| ReportError { path: folder.clone(), message: e.to_string() })?;
     let mut out = Charts { dir, settings, outcomes: Vec::new() };
     let mut attribution = None;
     if c.options.level == Level::Outlet {
-        let word_choice = read_table(dir, "word_choice")?;
-        for (concept, chart) in prepare::word_choice(&word_choice).map_err(shape("word_choice"))? {
+        for (concept, chart) in prepare::word_choice(&tables.word_choice).map_err(shape("word_choice"))? {
             out.draw(&format!("word_choice_{concept}"), chart)?;
         }
-        let features = read_table(dir, "outlet_features")?;
-        out.draw("loadedness", prepare::loadedness(&features).map_err(shape("outlet_features"))?)?;
-        let voices = read_table(dir, "voices")?;
-        out.draw("voices", prepare::voices(&voices).map_err(shape("voices"))?)?;
-        let quotes = read_table(dir, "quotes")?;
-        let prepared = prepare::attribution(&quotes, &features).map_err(shape("quotes"))?;
+        let features = &tables.outlet_features;
+        out.draw("loadedness", prepare::loadedness(features).map_err(shape("outlet_features"))?)?;
+        out.draw("voices", prepare::voices(&tables.voices).map_err(shape("voices"))?)?;
+        let prepared = prepare::attribution(&tables.attribution, features).map_err(shape("attribution"))?;
         attribution = prepared.as_ref().ok().cloned();
         out.draw("attribution_style", prepared)?;
     }
@@ -207,8 +218,7 @@ fn write_charts(
     out.draw("dendrogram", prepare::dendrogram(c))?;
     if c.options.level == Level::Outlet {
         out.draw("distances", prepare::distance_heatmap(c))?;
-        let coverage = read_table(dir, "coverage")?;
-        out.draw("coverage", prepare::coverage(&coverage).map_err(shape("coverage"))?)?;
+        out.draw("coverage", prepare::coverage(&tables.coverage).map_err(shape("coverage"))?)?;
     }
     Ok((out.outcomes, attribution))
 }

@@ -9,6 +9,7 @@ mod aggregate;
 mod build;
 mod frame;
 mod rows;
+mod run_tables;
 mod signals;
 
 pub use aggregate::{Group, SignalTotals, SpeakerCount, Totals, VoiceCount, VoiceTotals, group_by_outlet};
@@ -19,4 +20,5 @@ pub use build::{
 };
 pub use frame::FrameBuilder;
 pub use rows::{ArticleRow, EvidenceRow, QuoteRow, QuoteSpanRow, RemovedLineRow, VoiceMark, label_slug};
+pub use run_tables::{ArticleTables, RunTables, stack};
 pub use signals::{agency_table, attribution_table, coverage_table, hedges_table, media_credits_table, tone_table};

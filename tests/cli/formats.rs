@@ -76,16 +76,26 @@ fn a_second_run_with_one_format_leaves_no_stale_file_of_the_other() {
 }
 
 #[test]
-fn report_needs_parquet_and_says_how_to_get_it() {
+fn report_with_csv_only_compares_outlets_from_memory_and_writes_no_parquet() {
     let out = tempfile::tempdir().unwrap();
-    let assert = framelens()
+    framelens()
         .args(["report", "corpora/iraq-2020", "-q", "--formats", "csv", "--out"])
         .arg(out.path())
         .assert()
-        .failure();
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
-    assert!(stderr.contains("--formats parquet") && stderr.contains("extract --formats csv"), "{stderr}");
-    assert!(!out.path().join("evidence.csv").exists(), "nothing is measured before the check");
+        .success();
+    // Nothing to read back: the comparison worked on the tables in memory.
+    assert_eq!(names_with(out.path(), "parquet"), Vec::<String>::new(), "no Parquet file is written");
+    assert!(out.path().join("clusters.csv").is_file() && out.path().join("charts/framing_map.png").is_file());
+    let report = fs::read_to_string(out.path().join("report.md")).unwrap();
+    assert!(report.contains("HuffPost") && report.contains("Sputnik"), "{report}");
+    // The same bytes as the default run, table by table and chart by chart.
+    let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("reports/iraq-2020");
+    for name in names_with(out.path(), "csv") {
+        let ours = fs::read(out.path().join(&name)).unwrap();
+        assert!(ours == fs::read(shipped.join(&name)).unwrap(), "{name} differs from the default run");
+    }
+    let chart = |dir: &std::path::Path| fs::read(dir.join("charts/attribution_style.png")).unwrap();
+    assert!(chart(out.path()) == chart(&shipped), "the attribution chart differs");
 }
 
 #[test]
@@ -96,8 +106,8 @@ fn report_with_parquet_only_still_compares_outlets() {
         .arg(out.path())
         .assert()
         .success();
-    assert!(!out.path().join("evidence.csv").exists());
-    assert!(out.path().join("clusters.csv").is_file(), "comparison files are always CSV and Parquet");
+    assert_eq!(names_with(out.path(), "csv"), Vec::<String>::new(), "no CSV file is written");
+    assert!(out.path().join("clusters.parquet").is_file(), "comparison files follow --formats");
     let report = fs::read_to_string(out.path().join("report.md")).unwrap();
     assert!(report.contains("HuffPost") && report.contains("Sputnik"), "{report}");
     // The findings point to the files that exist.
