@@ -1,6 +1,7 @@
 //! Chart data from a run's tables and its comparison. Each function returns the chart, or the
 //! reason there is nothing to draw; names are shortened the same way everywhere.
 
+use crate::table::columns;
 use std::collections::BTreeMap;
 
 use polars::prelude::{DataFrame, PolarsResult};
@@ -64,9 +65,13 @@ fn distinct_rows(entries: &[(String, String, f64)]) -> usize {
 
 /// One chart per concept: label shares by outlet, own voice and quoted side by side.
 pub fn word_choice(frame: &DataFrame) -> PolarsResult<Vec<(String, Prepared<StackedBars>)>> {
-    let (outlet, concept, label, voice) =
-        (strings(frame, "outlet")?, strings(frame, "concept")?, strings(frame, "label")?, strings(frame, "voice")?);
-    let count = numbers(frame, "count")?;
+    let (outlet, concept, label, voice) = (
+        strings(frame, columns::OUTLET)?,
+        strings(frame, columns::CONCEPT)?,
+        strings(frame, columns::LABEL)?,
+        strings(frame, columns::VOICE)?,
+    );
+    let count = numbers(frame, columns::COUNT)?;
     let mut concepts: BTreeMap<&str, Vec<(String, String, f64)>> = BTreeMap::new();
     for i in 0..outlet.len() {
         let row = format!("{} ({})", short_name(&outlet[i]), voice[i]);
@@ -94,10 +99,10 @@ pub fn word_choice(frame: &DataFrame) -> PolarsResult<Vec<(String, Prepared<Stac
 
 /// Outlets ranked by the connotation score of their own-voice labels, with the evidence count.
 pub fn loadedness(features: &DataFrame) -> PolarsResult<Prepared<RankedBars>> {
-    let outlet = strings(features, "outlet")?;
-    let score = numbers(features, "wc_connotation_own")?;
-    let matches = numbers(features, "wc_matches_own")?;
-    let loaded = numbers(features, "wc_loaded_share_own")?;
+    let outlet = strings(features, columns::OUTLET)?;
+    let score = numbers(features, columns::WC_CONNOTATION_OWN)?;
+    let matches = numbers(features, columns::WC_MATCHES_OWN)?;
+    let loaded = numbers(features, columns::WC_LOADED_SHARE_OWN)?;
     let mut rows: Vec<(String, f64, String)> = (0..outlet.len())
         .filter_map(|i| {
             let s = score[i]?;
@@ -123,8 +128,9 @@ pub fn loadedness(features: &DataFrame) -> PolarsResult<Prepared<RankedBars>> {
 
 /// Quoted words by speaker group per outlet.
 pub fn voices(frame: &DataFrame) -> PolarsResult<Prepared<StackedBars>> {
-    let (level, outlet, group) = (strings(frame, "level")?, strings(frame, "outlet")?, strings(frame, "group")?);
-    let words = numbers(frame, "words")?;
+    let (level, outlet, group) =
+        (strings(frame, columns::LEVEL)?, strings(frame, columns::OUTLET)?, strings(frame, columns::GROUP)?);
+    let words = numbers(frame, columns::WORDS)?;
     let entries: Vec<(String, String, f64)> = (0..level.len())
         .filter(|&i| level[i] == "group")
         .map(|i| (short_name(&outlet[i]), group[i].replace('_', " "), words[i].unwrap_or(0.0)))
@@ -141,8 +147,8 @@ pub fn voices(frame: &DataFrame) -> PolarsResult<Prepared<StackedBars>> {
 /// Attributions by reporting-cue class per outlet, each bar noted with the outlet's hedges per
 /// 1,000 own-voice words and its credits to other media (from `features`).
 pub fn attribution(attribution: &DataFrame, features: &DataFrame) -> PolarsResult<Prepared<StackedBars>> {
-    let (outlet, class) = (strings(attribution, "outlet")?, strings(attribution, "cue_class")?);
-    let count = numbers(attribution, "attributions")?;
+    let (outlet, class) = (strings(attribution, columns::OUTLET)?, strings(attribution, columns::CUE_CLASS)?);
+    let count = numbers(attribution, columns::ATTRIBUTIONS)?;
     let mut counts: BTreeMap<(String, String), f64> = BTreeMap::new();
     for i in 0..outlet.len() {
         let class = if class[i] == "none" { "no cue".to_string() } else { class[i].clone() };
@@ -161,9 +167,9 @@ pub fn attribution(attribution: &DataFrame, features: &DataFrame) -> PolarsResul
         &entries,
         "attributions",
     );
-    let names: Vec<String> = strings(features, "outlet")?.iter().map(|o| short_name(o)).collect();
-    let hedges = numbers(features, "hedge_per_1k_own")?;
-    let credits = numbers(features, "media_credits")?;
+    let names: Vec<String> = strings(features, columns::OUTLET)?.iter().map(|o| short_name(o)).collect();
+    let hedges = numbers(features, columns::HEDGE_PER_1K_OWN)?;
+    let credits = numbers(features, columns::MEDIA_CREDITS)?;
     for row in &mut bars.rows {
         if let Some(i) = names.iter().position(|n| *n == row.label) {
             row.note = format!(
@@ -179,8 +185,8 @@ pub fn attribution(attribution: &DataFrame, features: &DataFrame) -> PolarsResul
 
 /// Facts (rows) by outlet (columns): how often each outlet reports each fact of the story.
 pub fn coverage(frame: &DataFrame) -> PolarsResult<Prepared<Heatmap>> {
-    let (outlet, fact) = (strings(frame, "outlet")?, strings(frame, "fact")?);
-    let mentions = numbers(frame, "mentions")?;
+    let (outlet, fact) = (strings(frame, columns::OUTLET)?, strings(frame, columns::FACT)?);
+    let mentions = numbers(frame, columns::MENTIONS)?;
     if outlet.is_empty() {
         return Ok(Err("the lexicons define no facts to look for, so there is no coverage matrix".into()));
     }

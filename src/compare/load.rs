@@ -1,6 +1,7 @@
 //! Reading a run's tables back for comparison: numeric feature columns and label counts.
 //! The comparison reads what `extract` wrote, so it can run again on an existing report.
 
+use crate::table::columns;
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -67,7 +68,7 @@ pub fn numbers(frame: &DataFrame, column: &str) -> PolarsResult<Vec<Option<f64>>
 /// `outlet`. Counts (integer columns) stay out: they grow with article length.
 pub fn feature_table(frame: &DataFrame, name_column: &str) -> PolarsResult<FeatureTable> {
     let names = strings(frame, name_column)?;
-    let outlets = strings(frame, "outlet")?;
+    let outlets = strings(frame, columns::OUTLET)?;
     let columns = frame
         .columns()
         .iter()
@@ -84,10 +85,10 @@ pub fn feature_table(frame: &DataFrame, name_column: &str) -> PolarsResult<Featu
 /// per concept so that every row lists a concept's labels in the same order.
 pub fn own_label_counts(frame: &DataFrame, key_column: &str, keys: &[String]) -> PolarsResult<Vec<LabelCounts>> {
     let key = strings(frame, key_column)?;
-    let concept = strings(frame, "concept")?;
-    let label = strings(frame, "label")?;
-    let voice = strings(frame, "voice")?;
-    let counts = frame.column("count")?.cast(&DataType::UInt64)?;
+    let concept = strings(frame, columns::CONCEPT)?;
+    let label = strings(frame, columns::LABEL)?;
+    let voice = strings(frame, columns::VOICE)?;
+    let counts = frame.column(columns::COUNT)?.cast(&DataType::UInt64)?;
     let counts = counts.u64()?;
     let count: Vec<u64> = (0..counts.len()).map(|i| counts.get(i).unwrap_or(0)).collect();
     let mut labels: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
@@ -111,5 +112,5 @@ pub fn own_label_counts(frame: &DataFrame, key_column: &str, keys: &[String]) ->
 
 /// Story of each article id, from the articles table.
 pub fn article_stories(frame: &DataFrame) -> PolarsResult<BTreeMap<String, String>> {
-    Ok(strings(frame, "article")?.into_iter().zip(strings(frame, "story")?).collect())
+    Ok(strings(frame, columns::ARTICLE)?.into_iter().zip(strings(frame, columns::STORY)?).collect())
 }

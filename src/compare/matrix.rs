@@ -1,6 +1,7 @@
 //! The feature matrix: which columns of a feature table take part, how missing values are filled,
 //! and standardisation. Columns with no variance are dropped with a note.
 
+use crate::table::columns;
 use std::collections::BTreeSet;
 
 use ndarray::Array2;
@@ -26,24 +27,9 @@ pub struct FeatureTable {
     pub columns: Vec<FeatureValues>,
 }
 
-/// Column-name prefixes and the feature group they belong to. A column whose prefix is not
-/// listed belongs to the group named by its text before the first `_`, so a new feature family
-/// (`tone_…`, `agency_…`) joins the comparison without code changes here.
-const GROUP_PREFIXES: &[(&str, &str)] = &[
-    ("wc_", "word_choice"),
-    ("voice_", "voices"),
-    ("voices_", "voices"),
-    ("quoted_share", "voices"),
-    ("att_", "attribution"),
-    ("cue_", "attribution"),
-    ("hedge_", "attribution"),
-    ("media_", "attribution"),
-    ("cov_", "coverage"),
-];
-
 /// The feature group of a column.
 pub fn feature_group(column: &str) -> &str {
-    GROUP_PREFIXES
+    columns::GROUP_PREFIXES
         .iter()
         .find(|(prefix, _)| column.starts_with(prefix))
         .map(|(_, group)| *group)

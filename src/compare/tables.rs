@@ -1,6 +1,7 @@
 //! The comparison as tables: clusters, pairwise distances, the merge tree and stability.
 //! Clusters are numbered from 1 for readers; row order follows the compared rows.
 
+use crate::table::columns;
 use polars::prelude::DataFrame;
 
 use super::comparison::Comparison;
@@ -16,12 +17,12 @@ pub fn clusters_table(c: &Comparison) -> DataFrame {
     let position =
         |pick: fn(&(f64, f64)) -> f64| (0..rows).map(|i| c.map.as_ref().map(|m| pick(&m.coords[i]))).collect();
     FrameBuilder::default()
-        .text("name", &c.matrix.names)
-        .text("outlet", &c.matrix.outlets)
-        .maybe_count("kmeans_cluster", numbered(c.kmeans.as_ref().map(|k| &k.labels), rows))
-        .maybe_count("hierarchical_cluster", numbered(c.hierarchical.as_ref(), rows))
-        .measure("pc1", position(|p| p.0))
-        .measure("pc2", position(|p| p.1))
+        .text(columns::NAME, &c.matrix.names)
+        .text(columns::OUTLET, &c.matrix.outlets)
+        .maybe_count(columns::KMEANS_CLUSTER, numbered(c.kmeans.as_ref().map(|k| &k.labels), rows))
+        .maybe_count(columns::HIERARCHICAL_CLUSTER, numbered(c.hierarchical.as_ref(), rows))
+        .measure(columns::PC1, position(|p| p.0))
+        .measure(columns::PC2, position(|p| p.1))
         .build()
 }
 
@@ -33,12 +34,12 @@ pub fn distances_table(c: &Comparison) -> DataFrame {
         |pick: fn(&(usize, usize)) -> usize| pairs.iter().map(|p| c.matrix.names[pick(p)].as_str()).collect::<Vec<_>>();
     let js = |p: &(usize, usize)| c.jensen_shannon.get([p.0, p.1]).copied().flatten();
     FrameBuilder::default()
-        .text("a", &name(|p| p.0))
-        .text("b", &name(|p| p.1))
-        .measure("euclidean", pairs.iter().map(|&(i, j)| Some(c.euclidean[[i, j]])).collect())
-        .measure("cosine", pairs.iter().map(|&(i, j)| Some(c.cosine[[i, j]])).collect())
-        .measure("jensen_shannon", pairs.iter().map(|p| js(p).map(|v| v.0)).collect())
-        .maybe_count("jensen_shannon_concepts", pairs.iter().map(|p| js(p).map(|v| v.1 as u64)).collect())
+        .text(columns::A, &name(|p| p.0))
+        .text(columns::B, &name(|p| p.1))
+        .measure(columns::EUCLIDEAN, pairs.iter().map(|&(i, j)| Some(c.euclidean[[i, j]])).collect())
+        .measure(columns::COSINE, pairs.iter().map(|&(i, j)| Some(c.cosine[[i, j]])).collect())
+        .measure(columns::JENSEN_SHANNON, pairs.iter().map(|p| js(p).map(|v| v.0)).collect())
+        .maybe_count(columns::JENSEN_SHANNON_CONCEPTS, pairs.iter().map(|p| js(p).map(|v| v.1 as u64)).collect())
         .build()
 }
 
@@ -57,12 +58,12 @@ pub fn merge_tree_table(c: &Comparison) -> DataFrame {
         if cluster < n { c.matrix.names[cluster].clone() } else { format!("merge {}", cluster - n + 1) }
     };
     FrameBuilder::default()
-        .count("step", (1..=c.tree.len() as u64).collect())
-        .text("left", &c.tree.iter().map(|s| id(s.left)).collect::<Vec<_>>())
-        .text("right", &c.tree.iter().map(|s| id(s.right)).collect::<Vec<_>>())
-        .measure("distance", c.tree.iter().map(|s| Some(s.distance)).collect())
-        .count("size", c.tree.iter().map(|s| s.size as u64).collect())
-        .text("members", &joined)
+        .count(columns::STEP, (1..=c.tree.len() as u64).collect())
+        .text(columns::LEFT, &c.tree.iter().map(|s| id(s.left)).collect::<Vec<_>>())
+        .text(columns::RIGHT, &c.tree.iter().map(|s| id(s.right)).collect::<Vec<_>>())
+        .measure(columns::DISTANCE, c.tree.iter().map(|s| Some(s.distance)).collect())
+        .count(columns::SIZE, c.tree.iter().map(|s| s.size as u64).collect())
+        .text(columns::MEMBERS, &joined)
         .build()
 }
 
@@ -75,10 +76,10 @@ pub fn stability_table(c: &Comparison) -> Option<DataFrame> {
         |pick: fn(&(usize, usize)) -> usize| pairs.iter().map(|p| c.matrix.names[pick(p)].as_str()).collect::<Vec<_>>();
     Some(
         FrameBuilder::default()
-            .text("a", &name(|p| p.0))
-            .text("b", &name(|p| p.1))
-            .measure("together_share", pairs.iter().map(|&(i, j)| Some(s.share(i, j))).collect())
-            .count("rounds", vec![s.rounds as u64; pairs.len()])
+            .text(columns::A, &name(|p| p.0))
+            .text(columns::B, &name(|p| p.1))
+            .measure(columns::TOGETHER_SHARE, pairs.iter().map(|&(i, j)| Some(s.share(i, j))).collect())
+            .count(columns::ROUNDS, vec![s.rounds as u64; pairs.len()])
             .build(),
     )
 }

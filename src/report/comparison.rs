@@ -3,6 +3,7 @@
 //! and the charts under `charts/`. Works on the run's tables in memory ([`RunTables`]): `report`
 //! hands over what the pipeline built; `compare` reads them from a report folder first.
 
+use crate::table::columns;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
@@ -111,9 +112,9 @@ pub fn write_comparison(
     }
     let label_counts = compare::own_label_counts(word_choice, key, &rows.names).map_err(shape(wc_name))?;
     let articles = match options.level {
-        Level::Outlet => {
-            Some(compare::feature_table(&tables.article_features, "article").map_err(shape("article_features"))?)
-        }
+        Level::Outlet => Some(
+            compare::feature_table(&tables.article_features, columns::ARTICLE).map_err(shape("article_features"))?,
+        ),
         Level::Article => None,
     };
     let stories = match options.level {

@@ -2,6 +2,7 @@
 //! order (articles in corpus order, outlets by name, concepts and labels in lexicon order), so
 //! the same input gives the same bytes.
 
+use super::columns;
 use std::collections::{BTreeMap, BTreeSet};
 
 use polars::prelude::DataFrame;
@@ -21,20 +22,20 @@ pub fn articles_table(rows: &[ArticleRow]) -> DataFrame {
     let text = |f: fn(&ArticleRow) -> &String| rows.iter().map(|r| f(r).as_str()).collect::<Vec<_>>();
     let count = |f: fn(&ArticleRow) -> u64| rows.iter().map(f).collect::<Vec<_>>();
     FrameBuilder::default()
-        .text("article", &text(|r| &r.meta.id))
-        .text("source", &text(|r| &r.meta.source))
-        .text("outlet", &text(|r| &r.meta.outlet))
-        .text("outlet_rule", &text(|r| &r.meta.outlet_rule))
-        .text("title", &text(|r| &r.meta.title))
-        .text("date", &text(|r| &r.meta.date))
-        .text("url", &text(|r| &r.meta.url))
-        .text("story", &text(|r| &r.meta.story))
-        .count("words", count(|r| r.words))
-        .count("own_words", count(|r| r.own_words))
-        .count("quoted_words", count(|r| r.words - r.own_words))
-        .count("paragraphs", count(|r| r.paragraphs))
-        .count("quote_spans", count(|r| r.quote_spans))
-        .count("removed_lines", count(|r| r.removed_lines))
+        .text(columns::ARTICLE, &text(|r| &r.meta.id))
+        .text(columns::SOURCE, &text(|r| &r.meta.source))
+        .text(columns::OUTLET, &text(|r| &r.meta.outlet))
+        .text(columns::OUTLET_RULE, &text(|r| &r.meta.outlet_rule))
+        .text(columns::TITLE, &text(|r| &r.meta.title))
+        .text(columns::DATE, &text(|r| &r.meta.date))
+        .text(columns::URL, &text(|r| &r.meta.url))
+        .text(columns::STORY, &text(|r| &r.meta.story))
+        .count(columns::WORDS, count(|r| r.words))
+        .count(columns::OWN_WORDS, count(|r| r.own_words))
+        .count(columns::QUOTED_WORDS, count(|r| r.words - r.own_words))
+        .count(columns::PARAGRAPHS, count(|r| r.paragraphs))
+        .count(columns::QUOTE_SPANS, count(|r| r.quote_spans))
+        .count(columns::REMOVED_LINES, count(|r| r.removed_lines))
         .build()
 }
 
@@ -120,14 +121,14 @@ impl TidyRows {
             frame = frame.text(name, &values);
         }
         frame
-            .text("concept", &self.concept)
-            .text("label", &self.label)
-            .text("voice", &self.voice)
-            .text("connotation", &self.connotation)
-            .text("frames", &self.frames)
-            .count("count", self.count)
-            .count("concept_total", self.concept_total)
-            .measure("share", self.share)
+            .text(columns::CONCEPT, &self.concept)
+            .text(columns::LABEL, &self.label)
+            .text(columns::VOICE, &self.voice)
+            .text(columns::CONNOTATION, &self.connotation)
+            .text(columns::FRAMES, &self.frames)
+            .count(columns::COUNT, self.count)
+            .count(columns::CONCEPT_TOTAL, self.concept_total)
+            .measure(columns::SHARE, self.share)
             .build()
     }
 }
@@ -164,7 +165,7 @@ fn columns_for(set: &LexiconSet, concepts: Vec<usize>) -> Vec<FeatureColumn> {
             }
             slugs.push(slug.clone());
             for voice in VOICES {
-                let name = format!("wc__{}__{}__{}_share", concept.id, slug, voice.as_str());
+                let name = columns::label_share(&concept.id, &slug, voice.as_str());
                 columns.push(FeatureColumn { name, key: LabelKey { concept: c, label: l, voice } });
             }
         }
@@ -188,23 +189,26 @@ pub fn features_table(
     let totals: Vec<&Totals> = groups.iter().map(|g| &g.totals).collect();
     let measure = |f: &dyn Fn(usize) -> Option<f64>| (0..groups.len()).map(f).collect::<Vec<_>>();
     frame = frame
-        .count("articles", totals.iter().map(|t| t.articles).collect())
-        .count("words", totals.iter().map(|t| t.words).collect())
-        .count("own_words", totals.iter().map(|t| t.own_words).collect())
-        .count("quoted_words", totals.iter().map(|t| t.quoted_words()).collect())
-        .measure("quoted_share", measure(&|i| ratio(totals[i].quoted_words() as f64, totals[i].words as f64)));
+        .count(columns::ARTICLES, totals.iter().map(|t| t.articles).collect())
+        .count(columns::WORDS, totals.iter().map(|t| t.words).collect())
+        .count(columns::OWN_WORDS, totals.iter().map(|t| t.own_words).collect())
+        .count(columns::QUOTED_WORDS, totals.iter().map(|t| t.quoted_words()).collect())
+        .measure(columns::QUOTED_SHARE, measure(&|i| ratio(totals[i].quoted_words() as f64, totals[i].words as f64)));
     for (v, voice) in VOICES.iter().enumerate() {
         let name = voice.as_str();
         frame = frame
-            .count(&format!("wc_matches_{name}"), sums.iter().map(|s| s.matches[v] as u64).collect())
-            .measure(&format!("wc_loaded_share_{name}"), measure(&|i| ratio(sums[i].loaded[v], sums[i].matches[v])))
+            .count(&columns::word_choice_sum("matches", name), sums.iter().map(|s| s.matches[v] as u64).collect())
             .measure(
-                &format!("wc_connotation_{name}"),
+                &columns::word_choice_sum("loaded_share", name),
+                measure(&|i| ratio(sums[i].loaded[v], sums[i].matches[v])),
+            )
+            .measure(
+                &columns::word_choice_sum("connotation", name),
                 measure(&|i| ratio(sums[i].connotation[v], sums[i].matches[v])),
             );
     }
-    frame =
-        frame.measure("wc_per_1k_own", measure(&|i| ratio(sums[i].matches[0] * 1000.0, totals[i].own_words as f64)));
+    frame = frame
+        .measure(columns::WC_PER_1K_OWN, measure(&|i| ratio(sums[i].matches[0] * 1000.0, totals[i].own_words as f64)));
     frame = voice_columns(frame, &totals, set);
     frame = super::signals::signal_columns(frame, &totals, set);
     for column in columns {
@@ -250,20 +254,20 @@ pub fn evidence_table<'a>(rows: &[EvidenceRow<'a>]) -> DataFrame {
     let text = |f: fn(&EvidenceRow<'a>) -> &'a str| rows.iter().map(f).collect::<Vec<&str>>();
     let count = |f: fn(&EvidenceRow) -> u64| rows.iter().map(f).collect::<Vec<_>>();
     FrameBuilder::default()
-        .text("signal", &text(|r| r.signal))
-        .text("outlet", &text(|r| r.outlet))
-        .text("article", &text(|r| r.article))
-        .text("concept", &text(|r| r.concept))
-        .text("label", &text(|r| r.label))
-        .text("voice", &text(|r| r.voice.as_str()))
-        .text("connotation", &text(|r| r.connotation))
-        .count("start", count(|r| r.start))
-        .count("end", count(|r| r.end))
-        .text("matched", &text(|r| r.matched))
-        .count("paragraph", count(|r| r.paragraph))
-        .count("sentence_start", count(|r| r.sentence_start))
-        .count("sentence_end", count(|r| r.sentence_end))
-        .text("sentence", &text(|r| r.sentence))
+        .text(columns::SIGNAL, &text(|r| r.signal))
+        .text(columns::OUTLET, &text(|r| r.outlet))
+        .text(columns::ARTICLE, &text(|r| r.article))
+        .text(columns::CONCEPT, &text(|r| r.concept))
+        .text(columns::LABEL, &text(|r| r.label))
+        .text(columns::VOICE, &text(|r| r.voice.as_str()))
+        .text(columns::CONNOTATION, &text(|r| r.connotation))
+        .count(columns::START, count(|r| r.start))
+        .count(columns::END, count(|r| r.end))
+        .text(columns::MATCHED, &text(|r| r.matched))
+        .count(columns::PARAGRAPH, count(|r| r.paragraph))
+        .count(columns::SENTENCE_START, count(|r| r.sentence_start))
+        .count(columns::SENTENCE_END, count(|r| r.sentence_end))
+        .text(columns::SENTENCE, &text(|r| r.sentence))
         .build()
 }
 
@@ -272,14 +276,14 @@ pub fn removed_lines_table<'a>(rows: &[RemovedLineRow<'a>]) -> DataFrame {
     let text = |f: fn(&RemovedLineRow<'a>) -> &'a str| rows.iter().map(f).collect::<Vec<&str>>();
     let count = |f: fn(&RemovedLineRow) -> u64| rows.iter().map(f).collect::<Vec<_>>();
     FrameBuilder::default()
-        .text("outlet", &text(|r| r.outlet))
-        .text("article", &text(|r| r.article))
-        .text("source", &text(|r| r.source))
-        .count("line", count(|r| r.line))
-        .text("rule", &text(|r| r.rule))
-        .count("start", count(|r| r.start))
-        .count("end", count(|r| r.end))
-        .text("text", &text(|r| r.text))
+        .text(columns::OUTLET, &text(|r| r.outlet))
+        .text(columns::ARTICLE, &text(|r| r.article))
+        .text(columns::SOURCE, &text(|r| r.source))
+        .count(columns::LINE, count(|r| r.line))
+        .text(columns::RULE, &text(|r| r.rule))
+        .count(columns::START, count(|r| r.start))
+        .count(columns::END, count(|r| r.end))
+        .text(columns::TEXT, &text(|r| r.text))
         .build()
 }
 
@@ -290,14 +294,14 @@ pub fn quote_spans_table<'a>(rows: &[QuoteSpanRow<'a>]) -> DataFrame {
         |f: fn(&QuoteSpanRow) -> bool| rows.iter().map(|r| if f(r) { "true" } else { "false" }).collect::<Vec<&str>>();
     let count = |f: fn(&QuoteSpanRow) -> u64| rows.iter().map(f).collect::<Vec<_>>();
     FrameBuilder::default()
-        .text("outlet", &text(|r| r.outlet))
-        .text("article", &text(|r| r.article))
-        .count("start", count(|r| r.start))
-        .count("end", count(|r| r.end))
-        .text("mark", &text(|r| r.mark))
-        .text("closed", &flag(|r| r.closed))
-        .text("continues", &flag(|r| r.continues))
-        .text("text", &text(|r| r.text))
+        .text(columns::OUTLET, &text(|r| r.outlet))
+        .text(columns::ARTICLE, &text(|r| r.article))
+        .count(columns::START, count(|r| r.start))
+        .count(columns::END, count(|r| r.end))
+        .text(columns::MARK, &text(|r| r.mark))
+        .text(columns::CLOSED, &flag(|r| r.closed))
+        .text(columns::CONTINUES, &flag(|r| r.continues))
+        .text(columns::TEXT, &text(|r| r.text))
         .build()
 }
 
@@ -307,33 +311,33 @@ pub fn quotes_table<'a>(rows: &[QuoteRow<'a>]) -> DataFrame {
     let count = |f: fn(&QuoteRow<'a>) -> u64| rows.iter().map(f).collect::<Vec<_>>();
     let maybe = |f: fn(&QuoteRow<'a>) -> Option<u64>| rows.iter().map(f).collect::<Vec<_>>();
     FrameBuilder::default()
-        .text("outlet", &text(|r| r.outlet))
-        .text("article", &text(|r| r.article))
-        .text("kind", &text(|r| r.kind))
-        .text("extent", &text(|r| r.extent))
-        .text("content", &text(|r| r.content))
-        .count("content_start", count(|r| r.content_start))
-        .count("content_end", count(|r| r.content_end))
-        .count("words", count(|r| r.words))
-        .text("cue", &text(|r| r.cue))
-        .text("cue_lemma", &text(|r| r.cue_lemma))
-        .text("cue_class", &text(|r| r.cue_class))
-        .maybe_count("cue_start", maybe(|r| r.cue_start))
-        .maybe_count("cue_end", maybe(|r| r.cue_end))
-        .text("speaker_mention", &text(|r| r.speaker_mention))
-        .maybe_count("speaker_start", maybe(|r| r.speaker_start))
-        .maybe_count("speaker_end", maybe(|r| r.speaker_end))
-        .text("resolved_to", &text(|r| r.resolved_to))
-        .text("speaker", &text(|r| r.speaker))
-        .text("speaker_key", &text(|r| r.speaker_key))
-        .text("role", &text(|r| r.role))
-        .text("group", &text(|r| r.group))
-        .text("anonymous", &rows.iter().map(|r| if r.anonymous { "true" } else { "false" }).collect::<Vec<_>>())
-        .text("credited_to", &rows.iter().map(|r| r.credited_to).collect::<Vec<_>>())
-        .count("paragraph", count(|r| r.paragraph))
-        .count("sentence", count(|r| r.sentence))
-        .text("found_by", &rows.iter().map(|r| r.found_by).collect::<Vec<_>>())
-        .text("rule", &rows.iter().map(|r| r.rule).collect::<Vec<_>>())
+        .text(columns::OUTLET, &text(|r| r.outlet))
+        .text(columns::ARTICLE, &text(|r| r.article))
+        .text(columns::KIND, &text(|r| r.kind))
+        .text(columns::EXTENT, &text(|r| r.extent))
+        .text(columns::CONTENT, &text(|r| r.content))
+        .count(columns::CONTENT_START, count(|r| r.content_start))
+        .count(columns::CONTENT_END, count(|r| r.content_end))
+        .count(columns::WORDS, count(|r| r.words))
+        .text(columns::CUE, &text(|r| r.cue))
+        .text(columns::CUE_LEMMA, &text(|r| r.cue_lemma))
+        .text(columns::CUE_CLASS, &text(|r| r.cue_class))
+        .maybe_count(columns::CUE_START, maybe(|r| r.cue_start))
+        .maybe_count(columns::CUE_END, maybe(|r| r.cue_end))
+        .text(columns::SPEAKER_MENTION, &text(|r| r.speaker_mention))
+        .maybe_count(columns::SPEAKER_START, maybe(|r| r.speaker_start))
+        .maybe_count(columns::SPEAKER_END, maybe(|r| r.speaker_end))
+        .text(columns::RESOLVED_TO, &text(|r| r.resolved_to))
+        .text(columns::SPEAKER, &text(|r| r.speaker))
+        .text(columns::SPEAKER_KEY, &text(|r| r.speaker_key))
+        .text(columns::ROLE, &text(|r| r.role))
+        .text(columns::GROUP, &text(|r| r.group))
+        .text(columns::ANONYMOUS, &rows.iter().map(|r| if r.anonymous { "true" } else { "false" }).collect::<Vec<_>>())
+        .text(columns::CREDITED_TO, &rows.iter().map(|r| r.credited_to).collect::<Vec<_>>())
+        .count(columns::PARAGRAPH, count(|r| r.paragraph))
+        .count(columns::SENTENCE, count(|r| r.sentence))
+        .text(columns::FOUND_BY, &rows.iter().map(|r| r.found_by).collect::<Vec<_>>())
+        .text(columns::RULE, &rows.iter().map(|r| r.rule).collect::<Vec<_>>())
         .build()
 }
 
@@ -351,30 +355,33 @@ fn voice_columns(mut frame: FrameBuilder, totals: &[&Totals], set: &LexiconSet) 
     let v: Vec<&VoiceTotals> = totals.iter().map(|t| &t.voices).collect();
     let count = |f: fn(&VoiceTotals) -> u64| v.iter().map(|t| f(t)).collect::<Vec<_>>();
     frame = frame
-        .count("att_direct", count(|t| t.direct))
-        .count("att_indirect", count(|t| t.indirect))
-        .count("att_fragments", count(|t| t.fragments))
-        .count("att_direct_words", count(|t| t.direct_words))
-        .count("att_indirect_words", count(|t| t.indirect_words))
-        .measure("att_anonymous_share", v.iter().map(|t| ratio(t.anonymous as f64, t.attributions() as f64)).collect())
-        .measure("att_direct_share", v.iter().map(|t| ratio(t.direct as f64, t.attributions() as f64)).collect())
-        .measure("att_fragment_share", v.iter().map(|t| ratio(t.fragments as f64, t.direct as f64)).collect());
+        .count(columns::ATT_DIRECT, count(|t| t.direct))
+        .count(columns::ATT_INDIRECT, count(|t| t.indirect))
+        .count(columns::ATT_FRAGMENTS, count(|t| t.fragments))
+        .count(columns::ATT_DIRECT_WORDS, count(|t| t.direct_words))
+        .count(columns::ATT_INDIRECT_WORDS, count(|t| t.indirect_words))
+        .measure(
+            columns::ATT_ANONYMOUS_SHARE,
+            v.iter().map(|t| ratio(t.anonymous as f64, t.attributions() as f64)).collect(),
+        )
+        .measure(columns::ATT_DIRECT_SHARE, v.iter().map(|t| ratio(t.direct as f64, t.attributions() as f64)).collect())
+        .measure(columns::ATT_FRAGMENT_SHARE, v.iter().map(|t| ratio(t.fragments as f64, t.direct as f64)).collect());
     for class in CueClass::ALL {
         let name = class.as_str();
         let shares = v
             .iter()
             .map(|t| ratio(t.by_cue_class.get(name).copied().unwrap_or(0) as f64, t.attributions() as f64))
             .collect();
-        frame = frame.measure(&format!("att_cue__{name}_share"), shares);
+        frame = frame.measure(&columns::cue_class_share(name), shares);
     }
     frame = frame
-        .count("voices_distinct", count(VoiceTotals::distinct))
-        .measure("voices_entropy", v.iter().map(|t| t.entropy()).collect())
+        .count(columns::VOICES_DISTINCT, count(VoiceTotals::distinct))
+        .measure(columns::VOICES_ENTROPY, v.iter().map(|t| t.entropy()).collect())
         .text(
             "voices_first_speaker",
             &v.iter().map(|t| t.first_speaker.as_ref().map_or("", |(n, _)| n.as_str())).collect::<Vec<_>>(),
         )
-        .text("voices_first_group", &v.iter().map(|t| t.first_group().unwrap_or("")).collect::<Vec<_>>());
+        .text(columns::VOICES_FIRST_GROUP, &v.iter().map(|t| t.first_group().unwrap_or("")).collect::<Vec<_>>());
     for group in voice_groups(set) {
         let words: Vec<Option<f64>> = v
             .iter()
@@ -383,7 +390,7 @@ fn voice_columns(mut frame: FrameBuilder, totals: &[&Totals], set: &LexiconSet) 
                 ratio(t.by_group.get(&group).map_or(0, |c| c.words) as f64, all)
             })
             .collect();
-        frame = frame.measure(&format!("voice__{group}__words_share"), words);
+        frame = frame.measure(&columns::voice_words_share(&group), words);
     }
     frame
 }
@@ -403,14 +410,14 @@ pub fn voices_table(groups: &[Group]) -> DataFrame {
         }
     }
     FrameBuilder::default()
-        .text("level", &rows.iter().map(|r| r.0).collect::<Vec<_>>())
-        .text("outlet", &rows.iter().map(|r| r.1).collect::<Vec<_>>())
-        .text("voice", &rows.iter().map(|r| r.2).collect::<Vec<_>>())
-        .text("speaker_key", &rows.iter().map(|r| r.3).collect::<Vec<_>>())
-        .text("group", &rows.iter().map(|r| r.4).collect::<Vec<_>>())
-        .count("attributions", rows.iter().map(|r| r.5.attributions).collect())
-        .count("direct", rows.iter().map(|r| r.5.direct).collect())
-        .count("words", rows.iter().map(|r| r.5.words).collect())
-        .measure("words_share", rows.iter().map(|r| ratio(r.5.words as f64, r.6 as f64)).collect())
+        .text(columns::LEVEL, &rows.iter().map(|r| r.0).collect::<Vec<_>>())
+        .text(columns::OUTLET, &rows.iter().map(|r| r.1).collect::<Vec<_>>())
+        .text(columns::VOICE, &rows.iter().map(|r| r.2).collect::<Vec<_>>())
+        .text(columns::SPEAKER_KEY, &rows.iter().map(|r| r.3).collect::<Vec<_>>())
+        .text(columns::GROUP, &rows.iter().map(|r| r.4).collect::<Vec<_>>())
+        .count(columns::ATTRIBUTIONS, rows.iter().map(|r| r.5.attributions).collect())
+        .count(columns::DIRECT, rows.iter().map(|r| r.5.direct).collect())
+        .count(columns::WORDS, rows.iter().map(|r| r.5.words).collect())
+        .measure(columns::WORDS_SHARE, rows.iter().map(|r| ratio(r.5.words as f64, r.6 as f64)).collect())
         .build()
 }

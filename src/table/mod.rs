@@ -7,6 +7,7 @@
 
 mod aggregate;
 mod build;
+pub mod columns;
 mod frame;
 mod rows;
 mod run_tables;

@@ -2,6 +2,7 @@
 //! speaker group, media credits, hedges, tone toward actors, agency of key events, and coverage
 //! of facts. Columns are fixed by the lexicons, so per-article tables can stream.
 
+use super::columns;
 use polars::prelude::DataFrame;
 
 use super::frame::{FrameBuilder, ratio};
@@ -16,16 +17,22 @@ use crate::quotes::Voice;
 pub fn signal_columns(mut frame: FrameBuilder, totals: &[&Totals], set: &LexiconSet) -> FrameBuilder {
     let measure = |f: &dyn Fn(&Totals) -> Option<f64>| totals.iter().map(|t| f(t)).collect::<Vec<_>>();
     frame = frame
-        .measure("hedge_per_1k_own", measure(&|t| ratio(t.signals.own_hedges() as f64 * 1000.0, t.own_words as f64)))
-        .count("media_credits", totals.iter().map(|t| t.signals.credits.values().map(|c| c.0).sum()).collect())
+        .measure(
+            columns::HEDGE_PER_1K_OWN,
+            measure(&|t| ratio(t.signals.own_hedges() as f64 * 1000.0, t.own_words as f64)),
+        )
+        .count(columns::MEDIA_CREDITS, totals.iter().map(|t| t.signals.credits.values().map(|c| c.0).sum()).collect())
         .measure(
             "media_credited_share",
             measure(&|t| ratio(t.voices.credited.0 as f64, t.voices.attributions() as f64)),
         )
-        .measure("media_wire_share", measure(&|t| ratio(t.voices.credited.1 as f64, t.voices.attributions() as f64)));
+        .measure(
+            columns::MEDIA_WIRE_SHARE,
+            measure(&|t| ratio(t.voices.credited.1 as f64, t.voices.attributions() as f64)),
+        );
     for fact in &set.facts {
         let share = measure(&|t| ratio(t.signals.facts.get(&fact.id).map_or(0, |f| f.1) as f64, t.articles as f64));
-        frame = frame.measure(&format!("cov__{}_share", fact.id), share);
+        frame = frame.measure(&columns::coverage_share(&fact.id), share);
     }
     for event in &set.events {
         let all =
@@ -33,14 +40,14 @@ pub fn signal_columns(mut frame: FrameBuilder, totals: &[&Totals], set: &Lexicon
         for class in Agency::ALL {
             let key = (event.id.clone(), class.as_str());
             let share = measure(&|t| ratio(t.signals.agency.get(&key).copied().unwrap_or(0) as f64, all(t) as f64));
-            frame = frame.measure(&format!("agency__{}__{}_share", event.id, class.as_str()), share);
+            frame = frame.measure(&columns::agency_share(&event.id, class.as_str()), share);
         }
     }
     for actor in &set.actors {
         for voice in [Voice::Own, Voice::Quoted] {
             let key = (actor.id.clone(), voice);
             let mean = measure(&|t| t.signals.tone.get(&key).and_then(|(sum, n)| ratio(*sum, *n as f64)));
-            frame = frame.measure(&format!("tone__{}__{}", actor.id, voice.as_str()), mean);
+            frame = frame.measure(&columns::tone_mean(&actor.id, voice.as_str()), mean);
         }
     }
     frame
@@ -59,10 +66,10 @@ pub fn attribution_table(groups: &[Group]) -> DataFrame {
         })
         .collect();
     FrameBuilder::default()
-        .text("outlet", &rows.iter().map(|r| r.0).collect::<Vec<_>>())
-        .text("cue_class", &rows.iter().map(|r| if r.1.is_empty() { "none" } else { r.1 }).collect::<Vec<_>>())
-        .text("group", &rows.iter().map(|r| r.2).collect::<Vec<_>>())
-        .count("attributions", rows.iter().map(|r| r.3).collect())
+        .text(columns::OUTLET, &rows.iter().map(|r| r.0).collect::<Vec<_>>())
+        .text(columns::CUE_CLASS, &rows.iter().map(|r| if r.1.is_empty() { "none" } else { r.1 }).collect::<Vec<_>>())
+        .text(columns::GROUP, &rows.iter().map(|r| r.2).collect::<Vec<_>>())
+        .count(columns::ATTRIBUTIONS, rows.iter().map(|r| r.3).collect())
         .build()
 }
 
@@ -73,10 +80,10 @@ pub fn media_credits_table(groups: &[Group]) -> DataFrame {
         .flat_map(|g| g.totals.signals.credits.iter().map(move |(m, (n, wire))| (outlet(g), m.as_str(), *wire, *n)))
         .collect();
     FrameBuilder::default()
-        .text("outlet", &rows.iter().map(|r| r.0).collect::<Vec<_>>())
-        .text("medium", &rows.iter().map(|r| r.1).collect::<Vec<_>>())
-        .text("wire", &rows.iter().map(|r| if r.2 { "true" } else { "false" }).collect::<Vec<_>>())
-        .count("credits", rows.iter().map(|r| r.3).collect())
+        .text(columns::OUTLET, &rows.iter().map(|r| r.0).collect::<Vec<_>>())
+        .text(columns::MEDIUM, &rows.iter().map(|r| r.1).collect::<Vec<_>>())
+        .text(columns::WIRE, &rows.iter().map(|r| if r.2 { "true" } else { "false" }).collect::<Vec<_>>())
+        .count(columns::CREDITS, rows.iter().map(|r| r.3).collect())
         .build()
 }
 
@@ -85,11 +92,14 @@ pub fn hedges_table(groups: &[Group]) -> DataFrame {
     let rows: Vec<(&Group, &str, (u64, u64))> =
         groups.iter().flat_map(|g| g.totals.signals.hedges.iter().map(move |(h, n)| (g, h.as_str(), *n))).collect();
     FrameBuilder::default()
-        .text("outlet", &rows.iter().map(|r| outlet(r.0)).collect::<Vec<_>>())
-        .text("hedge", &rows.iter().map(|r| r.1).collect::<Vec<_>>())
-        .count("own", rows.iter().map(|r| r.2.0).collect())
-        .count("quoted", rows.iter().map(|r| r.2.1).collect())
-        .measure("own_per_1k", rows.iter().map(|r| ratio(r.2.0 as f64 * 1000.0, r.0.totals.own_words as f64)).collect())
+        .text(columns::OUTLET, &rows.iter().map(|r| outlet(r.0)).collect::<Vec<_>>())
+        .text(columns::HEDGE, &rows.iter().map(|r| r.1).collect::<Vec<_>>())
+        .count(columns::OWN, rows.iter().map(|r| r.2.0).collect())
+        .count(columns::QUOTED, rows.iter().map(|r| r.2.1).collect())
+        .measure(
+            columns::OWN_PER_1K,
+            rows.iter().map(|r| ratio(r.2.0 as f64 * 1000.0, r.0.totals.own_words as f64)).collect(),
+        )
         .build()
 }
 
@@ -100,11 +110,11 @@ pub fn tone_table(groups: &[Group]) -> DataFrame {
         .flat_map(|g| g.totals.signals.tone.iter().map(move |((a, v), s)| (outlet(g), a.as_str(), *v, *s)))
         .collect();
     FrameBuilder::default()
-        .text("outlet", &rows.iter().map(|r| r.0).collect::<Vec<_>>())
-        .text("actor", &rows.iter().map(|r| r.1).collect::<Vec<_>>())
-        .text("voice", &rows.iter().map(|r| r.2.as_str()).collect::<Vec<_>>())
-        .count("sentences", rows.iter().map(|r| r.3.1).collect())
-        .measure("mean_compound", rows.iter().map(|r| ratio(r.3.0, r.3.1 as f64)).collect())
+        .text(columns::OUTLET, &rows.iter().map(|r| r.0).collect::<Vec<_>>())
+        .text(columns::ACTOR, &rows.iter().map(|r| r.1).collect::<Vec<_>>())
+        .text(columns::VOICE, &rows.iter().map(|r| r.2.as_str()).collect::<Vec<_>>())
+        .count(columns::SENTENCES, rows.iter().map(|r| r.3.1).collect())
+        .measure(columns::MEAN_COMPOUND, rows.iter().map(|r| ratio(r.3.0, r.3.1 as f64)).collect())
         .build()
 }
 
@@ -122,11 +132,11 @@ pub fn agency_table(groups: &[Group], set: &LexiconSet) -> DataFrame {
         }
     }
     FrameBuilder::default()
-        .text("outlet", &rows.iter().map(|r| r.0).collect::<Vec<_>>())
-        .text("event", &rows.iter().map(|r| r.1).collect::<Vec<_>>())
-        .text("class", &rows.iter().map(|r| r.2).collect::<Vec<_>>())
-        .count("mentions", rows.iter().map(|r| r.3).collect())
-        .measure("share", rows.iter().map(|r| ratio(r.3 as f64, r.4 as f64)).collect())
+        .text(columns::OUTLET, &rows.iter().map(|r| r.0).collect::<Vec<_>>())
+        .text(columns::EVENT, &rows.iter().map(|r| r.1).collect::<Vec<_>>())
+        .text(columns::CLASS, &rows.iter().map(|r| r.2).collect::<Vec<_>>())
+        .count(columns::MENTIONS, rows.iter().map(|r| r.3).collect())
+        .measure(columns::SHARE, rows.iter().map(|r| ratio(r.3 as f64, r.4 as f64)).collect())
         .build()
 }
 
@@ -143,11 +153,14 @@ pub fn coverage_table(groups: &[Group], set: &LexiconSet) -> DataFrame {
         }
     }
     FrameBuilder::default()
-        .text("outlet", &rows.iter().map(|r| r.0).collect::<Vec<_>>())
-        .text("fact", &rows.iter().map(|r| r.1).collect::<Vec<_>>())
-        .count("mentions", rows.iter().map(|r| r.2.map_or(0, |f| f.0)).collect())
-        .count("articles", rows.iter().map(|r| r.2.map_or(0, |f| f.1)).collect())
-        .measure("articles_share", rows.iter().map(|r| ratio(r.2.map_or(0, |f| f.1) as f64, r.3 as f64)).collect())
-        .maybe_count("first_paragraph", rows.iter().map(|r| r.2.map(|f| f.2)).collect())
+        .text(columns::OUTLET, &rows.iter().map(|r| r.0).collect::<Vec<_>>())
+        .text(columns::FACT, &rows.iter().map(|r| r.1).collect::<Vec<_>>())
+        .count(columns::MENTIONS, rows.iter().map(|r| r.2.map_or(0, |f| f.0)).collect())
+        .count(columns::ARTICLES, rows.iter().map(|r| r.2.map_or(0, |f| f.1)).collect())
+        .measure(
+            columns::ARTICLES_SHARE,
+            rows.iter().map(|r| ratio(r.2.map_or(0, |f| f.1) as f64, r.3 as f64)).collect(),
+        )
+        .maybe_count(columns::FIRST_PARAGRAPH, rows.iter().map(|r| r.2.map(|f| f.2)).collect())
         .build()
 }
