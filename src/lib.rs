@@ -40,6 +40,7 @@
 //! ```
 
 pub mod chart;
+pub mod columns;
 pub mod compare;
 pub mod corpus;
 pub mod eval;

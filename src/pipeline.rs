@@ -288,17 +288,13 @@ impl Writer {
         }
         let outlets = table::group_by_outlet(&self.outlets);
         let columns = table::feature_columns(set, outlets.iter().map(|g| &g.totals.counts));
-        let mut outlet_tables = [
+        let mut outlet_tables = vec![
             ("word_choice", table::word_choice_table(&outlets, OUTLET_KEYS, set)),
             ("outlet_features", table::features_table(&outlets, OUTLET_KEYS, set, &columns)),
             ("voices", table::voices_table(&outlets)),
             ("attribution", table::attribution_table(&outlets)),
-            ("media_credits", table::media_credits_table(&outlets)),
-            ("hedges", table::hedges_table(&outlets)),
-            ("tone", table::tone_table(&outlets)),
-            ("agency", table::agency_table(&outlets, set)),
-            ("coverage", table::coverage_table(&outlets, set)),
         ];
+        outlet_tables.extend(table::signal_tables(&outlets, set));
         for (name, frame) in &mut outlet_tables {
             write_table_as(dir, name, frame, self.formats)?;
             tables.push(name.to_string());
@@ -306,13 +302,14 @@ impl Writer {
         tables.sort();
         let kept = (self.keep != Keep::Nothing).then(|| {
             let [features, word_choice, articles] = self.kept;
-            let [wc, of, voices, attribution, _, _, _, _, coverage] = outlet_tables.map(|(_, frame)| frame);
+            let mut by_name: BTreeMap<&str, DataFrame> = outlet_tables.into_iter().collect();
+            let mut take = |name: &str| by_name.remove(name).expect("the pipeline writes this table");
             RunTables {
-                outlet_features: of,
-                word_choice: wc,
-                voices,
-                attribution,
-                coverage,
+                outlet_features: take("outlet_features"),
+                word_choice: take("word_choice"),
+                voices: take("voices"),
+                attribution: take("attribution"),
+                coverage: take("coverage"),
                 article_features: table::stack(
                     features,
                     table::features_table(&[], ARTICLE_KEYS, set, &self.article_columns),

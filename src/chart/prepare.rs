@@ -1,7 +1,7 @@
 //! Chart data from a run's tables and its comparison. Each function returns the chart, or the
 //! reason there is nothing to draw; names are shortened the same way everywhere.
 
-use crate::table::columns;
+use crate::columns;
 use std::collections::BTreeMap;
 
 use polars::prelude::{DataFrame, PolarsResult};

@@ -1,7 +1,7 @@
 //! Reading a run's tables back for comparison: numeric feature columns and label counts.
 //! The comparison reads what `extract` wrote, so it can run again on an existing report.
 
-use crate::table::columns;
+use crate::columns;
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::path::{Path, PathBuf};

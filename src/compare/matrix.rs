@@ -1,7 +1,7 @@
 //! The feature matrix: which columns of a feature table take part, how missing values are filled,
 //! and standardisation. Columns with no variance are dropped with a note.
 
-use crate::table::columns;
+use crate::columns;
 use std::collections::BTreeSet;
 
 use ndarray::Array2;

@@ -1,7 +1,7 @@
 //! The comparison as tables: clusters, pairwise distances, the merge tree and stability.
 //! Clusters are numbered from 1 for readers; row order follows the compared rows.
 
-use crate::table::columns;
+use crate::columns;
 use polars::prelude::DataFrame;
 
 use super::comparison::Comparison;

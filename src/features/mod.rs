@@ -10,6 +10,9 @@ mod word_choice;
 
 pub use coverage::Coverage;
 pub use extract::{ArticleResult, Extractor};
-pub use signals::{Agency, Hit, SignalFinder, SignalKind};
+pub use signals::{
+    Agency, ArticleText, Column, Hit, RowTotals, SIGNALS, Signal, SignalEntry, SignalFinder, SignalKind, SignalTotals,
+    Sum, Sums, Values, ratio,
+};
 pub use voices::Voiced;
 pub use word_choice::{Evidence, LabelCount, LabelKey, WordChoice};

@@ -3,7 +3,7 @@
 //! and the charts under `charts/`. Works on the run's tables in memory ([`RunTables`]): `report`
 //! hands over what the pipeline built; `compare` reads them from a report folder first.
 
-use crate::table::columns;
+use crate::columns;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;

@@ -22,7 +22,7 @@ pub fn hedges_and_credits_section(md: &mut String, outlets: &BTreeMap<String, To
     for (outlet, t) in outlets {
         let hedges = t.signals.own_hedges();
         let per_1k = if t.own_words > 0 { hedges as f64 * 1000.0 / t.own_words as f64 } else { 0.0 };
-        let credits: Vec<String> = t.signals.credits.iter().map(|(m, (n, _))| format!("{m} ({n})")).collect();
+        let credits: Vec<String> = t.signals.credits().iter().map(|(m, n, _)| format!("{m} ({n})")).collect();
         let wire = share(t.voices.credited.1 as f64, t.voices.attributions() as f64);
         let _ = writeln!(
             md,
@@ -37,7 +37,7 @@ pub fn hedges_and_credits_section(md: &mut String, outlets: &BTreeMap<String, To
         .filter(|(_, t)| t.signals.own_hedges() > 0)
         .max_by(|a, b| per_1k(a.1).total_cmp(&per_1k(b.1)).then(b.0.cmp(a.0)));
     if let Some((outlet, t)) = most_hedged {
-        let forms: Vec<&str> = t.signals.hedges.iter().filter(|(_, n)| n.0 > 0).map(|(h, _)| h.as_str()).collect();
+        let forms: Vec<&str> = t.signals.hedges().iter().filter(|(_, own, _)| *own > 0).map(|(h, _, _)| *h).collect();
         let _ = writeln!(
             md,
             "- {outlet} hedges most: {:.1} per 1,000 own-voice words ({}). Evidence: `evidence.csv` where `signal = hedge` and `outlet = {outlet}`.",
@@ -45,8 +45,8 @@ pub fn hedges_and_credits_section(md: &mut String, outlets: &BTreeMap<String, To
             forms.join(", ")
         );
     }
-    for (outlet, t) in outlets.iter().filter(|(_, t)| !t.signals.credits.is_empty()) {
-        let media: Vec<&str> = t.signals.credits.keys().map(String::as_str).collect();
+    for (outlet, t) in outlets.iter().filter(|(_, t)| !t.signals.credits().is_empty()) {
+        let media: Vec<&str> = t.signals.credits().iter().map(|(m, _, _)| *m).collect();
         let _ = writeln!(
             md,
             "- {outlet} credits {}. Evidence: `media_credits.csv`, and `evidence.csv` where `signal = credit` and `outlet = {outlet}`.",
@@ -77,7 +77,7 @@ pub fn agency_section(md: &mut String, outlets: &BTreeMap<String, Totals>, set: 
         let _ = writeln!(md, "|---|{}", "---:|".repeat(classes.len()));
         let mut named: Vec<(&String, f64, u64)> = Vec::new();
         for (outlet, t) in outlets {
-            let count = |c: &str| t.signals.agency.get(&(event.id.clone(), agency_name(c))).copied().unwrap_or(0);
+            let count = |c: &str| Agency::named(c).map_or(0, |class| t.signals.agency(&event.id, class));
             let cells: Vec<String> = classes.iter().map(|c| count(c).to_string()).collect();
             let _ = writeln!(md, "| {outlet} | {} |", cells.join(" | "));
             let all: u64 = classes.iter().map(|c| count(c)).sum();
@@ -107,11 +107,6 @@ pub fn agency_section(md: &mut String, outlets: &BTreeMap<String, Totals>, set: 
     }
 }
 
-/// The static name of an agency class.
-fn agency_name(class: &str) -> &'static str {
-    Agency::named(class).map_or("", Agency::as_str)
-}
-
 /// Mean tone (VADER compound) of sentences mentioning each actor, own voice and quoted.
 pub fn tone_section(md: &mut String, outlets: &BTreeMap<String, Totals>, set: &LexiconSet) {
     if set.actors.is_empty() {
@@ -128,8 +123,8 @@ pub fn tone_section(md: &mut String, outlets: &BTreeMap<String, Totals>, set: &L
     for actor in &set.actors {
         let cells: Vec<String> = outlets
             .values()
-            .map(|t| match t.signals.tone.get(&(actor.id.clone(), Voice::Own)) {
-                Some((sum, n)) if *n > 0 => format!("{:+.2} ({n})", sum / *n as f64),
+            .map(|t| match t.signals.tone(&actor.id, Voice::Own) {
+                Some(s) if s.count > 0 => format!("{:+.2} ({})", s.score / s.count as f64, s.count),
                 _ => "–".to_string(),
             })
             .collect();
@@ -140,11 +135,7 @@ pub fn tone_section(md: &mut String, outlets: &BTreeMap<String, Totals>, set: &L
         let means: Vec<(&String, f64)> = outlets
             .iter()
             .filter_map(|(o, t)| {
-                t.signals
-                    .tone
-                    .get(&(actor.id.clone(), Voice::Own))
-                    .filter(|(_, n)| *n >= 2)
-                    .map(|(s, n)| (o, s / *n as f64))
+                t.signals.tone(&actor.id, Voice::Own).filter(|s| s.count >= 2).map(|s| (o, s.score / s.count as f64))
             })
             .collect();
         let low = means.iter().min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(b.0)));
@@ -182,14 +173,16 @@ pub fn coverage_section(
     for fact in &set.facts {
         let cells: Vec<String> = outlets
             .values()
-            .map(|t| t.signals.facts.get(&fact.id).map_or("–".to_string(), |(n, _, first)| format!("{n} ({first})")))
+            .map(|t| {
+                t.signals.fact(&fact.id).map_or("–".to_string(), |f| format!("{} ({})", f.count, f.first_paragraph))
+            })
             .collect();
         let _ = writeln!(md, "| {} | {} |", fact.id, cells.join(" | "));
     }
     md.push('\n');
     for fact in &set.facts {
         let with: Vec<&str> =
-            outlets.iter().filter(|(_, t)| t.signals.facts.contains_key(&fact.id)).map(|(o, _)| o.as_str()).collect();
+            outlets.iter().filter(|(_, t)| t.signals.fact(&fact.id).is_some()).map(|(o, _)| o.as_str()).collect();
         if with.len() == 1 && outlets.len() > 2 {
             let _ = writeln!(
                 md,

@@ -3,8 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::{ArticleRow, VoiceMark};
-use crate::features::{Agency, Hit, LabelCount, SignalKind};
-use crate::quotes::Voice;
+use crate::features::{LabelCount, RowTotals, SignalTotals};
 
 /// Sums over the articles of one group.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -21,86 +20,6 @@ pub struct Totals {
     pub voices: VoiceTotals,
     /// Hedges, credits, facts, agency and tone.
     pub signals: SignalTotals,
-}
-
-/// Sums of the signals other than word choice and voices.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct SignalTotals {
-    /// Hedge → (own-voice uses, quoted uses).
-    pub hedges: BTreeMap<String, (u64, u64)>,
-    /// Credited medium → (credits, wire agency). Credit lines included.
-    pub credits: BTreeMap<String, (u64, bool)>,
-    /// Fact → (mentions, articles mentioning it, earliest paragraph).
-    pub facts: BTreeMap<String, (u64, u64, u64)>,
-    /// (event, agency class) → mentions.
-    pub agency: BTreeMap<(String, &'static str), u64>,
-    /// (actor, voice) → (sum of sentence tone, sentences).
-    pub tone: BTreeMap<(String, Voice), (f64, u64)>,
-}
-
-impl SignalTotals {
-    /// The sums of one article's hits.
-    pub fn from_hits(hits: &[Hit]) -> SignalTotals {
-        let mut t = SignalTotals::default();
-        for h in hits {
-            match h.kind {
-                SignalKind::Hedge => {
-                    let e = t.hedges.entry(h.subject.clone()).or_default();
-                    if h.voice == Voice::Own { e.0 += 1 } else { e.1 += 1 }
-                }
-                SignalKind::Credit => {
-                    let e = t.credits.entry(h.subject.clone()).or_insert((0, h.wire));
-                    e.0 += 1;
-                }
-                SignalKind::Fact => {
-                    let e = t.facts.entry(h.subject.clone()).or_insert((0, 1, h.paragraph as u64));
-                    e.0 += 1;
-                    e.2 = e.2.min(h.paragraph as u64);
-                }
-                SignalKind::Agency => {
-                    let class = Agency::named(&h.detail).map_or("", Agency::as_str);
-                    *t.agency.entry((h.subject.clone(), class)).or_default() += 1;
-                }
-                SignalKind::Tone => {
-                    let e = t.tone.entry((h.subject.clone(), h.voice)).or_default();
-                    e.0 += h.score.unwrap_or(0.0);
-                    e.1 += 1;
-                }
-            }
-        }
-        t
-    }
-
-    /// Add another group's (or article's) sums.
-    pub fn add(&mut self, other: &SignalTotals) {
-        for (k, v) in &other.hedges {
-            let e = self.hedges.entry(k.clone()).or_default();
-            e.0 += v.0;
-            e.1 += v.1;
-        }
-        for (k, v) in &other.credits {
-            self.credits.entry(k.clone()).or_insert((0, v.1)).0 += v.0;
-        }
-        for (k, v) in &other.facts {
-            let e = self.facts.entry(k.clone()).or_insert((0, 0, v.2));
-            e.0 += v.0;
-            e.1 += v.1;
-            e.2 = e.2.min(v.2);
-        }
-        for (k, v) in &other.agency {
-            *self.agency.entry(k.clone()).or_default() += v;
-        }
-        for (k, v) in &other.tone {
-            let e = self.tone.entry(k.clone()).or_default();
-            e.0 += v.0;
-            e.1 += v.1;
-        }
-    }
-
-    /// Own-voice hedges.
-    pub fn own_hedges(&self) -> u64 {
-        self.hedges.values().map(|v| v.0).sum()
-    }
 }
 
 /// Sums over attributions.
@@ -227,6 +146,17 @@ impl VoiceTotals {
 }
 
 impl Totals {
+    /// What the signals' columns and tables read of this group.
+    pub fn row(&self) -> RowTotals<'_> {
+        RowTotals {
+            articles: self.articles,
+            own_words: self.own_words,
+            attributions: self.voices.attributions(),
+            credited: self.voices.credited,
+            signals: &self.signals,
+        }
+    }
+
     /// Add one article.
     pub fn add(&mut self, row: &ArticleRow) {
         self.articles += 1;

@@ -2,7 +2,7 @@
 //! order (articles in corpus order, outlets by name, concepts and labels in lexicon order), so
 //! the same input gives the same bytes.
 
-use super::columns;
+use crate::columns;
 use std::collections::{BTreeMap, BTreeSet};
 
 use polars::prelude::DataFrame;

@@ -2,6 +2,8 @@
 
 use polars::prelude::*;
 
+use crate::features::{self, Values};
+
 /// Builds a DataFrame from plain vectors.
 #[derive(Default)]
 pub struct FrameBuilder {
@@ -34,13 +36,20 @@ impl FrameBuilder {
         self
     }
 
+    /// A column of plain values (a signal's column).
+    pub fn plain(self, column: &features::Column) -> Self {
+        match &column.values {
+            Values::Text(v) => self.text(&column.name, v),
+            Values::Count(v) => self.count(&column.name, v.clone()),
+            Values::MaybeCount(v) => self.maybe_count(&column.name, v.clone()),
+            Values::Measure(v) => self.measure(&column.name, v.clone()),
+        }
+    }
+
     /// The DataFrame. Panics if columns differ in length (a bug, not bad input).
     pub fn build(self) -> DataFrame {
         DataFrame::new_infer_height(self.columns).expect("columns of one table have one length")
     }
 }
 
-/// `part / whole`, or `None` when `whole` is zero.
-pub fn ratio(part: f64, whole: f64) -> Option<f64> {
-    (whole > 0.0).then(|| part / whole)
-}
+pub use crate::features::ratio;

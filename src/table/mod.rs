@@ -7,13 +7,12 @@
 
 mod aggregate;
 mod build;
-pub mod columns;
 mod frame;
 mod rows;
 mod run_tables;
 mod signals;
 
-pub use aggregate::{Group, SignalTotals, SpeakerCount, Totals, VoiceCount, VoiceTotals, group_by_outlet};
+pub use aggregate::{Group, SpeakerCount, Totals, VoiceCount, VoiceTotals, group_by_outlet};
 pub use build::{
     FeatureColumn, all_feature_columns, article_word_choice_table, articles_table, evidence_table, feature_columns,
     features_table, quote_spans_table, quotes_table, removed_lines_table, voice_groups, voices_table,
@@ -22,4 +21,4 @@ pub use build::{
 pub use frame::FrameBuilder;
 pub use rows::{ArticleRow, EvidenceRow, QuoteRow, QuoteSpanRow, RemovedLineRow, VoiceMark, label_slug};
 pub use run_tables::{ArticleTables, RunTables, stack};
-pub use signals::{agency_table, attribution_table, coverage_table, hedges_table, media_credits_table, tone_table};
+pub use signals::{attribution_table, signal_tables};

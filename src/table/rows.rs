@@ -1,7 +1,7 @@
 //! Plain row structs that the pipeline fills per article and the table builders read.
 
-use super::SignalTotals;
 use crate::corpus::Article;
+use crate::features::SignalTotals;
 use crate::features::{ArticleResult, LabelCount};
 use crate::lexicon::LexiconSet;
 use crate::quotes::{QuoteMark, Voice};

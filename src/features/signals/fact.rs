@@ -1,0 +1,93 @@
+//! Coverage: which facts of the story each outlet reports, in how many articles, and how early.
+//! The facts and their patterns are the story lexicon's `[[fact]]` entries.
+
+use super::{ArticleText, Column, Hit, Place, RowTotals, Signal, SignalEntry, SignalKind, Sum, Sums, Values, ratio};
+use crate::columns;
+use crate::lexicon::{Inflect, LabelMatch, LexiconSet};
+
+pub(super) const ENTRY: SignalEntry = SignalEntry {
+    kind: SignalKind::Fact,
+    name: "fact",
+    description: "Facts of the story an article reports, and the earliest paragraph that does.",
+    build,
+    key: |hit: &Hit| (hit.subject.clone(), String::new()),
+    columns: feature_columns,
+    table: Some(("coverage", table)),
+};
+
+struct Facts {
+    patterns: Vec<Vec<String>>,
+    ids: Vec<String>,
+}
+
+fn build(set: &LexiconSet) -> Box<dyn Signal> {
+    Box::new(Facts {
+        patterns: set.facts.iter().map(|f| f.patterns.clone()).collect(),
+        ids: set.facts.iter().map(|f| f.id.clone()).collect(),
+    })
+}
+
+impl Signal for Facts {
+    fn families(&self) -> Vec<(Vec<Vec<String>>, Inflect)> {
+        vec![(self.patterns.clone(), Inflect::Stem)]
+    }
+
+    fn find(&self, article: &ArticleText, matches: &[Vec<LabelMatch>], out: &mut Vec<Hit>) {
+        for m in &matches[0] {
+            let subject = self.ids[m.concept].clone();
+            let text = m.span.slice(article.doc.text).to_string();
+            out.push(Place::of(article.doc, m.tokens.start, m.span).hit(
+                SignalKind::Fact,
+                subject,
+                text,
+                article.voices,
+            ));
+        }
+    }
+}
+
+/// A fact's sums, when it was reported.
+pub(super) fn of<'s>(sums: &'s Sums, fact: &str) -> Option<&'s Sum> {
+    sums.get(&(fact.to_string(), String::new()))
+}
+
+fn feature_columns(rows: &[RowTotals], set: &LexiconSet) -> Vec<Column> {
+    set.facts
+        .iter()
+        .map(|fact| {
+            let share = rows.iter().map(|r| {
+                let articles = of(r.signals.of(SignalKind::Fact), &fact.id).map_or(0, |s| s.articles);
+                ratio(articles as f64, r.articles as f64)
+            });
+            Column::new(columns::coverage_share(&fact.id), Values::Measure(share.collect()))
+        })
+        .collect()
+}
+
+/// `coverage`: outlet × fact → mentions, articles mentioning it, their share, and the earliest
+/// paragraph (empty when never mentioned); every fact listed for every outlet.
+fn table(outlets: &[(&str, RowTotals)], set: &LexiconSet) -> Vec<Column> {
+    let rows: Vec<(&str, &str, Option<&Sum>, u64)> = outlets
+        .iter()
+        .flat_map(|(outlet, t)| {
+            set.facts
+                .iter()
+                .map(move |fact| (*outlet, fact.id.as_str(), of(t.signals.of(SignalKind::Fact), &fact.id), t.articles))
+        })
+        .collect();
+    let articles = |r: &(&str, &str, Option<&Sum>, u64)| r.2.map_or(0, |s| s.articles);
+    vec![
+        Column::new(columns::OUTLET, Values::Text(rows.iter().map(|r| r.0.to_string()).collect())),
+        Column::new(columns::FACT, Values::Text(rows.iter().map(|r| r.1.to_string()).collect())),
+        Column::new(columns::MENTIONS, Values::Count(rows.iter().map(|r| r.2.map_or(0, |s| s.count)).collect())),
+        Column::new(columns::ARTICLES, Values::Count(rows.iter().map(articles).collect())),
+        Column::new(
+            columns::ARTICLES_SHARE,
+            Values::Measure(rows.iter().map(|r| ratio(articles(r) as f64, r.3 as f64)).collect()),
+        ),
+        Column::new(
+            columns::FIRST_PARAGRAPH,
+            Values::MaybeCount(rows.iter().map(|r| r.2.map(|s| s.first_paragraph)).collect()),
+        ),
+    ]
+}
