@@ -39,10 +39,13 @@
 //! assert_eq!(found, [("killing", Voice::Own, "killing"), ("political assassination", Voice::Quoted, "political assassination")]);
 //! ```
 
+pub use error::{Error, Result};
+
 pub mod chart;
 pub mod columns;
 pub mod compare;
 pub mod corpus;
+pub mod error;
 pub mod eval;
 pub mod features;
 pub mod lexicon;

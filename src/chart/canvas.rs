@@ -15,7 +15,7 @@ static FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 pub fn register_font() -> Result<(), ChartError> {
     static REGISTERED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     let ok = *REGISTERED.get_or_init(|| plotters::style::register_font("sans-serif", FontStyle::Normal, FONT).is_ok());
-    if ok { Ok(()) } else { Err(ChartError("the embedded font could not be loaded".into())) }
+    if ok { Ok(()) } else { Err(ChartError::Font) }
 }
 
 /// Okabe–Ito colours (distinguishable with the common colour-vision deficiencies), then grey for
@@ -93,7 +93,7 @@ pub struct Canvas<DB: DrawingBackend> {
 }
 
 fn fail(e: impl std::fmt::Display) -> ChartError {
-    ChartError(e.to_string())
+    ChartError::Draw { file: None, message: e.to_string() }
 }
 
 impl<DB: DrawingBackend> Canvas<DB> {

@@ -23,8 +23,30 @@ pub use tree::Dendrogram;
 
 /// A chart could not be drawn or written.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{0}")]
-pub struct ChartError(pub String);
+#[non_exhaustive]
+pub enum ChartError {
+    /// The embedded font could not be registered.
+    #[error("the embedded font could not be loaded (a build defect: report it)")]
+    Font,
+    /// Drawing or writing failed.
+    #[error("{}{message} (check that the --out folder is writable, or try --chart-format svg)", file.as_ref().map_or(String::new(), |f| format!("{}: ", f.display())))]
+    Draw {
+        /// The chart file, once known.
+        file: Option<std::path::PathBuf>,
+        /// What failed.
+        message: String,
+    },
+}
+
+impl ChartError {
+    /// What to do about it.
+    pub fn fix(&self) -> &'static str {
+        match self {
+            ChartError::Font => "a build defect: report it",
+            ChartError::Draw { .. } => "check that the --out folder is writable, or try --chart-format svg",
+        }
+    }
+}
 
 /// Image format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -75,7 +97,10 @@ pub trait Chart {
 /// Draw `chart` into `path` (the format's extension is the caller's choice).
 pub fn render(chart: &impl Chart, path: &Path, format: ChartFormat, size: ChartSize) -> Result<(), ChartError> {
     canvas::register_font()?;
-    let in_file = |e: ChartError| ChartError(format!("{}: {}", path.display(), e.0));
+    let in_file = |e: ChartError| match e {
+        ChartError::Draw { message, .. } => ChartError::Draw { file: Some(path.to_path_buf()), message },
+        other => other,
+    };
     match format {
         ChartFormat::Png => {
             draw_on(chart, BitMapBackend::new(path, size.pixels()).into_drawing_area()).map_err(in_file)

@@ -23,6 +23,13 @@ pub struct LoadError {
     pub message: String,
 }
 
+impl LoadError {
+    /// What to do about it.
+    pub fn fix(&self) -> &'static str {
+        "run `framelens extract` or `framelens report` into this folder first"
+    }
+}
+
 /// Read `dir/NAME.parquet`.
 pub fn read_table(dir: &Path, name: &str) -> Result<DataFrame, LoadError> {
     let path = dir.join(format!("{name}.parquet"));

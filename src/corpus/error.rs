@@ -3,7 +3,8 @@
 use std::fmt;
 
 /// One problem with one input file, row or article. The run reports it and goes on.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{location}: {message}{}", if fix.is_empty() { String::new() } else { format!(" ({fix})") })]
 pub struct CorpusError {
     /// `file` or `file:line`.
     pub location: String,
@@ -18,19 +19,12 @@ impl CorpusError {
     pub fn new(location: impl fmt::Display, message: impl Into<String>, fix: impl Into<String>) -> CorpusError {
         CorpusError { location: location.to_string(), message: message.into(), fix: fix.into() }
     }
-}
 
-impl fmt::Display for CorpusError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.location, self.message)?;
-        if !self.fix.is_empty() {
-            write!(f, " ({})", self.fix)?;
-        }
-        Ok(())
+    /// What to do about it.
+    pub fn fix(&self) -> &str {
+        &self.fix
     }
 }
-
-impl std::error::Error for CorpusError {}
 
 /// Decode `bytes` as UTF-8, or say where the first bad byte is.
 pub fn decode(bytes: Vec<u8>, location: &str) -> Result<String, CorpusError> {

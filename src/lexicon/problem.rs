@@ -42,6 +42,15 @@ impl fmt::Display for Problem {
     }
 }
 
+impl std::error::Error for Problem {}
+
+impl Problem {
+    /// How to fix it.
+    pub fn fix(&self) -> &str {
+        &self.fix
+    }
+}
+
 /// Turns byte offsets of one file into lines and columns.
 pub struct Locator<'a> {
     file: &'a str,

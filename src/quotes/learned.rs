@@ -31,12 +31,22 @@ pub struct CueModel {
 }
 
 /// A model file line that could not be read.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "line {line}: {message} (a model file is `# threshold<TAB>T` then `feature<TAB>weight` lines, as `framelens train cues` writes it)"
+)]
 pub struct ModelError {
     /// 1-based line number.
     pub line: usize,
     /// What is wrong with it.
     pub message: String,
+}
+
+impl ModelError {
+    /// What to do about it.
+    pub fn fix(&self) -> &'static str {
+        "fix the line, or train the model again with `framelens train cues`"
+    }
 }
 
 impl CueModel {

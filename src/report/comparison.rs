@@ -75,6 +75,19 @@ pub enum CompareFilesError {
     Option(String),
 }
 
+impl CompareFilesError {
+    /// What to do about it.
+    pub fn fix(&self) -> &str {
+        match self {
+            CompareFilesError::Load(e) => e.fix(),
+            CompareFilesError::Table { .. } => "extract the report again with this version of framelens",
+            CompareFilesError::Write(e) => e.fix(),
+            CompareFilesError::Chart(e) => e.fix(),
+            CompareFilesError::Option(_) => "see `framelens compare --help` for the choices",
+        }
+    }
+}
+
 fn shape(table: &str) -> impl Fn(polars::error::PolarsError) -> CompareFilesError + '_ {
     move |e| CompareFilesError::Table { table: table.to_string(), message: e.to_string() }
 }
@@ -189,7 +202,7 @@ fn write_summary(dir: &Path, c: &Comparison) -> Result<(), ReportError> {
     };
     let path = dir.join("comparison.json");
     let text = serde_json::to_string_pretty(&summary).expect("summary serialises") + "\n";
-    fs::write(&path, text).map_err(|e| ReportError { path, message: e.to_string() })
+    fs::write(&path, text).map_err(|e| ReportError::write(&path, e))
 }
 
 type ChartsAndAttribution = (Vec<ChartOutcome>, Option<StackedBars>);
@@ -201,7 +214,7 @@ fn write_charts(
     tables: &RunTables,
 ) -> Result<ChartsAndAttribution, CompareFilesError> {
     let folder = dir.join("charts");
-    fs::create_dir_all(&folder).map_err(|e| ReportError { path: folder.clone(), message: e.to_string() })?;
+    fs::create_dir_all(&folder).map_err(|e| ReportError::write(&folder, e))?;
     let mut out = Charts { dir, settings, outcomes: Vec::new() };
     let mut attribution = None;
     if c.options.level == Level::Outlet {

@@ -50,7 +50,7 @@ impl RunManifest {
     /// Write as pretty JSON to `path`.
     pub fn write(&self, path: &Path) -> Result<(), super::ReportError> {
         let json = serde_json::to_string_pretty(self).expect("manifest serialises") + "\n";
-        fs::write(path, json).map_err(|e| super::ReportError { path: path.to_path_buf(), message: e.to_string() })
+        fs::write(path, json).map_err(|e| super::ReportError::write(path, e))
     }
 }
 

@@ -8,24 +8,37 @@ use std::path::{Path, PathBuf};
 use polars::prelude::*;
 
 /// A report file could not be written.
-#[derive(Debug)]
-pub struct ReportError {
-    /// The file.
-    pub path: PathBuf,
-    /// Why.
-    pub message: String,
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReportError {
+    /// A file or folder could not be written.
+    #[error("cannot write {}: {message} ({})", path.display(), WRITE_FIX)]
+    Write {
+        /// The file or folder.
+        path: PathBuf,
+        /// Why.
+        message: String,
+    },
 }
 
-impl fmt::Display for ReportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "cannot write {}: {} (check that the --out folder is writable)", self.path.display(), self.message)
+const WRITE_FIX: &str = "check that the --out folder is writable";
+
+impl ReportError {
+    /// `path` could not be written, because of `err`.
+    pub fn write(path: &Path, err: impl fmt::Display) -> ReportError {
+        ReportError::Write { path: path.to_path_buf(), message: err.to_string() }
+    }
+
+    /// What to do about it.
+    pub fn fix(&self) -> &'static str {
+        match self {
+            ReportError::Write { .. } => WRITE_FIX,
+        }
     }
 }
 
-impl std::error::Error for ReportError {}
-
 fn error(path: &Path, err: impl fmt::Display) -> ReportError {
-    ReportError { path: path.to_path_buf(), message: err.to_string() }
+    ReportError::write(path, err)
 }
 
 /// Digits after the decimal point in CSV files: enough for shares, stable across platforms.

@@ -14,7 +14,8 @@ pub(super) const ENTRY: SignalEntry = SignalEntry {
     name: "agency",
     description: "Mentions of key events by agency: active, passive or nominal, with or without a named agent.",
     build,
-    key: |hit: &Hit| (hit.subject.clone(), Agency::named(&hit.detail).map_or("", Agency::as_str).to_string()),
+    // The detail is the class name the finder wrote (`Agency::as_str`).
+    key: |hit: &Hit| (hit.subject.clone(), hit.detail.clone()),
     columns: feature_columns,
     table: Some(("agency", table)),
 };
