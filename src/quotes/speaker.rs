@@ -202,15 +202,13 @@ fn is_share_of_respondents(lower: &[String]) -> bool {
     numeric
         || english().respondent_shares.contains(&first.as_str())
         || one_in
-        || lower.iter().any(|w| matches!(w.as_str(), "percent" | "surveyed" | "polled" | "respondents"))
+        || lower.iter().any(|w| english().respondent_words.contains(&w.as_str()))
 }
 
 /// True when a phrase names an organisation or a document ("Senate Foreign Relations Committee").
 pub fn is_body(lower: &str) -> bool {
     lower.split_whitespace().any(|w| {
-        english().body_words.contains(&w)
-            || english().documents.contains(&w)
-            || matches!(w, "states" | "legions" | "units" | "committee")
+        english().body_words.contains(&w) || english().documents.contains(&w) || english().body_plurals.contains(&w)
     })
 }
 

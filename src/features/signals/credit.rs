@@ -151,7 +151,7 @@ fn credit_pattern(doc: &Document, tokens: std::ops::Range<usize>) -> Option<&'st
     if ends(&["as", "saying", "by"]) {
         return Some("quoted_by");
     }
-    if before.first().is_some_and(|w| matches!(*w, "told" | "tells" | "telling"))
+    if before.first().is_some_and(|w| english().told_forms.contains(w))
         || ends(&["interview", "with"])
         || ends(&["speaking", "to"])
     {

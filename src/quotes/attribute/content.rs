@@ -17,21 +17,21 @@ pub(super) const MIN_CONTENT_WORDS: usize = 3;
 
 /// Whether a word opens a reported clause right after a cue ("said it would …", "says they feel …").
 pub(super) fn opens_clause(key: &str) -> bool {
-    english().pronouns.contains(&key) || matches!(key, "that" | "you" | "there" | "this")
+    english().pronouns.contains(&key) || english().clause_subject_words.contains(&key)
 }
 
 /// `announced Sunday it is …`, `said late Tuesday that …`: where the words after a day-name
 /// time phrase at `from` start (`from` itself without one).
 pub(super) fn after_time_phrase(doc: &Document, from: usize, end: usize) -> usize {
     let mut at = from;
-    if at < end && matches!(&*doc.tokens[at].key, "on" | "late" | "early" | "last" | "this") {
+    if at < end && english().time_phrase_openers.contains(&&*doc.tokens[at].key) {
         at += 1;
     }
     if at >= end || !english().time_words.contains(&&*doc.tokens[at].key) {
         return from;
     }
     at += 1;
-    if at < end && matches!(&*doc.tokens[at].key, "night" | "morning" | "afternoon" | "evening") {
+    if at < end && english().parts_of_day.contains(&&*doc.tokens[at].key) {
         at += 1;
     }
     if at < end { at } else { from }
@@ -45,7 +45,7 @@ pub(super) fn words_go_on(doc: &Document, from: usize, end: usize, hits: &[CueHi
     let participle = first.key.len() > 4 && first.key.ends_with("ing") && !is_capitalized(doc, from);
     first.kind == TokenKind::Word
         && !participle
-        && !matches!(&*first.key, "who" | "which" | "whose" | "where" | "when" | "according")
+        && !english().relative_openers.contains(&&*first.key)
         && !opens_cue
         && words >= MIN_CONTENT_WORDS
 }
@@ -92,7 +92,7 @@ pub(super) fn cut_before_next_cue(
         if let Some(and) = led_by_and {
             return Some(and - 1);
         }
-        (closing || matches!(&*doc.tokens[conjunction].key, "and" | "but" | "while" | "whereas")).then_some(conjunction)
+        (closing || english().clause_conjunctions.contains(&&*doc.tokens[conjunction].key)).then_some(conjunction)
     });
     boundary.map_or(content.clone(), |before| content.start..before)
 }
@@ -281,8 +281,7 @@ pub(super) fn reporting_clause_end(doc: &Document, cue: &Range<usize>, end: usiz
     }
     let listener = if matches!(&*doc.tokens[cue.start].key, "told" | "tells") {
         let named = (cue.end..end.min(cue.end + 5)).take_while(|&i| is_capitalized(doc, i)).count();
-        let pronoun =
-            usize::from(cue.end < end && matches!(&*doc.tokens[cue.end].key, "me" | "him" | "her" | "us" | "them"));
+        let pronoun = usize::from(cue.end < end && english().object_pronouns.contains(&&*doc.tokens[cue.end].key));
         // "told the court in his filing", "told a cheering crowd": a determiner and a noun or two.
         let led = cue.end < end && english().determiners.contains(&&*doc.tokens[cue.end].key);
         let nouns = (cue.end + 1..end.min(cue.end + 3))
@@ -314,7 +313,7 @@ pub(super) fn reporting_clause_end(doc: &Document, cue: &Range<usize>, end: usiz
 /// Tokens of a listener right after "told" when a clause follows it: an object pronoun or an
 /// audience noun ("told him it was over", "told reporters the deal was close"); 0 otherwise.
 pub(super) fn told_recipient(doc: &Document, from: usize, end: usize) -> usize {
-    let told = from > 0 && matches!(&*doc.tokens[from - 1].key, "told" | "tell" | "tells" | "telling");
+    let told = from > 0 && english().tell_forms.contains(&&*doc.tokens[from - 1].key);
     let clause_next = doc.tokens.get(from + 1).is_some_and(|t| {
         t.kind == TokenKind::Word && (english().determiners.contains(&&*t.key) || english().pronouns.contains(&&*t.key))
     });

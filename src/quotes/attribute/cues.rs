@@ -105,14 +105,12 @@ pub(super) fn cue_hits(doc: &Document, cues: &CueIndex, voices: &VoiceMap) -> Ve
         let term = doc.tokens[i].key == "pledged" && doc.tokens.get(range.end).is_some_and(|t| t.key == "delegates");
         // "Iraq has found itself in a predicament": finding oneself somewhere reports nothing
         // ("calls himself a socialist" does).
-        let reflexive = matches!(&*doc.tokens[i].key, "found" | "finds" | "find")
-            && doc.tokens.get(range.end).is_some_and(|t| {
-                matches!(&*t.key, "itself" | "himself" | "herself" | "themselves" | "myself" | "ourselves")
-            });
+        let reflexive = english().find_forms.contains(&&*doc.tokens[i].key)
+            && doc.tokens.get(range.end).is_some_and(|t| english().reflexive_pronouns.contains(&&*t.key));
         // "Trump said praise from Putin would not …": a cue word right after "said" opens
         // the reported clause.
         let after_said = hits.last().is_some_and(|CueHit { tokens: r, .. }: &CueHit| {
-            r.end == i && matches!(&*doc.tokens[r.start].key, "said" | "says" | "say" | "told" | "tells")
+            r.end == i && english().say_and_tell_forms.contains(&&*doc.tokens[r.start].key)
         });
         // `<tweet id="…">`, `</tweet>`: markup left in scraped text names a tag, not a cue.
         let markup = doc.text[..doc.tokens[i].span.start].ends_with(['<', '/']);

@@ -362,7 +362,7 @@ pub(super) fn is_label(doc: &Document, open_mark: usize, inner: Range<usize>, cl
         t.kind == TokenKind::Word
             && !is_capitalized(doc, close_mark)
             && !english().stop_words.contains(&&*t.key)
-            && !matches!(&*t.key, "of" | "is" | "was" | "are" | "were")
+            && !english().copula_and_of.contains(&&*t.key)
     });
     let plain_words = inner.clone().all(|i| doc.tokens[i].kind == TokenKind::Word || is_dash(doc, i));
     inner.len() >= 2 && after_determiner && before_noun && plain_words

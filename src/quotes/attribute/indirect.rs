@@ -27,7 +27,7 @@ pub(super) fn yes_or_no(doc: &Document, content: &Range<usize>) -> bool {
 /// `Jeb Bush endorsed Cruz Wednesday`: the name endorsed, without the day, is the content
 /// however short; `None` for any other cue or object.
 pub(super) fn endorsed_name(doc: &Document, cue: &Range<usize>, content: &Range<usize>) -> Option<Range<usize>> {
-    let endorses = matches!(&*doc.tokens[cue.start].key, "endorsed" | "endorses" | "endorse" | "endorsing");
+    let endorses = english().endorse_forms.contains(&&*doc.tokens[cue.start].key);
     if !endorses || content.start < cue.end || content.is_empty() || !is_capitalized(doc, content.start) {
         return None;
     }
@@ -60,10 +60,7 @@ pub(super) fn evidential(
 
 /// `declined to comment`, `refused to say`: a refusal to speak is reported speech however short.
 pub(super) fn declined_to(doc: &Document, cue: &Range<usize>, content: &Range<usize>) -> bool {
-    let refusal = matches!(
-        &*doc.tokens[cue.start].key,
-        "declined" | "declines" | "declining" | "refused" | "refuses" | "refusing"
-    );
+    let refusal = english().refusal_verbs.contains(&&*doc.tokens[cue.start].key);
     refusal && content.len() == 2 && doc.tokens[content.start].key == "to"
 }
 
@@ -175,7 +172,7 @@ fn around_speaker_before(
     let before = start..source.start.saturating_sub(1);
     let first = &*doc.tokens[start].key;
     let opener_before = english().stop_words.contains(&first)
-        && !matches!(first, "and" | "but" | "or" | "so")
+        && !english().coordinators.contains(&first)
         && !before.clone().any(|i| surface(doc, i) == ",")
         && !has_finite_verb(doc, before);
     let trailing = source.start > start
@@ -288,14 +285,9 @@ pub(super) fn is_passive(doc: &Document, cue: &Range<usize>) -> bool {
     let word = &*doc.tokens[cue.start].key;
     let participle = word.ends_with("ed") || english().irregular_participles.contains(&word);
     // "was first reported by": an adverb may come between.
-    let adverb = cue.start > 1
-        && matches!(
-            &*doc.tokens[cue.start - 1].key,
-            "first" | "also" | "widely" | "later" | "previously" | "initially" | "originally"
-        );
+    let adverb = cue.start > 1 && english().passive_adverbs.contains(&&*doc.tokens[cue.start - 1].key);
     let before = if adverb { cue.start - 1 } else { cue.start };
-    let be =
-        before > 0 && matches!(&*doc.tokens[before - 1].key, "was" | "were" | "is" | "are" | "been" | "being" | "be");
+    let be = before > 0 && english().be_forms.contains(&&*doc.tokens[before - 1].key);
     cue.len() == 1 && participle && be
 }
 
@@ -304,7 +296,7 @@ pub(super) fn is_passive(doc: &Document, cue: &Range<usize>) -> bool {
 pub(super) fn without_role_appositive(doc: &Document, content: Range<usize>) -> Range<usize> {
     let Some(comma) = content.clone().rev().find(|&i| surface(doc, i) == ",") else { return content };
     let mut first = comma + 1;
-    if first < content.end && matches!(&*doc.tokens[first].key, "a" | "an" | "the") {
+    if first < content.end && english().articles.contains(&&*doc.tokens[first].key) {
         first += 1;
     }
     let role = first < content.end
@@ -356,7 +348,8 @@ pub(super) fn asked_question(
         return None;
     }
     let opens = after_dateline(doc, sentence.start, cue.start) == cue.start;
-    let after_when = cue.start > sentence.start && matches!(&*doc.tokens[cue.start - 1].key, "when" | "if" | "as");
+    let after_when =
+        cue.start > sentence.start && english().question_subordinators.contains(&&*doc.tokens[cue.start - 1].key);
     if !(opens || after_when) {
         return None;
     }

@@ -127,7 +127,7 @@ pub(super) fn learned_speaker(doc: &Document, sentence_start: usize, cue: usize)
     };
     // "to pass on the suggestion", "There was no immediate comment": an article before a noun
     // cue, or an existential "there", names nobody.
-    speaker.filter(|s| !(s.len() == 1 && matches!(&*doc.tokens[s.start].key, "the" | "a" | "an" | "there")))
+    speaker.filter(|s| !(s.len() == 1 && english().no_speaker_openers.contains(&&*doc.tokens[s.start].key)))
 }
 
 /// Fewest words a learned cue's content may have.

@@ -13,7 +13,7 @@ use std::ops::Range;
 pub(super) fn is_name(doc: &Document, range: Range<usize>) -> bool {
     let words: Vec<usize> = range.filter(|&i| !is_punct(doc, i)).collect();
     words.len() >= 2
-        && words.iter().all(|&i| is_capitalized(doc, i) || matches!(&*doc.tokens[i].key, "al" | "bin" | "abu"))
+        && words.iter().all(|&i| is_capitalized(doc, i) || english().surname_particles.contains(&&*doc.tokens[i].key))
 }
 
 /// A short phrase whose last two words are a name (`the economist Rosa Lindqvist`).
@@ -47,7 +47,7 @@ pub(super) fn phrase_back(doc: &Document, sentence_start: usize, end: usize) -> 
     if start < end
         && start > sentence_start
         && english().quantifiers.contains(&&*doc.tokens[start].key)
-        && matches!(&*doc.tokens[start - 1].key, "about" | "nearly" | "almost" | "roughly")
+        && english().approximators.contains(&&*doc.tokens[start - 1].key)
     {
         start -= 1;
     }
@@ -150,9 +150,7 @@ pub(super) fn is_time_phrase(doc: &Document, range: Range<usize>) -> bool {
             || english().calendar_words.contains(&key)
             || doc.tokens[i].kind == TokenKind::Number && key.len() == 4 && key.starts_with(['1', '2'])
     };
-    let anchored = range
-        .clone()
-        .any(|i| !matches!(&*doc.tokens[i].key, "the" | "of" | "late" | "early" | "mid" | "last" | "this" | "next"));
+    let anchored = range.clone().any(|i| !english().time_phrase_words.contains(&&*doc.tokens[i].key));
     anchored && range.into_iter().all(dated)
 }
 
@@ -190,7 +188,7 @@ pub(super) fn speaker_after(doc: &Document, from: usize, limit: usize) -> Option
     }
     let phrase = from..end;
     // A lone article ("according to the “Schools First” budget") names nobody yet.
-    let lone_article = phrase.len() == 1 && matches!(&*doc.tokens[from].key, "the" | "a" | "an");
+    let lone_article = phrase.len() == 1 && english().articles.contains(&&*doc.tokens[from].key);
     if lone_article || !is_speaker_phrase(doc, phrase.clone()) {
         return None;
     }
@@ -208,7 +206,7 @@ pub(super) fn appositive_name(doc: &Document, phrase: Range<usize>, limit: usize
     while end < limit
         && (is_capitalized(doc, end)
             || abbreviation_dot(doc, end)
-            || matches!(&*doc.tokens[end].key, "al" | "bin" | "abu")
+            || english().surname_particles.contains(&&*doc.tokens[end].key)
             || surface(doc, end) == "'")
     {
         end += 1;
@@ -223,7 +221,7 @@ pub(super) fn is_speaker_phrase(doc: &Document, phrase: Range<usize>) -> bool {
     }
     let first = &*doc.tokens[phrase.start].key;
     // "Nothing reported here suggests …": an indefinite pronoun for a thing says nothing.
-    if phrase.len() == 1 && matches!(first, "nothing" | "something" | "anything" | "everything") {
+    if phrase.len() == 1 && english().indefinite_things.contains(&first) {
         return false;
     }
     // "That person said", "those officials said": a demonstrative leads a speaker only with a noun.
@@ -247,7 +245,7 @@ pub(super) fn is_person_noun(key: &str) -> bool {
 
 /// True when `range` holds only conjunctions ("But as Clyburn said", "And noting …"), or nothing.
 pub(super) fn only_conjunctions(doc: &Document, range: Range<usize>) -> bool {
-    range.into_iter().all(|i| matches!(&*doc.tokens[i].key, "but" | "and" | "so" | "yet"))
+    range.into_iter().all(|i| english().phrase_conjunctions.contains(&&*doc.tokens[i].key))
 }
 
 /// A plural noun that names people by what they do ("technologists", "specialists",

@@ -40,7 +40,7 @@ pub(super) fn resolve_pronouns(doc: &Document, found: &mut [Attribution], voices
         if !(english().pronouns.contains(&pronoun.as_str()) || role) || found[i].resolved.is_some() {
             continue;
         }
-        let wants_person = role || matches!(pronoun.as_str(), "he" | "she" | "i" | "we");
+        let wants_person = role || english().person_pronouns.contains(&pronoun.as_str());
         let paragraph = found[i].paragraph;
         let speakers = found[..i].iter().rev().filter_map(|a| {
             let s = a.speaker_span()?;
@@ -127,7 +127,8 @@ pub(super) fn relative_antecedent(doc: &Document, pronoun: Span) -> Option<Span>
     // Prefer the name the phrase ends with ("… the backing of Prime Minister Adel Abdul Mahdi").
     let mut name_start = phrase.end;
     while name_start > phrase.start
-        && (is_capitalized(doc, name_start - 1) || matches!(&*doc.tokens[name_start - 1].key, "al" | "bin" | "abu"))
+        && (is_capitalized(doc, name_start - 1)
+            || english().surname_particles.contains(&&*doc.tokens[name_start - 1].key))
     {
         name_start -= 1;
     }
@@ -139,9 +140,7 @@ pub(super) fn relative_antecedent(doc: &Document, pronoun: Span) -> Option<Span>
 /// The last document or body noun ("resolution", "statement", "coalition") before `at`, outside
 /// quotation marks, in the sentence holding `at` or the one before.
 pub(super) fn last_document_before(doc: &Document, at: usize, voices: &VoiceMap) -> Option<Span> {
-    let document = |key: &str| {
-        english().documents.contains(&key) || matches!(key, "measure" | "motion" | "coalition" | "ministry")
-    };
+    let document = |key: &str| english().documents.contains(&key) || english().document_like_bodies.contains(&key);
     let here = doc.sentences.partition_point(|s| s.span.end <= at);
     let from = doc.sentences.get(here.saturating_sub(1))?.tokens.start;
     let until = doc.tokens.partition_point(|t| t.span.end <= at);

@@ -16,7 +16,7 @@ use std::ops::Range;
 /// Drop a leading "and"/"but"/"so" ("“…,” and he said").
 pub(super) fn strip_leading_conjunctions(doc: &Document, range: Range<usize>) -> Range<usize> {
     let mut start = range.start;
-    while start < range.end && matches!(&*doc.tokens[start].key, "and" | "but" | "so" | "then" | "still" | "yet") {
+    while start < range.end && english().leading_conjunctions.contains(&&*doc.tokens[start].key) {
         start += 1;
     }
     start..range.end
@@ -44,14 +44,14 @@ pub(super) fn time_phrase_back(doc: &Document, start: usize, end: usize) -> Opti
     // "McConnell, who in 2010 said", "Clinton in late August said": a dated prepositional phrase.
     let dated = (end.saturating_sub(4).max(start + 1)..end.saturating_sub(1))
         .rev()
-        .find(|&p| matches!(&*doc.tokens[p].key, "in" | "during" | "since") && is_time_phrase(doc, p + 1..end));
+        .find(|&p| english().time_prepositions.contains(&&*doc.tokens[p].key) && is_time_phrase(doc, p + 1..end));
     if let Some(preposition) = dated {
         return Some(preposition);
     }
     // "this week", "last month", "earlier this year"
     if end >= start + 3
-        && matches!(&*doc.tokens[end - 1].key, "week" | "weekend" | "month" | "year")
-        && matches!(&*doc.tokens[end - 2].key, "this" | "last" | "next")
+        && english().calendar_spans.contains(&&*doc.tokens[end - 1].key)
+        && english().relative_time_words.contains(&&*doc.tokens[end - 2].key)
     {
         let at = end - 2;
         let at = if matches!(&*doc.tokens[at - 1].key, "earlier" | "later") { at - 1 } else { at };
@@ -62,14 +62,14 @@ pub(super) fn time_phrase_back(doc: &Document, start: usize, end: usize) -> Opti
     }
     let mut at = end;
     // "Tuesday night", "Monday morning"
-    if at > start && matches!(&*doc.tokens[at - 1].key, "night" | "morning" | "afternoon" | "evening") {
+    if at > start && english().parts_of_day.contains(&&*doc.tokens[at - 1].key) {
         at -= 1;
     }
     if at == start || !english().time_words.contains(&&*doc.tokens[at - 1].key) {
         return None;
     }
     at -= 1;
-    if at > start && matches!(&*doc.tokens[at - 1].key, "on" | "late" | "early" | "last" | "this") {
+    if at > start && english().time_phrase_openers.contains(&&*doc.tokens[at - 1].key) {
         at -= 1;
     }
     (at > start).then_some(at)
@@ -87,7 +87,7 @@ pub(super) fn setting_phrase_back(doc: &Document, start: usize, end: usize) -> O
         .find(|&i| english().determiners.contains(&&*doc.tokens[i].key))?;
     let preposition = determiner.checked_sub(1)?;
     let words_between = (determiner + 1..end - 1).all(|i| doc.tokens[i].kind == TokenKind::Word);
-    (preposition > start && words_between && matches!(&*doc.tokens[preposition].key, "in" | "at" | "during" | "on"))
+    (preposition > start && words_between && english().setting_prepositions.contains(&&*doc.tokens[preposition].key))
         .then_some(preposition)
 }
 
@@ -188,11 +188,11 @@ pub(super) fn infinitive_subject(doc: &Document, sentence_start: usize, to: usiz
     // "The dispute centers on … to confirm" have none).
     let speaks = |subject: &Range<usize>| {
         let last = &*doc.tokens[subject.end - 1].key;
-        let person = matches!(last, "he" | "she" | "they" | "we" | "i")
+        let person = english().subject_pronouns.contains(&last)
             || is_name(doc, subject.clone())
             || is_person_noun(last)
             || is_body(last);
-        let contraction = doc.tokens.get(subject.end).is_some_and(|t| matches!(&*t.key, "'s" | "s" | "'re" | "'ve"));
+        let contraction = doc.tokens.get(subject.end).is_some_and(|t| english().clitics.contains(&&*t.key));
         person && !contraction && to - subject.end <= 8
     };
     // "In one city, where rallies have denounced …, protesters took to the streets to denounce
@@ -231,7 +231,7 @@ pub(super) fn reduced_relative_back(doc: &Document, sentence_start: usize, end: 
         && !english().finite_verbs.contains(&noun)
         && !english().stop_words.contains(&noun)
         && !english().pronouns.contains(&noun)
-        && !matches!(noun, "who" | "which" | "that");
+        && !english().relative_pronouns_short.contains(&noun);
     (is_participle && after_noun).then_some(participle)
 }
 
@@ -264,18 +264,15 @@ pub(super) fn quantity_subject(doc: &Document, sentence_start: usize, end: usize
     let start = after_dateline(doc, start, end);
     let first = doc.tokens.get(start).filter(|_| start < end)?;
     // "Large majorities of voters": a size word may come first.
-    let sized = matches!(&*first.key, "large" | "small" | "slim" | "clear" | "wide")
-        && doc
-            .tokens
-            .get(start + 1)
-            .is_some_and(|t| matches!(&*t.key, "majority" | "majorities" | "minority" | "minorities"));
+    let sized = english().quantity_adjectives.contains(&&*first.key)
+        && doc.tokens.get(start + 1).is_some_and(|t| english().majority_words.contains(&&*t.key));
     let quantity = sized
         || first.kind == TokenKind::Number
         || english().quantifiers.contains(&first.key.split('-').next().unwrap_or_default());
     // "One member told Reuters that both groups feared …": a clause of its own is no subject.
     let plain = (start..end).all(|i| {
         let key = &*doc.tokens[i].key;
-        (!english().stop_words.contains(&key) || matches!(key, "of" | "in" | "and" | "about"))
+        (!english().stop_words.contains(&key) || english().quantity_links.contains(&key))
             && !english().clause_final_cues.contains(&key)
     });
     (quantity && plain && end - start <= 10).then_some(start..end)
@@ -288,7 +285,7 @@ pub(super) fn participle_after_comma(doc: &Document, sentence_start: usize, end:
     }
     // `… “New York values,” stating …`: a closing mark after the comma.
     let previous = if surface(doc, end - 1) == "\"" && end >= sentence_start + 2 { end - 2 } else { end - 1 };
-    surface(doc, previous) == "," || matches!(&*doc.tokens[previous].key, "before" | "after" | "while" | "when" | "by")
+    surface(doc, previous) == "," || english().time_subordinators.contains(&&*doc.tokens[previous].key)
 }
 
 /// "…, the AP noted, adding …" or "…, noted the AP, adding …": the speaker of the reporting
@@ -359,7 +356,7 @@ pub(super) fn sentence_subject(doc: &Document, sentence_start: usize, limit: usi
     // "After the killing of Soleimani, the coalition …", "Late Tuesday, the company …": the
     // subject follows an opening phrase.
     let key = key_at(doc, start);
-    if start < limit && (english().stop_words.contains(&key) || matches!(key, "following" | "late" | "early")) {
+    if start < limit && (english().stop_words.contains(&key) || english().time_adjectives.contains(&key)) {
         start = (start..limit).find(|&i| surface(doc, i) == ",")? + 1;
     }
     if start >= limit {
@@ -379,7 +376,7 @@ pub(super) fn sentence_subject(doc: &Document, sentence_start: usize, limit: usi
     while end < limit && end - start < 8 {
         let key = &*doc.tokens[end].key;
         let word = doc.tokens[end].kind == TokenKind::Word;
-        let name_part = word && is_capitalized(doc, end) || matches!(key, "al" | "bin" | "abu" | "'s" | "s");
+        let name_part = word && is_capitalized(doc, end) || english().name_connectors.contains(&key);
         let title_dot = abbreviation_dot(doc, end) && end + 1 < limit;
         let noun = led
             && word
