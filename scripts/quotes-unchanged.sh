@@ -2,6 +2,8 @@
 # Check that attribution output is unchanged against a baseline binary: the `quotes` rows of the
 # example corpus and of PolNeAR train and dev (rules alone and with --learned-cues) must be
 # byte-identical, apart from columns that the newer binary adds (compared by the baseline's header).
+# Both binaries run with the same lexicons (the iraq-2020 story named), so that only attribution
+# changes show, not which story lexicon a binary would choose.
 #
 #   scripts/quotes-unchanged.sh BASELINE_BINARY [CANDIDATE_BINARY] [POLNEAR_DIR]
 #
@@ -23,8 +25,8 @@ done
 status=0
 for input in "${inputs[@]}"; do
   for flags in "" "--learned-cues"; do
-    "$base" quotes "$input" $flags > "$work/base.csv"
-    "$cand" quotes "$input" $flags > "$work/cand.csv"
+    "$base" quotes "$input" --story-lexicon iraq-2020 $flags > "$work/base.csv"
+    "$cand" quotes "$input" --story-lexicon iraq-2020 $flags > "$work/cand.csv"
     # Keep only the baseline's columns, in its order, from the candidate's rows.
     if python3 - "$work/base.csv" "$work/cand.csv" <<'PY'
 import csv, sys

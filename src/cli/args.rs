@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use framelens::corpus::Columns;
-use framelens::lexicon::{self, Loaded, Source};
+use framelens::lexicon::{self, Loaded, Source, StoryChoice};
 use framelens::quotes::CueModel;
 use framelens::report::Formats;
 
@@ -138,11 +138,34 @@ impl LexiconArgs {
         loaded
     }
 
-    /// Load and check the lexicons without printing.
+    /// Load and check the lexicons without printing: the general ones, with the story lexicons
+    /// named by `--story-lexicon` and no other.
     pub fn load_silently(&self) -> Loaded {
         let stories: Vec<&str> = self.stories.iter().map(String::as_str).collect();
+        self.load_with_stories(&stories)
+    }
+
+    /// Which shipped story lexicons apply to the corpus, and why: those named with
+    /// `--story-lexicon`, none besides the files named with `--lexicon`, and without either, those
+    /// the corpus's story column or text points to (see `framelens::lexicon::choose_stories`).
+    pub fn story_choices(&self, corpus: &CorpusArgs) -> anyhow::Result<Vec<StoryChoice>> {
+        let all = lexicon::shipped_stories();
+        if !self.paths.is_empty() || !self.stories.is_empty() {
+            let named: Vec<&str> = self.stories.iter().map(String::as_str).collect();
+            return Ok(lexicon::named_stories(&all, &named, !self.paths.is_empty()));
+        }
+        let guesser = framelens::corpus::OutletGuesser::new(&[]);
+        let stream = framelens::corpus::read(&corpus.input, &corpus.columns(), &guesser)?;
+        let articles: Vec<framelens::corpus::Article> =
+            stream.filter_map(Result::ok).take(lexicon::ARTICLES_READ).collect();
+        let texts = articles.iter().map(|a| (a.text.as_str(), a.story.as_str()));
+        Ok(lexicon::choose_stories(texts, &lexicon::story_candidates()))
+    }
+
+    /// Load and check the general lexicons (or the files of `--lexicon`) with `stories`.
+    fn load_with_stories(&self, stories: &[&str]) -> Loaded {
+        let stories = stories.to_vec();
         let (sources, mut problems) = if self.paths.is_empty() {
-            let stories = if stories.is_empty() { vec![lexicon::DEFAULT_STORY] } else { stories.clone() };
             (lexicon::shipped_with_stories(&stories), Vec::new())
         } else {
             let (mut sources, problems) = lexicon::read_sources(&self.paths);
@@ -151,7 +174,7 @@ impl LexiconArgs {
             (with_shipped_base(sources), problems)
         };
         let known = lexicon::shipped_stories();
-        for story in stories.iter().filter(|s| !known.contains(s)) {
+        for story in self.stories.iter().map(String::as_str).filter(|s| !known.contains(s)) {
             problems.push(lexicon::Problem {
                 severity: lexicon::Severity::Error,
                 file: format!("--story-lexicon {story}"),
@@ -166,6 +189,11 @@ impl LexiconArgs {
         loaded.problems = problems;
         loaded
     }
+}
+
+/// The ids of the story lexicons that apply.
+fn applied(choices: &[StoryChoice]) -> Vec<&str> {
+    choices.iter().filter(|c| c.applied).map(|c| c.id.as_str()).collect()
 }
 
 /// Add the shipped frame vocabulary and media list when the user's files define none.
@@ -231,22 +259,31 @@ impl OutputArgs {
 pub struct Prepared {
     /// The lexicons, checked (problems already printed).
     pub loaded: Loaded,
+    /// Which shipped story lexicons apply, and why.
+    pub stories: Vec<StoryChoice>,
     /// The articles.
     pub stream: framelens::corpus::ArticleStream,
 }
 
 impl Prepared {
-    /// Load the lexicons (printing their problems) and open the corpus.
+    /// Decide which story lexicons apply, load the lexicons (printing their problems) and open
+    /// the corpus.
     pub fn new(corpus: &CorpusArgs, lexicon: &LexiconArgs) -> anyhow::Result<Prepared> {
-        Prepared::open(corpus, lexicon.load())
+        let stories = lexicon.story_choices(corpus)?;
+        let loaded = lexicon.load_with_stories(&applied(&stories));
+        for problem in &loaded.problems {
+            messages::problem(problem);
+        }
+        Prepared::open(corpus, loaded, stories)
     }
 
     /// Like [`Prepared::new`], without printing lexicon problems (the caller already has).
     pub fn quiet(corpus: &CorpusArgs, lexicon: &LexiconArgs) -> anyhow::Result<Prepared> {
-        Prepared::open(corpus, lexicon.load_silently())
+        let stories = lexicon.story_choices(corpus)?;
+        Prepared::open(corpus, lexicon.load_with_stories(&applied(&stories)), stories)
     }
 
-    fn open(corpus: &CorpusArgs, loaded: Loaded) -> anyhow::Result<Prepared> {
+    fn open(corpus: &CorpusArgs, loaded: Loaded, stories: Vec<StoryChoice>) -> anyhow::Result<Prepared> {
         let known: Vec<framelens::corpus::KnownOutlet> = loaded
             .set
             .outlets
@@ -259,7 +296,7 @@ impl Prepared {
             .collect();
         let guesser = framelens::corpus::OutletGuesser::new(&known);
         let stream = framelens::corpus::read(&corpus.input, &corpus.columns(), &guesser)?;
-        Ok(Prepared { loaded, stream })
+        Ok(Prepared { loaded, stories, stream })
     }
 
     /// Text options from the corpus flags.

@@ -5,7 +5,7 @@ use std::fs;
 
 use anyhow::Context;
 use framelens::features::Extractor;
-use framelens::lexicon::{LexiconMatcher, LexiconSet};
+use framelens::lexicon::{LexiconMatcher, LexiconSet, StoryChoice};
 use framelens::pipeline::{self, Event, Keep, RunSummary};
 use framelens::report::{RunManifest, hash_inputs};
 
@@ -33,6 +33,8 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
 pub struct Measured {
     pub summary: RunSummary,
     pub lexicons: LexiconSet,
+    /// Which shipped story lexicons applied, and why.
+    pub stories: Vec<StoryChoice>,
     pub outcome: Outcome,
 }
 
@@ -44,7 +46,12 @@ pub fn measure(args: &Args, command: &str, keep: Keep) -> anyhow::Result<Measure
     if let Some(threads) = args.output.threads {
         rayon::ThreadPoolBuilder::new().num_threads(threads).build_global().context("cannot set --threads")?;
     }
-    let Prepared { loaded, stream } = Prepared::new(&args.corpus, &args.lexicon)?;
+    let Prepared { loaded, stories, stream } = Prepared::new(&args.corpus, &args.lexicon)?;
+    if !args.output.quiet {
+        for choice in &stories {
+            eprintln!("framelens: story lexicon {}", choice.describe());
+        }
+    }
     let out = &args.output.out;
     fs::create_dir_all(out).with_context(|| format!("cannot create output folder {}", out.display()))?;
     let matcher = LexiconMatcher::new(&loaded.set);
@@ -69,7 +76,7 @@ pub fn measure(args: &Args, command: &str, keep: Keep) -> anyhow::Result<Measure
     bar.finish_and_clear();
     report_outlets(&summary, &decided, &rules, args.output.quiet);
     let skipped = !summary.errors.is_empty() || loaded.has_errors();
-    write_manifest(args, command, &summary, &loaded.set, &cue_threshold)?;
+    write_manifest(args, command, &summary, &loaded.set, &stories, &cue_threshold)?;
     eprintln!(
         "framelens: measured {} articles from {} outlets into {}{}",
         summary.articles,
@@ -77,7 +84,7 @@ pub fn measure(args: &Args, command: &str, keep: Keep) -> anyhow::Result<Measure
         out.display(),
         if skipped { format!("; {} inputs skipped (see messages above)", summary.errors.len()) } else { String::new() }
     );
-    Ok(Measured { summary, lexicons: loaded.set, outcome: Outcome::unless_skipped(skipped) })
+    Ok(Measured { summary, lexicons: loaded.set, stories, outcome: Outcome::unless_skipped(skipped) })
 }
 
 /// Say how each outlet was decided: one line per article for small corpora, else a tally.
@@ -101,6 +108,7 @@ fn write_manifest(
     command: &str,
     summary: &RunSummary,
     set: &LexiconSet,
+    stories: &[StoryChoice],
     cue_threshold: &str,
 ) -> anyhow::Result<()> {
     let columns = args.corpus.columns();
@@ -110,6 +118,7 @@ fn write_manifest(
         input: args.corpus.input.display().to_string(),
         input_files: hash_inputs(&args.corpus.input),
         lexicons: set.files.clone(),
+        story_lexicons: stories.to_vec(),
         options: vec![
             ("remove_boilerplate".into(), (!args.corpus.keep_boilerplate).to_string()),
             ("learned_cues".into(), args.lexicon.learned_cues.to_string()),

@@ -75,7 +75,7 @@ fn check(paths: &[PathBuf], corpus: Option<&Path>) -> anyhow::Result<Outcome> {
 /// as in `report`).
 fn measure_coverage(lexicons: &super::args::LexiconArgs, corpus: &Path) -> anyhow::Result<Coverage> {
     let corpus_args = super::args::CorpusArgs::for_input(corpus);
-    let super::args::Prepared { loaded, stream } = super::args::Prepared::quiet(&corpus_args, lexicons)?;
+    let super::args::Prepared { loaded, stream, .. } = super::args::Prepared::quiet(&corpus_args, lexicons)?;
     let matcher = LexiconMatcher::new(&loaded.set);
     let extractor = Extractor::new(&loaded.set, &matcher, super::args::Prepared::text_options(&corpus_args));
     let mut coverage = Coverage::default();

@@ -41,7 +41,7 @@ pub struct Args {
 
 /// Run `framelens quotes`.
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
-    let Prepared { loaded, stream } = Prepared::new(&args.corpus, &args.lexicon)?;
+    let Prepared { loaded, stream, .. } = Prepared::new(&args.corpus, &args.lexicon)?;
     let matcher = LexiconMatcher::new(&loaded.set);
     let extractor = Extractor::new(&loaded.set, &matcher, Prepared::text_options(&args.corpus))
         .with_cue_model(args.lexicon.cue_model()?);

@@ -40,6 +40,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         Some(&files),
         args.extract.lexicon.learned_cues,
         args.extract.output.formats(),
+        &measured.stories,
     );
     std::fs::write(&path, markdown).with_context(|| format!("cannot write {}", path.display()))?;
     Ok(measured.outcome)

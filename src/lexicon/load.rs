@@ -146,6 +146,7 @@ fn info(source: &Source, raw: &RawFile) -> LexiconInfo {
             sha256,
             description: h.description.clone(),
             sources: h.sources.clone(),
+            anchors: h.anchors.iter().map(|a| a.get_ref().trim().to_string()).collect(),
         },
         None => LexiconInfo {
             id: file_stem(&source.name),
@@ -154,6 +155,7 @@ fn info(source: &Source, raw: &RawFile) -> LexiconInfo {
             sha256,
             description: String::new(),
             sources: Vec::new(),
+            anchors: Vec::new(),
         },
     }
 }
@@ -235,6 +237,10 @@ impl FileCheck<'_> {
         }
         if header.version.get_ref().trim().is_empty() {
             self.error(header.version.span().start, "lexicon version is empty".into(), "set version = \"0.1.0\"");
+        }
+        for anchor in header.anchors.iter().filter(|a| !a.get_ref().chars().any(char::is_alphanumeric)) {
+            let message = format!("anchor `{}` has no word in it", anchor.get_ref());
+            self.error(anchor.span().start, message, "list names that identify the story, such as \"Soleimani\"");
         }
         if header.language.get_ref() != "en" {
             let message = format!("language `{}` is not supported", header.language.get_ref());

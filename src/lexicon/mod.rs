@@ -11,6 +11,7 @@ mod phrases;
 mod problem;
 mod schema;
 mod shipped;
+mod stories;
 mod tokens;
 
 pub use load::{Loaded, load, shadowed_labels};
@@ -21,5 +22,11 @@ pub use model::{
 };
 pub use phrases::PhraseMatcher;
 pub use problem::{Locator, Problem, Severity};
-pub use shipped::{DEFAULT_STORY, read_sources, shipped_sources, shipped_stories, shipped_with_stories};
+pub use shipped::{
+    DEFAULT_STORY, read_sources, shipped_sources, shipped_stories, shipped_with_stories, story_candidates,
+};
+pub use stories::{
+    ARTICLES_READ, MIN_ANCHORS, MIN_MATCHING_SHARE, StoryCandidate, StoryChoice, StoryReason, choose_stories,
+    named_stories,
+};
 pub use tokens::label_key;

@@ -31,6 +31,9 @@ pub struct LexiconInfo {
     pub description: String,
     /// `[lexicon].sources`: where the lexicon's judgements come from.
     pub sources: Vec<String>,
+    /// `[lexicon].anchors`: names that identify a story lexicon's story in a text.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub anchors: Vec<String>,
 }
 
 /// A referent and its alternative labels.

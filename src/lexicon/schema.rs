@@ -155,6 +155,8 @@ pub struct RawHeader {
     #[serde(default)]
     pub sources: Vec<String>,
     #[serde(default)]
+    pub anchors: Vec<Spanned<String>>,
+    #[serde(default)]
     pub defaults: RawDefaults,
 }
 

@@ -41,6 +41,18 @@ pub fn shipped_with_stories(stories: &[&str]) -> Vec<Source> {
         .collect()
 }
 
+/// Every shipped story lexicon with its anchors, for [`choose_stories`](super::choose_stories).
+pub fn story_candidates() -> Vec<super::StoryCandidate> {
+    let loaded = super::load(&shipped_with_stories(&shipped_stories()));
+    shipped_stories()
+        .into_iter()
+        .map(|id| {
+            let anchors = loaded.set.files.iter().find(|f| f.id == id).map_or_else(Vec::new, |f| f.anchors.clone());
+            super::StoryCandidate { id: id.to_string(), anchors }
+        })
+        .collect()
+}
+
 /// Ids of the shipped story lexicons.
 pub fn shipped_stories() -> Vec<&'static str> {
     SHIPPED.iter().filter_map(|(name, _)| shipped_story(name)).collect()

@@ -10,7 +10,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::corpus::files_below;
-use crate::lexicon::LexiconInfo;
+use crate::lexicon::{LexiconInfo, StoryChoice};
 
 /// One input file and its hash.
 #[derive(Clone, Debug, Serialize)]
@@ -36,6 +36,8 @@ pub struct RunManifest {
     pub input_files: Vec<InputFile>,
     /// Lexicons used.
     pub lexicons: Vec<LexiconInfo>,
+    /// Every shipped story lexicon, applied or left out, and why.
+    pub story_lexicons: Vec<StoryChoice>,
     /// Options that change results, as `name = value`.
     pub options: Vec<(String, String)>,
     /// Articles measured.

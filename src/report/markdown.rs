@@ -6,13 +6,37 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::features::LabelKey;
-use crate::lexicon::LexiconSet;
+use crate::lexicon::{LexiconSet, StoryChoice, StoryReason};
 use crate::quotes::Voice;
 use crate::table::Totals;
 
 use super::comparison::ComparisonFiles;
 use super::markdown_parts::chart_link;
 use super::write::Formats;
+
+/// Which story lexicons measured this corpus and why, which were left out, and what to do when
+/// none applies.
+fn lexicons_section(md: &mut String, stories: &[StoryChoice], set: &LexiconSet) {
+    let _ = writeln!(md, "## Lexicons\n");
+    for choice in stories {
+        let _ = writeln!(md, "- Story lexicon {}.", choice.describe());
+    }
+    if stories.iter().any(|c| c.reason == StoryReason::OtherLexiconsNamed) {
+        let files: Vec<String> = set.files.iter().map(|f| format!("`{}` ({})", f.id, f.source)).collect();
+        let _ = writeln!(
+            md,
+            "- Lexicons used: the files named with `--lexicon`, and the shipped general files they do not replace: {}.",
+            files.join(", ")
+        );
+    }
+    if set.concepts.is_empty() {
+        let _ = writeln!(
+            md,
+            "\nNo story lexicon applies, so word choice, agency, tone and coverage are not measured here; quoted voices, attribution style, hedges and credits are. To measure word choice on this story, draft a story lexicon from the corpus (`framelens lexicon suggest INPUT --out suggestions/`), edit it, check it (`framelens lexicon check FILE --corpus INPUT`) and report with `--lexicon FILE` (README, \"A second story, step by step\")."
+        );
+    }
+    md.push('\n');
+}
 
 /// Render the report; `comparison` adds the charts, attribution style and the outlet comparison;
 /// `learned_cues` says the learned cue model found some of the attributions; `formats` are the
@@ -24,10 +48,15 @@ pub fn render_markdown(
     comparison: Option<&ComparisonFiles>,
     learned_cues: bool,
     formats: Formats,
+    stories: &[StoryChoice],
 ) -> String {
     let mut md = String::new();
     let _ = writeln!(md, "# Framing report\n");
-    let tables = if formats.csv { "CSV and Parquet" } else { "Parquet (the comparison files also as CSV)" };
+    let tables = match (formats.csv, formats.parquet) {
+        (true, true) => "CSV and Parquet",
+        (true, false) => "CSV",
+        (false, _) => "Parquet",
+    };
     let _ = writeln!(
         md,
         "{} articles from {} outlets. Tables: {tables} beside this file; every number traces to `evidence.csv`.\n",
@@ -40,6 +69,7 @@ pub fn render_markdown(
             "Attributions include those whose cue only the learned cue model found (`--learned-cues`; about two in three right on PolNeAR dev): rows with `found_by = model` in `quotes.csv`. Voice counts and attribution style include them.\n"
         );
     }
+    lexicons_section(&mut md, stories, set);
     corpus_section(&mut md, outlets, set);
     chart_link(&mut md, comparison, "loadedness");
     word_choice_section(&mut md, outlets, set, comparison);

@@ -188,3 +188,14 @@ fn committed_example_report_is_reproduced_byte_for_byte() {
     }
     assert!(compared >= 9, "only {compared} files compared");
 }
+
+#[test]
+fn the_example_report_says_which_story_lexicon_applied_and_why() {
+    let out = report_example(&[]);
+    let report = fs::read_to_string(out.path().join("report.md")).unwrap();
+    assert!(report.contains("## Lexicons"), "{report}");
+    assert!(
+        report.contains("Story lexicon iraq-2020: applied (5 of 5 articles read mention at least 2 of its anchors")
+    );
+    assert!(report.contains("Story lexicon caravan-2018: left out (0 of 5 articles read"), "{report}");
+}

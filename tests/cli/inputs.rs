@@ -76,7 +76,14 @@ fn csv_rows_and_html_files() {
     let page = "<html><head><title>Vote</title></head><body><nav>Home</nav><article><p>Parliament voted to &ldquo;eject&rdquo; the troops.</p><p>The US assassination angered MPs.</p></article></body></html>";
     fs::write(html_dir.join("page.html"), page).unwrap();
     let out = dir.path().join("out-html");
-    framelens().arg("extract").arg(&html_dir).arg("--out").arg(&out).assert().success();
+    // Two invented sentences name none of the story's anchors, so the story lexicon is named.
+    framelens()
+        .arg("extract")
+        .arg(&html_dir)
+        .args(["--story-lexicon", "iraq-2020", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
     let evidence = read_csv(&out.join("evidence.csv"));
     let found: Vec<(&str, &str)> = evidence.iter().map(|r| (r["label"].as_str(), r["voice"].as_str())).collect();
     assert!(found.contains(&("eject", "quoted")) && found.contains(&("assassination", "own")), "{found:?}");

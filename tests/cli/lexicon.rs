@@ -143,10 +143,75 @@ fn a_shipped_story_lexicon_is_chosen_by_id() {
         .arg(out.path())
         .assert()
         .success();
-    let manifest = fs::read_to_string(out.path().join("run_manifest.json")).unwrap();
-    assert!(manifest.contains("\"id\": \"caravan-2018\"") && !manifest.contains("\"id\": \"iraq-2020\""), "{manifest}");
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.path().join("run_manifest.json")).unwrap()).unwrap();
+    let used: Vec<&str> = manifest["lexicons"].as_array().unwrap().iter().map(|l| l["id"].as_str().unwrap()).collect();
+    assert!(used.contains(&"caravan-2018") && !used.contains(&"iraq-2020"), "{used:?}");
+    // The example corpus is about the Iraq story, but a named story lexicon replaces the choice.
+    let iraq = manifest["story_lexicons"].as_array().unwrap().iter().find(|s| s["id"] == "iraq-2020").unwrap();
+    assert_eq!((iraq["applied"].as_bool(), iraq["reason"].as_str()), (Some(false), Some("other_story_named")));
     framelens().args(["quotes", "corpora/iraq-2020", "--story-lexicon", "gaza"]).assert().code(1).stderr(
         predicate::str::contains("no shipped story lexicon `gaza`")
             .and(predicate::str::contains("caravan-2018, iraq-2020")),
     );
+}
+
+/// Writes a corpus of two invented articles on a flood, one per outlet, with a story column.
+fn flood_corpus(dir: &std::path::Path, story: &str) -> std::path::PathBuf {
+    let path = dir.join("flood.jsonl");
+    let rows = [
+        (
+            "a",
+            "Daily Post",
+            "The river burst its banks on Monday. “We lost everything,” said Mara Lind, a farmer. Officials said the threats to the town had passed.",
+        ),
+        (
+            "b",
+            "Evening Star",
+            "Floodwater covered the valley, officials said. Supporters of the dam project blamed the rain; the group said repairs would begin.",
+        ),
+    ];
+    let lines: Vec<String> = rows
+        .iter()
+        .map(|(id, outlet, text)| {
+            serde_json::json!({"id": id, "outlet": outlet, "story": story, "text": text}).to_string()
+        })
+        .collect();
+    fs::write(&path, lines.join("\n") + "\n").unwrap();
+    path
+}
+
+#[test]
+fn a_corpus_of_another_story_gets_no_story_lexicon_and_the_report_says_how_to_draft_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = flood_corpus(dir.path(), "flood-2026");
+    let out = dir.path().join("out");
+    let run = framelens().arg("report").arg(&corpus).arg("--out").arg(&out).assert().success();
+    let stderr = String::from_utf8_lossy(&run.get_output().stderr).to_string();
+    assert!(stderr.contains("story lexicon iraq-2020: left out (0 of 2 articles read"), "{stderr}");
+    // No label of another story is counted: "threats", "supporters" and "group" are caravan labels.
+    let word_choice = fs::read_to_string(out.join("word_choice.csv")).unwrap();
+    assert_eq!(word_choice.lines().count(), 1, "{word_choice}");
+    let report = fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(report.contains("No story lexicon applies") && report.contains("framelens lexicon suggest"), "{report}");
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("run_manifest.json")).unwrap()).unwrap();
+    let decisions = manifest["story_lexicons"].as_array().unwrap();
+    assert_eq!(decisions.len(), 2);
+    assert!(decisions.iter().all(|d| d["applied"] == false && d["reason"] == "too_few_matches"), "{decisions:?}");
+    // Quoted voices are measured all the same.
+    assert!(fs::read_to_string(out.join("quotes.csv")).unwrap().contains("Mara Lind"));
+}
+
+#[test]
+fn a_story_column_naming_a_story_lexicon_applies_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = flood_corpus(dir.path(), "caravan-2018");
+    let out = dir.path().join("out");
+    framelens().arg("extract").arg(&corpus).arg("-q").arg("--out").arg(&out).assert().success();
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("run_manifest.json")).unwrap()).unwrap();
+    let caravan = manifest["story_lexicons"].as_array().unwrap().iter().find(|d| d["id"] == "caravan-2018").unwrap();
+    assert_eq!((caravan["applied"].as_bool(), caravan["reason"].as_str()), (Some(true), Some("story_column")));
+    assert_eq!(caravan["articles_with_story"], 2);
 }
