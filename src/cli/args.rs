@@ -81,8 +81,10 @@ pub struct LexiconArgs {
     /// given files define none.
     #[arg(long = "lexicon", short = 'l', value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// A story lexicon shipped with framelens, by id (repeatable): `iraq-2020` (the default when
-    /// no --lexicon is given) or `caravan-2018`.
+    /// A story lexicon shipped with framelens, by id (repeatable): `iraq-2020` or `caravan-2018`.
+    /// Without it (and without --lexicon), a shipped story lexicon applies only when the corpus is
+    /// about its story: a `story` column equal to its id, or most articles naming two of its
+    /// anchors. Each run says which applied and why.
     #[arg(long = "story-lexicon", value_name = "ID")]
     pub stories: Vec<String>,
     /// Also find attributions whose cue is in no list, with the learned cue model

@@ -20,11 +20,12 @@ pub const SHIPPED: &[(&str, &str)] = &[
     ("lexicons/stories/iraq-2020.toml", include_str!("../../lexicons/stories/iraq-2020.toml")),
 ];
 
-/// The story lexicon used when none is named: the one of the example corpus.
+/// The story lexicon of the example corpus (`corpora/iraq-2020`).
 pub const DEFAULT_STORY: &str = "iraq-2020";
 
-/// The shipped lexicons used by default: the frame vocabulary, every general lexicon, and the
-/// [`DEFAULT_STORY`].
+/// The shipped lexicons of the example corpus: the frame vocabulary, every general lexicon, and
+/// the [`DEFAULT_STORY`]. The command line chooses story lexicons per corpus instead (see
+/// [`choose_stories`](super::choose_stories)).
 pub fn shipped_sources() -> Vec<Source> {
     shipped_with_stories(&[DEFAULT_STORY])
 }
