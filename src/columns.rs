@@ -87,6 +87,7 @@ pub const QUOTE_SPANS: &str = "quote_spans";
 pub const QUOTED: &str = "quoted";
 pub const QUOTED_SHARE: &str = "quoted_share";
 pub const QUOTED_WORDS: &str = "quoted_words";
+pub const REFERENT: &str = "referent";
 pub const REMOVED_LINES: &str = "removed_lines";
 pub const RESOLVED_TO: &str = "resolved_to";
 pub const RIGHT: &str = "right";

@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use framelens::features::{SignalFinder, SignalKind};
-use framelens::lexicon::{LexiconMatcher, Source, load, shipped_sources};
+use framelens::lexicon::{AnchorMatcher, LexiconMatcher, Referent, Source, StemStream, load, shipped_sources};
 use framelens::quotes::{Attribution, CueIndex, CueModel, RULES, VoiceMap, find_attributions, find_quote_spans};
 use framelens::text::{Document, Span, Stemmer, TextOptions};
 use serde::Deserialize;
@@ -76,12 +76,16 @@ fn matching_cases() {
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
         let doc = parse(text, false);
         let voices = VoiceMap::new(&find_quote_spans(doc.text, &doc.paragraph_spans()));
-        LexiconMatcher::new(&loaded.set)
-            .find(&doc, &Stemmer::default())
+        let stream = StemStream::new(&doc, &Stemmer::default());
+        let matches = LexiconMatcher::new(&loaded.set).find_in(&doc, &stream);
+        let referents = AnchorMatcher::new(&loaded.set).referents(&loaded.set, &doc, &stream, &matches);
+        matches
             .iter()
-            .map(|m| {
+            .zip(referents)
+            .map(|(m, referent)| {
                 let label = &loaded.set.concepts[m.concept].labels[m.label].text;
-                format!("{label} | {} | {}", m.span.slice(text), voices.voice_of(m.span).as_str())
+                let line = format!("{label} | {} | {}", m.span.slice(text), voices.voice_of(m.span).as_str());
+                if referent == Referent::Free { line } else { format!("{line} | {}", referent.as_str()) }
             })
             .collect()
     });

@@ -1,7 +1,7 @@
 //! `Extractor`: everything measured on one article, in one pass.
 
 use crate::corpus::Article;
-use crate::lexicon::{LexiconMatcher, LexiconSet, StemStream};
+use crate::lexicon::{AnchorMatcher, LexiconMatcher, LexiconSet, StemStream};
 use crate::quotes::{CueIndex, CueModel, QuoteSpan, SpeakerBook, Voice, VoiceMap, find_attributions, find_quote_spans};
 use crate::text::{Document, RemovedLine, Stemmer, TextOptions};
 
@@ -38,6 +38,7 @@ pub struct Extractor<'a> {
     cues: CueIndex,
     speakers: SpeakerBook,
     signals: SignalFinder,
+    anchors: AnchorMatcher,
 }
 
 impl<'a> Extractor<'a> {
@@ -50,6 +51,7 @@ impl<'a> Extractor<'a> {
             cues: CueIndex::from_lexicons(set),
             speakers: SpeakerBook::new(set),
             signals: SignalFinder::new(set),
+            anchors: AnchorMatcher::new(set),
         }
     }
 
@@ -83,7 +85,8 @@ impl<'a> Extractor<'a> {
         let voices = VoiceMap::new(&quotes);
         let stream = StemStream::new(&doc, stemmer);
         let matches = self.matcher.find_in(&doc, &stream);
-        let word_choice = WordChoice::measure(&doc, &matches, &voices);
+        let referents = self.anchors.referents(self.set, &doc, &stream, &matches);
+        let word_choice = WordChoice::measure(&doc, &matches, &referents, &voices);
         let attributions = find_attributions(&doc, &quotes, &self.cues);
         let mut voiced = Voiced::describe_all(&doc, attributions, &self.speakers);
         let signals = if with_signals {

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::lexicon::LabelMatch;
+use crate::lexicon::{LabelMatch, Referent};
 use crate::quotes::{Voice, VoiceMap};
 use crate::text::{Document, Span};
 
@@ -37,6 +37,9 @@ pub struct Evidence {
     pub sentence: Span,
     /// Index of its paragraph among the kept paragraphs.
     pub paragraph: usize,
+    /// Whether it names its concept's referent (anchored labels only); unanchored matches are
+    /// not counted.
+    pub referent: Referent,
 }
 
 /// Word choice of one article.
@@ -49,12 +52,15 @@ pub struct WordChoice {
 }
 
 impl WordChoice {
-    /// Count `matches` in `doc`, each in the voice `voices` gives it.
-    pub fn measure(doc: &Document, matches: &[LabelMatch], voices: &VoiceMap) -> WordChoice {
+    /// Count `matches` in `doc`, each in the voice `voices` gives it; a match whose `referents`
+    /// entry is unanchored is kept as evidence and not counted.
+    pub fn measure(doc: &Document, matches: &[LabelMatch], referents: &[Referent], voices: &VoiceMap) -> WordChoice {
         let mut choice = WordChoice::default();
-        for m in matches {
+        for (m, &referent) in matches.iter().zip(referents) {
             let voice = voices.voice_of(m.span);
-            *choice.counts.entry(LabelKey { concept: m.concept, label: m.label, voice }).or_default() += 1;
+            if referent.counts() {
+                *choice.counts.entry(LabelKey { concept: m.concept, label: m.label, voice }).or_default() += 1;
+            }
             let sentence = doc.sentence_of(m.tokens.start);
             choice.evidence.push(Evidence {
                 concept: m.concept,
@@ -64,6 +70,7 @@ impl WordChoice {
                 matched: m.span.slice(doc.text).to_string(),
                 sentence: sentence.map_or(m.span, |s| s.span),
                 paragraph: sentence.map_or(0, |s| s.paragraph),
+                referent,
             });
         }
         choice

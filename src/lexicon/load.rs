@@ -275,7 +275,8 @@ impl FileCheck<'_> {
         if raw.labels.is_empty() {
             self.error(offset, format!("concept `{id}` has no labels"), "add at least two alternative labels");
         }
-        let labels = raw.labels.iter().map(|l| self.label(l.get_ref(), &id, defaults, registry, seen)).collect();
+        let labels: Vec<Label> =
+            raw.labels.iter().map(|l| self.label(l.get_ref(), &id, defaults, registry, seen)).collect();
         for phrase in &raw.exclude {
             if phrase_keys(phrase.get_ref()).is_empty() {
                 self.error(phrase.span().start, format!("empty exclusion in concept `{id}`"), "remove it");
@@ -290,12 +291,14 @@ impl FileCheck<'_> {
                 "add the alternative labels outlets use for the same referent",
             ));
         }
+        self.anchors(raw, &id, &labels);
         Concept {
             id,
             lexicon: lexicon.to_string(),
             description: raw.description.clone(),
             labels,
             exclude,
+            anchors: raw.anchors.iter().map(|a| a.get_ref().trim().to_string()).collect(),
             file: self.locator.file().to_string(),
             at: self.locator.line_column(offset),
         }
@@ -349,7 +352,31 @@ impl FileCheck<'_> {
             case: raw.case.unwrap_or(defaults.1),
             forms: raw.forms.iter().map(|f| f.get_ref().clone()).collect(),
             note: raw.note.clone(),
+            anchored: raw.anchored,
             at: self.locator.line_column(at),
+        }
+    }
+
+    /// Anchors have words, and an anchored label's concept has anchors.
+    fn anchors(&mut self, raw: &RawConcept, id: &str, labels: &[Label]) {
+        for anchor in &raw.anchors {
+            if phrase_keys(anchor.get_ref()).is_empty() {
+                self.error(
+                    anchor.span().start,
+                    format!("anchor `{}` of concept `{id}` has no words", anchor.get_ref()),
+                    "write a phrase that names the referent, or remove it",
+                );
+            }
+        }
+        if raw.anchors.is_empty() {
+            for (label, raw_label) in labels.iter().zip(&raw.labels).filter(|(l, _)| l.anchored) {
+                let message = format!("label `{}` is anchored but concept `{id}` has no anchors", label.text);
+                self.error(
+                    raw_label.get_ref().text.span().start,
+                    message,
+                    "add anchors = [\"…\"] to the concept: the phrases that name its referent",
+                );
+            }
         }
     }
 }
@@ -402,6 +429,17 @@ mod tests {
             "[[concept]]\nid = \"a\"\nlabels = [{ text = \"x\", connotation = \"neutral\", colour = \"red\" }]\n",
         );
         assert!(p.starts_with("t.toml:8:") && p.contains("colour"), "{p}");
+    }
+
+    #[test]
+    fn an_anchored_label_needs_anchors_with_words() {
+        let label = "[[concept]]\nid = \"strike\"\nlabels = [{ text = \"strike\", connotation = \"neutral\", anchored = true }, { text = \"raid\", connotation = \"neutral\" }]\n";
+        let problem = one_problem(label);
+        assert!(problem.contains("label `strike` is anchored but concept `strike` has no anchors"), "{problem}");
+        assert!(problem.contains("t.toml:8:"), "{problem}");
+        let problem = one_problem(&format!("{label}anchors = [\"  \"]\n"));
+        assert!(problem.contains("of concept `strike` has no words"), "{problem}");
+        assert!(problems(&format!("{label}anchors = [\"the dam\"]\n")).is_empty());
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod matcher;
 mod model;
 mod phrases;
 mod problem;
+mod referents;
 mod schema;
 mod shipped;
 mod stories;
@@ -22,6 +23,7 @@ pub use model::{
 };
 pub use phrases::PhraseMatcher;
 pub use problem::{Locator, Problem, Severity};
+pub use referents::{AnchorMatcher, Referent};
 pub use shipped::{
     DEFAULT_STORY, read_sources, shipped_sources, shipped_stories, shipped_with_stories, story_candidates,
 };

@@ -49,6 +49,9 @@ pub struct Concept {
     pub labels: Vec<Label>,
     /// Phrases that block this concept's labels where they overlap.
     pub exclude: Vec<String>,
+    /// Phrases that name the referent ("Soleimani", "the Baghdad airport strike"): an anchored
+    /// label counts only in a sentence that holds one of them.
+    pub anchors: Vec<String>,
     /// The file that defines it, as named in messages.
     pub file: String,
     /// 1-based line and column of its `[[concept]]` table.
@@ -72,6 +75,9 @@ pub struct Label {
     pub forms: Vec<String>,
     /// The author's note on the label.
     pub note: String,
+    /// The label counts only in a sentence that names the concept's referent (an anchor); other
+    /// matches are kept as evidence, marked unanchored, and left out of shares.
+    pub anchored: bool,
     /// 1-based line and column of its text in the lexicon file.
     pub at: (usize, usize),
 }

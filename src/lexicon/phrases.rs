@@ -59,10 +59,12 @@ impl PhraseMatcher {
                         case: if all_capitals(p) { Case::Sensitive } else { Case::Insensitive },
                         forms: Vec::new(),
                         note: String::new(),
+                        anchored: false,
                         at: (0, 0),
                     })
                     .collect(),
                 exclude: Vec::new(),
+                anchors: Vec::new(),
                 file: String::new(),
                 at: (0, 0),
             })

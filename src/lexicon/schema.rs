@@ -181,6 +181,8 @@ pub struct RawConcept {
     pub labels: Vec<Spanned<RawLabel>>,
     #[serde(default)]
     pub exclude: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub anchors: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -196,6 +198,8 @@ pub struct RawLabel {
     pub forms: Vec<Spanned<String>>,
     #[serde(default)]
     pub note: String,
+    #[serde(default)]
+    pub anchored: bool,
 }
 
 #[derive(Debug, Deserialize)]

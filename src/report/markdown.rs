@@ -163,6 +163,15 @@ fn word_choice_section(
     comparison: Option<&ComparisonFiles>,
 ) {
     let _ = writeln!(md, "## Word choice\n\nCells are `own voice / quoted` match counts.\n");
+    let unanchored: Vec<String> =
+        outlets.iter().filter(|(_, t)| t.unanchored > 0).map(|(o, t)| format!("{o} {}", t.unanchored)).collect();
+    if !unanchored.is_empty() {
+        let _ = writeln!(
+            md,
+            "Some labels name several things in a story and count only in a sentence that names their referent (an anchor of the concept). Matches left out for naming none: {}. Check them in `evidence.csv` where `referent = unanchored`.\n",
+            unanchored.join(", ")
+        );
+    }
     for (c, concept) in set.concepts.iter().enumerate() {
         let used = outlets.values().any(|t| t.counts.keys().any(|k| k.concept == c));
         if !used {

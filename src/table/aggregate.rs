@@ -16,6 +16,8 @@ pub struct Totals {
     pub own_words: u64,
     /// Label counts.
     pub counts: LabelCount,
+    /// Matches of anchored labels left out because their sentence names no anchor.
+    pub unanchored: u64,
     /// Quoted voices.
     pub voices: VoiceTotals,
     /// Hedges, credits, facts, agency and tone.
@@ -165,6 +167,7 @@ impl Totals {
         for (key, n) in &row.counts {
             *self.counts.entry(*key).or_default() += n;
         }
+        self.unanchored += row.unanchored;
         self.voices.add(&row.voices);
         self.signals.add(&row.signals);
     }

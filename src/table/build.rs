@@ -268,6 +268,7 @@ pub fn evidence_table<'a>(rows: &[EvidenceRow<'a>]) -> DataFrame {
         .count(columns::SENTENCE_START, count(|r| r.sentence_start))
         .count(columns::SENTENCE_END, count(|r| r.sentence_end))
         .text(columns::SENTENCE, &text(|r| r.sentence))
+        .text(columns::REFERENT, &rows.iter().map(|r| r.referent).collect::<Vec<_>>())
         .build()
 }
 

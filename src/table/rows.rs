@@ -23,6 +23,8 @@ pub struct ArticleRow {
     pub removed_lines: u64,
     /// Label counts.
     pub counts: LabelCount,
+    /// Matches of anchored labels whose sentence names no anchor (not in `counts`).
+    pub unanchored: u64,
     /// The article's attributions, reduced to what the voice tables count.
     pub voices: Vec<VoiceMark>,
     /// Its hedges, credits, facts, agency and tone, summed.
@@ -63,6 +65,7 @@ impl ArticleRow {
             quote_spans: result.quotes.len() as u64,
             removed_lines: result.removed.len() as u64,
             counts: result.word_choice.counts.clone(),
+            unanchored: result.word_choice.evidence.iter().filter(|e| !e.referent.counts()).count() as u64,
             voices: result
                 .voices
                 .iter()
@@ -116,6 +119,8 @@ pub struct EvidenceRow<'a> {
     pub sentence_end: u64,
     /// The sentence.
     pub sentence: &'a str,
+    /// Word choice of an anchored label: `anchored`, or `unanchored` (not counted); else empty.
+    pub referent: &'static str,
 }
 
 impl<'a> EvidenceRow<'a> {
@@ -137,6 +142,7 @@ impl<'a> EvidenceRow<'a> {
             sentence_start: h.sentence.start as u64,
             sentence_end: h.sentence.end as u64,
             sentence: h.sentence.slice(&a.text),
+            referent: "",
         });
         result
             .word_choice
@@ -160,6 +166,7 @@ impl<'a> EvidenceRow<'a> {
                     sentence_start: e.sentence.start as u64,
                     sentence_end: e.sentence.end as u64,
                     sentence: e.sentence.slice(&a.text),
+                    referent: e.referent.as_str(),
                 }
             })
             .chain(signals)

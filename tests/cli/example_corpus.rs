@@ -199,3 +199,29 @@ fn the_example_report_says_which_story_lexicon_applied_and_why() {
     );
     assert!(report.contains("Story lexicon caravan-2018: left out (0 of 5 articles read"), "{report}");
 }
+
+#[test]
+fn anchored_labels_for_other_events_stay_in_evidence_and_out_of_the_counts() {
+    let out = report_example(&[]);
+    let evidence = read_csv(&out.path().join("evidence.csv"));
+    let strikes = |referent: &str| {
+        rows_where(&evidence, &[("outlet", "The Hill"), ("label", "strike"), ("referent", referent)]).len()
+    };
+    // The Hill's "strike"s are the militia's strike, Trump's threat and the December strikes.
+    assert_eq!((strikes("unanchored"), strikes("anchored")), (5, 0));
+    let unanchored: Vec<&str> =
+        evidence.iter().filter(|r| r["referent"] == "unanchored").map(|r| r["sentence"].as_str()).collect();
+    assert!(unanchored.iter().any(|s| s.contains("strike 52 Iranian sites")), "{unanchored:?}");
+    let word_choice = read_csv(&out.path().join("word_choice.csv"));
+    let counted = rows_where(&word_choice, &[("outlet", "The Hill"), ("label", "strike"), ("voice", "own")]);
+    assert_eq!(counted[0]["count"], "0");
+    // A sentence that names Soleimani keeps its "strike".
+    let kept = rows_where(&evidence, &[("label", "strike"), ("referent", "anchored")]);
+    assert!(
+        !kept.is_empty()
+            && kept.iter().all(|r| r["sentence"].contains("Soleimani")
+                || r["sentence"].contains("general")
+                || r["sentence"].contains("commander")),
+        "{kept:?}"
+    );
+}
