@@ -292,6 +292,7 @@ impl FileCheck<'_> {
             ));
         }
         self.anchors(raw, &id, &labels);
+        self.symmetry(raw, &id, &labels);
         Concept {
             id,
             lexicon: lexicon.to_string(),
@@ -354,6 +355,33 @@ impl FileCheck<'_> {
             note: raw.note.clone(),
             anchored: raw.anchored,
             at: self.locator.line_column(at),
+        }
+    }
+
+    /// Warn when one label of a concept matches verb forms that an alternative does not: with
+    /// "assassination" matching "assassinated" and "killing" not matching "killed", an outlet
+    /// that writes verbs ("the US killed") shows only the loaded label.
+    fn symmetry(&mut self, raw: &RawConcept, id: &str, labels: &[Label]) {
+        fn past(l: &Label) -> Option<&String> {
+            l.forms.iter().chain([&l.text]).find(|f| f.split_whitespace().last().is_some_and(|w| w.ends_with("ed")))
+        }
+        let Some((with, form)) = labels.iter().find_map(|l| past(l).map(|f| (l, f))) else { return };
+        let nominal = |l: &Label| {
+            let words: Vec<&str> = l.text.split_whitespace().collect();
+            words.len() == 1 && ["ing", "tion", "sion", "ment"].iter().any(|end| words[0].ends_with(end))
+        };
+        for (label, raw_label) in labels.iter().zip(&raw.labels) {
+            if nominal(label) && label.inflect == Inflect::Exact && past(label).is_none() {
+                self.problems.push(self.locator.at(
+                    Severity::Warning,
+                    raw_label.get_ref().text.span().start,
+                    format!(
+                        "label `{}` of concept `{id}` matches no verb forms, but `{}` matches `{form}`: an outlet that uses the verb counts only for `{}`",
+                        label.text, with.text, with.text
+                    ),
+                    "add the verb forms to this label too (anchored = true if they also name other events), or drop them from the other",
+                ));
+            }
         }
     }
 
@@ -440,6 +468,19 @@ mod tests {
         let problem = one_problem(&format!("{label}anchors = [\"  \"]\n"));
         assert!(problem.contains("of concept `strike` has no words"), "{problem}");
         assert!(problems(&format!("{label}anchors = [\"the dam\"]\n")).is_empty());
+    }
+
+    #[test]
+    fn a_label_without_the_verb_forms_its_alternative_has_is_warned_about() {
+        let concept = |killing_forms: &str| {
+            format!(
+                "[[concept]]\nid = \"strike\"\nlabels = [\n  {{ text = \"assassination\", connotation = \"negative\", inflect = \"exact\", forms = [\"assassinated\"] }},\n  {{ text = \"killing\", connotation = \"neutral\", inflect = \"exact\", forms = [{killing_forms}] }},\n]\n"
+            )
+        };
+        let problem = one_problem(&concept("\"killings\""));
+        assert!(problem.contains("warning: label `killing` of concept `strike` matches no verb forms"), "{problem}");
+        assert!(problem.contains("`assassination` matches `assassinated`"), "{problem}");
+        assert!(problems(&concept("\"killings\", \"killed\"")).is_empty());
     }
 
     #[test]
