@@ -49,6 +49,7 @@ pub const EUCLIDEAN: &str = "euclidean";
 pub const EVENT: &str = "event";
 pub const EXTENT: &str = "extent";
 pub const FACT: &str = "fact";
+pub const FLAGS: &str = "flags";
 pub const FIRST_PARAGRAPH: &str = "first_paragraph";
 pub const FOUND_BY: &str = "found_by";
 pub const FRAMES: &str = "frames";
@@ -78,6 +79,7 @@ pub const OUTLET: &str = "outlet";
 pub const OUTLET_RULE: &str = "outlet_rule";
 pub const OWN: &str = "own";
 pub const OWN_PER_1K: &str = "own_per_1k";
+pub const PER_1K: &str = "per_1k";
 pub const OWN_WORDS: &str = "own_words";
 pub const PARAGRAPH: &str = "paragraph";
 pub const PARAGRAPHS: &str = "paragraphs";
@@ -169,6 +171,15 @@ pub fn coverage_share(fact: &str) -> String {
 /// `agency__{event}__{class}_share`: the share of the event's mentions in this agency class.
 pub fn agency_share(event: &str, class: &str) -> String {
     format!("agency__{event}__{class}_share")
+}
+
+/// `loaded_per_1k_{voice}` (every class) or `loaded__{class}__per_1k_{voice}`: loaded-language
+/// flags per 1,000 words of the voice.
+pub fn loaded_per_1k(class: Option<&str>, voice: &str) -> String {
+    match class {
+        Some(class) => format!("loaded__{class}__per_1k_{voice}"),
+        None => format!("loaded_per_1k_{voice}"),
+    }
 }
 
 /// `tone__{actor}__{voice}`: the mean tone of sentences mentioning the actor in this voice.

@@ -6,7 +6,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use framelens::features::{SignalFinder, SignalKind};
+use framelens::features::{ArticleText, SignalFinder, SignalKind};
 use framelens::lexicon::{AnchorMatcher, LexiconMatcher, Referent, Source, StemStream, load, shipped_sources};
 use framelens::quotes::{Attribution, CueIndex, CueModel, RULES, VoiceMap, find_attributions, find_quote_spans};
 use framelens::text::{Document, Span, Stemmer, TextOptions};
@@ -183,9 +183,21 @@ fn signals(kind: SignalKind, text: &str) -> Vec<(String, String, String, String)
     let set = load(&shipped_sources()).set;
     let finder = SignalFinder::new(&set);
     let doc = parse(text, true);
-    let voices = VoiceMap::new(&find_quote_spans(doc.text, &doc.paragraph_spans()));
+    let quotes = find_quote_spans(doc.text, &doc.paragraph_spans());
+    let voices = VoiceMap::new(&quotes);
+    let cues = CueIndex::from_lexicons(&set);
+    let attributed: Vec<Span> = find_attributions(&doc, &quotes, &cues).iter().map(|a| a.content).collect();
+    let stemmer = Stemmer::default();
+    let article = ArticleText {
+        doc: &doc,
+        voices: &voices,
+        outlet: "Test Outlet",
+        stemmer: &stemmer,
+        quotes: &quotes,
+        attributed: &attributed,
+    };
     finder
-        .find(&doc, &voices, "Test Outlet", &Stemmer::default())
+        .find(&article)
         .into_iter()
         .filter(|h| h.kind == kind)
         .map(|h| (h.subject, h.detail, h.span.slice(text).to_string(), h.voice.as_str().to_string()))
@@ -212,6 +224,16 @@ fn credit_cases() {
         signals(SignalKind::Credit, text)
             .into_iter()
             .map(|(medium, pattern, _, _)| format!("{medium} | {pattern}"))
+            .collect()
+    });
+}
+
+#[test]
+fn loaded_cases() {
+    run_cases("loaded", 6, |_, text| {
+        signals(SignalKind::Loaded, text)
+            .into_iter()
+            .map(|(class, word, matched, voice)| format!("{class} | {word} | {matched} | {voice}"))
             .collect()
     });
 }

@@ -212,6 +212,9 @@ fn with_shipped_base(mut sources: Vec<Source>) -> Vec<Source> {
     if !defines("[[hedge]]") {
         base.extend(shipped.iter().filter(|s| s.name.ends_with("hedges.toml")).cloned());
     }
+    if !defines("[[loaded]]") {
+        base.extend(shipped.iter().filter(|s| s.name.ends_with("loaded.toml")).cloned());
+    }
     if !defines("[[cue]]") {
         base.extend(shipped.iter().filter(|s| s.name.ends_with("reporting.toml")).cloned());
     }

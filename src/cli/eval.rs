@@ -4,12 +4,14 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use framelens::eval::{
-    ArticleToScore, AttributionScores, GoldAttribution, StoryRecall, differing_labels, disagreements,
-    merged_candidates, read_ann, read_mentions, score_corpus, story_recall,
+    AnnotatedSpan, ArticleToScore, AttributionScores, Flag, GoldAttribution, StoryRecall, differing_labels,
+    disagreements, merged_candidates, read_ann, read_mentions, read_spans, score_corpus, score_loaded, story_recall,
 };
+use framelens::features::{Extractor, SignalKind};
+use framelens::lexicon::LexiconMatcher;
 use framelens::quotes::{Attribution, CueIndex, find_attributions, find_quote_spans};
 use framelens::suggest::{SuggestOptions, TermTable, VoiceFilter, rank};
 use framelens::text::{Document, Stemmer, TextOptions};
@@ -39,6 +41,26 @@ pub enum Command {
         #[command(flatten)]
         lexicon: LexiconArgs,
     },
+    /// Recall of the loaded-language signal against experts' spans of biased wording (BASIL's
+    /// spans.csv: article, bias, start, end, quote): spans caught overall, in the outlet's own
+    /// voice, inside quotations and by class, flags per 1,000 words, and the share of flags
+    /// inside a span.
+    Loaded {
+        /// The spans (CSV with `article`, `bias`, `start`, `end` as byte offsets, `quote`).
+        #[arg(long)]
+        spans: PathBuf,
+        /// The corpus the spans annotate (its `id`s are the spans' `article`s).
+        #[arg(long)]
+        corpus: PathBuf,
+        /// Which spans to score, by their `bias` column.
+        #[arg(long, default_value = "lexical")]
+        bias: String,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        lexicon: LexiconArgs,
+    },
     /// Recall of `lexicon suggest` per story: how many annotated labels that differ between
     /// outlets (NewsWCL50's annotations.csv) are among the first 50 and 200 candidates.
     Suggestions {
@@ -64,7 +86,50 @@ pub fn run(command: &Command) -> anyhow::Result<Outcome> {
             attributions(gold, texts, *json, errors.as_deref(), lexicon)
         }
         Command::Suggestions { corpus, annotations, prior, json } => suggestions(corpus, annotations, *prior, *json),
+        Command::Loaded { spans, corpus, bias, json, lexicon } => loaded(spans, corpus, bias, *json, lexicon),
     }
+}
+
+fn loaded(spans: &Path, corpus: &Path, bias: &str, json: bool, lexicon: &LexiconArgs) -> anyhow::Result<Outcome> {
+    let text = fs::read_to_string(spans).with_context(|| format!("cannot read {}", spans.display()))?;
+    let spans = read_spans(&text, bias).map_err(|e| anyhow::anyhow!("{}: {e}", spans.display()))?;
+    let corpus_args = super::args::CorpusArgs::for_input(corpus);
+    let super::args::Prepared { loaded, stream, .. } = super::args::Prepared::quiet(&corpus_args, lexicon)?;
+    let matcher = LexiconMatcher::new(&loaded.set);
+    let extractor = Extractor::new(&loaded.set, &matcher, super::args::Prepared::text_options(&corpus_args));
+    let stemmer = Stemmer::default();
+    let (mut flags, mut words, mut scored) = (Vec::new(), 0u64, BTreeSet::new());
+    for article in stream {
+        let result = extractor.extract(article?, &stemmer);
+        words += u64::from(result.words);
+        scored.insert(result.article.id.clone());
+        flags.extend(result.signals.iter().filter(|h| h.kind == SignalKind::Loaded).map(|h| Flag {
+            article: result.article.id.clone(),
+            start: h.span.start,
+            end: h.span.end,
+            class: h.subject.clone(),
+        }));
+    }
+    let spans: Vec<AnnotatedSpan> = spans.into_iter().filter(|s| scored.contains(&s.article)).collect();
+    anyhow::ensure!(!spans.is_empty(), "no `{bias}` span belongs to an article of {}", corpus.display());
+    let scores = score_loaded(&spans, &flags, words);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&scores)?);
+        return Ok(Outcome::Success);
+    }
+    println!("{} articles, {} words, {} `{bias}` spans", scored.len(), words, spans.len());
+    println!("{:<10} {:>6} {:>7} {:>7}", "spans", "spans", "caught", "recall");
+    for (name, r) in [("all", &scores.all), ("own voice", &scores.own), ("quoted", &scores.quoted)] {
+        println!("{name:<10} {:>6} {:>7} {:>7.3}", r.spans, r.caught, r.recall);
+    }
+    for (class, caught) in &scores.by_class {
+        println!("  by {class}: {caught}");
+    }
+    println!(
+        "flags {} ({:.1} per 1,000 words); {:.3} of them inside a span",
+        scores.flags, scores.flags_per_1k, scores.flags_in_spans
+    );
+    Ok(Outcome::Success)
 }
 
 /// Candidates cut-offs reported per story.

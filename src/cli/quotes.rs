@@ -46,7 +46,8 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let extractor = Extractor::new(&loaded.set, &matcher, Prepared::text_options(&args.corpus))
         .with_cue_model(args.lexicon.cue_model()?);
     let stdout = io::stdout().lock();
-    let mut csv = matches!(args.format, Format::Csv).then(|| csv::Writer::from_writer(io::stdout().lock()));
+    let mut csv =
+        (matches!(args.format, Format::Csv) && !args.explain).then(|| csv::Writer::from_writer(io::stdout().lock()));
     let mut jsonl = io::BufWriter::new(stdout);
     let set = &loaded.set;
     let mut rows = 0usize;

@@ -3,9 +3,9 @@
 use crate::corpus::Article;
 use crate::lexicon::{AnchorMatcher, LexiconMatcher, LexiconSet, StemStream};
 use crate::quotes::{CueIndex, CueModel, QuoteSpan, SpeakerBook, Voice, VoiceMap, find_attributions, find_quote_spans};
-use crate::text::{Document, RemovedLine, Stemmer, TextOptions};
+use crate::text::{Document, RemovedLine, Span, Stemmer, TextOptions};
 
-use super::{Hit, SignalFinder, Voiced, WordChoice};
+use super::{ArticleText, Hit, SignalFinder, Voiced, WordChoice};
 
 /// What one article contributes to the tables.
 #[derive(Clone, Debug)]
@@ -90,7 +90,16 @@ impl<'a> Extractor<'a> {
         let attributions = find_attributions(&doc, &quotes, &self.cues);
         let mut voiced = Voiced::describe_all(&doc, attributions, &self.speakers);
         let signals = if with_signals {
-            self.signals.find_in(&doc, &stream, &voices, &article.outlet, stemmer)
+            let attributed: Vec<Span> = voiced.iter().map(|v| v.attribution.content).collect();
+            let text = ArticleText {
+                doc: &doc,
+                voices: &voices,
+                outlet: &article.outlet,
+                stemmer,
+                quotes: &quotes,
+                attributed: &attributed,
+            };
+            self.signals.find_in(&text, &stream)
         } else {
             Vec::new()
         };

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::model::{ActorEntry, EventEntry, FactEntry, HedgeEntry};
+use super::model::{ActorEntry, EventEntry, FactEntry, HedgeEntry, LoadedEntry};
 use super::problem::{Locator, Problem};
 use crate::text::Stemmer;
 
@@ -17,6 +17,7 @@ pub(super) struct Signals {
     pub(super) facts: Vec<FactEntry>,
     pub(super) events: Vec<EventEntry>,
     pub(super) actors: Vec<ActorEntry>,
+    pub(super) loaded: Vec<LoadedEntry>,
 }
 
 pub(super) fn strings(values: &[toml::Spanned<String>]) -> Vec<String> {

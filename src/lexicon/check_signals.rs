@@ -2,8 +2,11 @@
 //! names, voices, roles, reporting cues and outlets.
 
 use super::check::{FileCheck, Signals, is_snake_case, lower, strings};
-use super::model::{CueEntry, EventEntry, Gender, HedgeEntry, OutletEntry, PatternEntry, RoleEntry, VoiceEntry};
-use super::schema::{RawFile, RawPatterns};
+use super::model::{
+    CueEntry, EventEntry, Gender, HedgeEntry, LoadedClass, LoadedEntry, OutletEntry, PatternEntry, RoleEntry,
+    VoiceEntry,
+};
+use super::schema::{RawFile, RawLoaded, RawPatterns};
 use super::tokens::phrase_keys;
 
 impl FileCheck<'_> {
@@ -17,6 +20,11 @@ impl FileCheck<'_> {
             forms.extend(h.forms.iter().map(|f| f.get_ref().trim().to_lowercase()));
             self.phrases("hedge", h.text.get_ref(), std::iter::once(&h.text).chain(&h.forms));
             out.hedges.push(HedgeEntry { text: h.text.get_ref().clone(), forms });
+        }
+        for entry in &raw.loaded {
+            if let Some(loaded) = self.loaded(entry.get_ref()) {
+                out.loaded.push(loaded);
+            }
         }
         out.facts = raw.fact.iter().map(|f| self.pattern_entry("fact", f.get_ref())).collect();
         for event in &raw.event {
@@ -166,5 +174,20 @@ impl FileCheck<'_> {
             });
         }
         outlets
+    }
+
+    /// A `[[loaded]]` entry: a known class, and words in every form.
+    fn loaded(&mut self, raw: &RawLoaded) -> Option<LoadedEntry> {
+        let listed = LoadedClass::ALL.iter().filter(|c| **c != LoadedClass::ScareQuote);
+        let known: Vec<&str> = listed.clone().map(|c| c.as_str()).collect();
+        let class = LoadedClass::named(raw.class.get_ref()).filter(|c| *c != LoadedClass::ScareQuote);
+        if class.is_none() {
+            let message = format!("unknown class `{}` for loaded word `{}`", raw.class.get_ref(), raw.text.get_ref());
+            self.error(raw.class.span().start, message, &format!("use one of: {}", known.join(", ")));
+        }
+        self.phrases("loaded", raw.text.get_ref(), std::iter::once(&raw.text).chain(&raw.forms));
+        let mut forms = vec![raw.text.get_ref().trim().to_lowercase()];
+        forms.extend(raw.forms.iter().map(|f| f.get_ref().trim().to_lowercase()));
+        Some(LoadedEntry { text: raw.text.get_ref().trim().to_string(), class: class?, polarity: raw.polarity, forms })
     }
 }

@@ -62,6 +62,7 @@ pub fn load(sources: &[Source]) -> Loaded {
         loaded.set.facts.extend(signals.facts);
         loaded.set.events.extend(signals.events);
         loaded.set.actors.extend(signals.actors);
+        loaded.set.loaded.extend(signals.loaded);
         for (name, gender) in names {
             loaded.set.given_names.insert(name, gender);
         }
@@ -481,6 +482,14 @@ mod tests {
         assert!(problem.contains("warning: label `killing` of concept `strike` matches no verb forms"), "{problem}");
         assert!(problem.contains("`assassination` matches `assassinated`"), "{problem}");
         assert!(problems(&concept("\"killings\", \"killed\"")).is_empty());
+    }
+
+    #[test]
+    fn an_unknown_loaded_class_is_refused_with_its_line_and_the_known_classes() {
+        let problem = one_problem("[[loaded]]\ntext = \"slammed\"\nclass = \"spicy\"\npolarity = \"negative\"\n");
+        assert!(problem.contains("t.toml:8:") && problem.contains("unknown class `spicy`"), "{problem}");
+        assert!(problem.contains("pejorative, attack_verb, intensifier, evaluative, loaded_noun"), "{problem}");
+        assert!(!problem.contains("scare_quote"), "scare quotes are found, not listed: {problem}");
     }
 
     #[test]

@@ -19,7 +19,8 @@ pub use load::{Loaded, load, shadowed_labels};
 pub use matcher::{LabelMatch, LexiconMatcher, StemStream};
 pub use model::{
     ActorEntry, Case, Concept, Connotation, CueClass, CueEntry, EventEntry, FactEntry, Gender, GivenNames, HedgeEntry,
-    Inflect, Label, LexiconInfo, LexiconSet, OutletEntry, PatternEntry, RoleEntry, Source, VoiceEntry,
+    Inflect, Label, LexiconInfo, LexiconSet, LoadedClass, LoadedEntry, OutletEntry, PatternEntry, RoleEntry, Source,
+    VoiceEntry,
 };
 pub use phrases::PhraseMatcher;
 pub use problem::{Locator, Problem, Severity};

@@ -178,6 +178,67 @@ pub struct HedgeEntry {
     pub forms: Vec<String>,
 }
 
+/// A loaded word or phrase, independent of any story: how an outlet's own words charge what they
+/// describe ("slammed", "scheme", "reckless").
+#[derive(Clone, Debug)]
+pub struct LoadedEntry {
+    /// The word as listed ("slammed").
+    pub text: String,
+    /// Its class.
+    pub class: LoadedClass,
+    /// The light it casts.
+    pub polarity: Connotation,
+    /// Surface forms matched exactly (lower case), the text included.
+    pub forms: Vec<String>,
+}
+
+/// The classes of loaded language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LoadedClass {
+    /// Pejorative labels for people and groups ("thugs", "cronies").
+    Pejorative,
+    /// Attack and conflict verbs used of speech or politics ("slammed", "blasted").
+    AttackVerb,
+    /// Exaggeration and intensifiers ("utterly", "massive").
+    Intensifier,
+    /// Emotive and evaluative adjectives ("reckless", "phony").
+    Evaluative,
+    /// Loaded nouns ("scheme", "shenanigans").
+    LoadedNoun,
+    /// A short quoted fragment with no speaker, distancing the writer from a word (the so-called
+    /// “reform”). Found from quotation marks, not listed.
+    ScareQuote,
+}
+
+impl LoadedClass {
+    /// Every class, in table order.
+    pub const ALL: [LoadedClass; 6] = [
+        LoadedClass::Pejorative,
+        LoadedClass::AttackVerb,
+        LoadedClass::Intensifier,
+        LoadedClass::Evaluative,
+        LoadedClass::LoadedNoun,
+        LoadedClass::ScareQuote,
+    ];
+
+    /// Name used in lexicons and tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LoadedClass::Pejorative => "pejorative",
+            LoadedClass::AttackVerb => "attack_verb",
+            LoadedClass::Intensifier => "intensifier",
+            LoadedClass::Evaluative => "evaluative",
+            LoadedClass::LoadedNoun => "loaded_noun",
+            LoadedClass::ScareQuote => "scare_quote",
+        }
+    }
+
+    /// The class a name stands for.
+    pub fn named(name: &str) -> Option<LoadedClass> {
+        LoadedClass::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+}
+
 /// Something found by any of its patterns (matched by stems): a fact of the story, or an actor.
 #[derive(Clone, Debug)]
 pub struct PatternEntry {
@@ -237,6 +298,8 @@ pub struct LexiconSet {
     pub events: Vec<EventEntry>,
     /// Actors for tone.
     pub actors: Vec<ActorEntry>,
+    /// Loaded words and phrases (`[[loaded]]`).
+    pub loaded: Vec<LoadedEntry>,
     /// Given names by gender, for resolving "he" and "she".
     pub given_names: GivenNames,
 }

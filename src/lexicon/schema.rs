@@ -32,7 +32,20 @@ pub struct RawFile {
     pub event: Vec<Spanned<RawEvent>>,
     #[serde(default)]
     pub actor: Vec<Spanned<RawPatterns>>,
+    #[serde(default)]
+    pub loaded: Vec<Spanned<RawLoaded>>,
     pub given_names: Option<RawGivenNames>,
+}
+
+/// A loaded word or phrase (`[[loaded]]`): its class, its polarity and its surface forms.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLoaded {
+    pub text: Spanned<String>,
+    pub class: Spanned<String>,
+    pub polarity: Connotation,
+    #[serde(default)]
+    pub forms: Vec<Spanned<String>>,
 }
 
 /// Given names that tell a person's gender, so that "he" and "she" resolve to a speaker who fits.

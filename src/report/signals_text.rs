@@ -7,7 +7,7 @@ use std::fmt::Write;
 use super::comparison::ComparisonFiles;
 use super::markdown_parts::{chart_link, share};
 use crate::features::Agency;
-use crate::lexicon::LexiconSet;
+use crate::lexicon::{LexiconSet, LoadedClass};
 use crate::quotes::Voice;
 use crate::table::Totals;
 
@@ -193,6 +193,36 @@ pub fn coverage_section(
                 fact.id
             );
         }
+    }
+    md.push('\n');
+}
+
+/// Loaded language per outlet: flags per 1,000 words of each voice, and own-voice rates by class.
+pub fn loaded_section(md: &mut String, outlets: &BTreeMap<String, Totals>) {
+    if outlets.values().all(|t| t.signals.loaded(None, Voice::Own) + t.signals.loaded(None, Voice::Quoted) == 0) {
+        return;
+    }
+    let _ = writeln!(md, "## Loaded language\n");
+    let _ = writeln!(
+        md,
+        "Flags per 1,000 words of each voice: loaded words from `lexicons/general/loaded.toml` (pejorative labels, attack verbs, intensifiers, evaluative words, loaded nouns) and scare quotes (short quoted fragments no speaker is credited with, which count in the outlet's own voice). The class columns are own-voice rates. Evidence: `evidence.csv` where `signal = loaded`.\n"
+    );
+    let classes: Vec<LoadedClass> = LoadedClass::ALL.to_vec();
+    let names: Vec<&str> = classes.iter().map(|c| c.as_str()).collect();
+    let _ = writeln!(md, "| outlet | own voice | quoted | {} |", names.join(" | "));
+    let _ = writeln!(md, "|---|---:|---:|{}", "---:|".repeat(classes.len()));
+    let rate =
+        |n: u64, words: u64| if words > 0 { format!("{:.1}", n as f64 * 1000.0 / words as f64) } else { "–".into() };
+    for (outlet, t) in outlets {
+        let cells: Vec<String> =
+            classes.iter().map(|c| rate(t.signals.loaded(Some(*c), Voice::Own), t.own_words)).collect();
+        let _ = writeln!(
+            md,
+            "| {outlet} | {} | {} | {} |",
+            rate(t.signals.loaded(None, Voice::Own), t.own_words),
+            rate(t.signals.loaded(None, Voice::Quoted), t.quoted_words()),
+            cells.join(" | ")
+        );
     }
     md.push('\n');
 }

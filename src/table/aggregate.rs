@@ -152,6 +152,7 @@ impl Totals {
     pub fn row(&self) -> RowTotals<'_> {
         RowTotals {
             articles: self.articles,
+            words: self.words,
             own_words: self.own_words,
             attributions: self.voices.attributions(),
             credited: self.voices.credited,

@@ -134,7 +134,7 @@ impl<'a> EvidenceRow<'a> {
             concept: &h.subject,
             label: &h.detail,
             voice: h.voice,
-            connotation: "",
+            connotation: h.connotation,
             start: h.span.start as u64,
             end: h.span.end as u64,
             matched: h.span.slice(&a.text),

@@ -53,7 +53,7 @@ impl Signal for Credits {
 
 impl Credits {
     fn credits(&self, article: &ArticleText, media: &[LabelMatch]) -> Vec<Hit> {
-        let ArticleText { doc, voices, outlet, stemmer } = *article;
+        let ArticleText { doc, voices, outlet, stemmer, .. } = *article;
         let mut hits = Vec::new();
         for m in media {
             let (name, wire) = &self.media[m.concept];
@@ -90,6 +90,7 @@ impl Credits {
                     paragraph: doc.paragraphs.len(),
                     wire: *wire,
                     score: None,
+                    connotation: "",
                 });
             }
         }

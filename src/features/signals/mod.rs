@@ -16,13 +16,14 @@ mod agency;
 mod credit;
 mod fact;
 mod hedge;
+mod loaded;
 mod tone;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use crate::lexicon::{Inflect, LabelMatch, LexiconSet, PhraseMatcher, StemStream};
-use crate::quotes::{Voice, VoiceMap};
+use crate::lexicon::{Inflect, LabelMatch, LexiconSet, LoadedClass, PhraseMatcher, StemStream};
+use crate::quotes::{QuoteSpan, Voice, VoiceMap};
 use crate::text::{Document, Span, Stemmer};
 
 pub use agency::Agency;
@@ -40,10 +41,13 @@ pub enum SignalKind {
     Agency,
     /// A sentence mentioning an actor, with its tone.
     Tone,
+    /// A loaded word or a scare quote.
+    Loaded,
 }
 
 /// Every signal, in the order its hits, columns and tables appear.
-pub const SIGNALS: &[SignalEntry] = &[hedge::ENTRY, credit::ENTRY, fact::ENTRY, agency::ENTRY, tone::ENTRY];
+pub const SIGNALS: &[SignalEntry] =
+    &[hedge::ENTRY, credit::ENTRY, fact::ENTRY, agency::ENTRY, tone::ENTRY, loaded::ENTRY];
 
 impl SignalKind {
     /// This signal's entry in [`SIGNALS`].
@@ -98,6 +102,10 @@ pub struct ArticleText<'a> {
     pub outlet: &'a str,
     /// The stemmer, for text parsed again (credit lines).
     pub stemmer: &'a Stemmer,
+    /// The quoted stretches.
+    pub quotes: &'a [QuoteSpan],
+    /// The words credited to a speaker (attributions' contents), which are no scare quotes.
+    pub attributed: &'a [Span],
 }
 
 /// One signal found in an article.
@@ -122,6 +130,8 @@ pub struct Hit {
     pub wire: bool,
     /// For tone: the VADER compound score of the sentence.
     pub score: Option<f64>,
+    /// For loaded language: the polarity of the word (`negative`, `neutral`, `positive`); else empty.
+    pub connotation: &'static str,
 }
 
 /// Every signal compiled for a run. Build once; share across threads.
@@ -153,26 +163,18 @@ impl SignalFinder {
         SignalFinder { signals, phrases: PhraseMatcher::families(&all), families }
     }
 
-    /// Every signal in `doc`, grouped by kind in the order of [`SIGNALS`], each kind in text
-    /// order. Credits to `outlet` itself are not credits.
-    pub fn find(&self, doc: &Document, voices: &VoiceMap, outlet: &str, stemmer: &Stemmer) -> Vec<Hit> {
-        self.find_in(doc, &StemStream::new(doc, stemmer), voices, outlet, stemmer)
+    /// Every signal in `article`, grouped by kind in the order of [`SIGNALS`], each kind in text
+    /// order. Credits to the article's outlet itself are not credits.
+    pub fn find(&self, article: &ArticleText) -> Vec<Hit> {
+        self.find_in(article, &StemStream::new(article.doc, article.stemmer))
     }
 
     /// Like [`SignalFinder::find`], on the article's stem stream already built.
-    pub fn find_in(
-        &self,
-        doc: &Document,
-        stream: &StemStream,
-        voices: &VoiceMap,
-        outlet: &str,
-        stemmer: &Stemmer,
-    ) -> Vec<Hit> {
-        let found = self.phrases.find_by_family(doc, stream);
-        let article = ArticleText { doc, voices, outlet, stemmer };
+    pub fn find_in(&self, article: &ArticleText, stream: &StemStream) -> Vec<Hit> {
+        let found = self.phrases.find_by_family(article.doc, stream);
         let mut hits = Vec::new();
         for ((_, signal), families) in self.signals.iter().zip(&self.families) {
-            signal.find(&article, &found[families.clone()], &mut hits);
+            signal.find(article, &found[families.clone()], &mut hits);
         }
         hits
     }
@@ -277,6 +279,11 @@ impl SignalTotals {
         agency::mentions(self.of(SignalKind::Agency), event, class)
     }
 
+    /// Loaded-language flags of one class (every class with `None`) in one voice.
+    pub fn loaded(&self, class: Option<LoadedClass>, voice: Voice) -> u64 {
+        loaded::flags(self.of(SignalKind::Loaded), class, voice)
+    }
+
     /// An actor's sentences in one voice (the sum of their tone, and how many).
     pub fn tone(&self, actor: &str, voice: Voice) -> Option<&Sum> {
         tone::of(self.of(SignalKind::Tone), actor, voice)
@@ -288,6 +295,8 @@ impl SignalTotals {
 pub struct RowTotals<'a> {
     /// Articles.
     pub articles: u64,
+    /// Words.
+    pub words: u64,
     /// Words outside quotation marks.
     pub own_words: u64,
     /// Attributions.
@@ -355,6 +364,7 @@ impl Place {
             paragraph: self.paragraph,
             wire: false,
             score: None,
+            connotation: "",
         }
     }
 }
@@ -383,6 +393,7 @@ mod tests {
             paragraph,
             wire: false,
             score: None,
+            connotation: "",
         };
         let mut outlet = SignalTotals::from_hits(&[hit(4), hit(2)]);
         outlet.add(&SignalTotals::from_hits(&[hit(3)]));
