@@ -6,12 +6,12 @@
 //! ([`ARTICLES_READ`] at most) mention at least [`MIN_ANCHORS`] of its anchors, the names that
 //! identify its story (`[lexicon] anchors`, such as "Soleimani" and "Iraqi parliament"). Concept
 //! labels are no evidence of a story: "threats", "supporters" or "strike" occur in any news.
+//! Anchors are found in the raw text, as whole words without regard to case, so that deciding
+//! costs little beside measuring.
 
 use serde::Serialize;
 
-use super::phrases::PhraseMatcher;
-use super::schema::Inflect;
-use crate::text::{Document, Stemmer, TextOptions};
+use aho_corasick::{AhoCorasick, MatchKind};
 
 /// How many articles, from the start of the corpus, the content rule reads.
 pub const ARTICLES_READ: usize = 2000;
@@ -94,25 +94,17 @@ pub fn choose_stories<'a>(
     articles: impl Iterator<Item = (&'a str, &'a str)>,
     candidates: &[StoryCandidate],
 ) -> Vec<StoryChoice> {
-    let matchers: Vec<PhraseMatcher> = candidates
-        .iter()
-        .map(|c| PhraseMatcher::new(&c.anchors.iter().map(|a| vec![a.clone()]).collect::<Vec<_>>(), Inflect::Exact))
-        .collect();
-    let stemmer = Stemmer::default();
+    let matchers: Vec<Option<AhoCorasick>> = candidates.iter().map(|c| anchor_automaton(&c.anchors)).collect();
     let mut read = 0;
     let mut matching = vec![0; candidates.len()];
     let mut with_story = vec![0; candidates.len()];
     for (text, story) in articles.take(ARTICLES_READ) {
         read += 1;
-        let doc = Document::parse(text, TextOptions::default());
         for (i, candidate) in candidates.iter().enumerate() {
             if story == candidate.id {
                 with_story[i] += 1;
             }
-            let mut anchors: Vec<usize> = matchers[i].find(&doc, &stemmer).iter().map(|m| m.concept).collect();
-            anchors.sort_unstable();
-            anchors.dedup();
-            if anchors.len() >= MIN_ANCHORS {
+            if matchers[i].as_ref().is_some_and(|m| distinct_anchors(m, text, candidate.anchors.len()) >= MIN_ANCHORS) {
                 matching[i] += 1;
             }
         }
@@ -139,6 +131,30 @@ pub fn choose_stories<'a>(
             }
         })
         .collect()
+}
+
+/// An automaton over `anchors`, each also with a curly apostrophe where it has a straight one,
+/// matched without regard to ASCII case; `None` without anchors.
+fn anchor_automaton(anchors: &[String]) -> Option<AhoCorasick> {
+    if anchors.is_empty() {
+        return None;
+    }
+    let patterns = anchors.iter().flat_map(|a| [a.clone(), a.replace('\'', "\u{2019}")]);
+    AhoCorasick::builder().ascii_case_insensitive(true).match_kind(MatchKind::LeftmostLongest).build(patterns).ok()
+}
+
+/// How many different anchors `text` names as whole words (patterns come in pairs per anchor).
+fn distinct_anchors(automaton: &AhoCorasick, text: &str, anchors: usize) -> usize {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut seen = vec![false; anchors];
+    for m in automaton.find_iter(text) {
+        let before = text[..m.start()].chars().next_back();
+        let after = text[m.end()..].chars().next();
+        if !word(before) && !word(after) {
+            seen[m.pattern().as_usize() / 2] = true;
+        }
+    }
+    seen.iter().filter(|s| **s).count()
 }
 
 /// The choices when the user named the stories (`--story-lexicon`) or their own lexicons.
