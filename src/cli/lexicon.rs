@@ -49,7 +49,9 @@ pub fn run(command: &Command) -> anyhow::Result<Outcome> {
 fn check(paths: &[PathBuf], corpus: Option<&Path>) -> anyhow::Result<Outcome> {
     let args = super::args::LexiconArgs { paths: paths.to_vec(), ..Default::default() };
     let mut loaded = args.load();
-    for problem in framelens::lexicon::shadowed_labels(&loaded.set.concepts) {
+    let mut advice = framelens::lexicon::shadowed_labels(&loaded.set.concepts);
+    advice.extend(framelens::lexicon::loaded_duplicates(&loaded.set));
+    for problem in advice {
         messages::problem(&problem);
         loaded.problems.push(problem);
     }

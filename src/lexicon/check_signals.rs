@@ -188,6 +188,13 @@ impl FileCheck<'_> {
         self.phrases("loaded", raw.text.get_ref(), std::iter::once(&raw.text).chain(&raw.forms));
         let mut forms = vec![raw.text.get_ref().trim().to_lowercase()];
         forms.extend(raw.forms.iter().map(|f| f.get_ref().trim().to_lowercase()));
-        Some(LoadedEntry { text: raw.text.get_ref().trim().to_string(), class: class?, polarity: raw.polarity, forms })
+        Some(LoadedEntry {
+            text: raw.text.get_ref().trim().to_string(),
+            class: class?,
+            polarity: raw.polarity,
+            forms,
+            file: self.locator.file().to_string(),
+            at: self.locator.line_column(raw.text.span().start),
+        })
     }
 }

@@ -70,6 +70,34 @@ pub fn load(sources: &[Source]) -> Loaded {
     loaded
 }
 
+/// Warnings for loaded words (`[[loaded]]`) that are also a concept's label: in that story the
+/// word counts twice, as a label choice and as loaded language. Both places are named.
+pub fn loaded_duplicates(set: &LexiconSet) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for entry in &set.loaded {
+        for concept in &set.concepts {
+            let label = concept.labels.iter().find(|l| {
+                let text = l.text.to_lowercase();
+                entry.forms.contains(&text) || l.forms.iter().any(|f| entry.forms.contains(&f.to_lowercase()))
+            });
+            if let Some(label) = label {
+                problems.push(Problem {
+                    severity: Severity::Warning,
+                    file: entry.file.clone(),
+                    line: entry.at.0,
+                    column: entry.at.1,
+                    message: format!(
+                        "loaded word `{}` is also label `{}` of concept `{}` ({}:{}:{})",
+                        entry.text, label.text, concept.id, concept.file, label.at.0, label.at.1
+                    ),
+                    fix: "keep the word in one place: a story's contested label belongs in its story lexicon".into(),
+                });
+            }
+        }
+    }
+    problems
+}
+
 /// Warnings for labels that sit inside a longer label of another concept: where the longer
 /// phrase occurs, the match goes to the other concept (leftmost-longest), never to this one.
 /// Often intended, so only `lexicon check` reports them.

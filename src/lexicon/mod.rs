@@ -15,7 +15,7 @@ mod shipped;
 mod stories;
 mod tokens;
 
-pub use load::{Loaded, load, shadowed_labels};
+pub use load::{Loaded, load, loaded_duplicates, shadowed_labels};
 pub use matcher::{LabelMatch, LexiconMatcher, StemStream};
 pub use model::{
     ActorEntry, Case, Concept, Connotation, CueClass, CueEntry, EventEntry, FactEntry, Gender, GivenNames, HedgeEntry,

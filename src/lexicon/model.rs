@@ -190,6 +190,10 @@ pub struct LoadedEntry {
     pub polarity: Connotation,
     /// Surface forms matched exactly (lower case), the text included.
     pub forms: Vec<String>,
+    /// The file that lists it, as named in messages.
+    pub file: String,
+    /// 1-based line and column of its text.
+    pub at: (usize, usize),
 }
 
 /// The classes of loaded language.

@@ -215,3 +215,15 @@ fn a_story_column_naming_a_story_lexicon_applies_it() {
     assert_eq!((caravan["applied"].as_bool(), caravan["reason"].as_str()), (Some(true), Some("story_column")));
     assert_eq!(caravan["articles_with_story"], 2);
 }
+
+#[test]
+fn a_story_label_that_is_also_a_loaded_word_is_reported_with_both_places() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = dir.path().join("plans.toml");
+    let text = "[lexicon]\nid = \"plans\"\nversion = \"1\"\n\n[[concept]]\nid = \"plan\"\nlabels = [\n  { text = \"scheme\", connotation = \"negative\" },\n  { text = \"plan\", connotation = \"neutral\" },\n]\n";
+    fs::write(&story, text).unwrap();
+    let out = framelens().args(["lexicon", "check"]).arg(&story).assert().success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    let line = stderr.lines().find(|l| l.contains("loaded word `scheme`")).unwrap_or_else(|| panic!("{stderr}"));
+    assert!(line.contains("lexicons/general/loaded.toml:") && line.contains("plans.toml:8:12"), "{line}");
+}
