@@ -310,6 +310,7 @@ impl Writer {
                 voices: take("voices"),
                 attribution: take("attribution"),
                 coverage: take("coverage"),
+                loaded: by_name.remove("loaded"),
                 article_features: table::stack(
                     features,
                     table::features_table(&[], ARTICLE_KEYS, set, &self.article_columns),

@@ -144,6 +144,29 @@ pub fn voices(frame: &DataFrame) -> PolarsResult<Prepared<StackedBars>> {
     Ok(Ok(stacked("Quoted voices", "share of attributed words by speaker group", &entries, "words")))
 }
 
+/// Own-voice loaded language per outlet: the mix of classes among its flags, each bar noted with
+/// the outlet's flags per 1,000 own-voice words (from the `loaded` table).
+pub fn loaded(frame: &DataFrame) -> PolarsResult<Prepared<StackedBars>> {
+    let (outlet, class, voice) =
+        (strings(frame, columns::OUTLET)?, strings(frame, columns::CLASS)?, strings(frame, columns::VOICE)?);
+    let (flags, per_1k) = (numbers(frame, columns::FLAGS)?, numbers(frame, columns::PER_1K)?);
+    let own: Vec<usize> = (0..outlet.len()).filter(|&i| voice[i] == "own").collect();
+    let entries: Vec<(String, String, f64)> =
+        own.iter().map(|&i| (short_name(&outlet[i]), class[i].replace('_', " "), flags[i].unwrap_or(0.0))).collect();
+    if entries.iter().all(|e| e.2 == 0.0) {
+        return Ok(Err("no loaded language in any outlet's own voice".into()));
+    }
+    if distinct_rows(&entries) > MAX_ROWS {
+        return Ok(Err("too many outlets to draw readably (see loaded.csv)".into()));
+    }
+    let mut bars = stacked("Loaded language", "own voice: classes of loaded words and scare quotes", &entries, "flags");
+    for row in &mut bars.rows {
+        let rate: f64 = own.iter().filter(|&&i| short_name(&outlet[i]) == row.label).filter_map(|&i| per_1k[i]).sum();
+        row.note = format!("{rate:.1} per 1,000 words · {}", row.note);
+    }
+    Ok(Ok(bars))
+}
+
 /// Attributions by reporting-cue class per outlet, each bar noted with the outlet's hedges per
 /// 1,000 own-voice words and its credits to other media (from `features`).
 pub fn attribution(attribution: &DataFrame, features: &DataFrame) -> PolarsResult<Prepared<StackedBars>> {

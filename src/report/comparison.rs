@@ -227,6 +227,9 @@ fn write_charts(
         let prepared = prepare::attribution(&tables.attribution, features).map_err(shape("attribution"))?;
         attribution = prepared.as_ref().ok().cloned();
         out.draw("attribution_style", prepared)?;
+        if let Some(loaded) = &tables.loaded {
+            out.draw("loaded_language", prepare::loaded(loaded).map_err(shape("loaded"))?)?;
+        }
     }
     out.draw("framing_map", prepare::framing_map(c))?;
     out.draw("dendrogram", prepare::dendrogram(c))?;

@@ -82,6 +82,7 @@ pub fn render_markdown(
     super::signals_text::agency_section(&mut md, outlets, set);
     super::signals_text::tone_section(&mut md, outlets, set);
     super::signals_text::loaded_section(&mut md, outlets);
+    chart_link(&mut md, comparison, "loaded_language");
     super::signals_text::coverage_section(&mut md, outlets, set, comparison);
     if let Some(files) = comparison {
         super::compare_text::comparison_section(&mut md, files);

@@ -17,6 +17,8 @@ pub struct RunTables {
     pub attribution: DataFrame,
     /// `coverage`: outlet × fact.
     pub coverage: DataFrame,
+    /// `loaded`: outlet × class × voice (absent from reports made before the signal existed).
+    pub loaded: Option<DataFrame>,
     /// `article_features`: one row per article (the rows of an article-level comparison, and the
     /// articles an outlet-level bootstrap resamples).
     pub article_features: DataFrame,
