@@ -34,6 +34,8 @@ pub(super) struct FileCheck<'a> {
     pub(super) frames: &'a BTreeMap<String, String>,
     pub(super) stemmer: &'a Stemmer,
     pub(super) problems: Vec<Problem>,
+    /// The file's labels give way to labels of other files with the same words.
+    pub(super) defers: bool,
 }
 
 impl FileCheck<'_> {

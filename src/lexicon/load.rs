@@ -33,14 +33,21 @@ impl Loaded {
 /// Parse and check `sources`.
 pub fn load(sources: &[Source]) -> Loaded {
     let mut loaded = Loaded::default();
-    let parsed: Vec<(&Source, RawFile)> = sources.iter().filter_map(|s| parse(s, &mut loaded.problems)).collect();
+    let mut parsed: Vec<(&Source, RawFile)> = sources.iter().filter_map(|s| parse(s, &mut loaded.problems)).collect();
+    // A deferring lexicon's labels give way to the others' labels, so it is read after them.
+    parsed.sort_by_key(|(_, raw)| defers(raw));
     loaded.set.frames = collect_frames(&parsed, &mut loaded.problems);
     let stemmer = Stemmer::default();
     let mut registry = Registry::default();
     for (source, raw) in &parsed {
         let locator = Locator::new(&source.name, &source.text);
-        let mut check =
-            FileCheck { locator: &locator, frames: &loaded.set.frames, stemmer: &stemmer, problems: Vec::new() };
+        let mut check = FileCheck {
+            locator: &locator,
+            frames: &loaded.set.frames,
+            stemmer: &stemmer,
+            problems: Vec::new(),
+            defers: defers(raw),
+        };
         let concepts = check.concepts(raw, &registry);
         let outlets = check.outlets(raw);
         let (cues, voices, roles) = check.voices_and_cues(raw);
@@ -164,6 +171,11 @@ fn parse<'s>(source: &'s Source, problems: &mut Vec<Problem>) -> Option<(&'s Sou
     }
 }
 
+/// Whether a file's header says its labels give way to the other lexicons'.
+fn defers(raw: &RawFile) -> bool {
+    raw.lexicon.as_ref().is_some_and(|h| h.get_ref().defer)
+}
+
 fn info(source: &Source, raw: &RawFile) -> LexiconInfo {
     let sha256 = format!("{:x}", Sha256::digest(source.text.as_bytes()));
     let source_name = source.name.clone();
@@ -254,7 +266,7 @@ impl FileCheck<'_> {
         for raw_concept in &raw.concept {
             let offset = raw_concept.span().start;
             let concept = self.concept(raw_concept.get_ref(), offset, &lexicon_id, defaults, registry, &mut seen);
-            concepts.push(concept);
+            concepts.extend(concept);
         }
         concepts
     }
@@ -285,7 +297,7 @@ impl FileCheck<'_> {
         defaults: (Inflect, Case),
         registry: &Registry,
         seen: &mut HashMap<String, (String, String)>,
-    ) -> Concept {
+    ) -> Option<Concept> {
         let id = raw.id.get_ref().clone();
         if !is_snake_case(&id) {
             self.error(
@@ -293,6 +305,9 @@ impl FileCheck<'_> {
                 format!("concept id `{id}` is not snake_case"),
                 "use lower-case letters, digits and _",
             );
+        }
+        if self.defers && registry.concepts.contains_key(&id) {
+            return None; // a story's concept of the same id takes its place
         }
         if let Some(file) = registry.concepts.get(&id) {
             self.error(
@@ -304,8 +319,22 @@ impl FileCheck<'_> {
         if raw.labels.is_empty() {
             self.error(offset, format!("concept `{id}` has no labels"), "add at least two alternative labels");
         }
-        let labels: Vec<Label> =
-            raw.labels.iter().map(|l| self.label(l.get_ref(), &id, defaults, registry, seen)).collect();
+        // A deferring lexicon's label that another lexicon already has gives way to it.
+        let deferred: Vec<bool> = raw
+            .labels
+            .iter()
+            .map(|l| {
+                let l = l.get_ref();
+                let key = label_key(l.text.get_ref().trim(), l.inflect.unwrap_or(defaults.0), self.stemmer);
+                self.defers && registry.keys.contains_key(&key)
+            })
+            .collect();
+        let labels: Vec<Label> = raw
+            .labels
+            .iter()
+            .zip(&deferred)
+            .map(|(l, &gives_way)| self.label(l.get_ref(), &id, defaults, (registry, gives_way), seen))
+            .collect();
         for phrase in &raw.exclude {
             if phrase_keys(phrase.get_ref()).is_empty() {
                 self.error(phrase.span().start, format!("empty exclusion in concept `{id}`"), "remove it");
@@ -322,7 +351,11 @@ impl FileCheck<'_> {
         }
         self.anchors(raw, &id, &labels);
         self.symmetry(raw, &id, &labels);
-        Concept {
+        let labels: Vec<Label> = labels.into_iter().zip(&deferred).filter(|(_, d)| !**d).map(|(l, _)| l).collect();
+        if labels.len() < 2 && deferred.iter().any(|d| *d) {
+            return None; // what is left measures no choice
+        }
+        Some(Concept {
             id,
             lexicon: lexicon.to_string(),
             description: raw.description.clone(),
@@ -331,7 +364,7 @@ impl FileCheck<'_> {
             anchors: raw.anchors.iter().map(|a| a.get_ref().trim().to_string()).collect(),
             file: self.locator.file().to_string(),
             at: self.locator.line_column(offset),
-        }
+        })
     }
 
     fn label(
@@ -339,7 +372,7 @@ impl FileCheck<'_> {
         raw: &RawLabel,
         concept: &str,
         defaults: (Inflect, Case),
-        registry: &Registry,
+        (registry, gives_way): (&Registry, bool),
         seen: &mut HashMap<String, (String, String)>,
     ) -> Label {
         let text = raw.text.get_ref().trim().to_string();
@@ -349,7 +382,8 @@ impl FileCheck<'_> {
             self.error(at, format!("label `{text}` in concept `{concept}` has no words"), "write the phrase to match");
         } else {
             let key = label_key(&text, inflect, self.stemmer);
-            if let Some((other_concept, other)) = seen.get(&key).or_else(|| registry.keys.get(&key)) {
+            let elsewhere = if gives_way { None } else { registry.keys.get(&key) };
+            if let Some((other_concept, other)) = seen.get(&key).or(elsewhere) {
                 let message = if other_concept == concept {
                     format!(
                         "label `{text}` duplicates `{other}` in concept `{concept}` (same words after normalising and stemming)"
@@ -518,6 +552,28 @@ mod tests {
         assert!(problem.contains("t.toml:8:") && problem.contains("unknown class `spicy`"), "{problem}");
         assert!(problem.contains("pejorative, attack_verb, intensifier, evaluative, loaded_noun"), "{problem}");
         assert!(!problem.contains("scare_quote"), "scare quotes are found, not listed: {problem}");
+    }
+
+    #[test]
+    fn a_deferring_lexicon_gives_way_to_a_story_label_and_concept() {
+        let general = "[lexicon]\nid = \"labels\"\nversion = \"1\"\ndefer = true\n[frames]\nv = \"v\"\n\
+            [[concept]]\nid = \"armed_groups\"\nlabels = [{ text = \"militants\", connotation = \"neutral\" }, { text = \"rebels\", connotation = \"neutral\" }, { text = \"fighters\", connotation = \"neutral\" }]\n\
+            [[concept]]\nid = \"pair\"\nlabels = [{ text = \"militia\", connotation = \"neutral\" }, { text = \"posse\", connotation = \"neutral\" }]\n\
+            [[concept]]\nid = \"strike\"\nlabels = [{ text = \"sortie\", connotation = \"neutral\" }, { text = \"raid\", connotation = \"neutral\" }]\n";
+        let story = "[lexicon]\nid = \"story\"\nversion = \"1\"\n\
+            [[concept]]\nid = \"strike\"\nlabels = [{ text = \"strike\", connotation = \"neutral\" }, { text = \"militia\", connotation = \"neutral\" }, { text = \"militants\", connotation = \"neutral\" }]\n";
+        // The deferring file comes first here; it is still read after the story.
+        let loaded = load(&[
+            Source { name: "labels.toml".into(), text: general.into() },
+            Source { name: "story.toml".into(), text: story.into() },
+        ]);
+        assert!(!loaded.has_errors(), "{:?}", loaded.problems);
+        let ids: Vec<&str> = loaded.set.concepts.iter().map(|c| c.id.as_str()).collect();
+        // `pair` kept one label only, and the story's `strike` takes the general one's place.
+        assert_eq!(ids, ["strike", "armed_groups"]);
+        let armed: Vec<&str> = loaded.set.concepts[1].labels.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(armed, ["rebels", "fighters"]);
+        assert_eq!(loaded.set.concepts[0].labels.len(), 3);
     }
 
     #[test]

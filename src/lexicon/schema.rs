@@ -169,6 +169,10 @@ pub struct RawHeader {
     pub sources: Vec<String>,
     #[serde(default)]
     pub anchors: Vec<Spanned<String>>,
+    /// Its labels give way to other lexicons' labels with the same words (a general lexicon of
+    /// contested labels, under the story lexicons).
+    #[serde(default)]
+    pub defer: bool,
     #[serde(default)]
     pub defaults: RawDefaults,
 }

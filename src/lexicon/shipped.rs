@@ -13,6 +13,7 @@ use crate::corpus::files_below;
 pub const SHIPPED: &[(&str, &str)] = &[
     ("lexicons/frames.toml", include_str!("../../lexicons/frames.toml")),
     ("lexicons/general/hedges.toml", include_str!("../../lexicons/general/hedges.toml")),
+    ("lexicons/general/labels.toml", include_str!("../../lexicons/general/labels.toml")),
     ("lexicons/general/loaded.toml", include_str!("../../lexicons/general/loaded.toml")),
     ("lexicons/general/media.toml", include_str!("../../lexicons/general/media.toml")),
     ("lexicons/general/reporting.toml", include_str!("../../lexicons/general/reporting.toml")),

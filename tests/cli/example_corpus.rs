@@ -168,7 +168,7 @@ fn run_manifest_records_inputs_and_lexicons() {
     assert_eq!(files[5]["path"], "manifest.csv");
     let lexicons: Vec<&str> =
         manifest["lexicons"].as_array().unwrap().iter().map(|l| l["id"].as_str().unwrap()).collect();
-    assert_eq!(lexicons, ["frames", "hedges", "loaded", "media", "reporting", "voices", "iraq-2020"]);
+    assert_eq!(lexicons, ["frames", "hedges", "loaded", "media", "reporting", "voices", "iraq-2020", "labels"]);
     assert_eq!(manifest["articles"], 5);
     assert_eq!(manifest["lexicons"][6]["sha256"].as_str().unwrap().len(), 64);
 }
