@@ -2,6 +2,7 @@
 //! problem reported at once with file and line), the checked model (`model`), and the compiled
 //! matcher (`matcher`). Does not count or aggregate matches: that is `features`.
 
+mod advice;
 mod check;
 mod check_signals;
 mod load;
@@ -15,7 +16,8 @@ mod shipped;
 mod stories;
 mod tokens;
 
-pub use load::{Loaded, load, loaded_duplicates, shadowed_labels};
+pub use advice::{loaded_duplicates, shadowed_labels};
+pub use load::{Loaded, load};
 pub use matcher::{LabelMatch, LexiconMatcher, StemStream};
 pub use model::{
     ActorEntry, Case, Concept, Connotation, CueClass, CueEntry, EventEntry, FactEntry, Gender, GivenNames, HedgeEntry,
