@@ -103,20 +103,10 @@ fn quoted(text: &str) -> String {
     toml::Value::String(text.to_string()).to_string()
 }
 
-/// Longest example quoted in a draft comment, in characters.
-const COMMENT_CHARS: usize = 140;
-
-fn example(table: &TermTable, key: &str) -> String {
-    let stats = &table.terms[key];
-    let best = (0..table.groups.len()).max_by_key(|&g| (stats.uses[g], std::cmp::Reverse(g)));
-    let sentence = best.and_then(|g| stats.examples[g].as_deref()).unwrap_or("");
-    let short: String = sentence.chars().take(COMMENT_CHARS).collect();
-    let ellipsis = if sentence.chars().count() > COMMENT_CHARS { "…" } else { "" };
-    format!("{}{ellipsis}", short.replace('\n', " "))
-}
-
 /// The draft lexicon: one concept per slot group, connotations left for the researcher, the
-/// evidence as comments, then each group's distinctive terms that no group took.
+/// counts behind each group as comments, then each group's distinctive terms that no group took.
+/// No article text goes into it, since a lexicon is shared and committed: the example sentences
+/// are in `suggestions.csv`.
 pub fn draft_toml(
     story: &str,
     input: &str,
@@ -130,7 +120,8 @@ pub fn draft_toml(
     let _ = writeln!(out, "# Each concept is a group of terms that fill the same slot in different outlets' texts.");
     let _ = writeln!(out, "# Before use: keep the groups that name one referent, merge or split the rest, write each");
     let _ = writeln!(out, "# description, and set every connotation (left \"neutral\" here) with your reasoning.");
-    let _ = writeln!(out, "# Then run `framelens lexicon check` on this file with `--corpus` to see what matches.\n");
+    let _ = writeln!(out, "# Then run `framelens lexicon check` on this file with `--corpus` to see what matches.");
+    let _ = writeln!(out, "# Example sentences for every term are in suggestions.csv (column `example`), not here.\n");
     let _ = writeln!(out, "[lexicon]");
     let _ = writeln!(out, "id = {}", quoted(&concept_id(story).replace('_', "-")));
     let _ = writeln!(out, "version = \"0.1.0\"");
@@ -151,10 +142,9 @@ pub fn draft_toml(
             let lexicon = known.get(member).map_or(String::new(), |k| format!(" [already in lexicon: {k}]"));
             let _ = writeln!(
                 out,
-                "#   {} ({}; context similarity {sim:.2}){lexicon}: {}",
+                "#   {} ({}; context similarity {sim:.2}){lexicon}",
                 surface(member),
-                uses_by_group(table, member),
-                example(table, member)
+                uses_by_group(table, member)
             );
         }
         let _ = writeln!(out, "[[concept]]");

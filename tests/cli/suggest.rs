@@ -72,3 +72,17 @@ fn one_outlet_is_not_enough_to_compare() {
         .failure()
         .stderr(predicates::str::contains("1 groups found; suggest compares at least two"));
 }
+
+#[test]
+fn the_draft_carries_no_article_text_and_the_examples_are_in_the_csv() {
+    let out = suggest(&["--story", "iraq-draft"]);
+    let draft = fs::read_to_string(out.path().join("draft.toml")).unwrap();
+    let suggestions = crate::util::read_csv(&out.path().join("suggestions.csv"));
+    let examples: Vec<&str> = suggestions.iter().map(|r| r["example"].as_str()).filter(|e| e.len() > 40).collect();
+    assert!(!examples.is_empty(), "suggestions.csv has example sentences");
+    for example in examples {
+        let start: String = example.chars().take(40).collect();
+        assert!(!draft.contains(&start), "draft.toml quotes the article text {start:?}");
+    }
+    assert!(draft.contains("Example sentences for every term are in suggestions.csv"));
+}
