@@ -200,26 +200,22 @@ fn applied(choices: &[StoryChoice]) -> Vec<&str> {
 
 /// Add the shipped frame vocabulary and media list when the user's files define none.
 fn with_shipped_base(mut sources: Vec<Source>) -> Vec<Source> {
+    /// A shipped general file, and the table whose absence from the user's files adds it.
+    const BASE: &[(&str, &str)] = &[
+        ("[frames]", "frames.toml"),
+        ("[[outlet]]", "media.toml"),
+        ("[[hedge]]", "hedges.toml"),
+        ("[[loaded]]", "loaded.toml"),
+        ("[[cue]]", "reporting.toml"),
+    ];
     let shipped = lexicon::shipped_sources();
     let defines = |marker: &str| sources.iter().any(|s| s.text.lines().any(|l| l.trim() == marker));
-    let mut base = Vec::new();
-    if !defines("[frames]") {
-        base.extend(shipped.iter().filter(|s| s.name.ends_with("frames.toml")).cloned());
-    }
-    if !defines("[[outlet]]") {
-        base.extend(shipped.iter().filter(|s| s.name.ends_with("media.toml")).cloned());
-    }
-    if !defines("[[hedge]]") {
-        base.extend(shipped.iter().filter(|s| s.name.ends_with("hedges.toml")).cloned());
-    }
-    if !defines("[[loaded]]") {
-        base.extend(shipped.iter().filter(|s| s.name.ends_with("loaded.toml")).cloned());
-    }
-    if !defines("[[cue]]") {
-        base.extend(shipped.iter().filter(|s| s.name.ends_with("reporting.toml")).cloned());
-    }
+    let file = |name: &str| shipped.iter().filter(|s| s.name.ends_with(name)).cloned().collect::<Vec<_>>();
+    let mut base: Vec<Source> =
+        BASE.iter().filter(|(marker, _)| !defines(marker)).flat_map(|(_, name)| file(name)).collect();
+    // Roles without voices of their own still get the shipped voice groups.
     if !sources.iter().any(|s| s.text.contains("[[role]]") && !s.text.contains("[[voice]]")) {
-        base.extend(shipped.iter().filter(|s| s.name.ends_with("general/voices.toml")).cloned());
+        base.extend(file("general/voices.toml"));
     }
     base.append(&mut sources);
     base

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::ArticleResult;
-use crate::lexicon::{LexiconSet, Problem, Severity};
+use crate::lexicon::{LexiconSet, Problem};
 
 /// Matches per label and outlet, and words per outlet.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -41,14 +41,7 @@ impl Coverage {
     pub fn problems(&self, set: &LexiconSet) -> Vec<Problem> {
         let outlets = self.words.len();
         let mut problems = Vec::new();
-        let warn = |file: &str, at: (usize, usize), message: String, fix: &str| Problem {
-            severity: Severity::Warning,
-            file: file.to_string(),
-            line: at.0,
-            column: at.1,
-            message,
-            fix: fix.to_string(),
-        };
+        let warn = Problem::warning;
         for (c, concept) in set.concepts.iter().enumerate() {
             let mut in_use = 0;
             for (l, label) in concept.labels.iter().enumerate() {

@@ -2,7 +2,7 @@
 //! hides, and loaded words that are also a story's labels. Often intended, so a run does not warn.
 
 use super::model::{Concept, LexiconSet};
-use super::problem::{Problem, Severity};
+use super::problem::Problem;
 use super::tokens::label_key;
 use crate::text::Stemmer;
 
@@ -17,17 +17,12 @@ pub fn loaded_duplicates(set: &LexiconSet) -> Vec<Problem> {
                 entry.forms.contains(&text) || l.forms.iter().any(|f| entry.forms.contains(&f.to_lowercase()))
             });
             if let Some(label) = label {
-                problems.push(Problem {
-                    severity: Severity::Warning,
-                    file: entry.file.clone(),
-                    line: entry.at.0,
-                    column: entry.at.1,
-                    message: format!(
-                        "loaded word `{}` is also label `{}` of concept `{}` ({}:{}:{})",
-                        entry.text, label.text, concept.id, concept.file, label.at.0, label.at.1
-                    ),
-                    fix: "keep the word in one place: a story's contested label belongs in its story lexicon".into(),
-                });
+                let message = format!(
+                    "loaded word `{}` is also label `{}` of concept `{}` ({}:{}:{})",
+                    entry.text, label.text, concept.id, concept.file, label.at.0, label.at.1
+                );
+                let fix = "keep the word in one place: a story's contested label belongs in its story lexicon";
+                problems.push(Problem::warning(&entry.file, entry.at, message, fix));
             }
         }
     }
@@ -62,20 +57,15 @@ pub fn shadowed_labels(concepts: &[Concept]) -> Vec<Problem> {
                     .map(|(_, l)| (other, l))
             });
             if let Some((other, long)) = longer {
-                problems.push(Problem {
-                    severity: Severity::Warning,
-                    file: concept.file.clone(),
-                    line: label.at.0,
-                    column: label.at.1,
-                    message: format!(
-                        "label `{}` (concept `{}`) is inside the longer label `{}` of concept `{}`: where that phrase occurs it counts for `{}` only",
-                        label.text, concept.id, long.text, other.id, other.id
-                    ),
-                    fix: format!(
-                        "fine if `{}` names another referent; otherwise move it to `{}` or add it to `exclude`",
-                        long.text, concept.id
-                    ),
-                });
+                let message = format!(
+                    "label `{}` (concept `{}`) is inside the longer label `{}` of concept `{}`: where that phrase occurs it counts for `{}` only",
+                    label.text, concept.id, long.text, other.id, other.id
+                );
+                let fix = format!(
+                    "fine if `{}` names another referent; otherwise move it to `{}` or add it to `exclude`",
+                    long.text, concept.id
+                );
+                problems.push(Problem::warning(&concept.file, label.at, message, &fix));
             }
         }
     }

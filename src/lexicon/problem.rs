@@ -45,6 +45,11 @@ impl fmt::Display for Problem {
 impl std::error::Error for Problem {}
 
 impl Problem {
+    /// A warning at a known line and column of `file`.
+    pub fn warning(file: &str, (line, column): (usize, usize), message: String, fix: &str) -> Problem {
+        Problem { severity: Severity::Warning, file: file.to_string(), line, column, message, fix: fix.to_string() }
+    }
+
     /// How to fix it.
     pub fn fix(&self) -> &str {
         &self.fix

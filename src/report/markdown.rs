@@ -29,10 +29,8 @@ fn lexicons_section(md: &mut String, stories: &[StoryChoice], set: &LexiconSet) 
             files.join(", ")
         );
     }
-    if !stories.is_empty()
-        && stories.iter().all(|c| !c.applied)
-        && set.files.iter().all(|f| !f.source.contains("stories/"))
-    {
+    // No story lexicon, shipped or named with --lexicon: only the general ones measured.
+    if !stories.is_empty() && stories.iter().all(|c| !c.applied && c.reason != StoryReason::OtherLexiconsNamed) {
         let _ = writeln!(
             md,
             "\nNo story lexicon applies. Word choice is measured only on the contested labels that recur across stories (`lexicons/general/labels.toml`); agency, tone and coverage are not measured; quoted voices, attribution style, hedges, credits and loaded language are. To measure this story's own labels, draft a story lexicon from the corpus (`framelens lexicon suggest INPUT --out suggestions/`), edit it, check it (`framelens lexicon check FILE --corpus INPUT`) and report with `--lexicon FILE` (README, \"A second story, step by step\")."
