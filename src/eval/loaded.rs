@@ -101,14 +101,23 @@ pub fn read_spans(text: &str, bias: &str) -> Result<Vec<AnnotatedSpan>, String> 
 /// Score `flags` (over articles of `words` words in all) against `spans`. Spans of articles with no
 /// flag and no text scored still count: pass only the spans of the articles scored.
 pub fn score_loaded(spans: &[AnnotatedSpan], flags: &[Flag], words: u64) -> LoadedScores {
-    let overlaps = |s: &AnnotatedSpan, f: &Flag| s.article == f.article && f.start < s.end && s.start < f.end;
+    let overlaps = |s: &AnnotatedSpan, f: &Flag| f.start < s.end && s.start < f.end;
+    let mut flags_of: BTreeMap<&str, Vec<&Flag>> = BTreeMap::new();
+    for flag in flags {
+        flags_of.entry(flag.article.as_str()).or_default().push(flag);
+    }
+    let mut spans_of: BTreeMap<&str, Vec<&AnnotatedSpan>> = BTreeMap::new();
+    for span in spans {
+        spans_of.entry(span.article.as_str()).or_default().push(span);
+    }
     let mut caught = [0usize; 2];
     let mut total = [0usize; 2];
     let mut by_class: BTreeMap<String, usize> = BTreeMap::new();
     for span in spans {
         let voice = usize::from(span.quoted);
         total[voice] += 1;
-        let classes: BTreeSet<&str> = flags.iter().filter(|f| overlaps(span, f)).map(|f| f.class.as_str()).collect();
+        let near = flags_of.get(span.article.as_str()).map_or(&[][..], Vec::as_slice);
+        let classes: BTreeSet<&str> = near.iter().filter(|f| overlaps(span, f)).map(|f| f.class.as_str()).collect();
         if !classes.is_empty() {
             caught[voice] += 1;
         }
@@ -116,7 +125,10 @@ pub fn score_loaded(spans: &[AnnotatedSpan], flags: &[Flag], words: u64) -> Load
             *by_class.entry(class.to_string()).or_default() += 1;
         }
     }
-    let inside = flags.iter().filter(|f| spans.iter().any(|s| overlaps(s, f))).count();
+    let inside = flags
+        .iter()
+        .filter(|f| spans_of.get(f.article.as_str()).is_some_and(|near| near.iter().any(|s| overlaps(s, f))))
+        .count();
     LoadedScores {
         all: Recall::new(total[0] + total[1], caught[0] + caught[1]),
         own: Recall::new(total[0], caught[0]),

@@ -17,4 +17,5 @@ pub use learned::{
 };
 pub use marks::{QuoteMark, QuoteSpan, find_quote_spans};
 pub use speaker::{Speaker, SpeakerBook, surname_key};
+pub use tokens::is_title;
 pub use voice::{Voice, VoiceMap};

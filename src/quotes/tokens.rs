@@ -1,3 +1,6 @@
+//! Small tests and conversions over a document's tokens that the attribution rules, gender
+//! inference and the signals share: spans of token ranges, capitals, punctuation, titles.
+
 use crate::text::Document;
 use crate::text::Span;
 use crate::text::TokenKind;
@@ -71,4 +74,18 @@ pub(crate) fn trim_punct(doc: &Document, range: Range<usize>) -> Range<usize> {
         end -= 1;
     }
     start..end
+}
+
+/// A short Title Case quote ("Face the Nation") names a work, not words someone said: at most six
+/// words, every one capitalised or a small word ("the", "of"), and no exclamation or question.
+pub fn is_title(doc: &Document, inner: Range<usize>, words: usize) -> bool {
+    // `chanted “USA! USA!”`: an exclamation or a question is speech, not a title.
+    let exclaims = inner.clone().any(|i| matches!(surface(doc, i), "!" | "?"));
+    words <= 6
+        && !exclaims
+        && inner
+            .clone()
+            .filter(|&i| !is_punct(doc, i))
+            .all(|i| is_capitalized(doc, i) || english().title_small_words.contains(&&*doc.tokens[i].key))
+        && inner.clone().filter(|&i| !is_punct(doc, i)).any(|i| is_capitalized(doc, i))
 }

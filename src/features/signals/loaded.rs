@@ -8,8 +8,8 @@
 use super::{ArticleText, Column, Hit, Place, RowTotals, Signal, SignalEntry, SignalKind, Sums, Values, ratio};
 use crate::columns;
 use crate::lexicon::{Inflect, LabelMatch, LexiconSet, LoadedClass};
-use crate::quotes::{QuoteMark, Voice};
-use crate::text::{TokenKind, english};
+use crate::quotes::{QuoteMark, Voice, is_title};
+use crate::text::TokenKind;
 
 pub(super) const ENTRY: SignalEntry = SignalEntry {
     kind: SignalKind::Loaded,
@@ -70,9 +70,9 @@ impl Signal for Loaded {
     }
 }
 
-/// Short double-quoted fragments that no attribution credits to a speaker. A Title Case quote
-/// outside the headline ("Face the Nation", a chant of "Death to America") names a work or
-/// repeats a slogan, and is no word held at a distance.
+/// Short double-quoted fragments that no attribution credits to a speaker. A Title Case quote of
+/// several words outside the headline ("Face the Nation", a chant of "Death to America") names a
+/// work or repeats a slogan (the attribution rules' title test), and is no word held at a distance.
 fn scare_quotes(article: &ArticleText) -> Vec<Hit> {
     let doc = article.doc;
     let mut hits = Vec::new();
@@ -89,15 +89,12 @@ fn scare_quotes(article: &ArticleText) -> Vec<Hit> {
             .take_while(|&i| doc.tokens[i].span.start < quote.inner.end)
             .filter(inside)
             .collect();
-        let Some(&first) = words.first() else { continue };
+        let (Some(&first), Some(&last)) = (words.first(), words.last()) else { continue };
         if words.len() > SCARE_QUOTE_MAX_WORDS {
             continue;
         }
-        let capitalised = |i: &usize| doc.tokens[*i].span.slice(doc.text).starts_with(char::is_uppercase);
-        let small = |i: &usize| english().title_small_words.contains(&doc.tokens[*i].key.as_str());
-        let title_case = words.len() > 1 && words.iter().all(|i| capitalised(i) || small(i)) && capitalised(&first);
         let headline = doc.sentence_of(first).is_some_and(|s| s.paragraph == 0);
-        if !headline && title_case {
+        if !headline && words.len() > 1 && is_title(doc, first..last + 1, words.len()) {
             continue;
         }
         let mut hit = Place::of(doc, first, quote.inner).hit(

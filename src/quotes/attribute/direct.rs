@@ -12,7 +12,9 @@ use super::subject::{
 };
 use super::types::{Attribution, CueFound, CueHit, Extent, FoundBy, Kind};
 use crate::quotes::marks::QuoteSpan;
-use crate::quotes::tokens::{is_capitalized, is_dash, is_punct, surface, token_span, tokens_in, trim_punct, words_in};
+use crate::quotes::tokens::{
+    is_capitalized, is_dash, is_punct, is_title, surface, token_span, tokens_in, trim_punct, words_in,
+};
 use crate::text::Document;
 use crate::text::Span;
 use crate::text::TokenKind;
@@ -366,19 +368,6 @@ pub(super) fn is_label(doc: &Document, open_mark: usize, inner: Range<usize>, cl
     });
     let plain_words = inner.clone().all(|i| doc.tokens[i].kind == TokenKind::Word || is_dash(doc, i));
     inner.len() >= 2 && after_determiner && before_noun && plain_words
-}
-
-/// A short Title Case quote ("Face the Nation") names a work, not words someone said.
-pub(super) fn is_title(doc: &Document, inner: Range<usize>, words: usize) -> bool {
-    // `chanted “USA! USA!”`: an exclamation or a question is speech, not a title.
-    let exclaims = inner.clone().any(|i| matches!(surface(doc, i), "!" | "?"));
-    words <= 6
-        && !exclaims
-        && inner
-            .clone()
-            .filter(|&i| !is_punct(doc, i))
-            .all(|i| is_capitalized(doc, i) || english().title_small_words.contains(&&*doc.tokens[i].key))
-        && inner.clone().filter(|&i| !is_punct(doc, i)).any(|i| is_capitalized(doc, i))
 }
 
 /// `“…,” X said` or `“…,” said X`: a cue within a few tokens after the closing mark.
