@@ -11,7 +11,7 @@ use super::frame::{FrameBuilder, ratio};
 use super::{
     ArticleRow, EvidenceRow, Group, QuoteRow, QuoteSpanRow, RemovedLineRow, Totals, VoiceCount, VoiceTotals, label_slug,
 };
-use crate::features::{LabelCount, LabelKey};
+use crate::features::{Column, LabelCount, LabelKey, Ratio, Values};
 use crate::lexicon::{CueClass, LexiconSet};
 use crate::quotes::Voice;
 
@@ -185,42 +185,56 @@ pub fn features_table(
     for (i, name) in key_names.iter().enumerate() {
         frame = frame.text(name, &groups.iter().map(|g| g.keys[i].1.as_str()).collect::<Vec<_>>());
     }
-    let sums: Vec<VoiceSums> = groups.iter().map(|g| VoiceSums::new(&g.totals, set)).collect();
     let totals: Vec<&Totals> = groups.iter().map(|g| &g.totals).collect();
-    let measure = |f: &dyn Fn(usize) -> Option<f64>| (0..groups.len()).map(f).collect::<Vec<_>>();
-    frame = frame
-        .count(columns::ARTICLES, totals.iter().map(|t| t.articles).collect())
-        .count(columns::WORDS, totals.iter().map(|t| t.words).collect())
-        .count(columns::OWN_WORDS, totals.iter().map(|t| t.own_words).collect())
-        .count(columns::QUOTED_WORDS, totals.iter().map(|t| t.quoted_words()).collect())
-        .measure(columns::QUOTED_SHARE, measure(&|i| ratio(totals[i].quoted_words() as f64, totals[i].words as f64)));
+    feature_values(&totals, set, columns).iter().fold(frame, FrameBuilder::plain).build()
+}
+
+/// The feature columns of [`features_table`] without its key columns, one value per group.
+/// Shares, rates and means are [`Values::Ratio`]s: their sums over a group's articles are the
+/// group's sums, which is what outlet intervals and tests resample.
+pub fn feature_values(totals: &[&Totals], set: &LexiconSet, columns: &[FeatureColumn]) -> Vec<Column> {
+    let sums: Vec<VoiceSums> = totals.iter().map(|t| VoiceSums::new(t, set)).collect();
+    let ratios = |f: &dyn Fn(usize) -> Ratio| Values::Ratio((0..totals.len()).map(f).collect());
+    let count = |f: &dyn Fn(&Totals) -> u64| Values::Count(totals.iter().map(|t| f(t)).collect());
+    let mut out = vec![
+        Column::new(columns::ARTICLES, count(&|t| t.articles)),
+        Column::new(columns::WORDS, count(&|t| t.words)),
+        Column::new(columns::OWN_WORDS, count(&|t| t.own_words)),
+        Column::new(columns::QUOTED_WORDS, count(&|t| t.quoted_words())),
+        Column::new(
+            columns::QUOTED_SHARE,
+            ratios(&|i| Ratio::new(totals[i].quoted_words() as f64, totals[i].words as f64)),
+        ),
+    ];
     for (v, voice) in VOICES.iter().enumerate() {
         let name = voice.as_str();
-        frame = frame
-            .count(&columns::word_choice_sum("matches", name), sums.iter().map(|s| s.matches[v] as u64).collect())
-            .measure(
-                &columns::word_choice_sum("loaded_share", name),
-                measure(&|i| ratio(sums[i].loaded[v], sums[i].matches[v])),
-            )
-            .measure(
-                &columns::word_choice_sum("connotation", name),
-                measure(&|i| ratio(sums[i].connotation[v], sums[i].matches[v])),
-            );
+        let matches = sums.iter().map(|s| s.matches[v] as u64).collect();
+        out.push(Column::new(columns::word_choice_sum("matches", name), Values::Count(matches)));
+        out.push(Column::new(
+            columns::word_choice_sum("loaded_share", name),
+            ratios(&|i| Ratio::new(sums[i].loaded[v], sums[i].matches[v])),
+        ));
+        out.push(Column::new(
+            columns::word_choice_sum("connotation", name),
+            ratios(&|i| Ratio::new(sums[i].connotation[v], sums[i].matches[v])),
+        ));
     }
-    frame = frame
-        .measure(columns::WC_PER_1K_OWN, measure(&|i| ratio(sums[i].matches[0] * 1000.0, totals[i].own_words as f64)));
-    frame = voice_columns(frame, &totals, set);
-    frame = super::signals::signal_columns(frame, &totals, set);
+    out.push(Column::new(
+        columns::WC_PER_1K_OWN,
+        ratios(&|i| Ratio::new(sums[i].matches[0] * 1000.0, totals[i].own_words as f64)),
+    ));
+    out.extend(voice_columns(totals, set));
+    out.extend(super::signals::signal_columns(totals, set));
     for column in columns {
         let key = column.key;
-        let values = measure(&|i| {
+        let values = ratios(&|i| {
             let n = totals[i].counts.get(&key).copied().unwrap_or(0);
             let total = sums[i].concept_totals.get(&(key.concept, key.voice)).copied().unwrap_or(0);
-            ratio(f64::from(n), f64::from(total))
+            Ratio::new(f64::from(n), f64::from(total))
         });
-        frame = frame.measure(&column.name, values);
+        out.push(Column::new(column.name.clone(), values));
     }
-    frame.build()
+    out
 }
 
 /// Per-voice sums of one group, computed once (index 0 = own, 1 = quoted).
@@ -352,48 +366,47 @@ pub fn voice_groups(set: &LexiconSet) -> Vec<String> {
 }
 
 /// Attribution and voice columns of the wide feature tables.
-fn voice_columns(mut frame: FrameBuilder, totals: &[&Totals], set: &LexiconSet) -> FrameBuilder {
+fn voice_columns(totals: &[&Totals], set: &LexiconSet) -> Vec<Column> {
     let v: Vec<&VoiceTotals> = totals.iter().map(|t| &t.voices).collect();
-    let count = |f: fn(&VoiceTotals) -> u64| v.iter().map(|t| f(t)).collect::<Vec<_>>();
-    frame = frame
-        .count(columns::ATT_DIRECT, count(|t| t.direct))
-        .count(columns::ATT_INDIRECT, count(|t| t.indirect))
-        .count(columns::ATT_FRAGMENTS, count(|t| t.fragments))
-        .count(columns::ATT_DIRECT_WORDS, count(|t| t.direct_words))
-        .count(columns::ATT_INDIRECT_WORDS, count(|t| t.indirect_words))
-        .measure(
-            columns::ATT_ANONYMOUS_SHARE,
-            v.iter().map(|t| ratio(t.anonymous as f64, t.attributions() as f64)).collect(),
+    let count = |f: fn(&VoiceTotals) -> u64| Values::Count(v.iter().map(|t| f(t)).collect());
+    let share = |f: &dyn Fn(&VoiceTotals) -> (u64, u64)| {
+        Values::Ratio(
+            v.iter()
+                .map(|t| {
+                    let (part, whole) = f(t);
+                    Ratio::new(part as f64, whole as f64)
+                })
+                .collect(),
         )
-        .measure(columns::ATT_DIRECT_SHARE, v.iter().map(|t| ratio(t.direct as f64, t.attributions() as f64)).collect())
-        .measure(columns::ATT_FRAGMENT_SHARE, v.iter().map(|t| ratio(t.fragments as f64, t.direct as f64)).collect());
+    };
+    let mut out = vec![
+        Column::new(columns::ATT_DIRECT, count(|t| t.direct)),
+        Column::new(columns::ATT_INDIRECT, count(|t| t.indirect)),
+        Column::new(columns::ATT_FRAGMENTS, count(|t| t.fragments)),
+        Column::new(columns::ATT_DIRECT_WORDS, count(|t| t.direct_words)),
+        Column::new(columns::ATT_INDIRECT_WORDS, count(|t| t.indirect_words)),
+        Column::new(columns::ATT_ANONYMOUS_SHARE, share(&|t| (t.anonymous, t.attributions()))),
+        Column::new(columns::ATT_DIRECT_SHARE, share(&|t| (t.direct, t.attributions()))),
+        Column::new(columns::ATT_FRAGMENT_SHARE, share(&|t| (t.fragments, t.direct))),
+    ];
     for class in CueClass::ALL {
         let name = class.as_str();
-        let shares = v
-            .iter()
-            .map(|t| ratio(t.by_cue_class.get(name).copied().unwrap_or(0) as f64, t.attributions() as f64))
-            .collect();
-        frame = frame.measure(&columns::cue_class_share(name), shares);
+        let shares = share(&|t| (t.by_cue_class.get(name).copied().unwrap_or(0), t.attributions()));
+        out.push(Column::new(columns::cue_class_share(name), shares));
     }
-    frame = frame
-        .count(columns::VOICES_DISTINCT, count(VoiceTotals::distinct))
-        .measure(columns::VOICES_ENTROPY, v.iter().map(|t| t.entropy()).collect())
-        .text(
-            "voices_first_speaker",
-            &v.iter().map(|t| t.first_speaker.as_ref().map_or("", |(n, _)| n.as_str())).collect::<Vec<_>>(),
-        )
-        .text(columns::VOICES_FIRST_GROUP, &v.iter().map(|t| t.first_group().unwrap_or("")).collect::<Vec<_>>());
+    let first_speaker = v.iter().map(|t| t.first_speaker.as_ref().map_or("", |(n, _)| n.as_str()).to_string());
+    let first_group = v.iter().map(|t| t.first_group().unwrap_or("").to_string());
+    out.extend([
+        Column::new(columns::VOICES_DISTINCT, count(VoiceTotals::distinct)),
+        Column::new(columns::VOICES_ENTROPY, Values::Measure(v.iter().map(|t| t.entropy()).collect())),
+        Column::new("voices_first_speaker", Values::Text(first_speaker.collect())),
+        Column::new(columns::VOICES_FIRST_GROUP, Values::Text(first_group.collect())),
+    ]);
     for group in voice_groups(set) {
-        let words: Vec<Option<f64>> = v
-            .iter()
-            .map(|t| {
-                let all = (t.direct_words + t.indirect_words) as f64;
-                ratio(t.by_group.get(&group).map_or(0, |c| c.words) as f64, all)
-            })
-            .collect();
-        frame = frame.measure(&columns::voice_words_share(&group), words);
+        let words = share(&|t| (t.by_group.get(&group).map_or(0, |c| c.words), t.direct_words + t.indirect_words));
+        out.push(Column::new(columns::voice_words_share(&group), words));
     }
-    frame
+    out
 }
 
 /// `voices`: per outlet, one row per voice group and one per speaker, with attributions and words.

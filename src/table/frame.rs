@@ -43,6 +43,7 @@ impl FrameBuilder {
             Values::Count(v) => self.count(&column.name, v.clone()),
             Values::MaybeCount(v) => self.maybe_count(&column.name, v.clone()),
             Values::Measure(v) => self.measure(&column.name, v.clone()),
+            Values::Ratio(v) => self.measure(&column.name, v.iter().map(|r| r.value()).collect()),
         }
     }
 

@@ -8,18 +8,13 @@ use polars::prelude::DataFrame;
 use super::frame::FrameBuilder;
 use super::{Group, Totals};
 use crate::columns;
-use crate::features::{RowTotals, SIGNALS};
+use crate::features::{Column, RowTotals, SIGNALS};
 use crate::lexicon::LexiconSet;
 
 /// Every signal's feature columns, in registry order.
-pub fn signal_columns(mut frame: FrameBuilder, totals: &[&Totals], set: &LexiconSet) -> FrameBuilder {
+pub fn signal_columns(totals: &[&Totals], set: &LexiconSet) -> Vec<Column> {
     let rows: Vec<RowTotals> = totals.iter().map(|t| t.row()).collect();
-    for signal in SIGNALS {
-        for column in (signal.columns)(&rows, set) {
-            frame = frame.plain(&column);
-        }
-    }
-    frame
+    SIGNALS.iter().flat_map(|signal| (signal.columns)(&rows, set)).collect()
 }
 
 /// Every signal's per-outlet table, named, in registry order.

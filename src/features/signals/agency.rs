@@ -3,7 +3,7 @@
 //! or noun of the event counts only in a sentence that names one of its targets. The events, their
 //! words, targets and agents are the story lexicon's `[[event]]` entries.
 
-use super::{ArticleText, Column, Hit, Place, RowTotals, Signal, SignalEntry, SignalKind, Sums, Values, ratio};
+use super::{ArticleText, Column, Hit, Place, Ratio, RowTotals, Signal, SignalEntry, SignalKind, Sums, Values, ratio};
 use crate::columns;
 use crate::lexicon::{Inflect, LabelMatch, LexiconSet};
 use crate::quotes::VoiceMap;
@@ -124,9 +124,9 @@ fn feature_columns(rows: &[RowTotals], set: &LexiconSet) -> Vec<Column> {
         for class in Agency::ALL {
             let share = rows.iter().map(|r| {
                 let sums = r.signals.of(SignalKind::Agency);
-                ratio(mentions(sums, &event.id, class) as f64, all_mentions(sums, &event.id) as f64)
+                Ratio::new(mentions(sums, &event.id, class) as f64, all_mentions(sums, &event.id) as f64)
             });
-            out.push(Column::new(columns::agency_share(&event.id, class.as_str()), Values::Measure(share.collect())));
+            out.push(Column::new(columns::agency_share(&event.id, class.as_str()), Values::Ratio(share.collect())));
         }
     }
     out

@@ -3,7 +3,7 @@
 //! outlet's information comes from, and how much of it from wire agencies. The media are the
 //! lexicons' `[[outlet]]` entries; an outlet never credits itself.
 
-use super::{ArticleText, Column, Hit, Place, RowTotals, Signal, SignalEntry, SignalKind, Sums, Values, ratio};
+use super::{ArticleText, Column, Hit, Place, Ratio, RowTotals, Signal, SignalEntry, SignalKind, Sums, Values};
 use crate::columns;
 use crate::lexicon::{Inflect, LabelMatch, LexiconSet, PhraseMatcher};
 use crate::quotes::Voice;
@@ -106,11 +106,12 @@ pub(super) fn by_medium(sums: &Sums) -> Vec<(&str, u64, bool)> {
 
 fn feature_columns(rows: &[RowTotals], _set: &LexiconSet) -> Vec<Column> {
     let credits = rows.iter().map(|r| r.signals.of(SignalKind::Credit).values().map(|s| s.count).sum()).collect();
-    let share = |f: fn(&RowTotals) -> u64| rows.iter().map(|r| ratio(f(r) as f64, r.attributions as f64)).collect();
+    let share =
+        |f: fn(&RowTotals) -> u64| rows.iter().map(|r| Ratio::new(f(r) as f64, r.attributions as f64)).collect();
     vec![
         Column::new(columns::MEDIA_CREDITS, Values::Count(credits)),
-        Column::new(columns::MEDIA_CREDITED_SHARE, Values::Measure(share(|r| r.credited.0))),
-        Column::new(columns::MEDIA_WIRE_SHARE, Values::Measure(share(|r| r.credited.1))),
+        Column::new(columns::MEDIA_CREDITED_SHARE, Values::Ratio(share(|r| r.credited.0))),
+        Column::new(columns::MEDIA_WIRE_SHARE, Values::Ratio(share(|r| r.credited.1))),
     ]
 }
 

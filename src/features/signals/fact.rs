@@ -1,7 +1,9 @@
 //! Coverage: which facts of the story each outlet reports, in how many articles, and how early.
 //! The facts and their patterns are the story lexicon's `[[fact]]` entries.
 
-use super::{ArticleText, Column, Hit, Place, RowTotals, Signal, SignalEntry, SignalKind, Sum, Sums, Values, ratio};
+use super::{
+    ArticleText, Column, Hit, Place, Ratio, RowTotals, Signal, SignalEntry, SignalKind, Sum, Sums, Values, ratio,
+};
 use crate::columns;
 use crate::lexicon::{Inflect, LabelMatch, LexiconSet};
 
@@ -57,9 +59,9 @@ fn feature_columns(rows: &[RowTotals], set: &LexiconSet) -> Vec<Column> {
         .map(|fact| {
             let share = rows.iter().map(|r| {
                 let articles = of(r.signals.of(SignalKind::Fact), &fact.id).map_or(0, |s| s.articles);
-                ratio(articles as f64, r.articles as f64)
+                Ratio::new(articles as f64, r.articles as f64)
             });
-            Column::new(columns::coverage_share(&fact.id), Values::Measure(share.collect()))
+            Column::new(columns::coverage_share(&fact.id), Values::Ratio(share.collect()))
         })
         .collect()
 }

@@ -2,7 +2,7 @@
 //! it reports, counted in its own voice and inside quotations. The forms come from the
 //! lexicons' `[[hedge]]` entries.
 
-use super::{ArticleText, Column, Hit, Place, RowTotals, Signal, SignalEntry, SignalKind, Sums, Values, ratio};
+use super::{ArticleText, Column, Hit, Place, Ratio, RowTotals, Signal, SignalEntry, SignalKind, Sums, Values, ratio};
 use crate::columns;
 use crate::lexicon::{Inflect, LabelMatch, LexiconSet};
 
@@ -68,8 +68,8 @@ pub(super) fn own(sums: &Sums) -> u64 {
 }
 
 fn feature_columns(rows: &[RowTotals], _set: &LexiconSet) -> Vec<Column> {
-    let per_1k = rows.iter().map(|r| ratio(r.signals.own_hedges() as f64 * 1000.0, r.own_words as f64)).collect();
-    vec![Column::new(columns::HEDGE_PER_1K_OWN, Values::Measure(per_1k))]
+    let per_1k = rows.iter().map(|r| Ratio::new(r.signals.own_hedges() as f64 * 1000.0, r.own_words as f64)).collect();
+    vec![Column::new(columns::HEDGE_PER_1K_OWN, Values::Ratio(per_1k))]
 }
 
 /// `hedges`: outlet × hedge → own-voice and quoted uses, and own-voice uses per 1,000 own words.

@@ -5,7 +5,7 @@
 //! own-voice words, quoted flags per 1,000 quoted words. A scare quote is the writer's act, so it
 //! counts in the own voice.
 
-use super::{ArticleText, Column, Hit, Place, RowTotals, Signal, SignalEntry, SignalKind, Sums, Values, ratio};
+use super::{ArticleText, Column, Hit, Place, Ratio, RowTotals, Signal, SignalEntry, SignalKind, Sums, Values};
 use crate::columns;
 use crate::lexicon::{Inflect, LabelMatch, LexiconSet, LoadedClass};
 use crate::quotes::{QuoteMark, Voice, is_title};
@@ -118,18 +118,18 @@ pub(super) fn flags(sums: &Sums, class: Option<LoadedClass>, voice: Voice) -> u6
 }
 
 /// Flags per 1,000 words of the voice.
-fn per_1k(r: &RowTotals, class: Option<LoadedClass>, voice: Voice) -> Option<f64> {
+fn per_1k(r: &RowTotals, class: Option<LoadedClass>, voice: Voice) -> Ratio {
     let words = match voice {
         Voice::Own => r.own_words,
         Voice::Quoted => r.words - r.own_words,
     };
-    ratio(flags(r.signals.of(SignalKind::Loaded), class, voice) as f64 * 1000.0, words as f64)
+    Ratio::new(flags(r.signals.of(SignalKind::Loaded), class, voice) as f64 * 1000.0, words as f64)
 }
 
 fn feature_columns(rows: &[RowTotals], _set: &LexiconSet) -> Vec<Column> {
     let column = |class: Option<LoadedClass>, voice: Voice| {
         let name = columns::loaded_per_1k(class.map(LoadedClass::as_str), voice.as_str());
-        Column::new(name, Values::Measure(rows.iter().map(|r| per_1k(r, class, voice)).collect()))
+        Column::new(name, Values::Ratio(rows.iter().map(|r| per_1k(r, class, voice)).collect()))
     };
     let mut out = vec![column(None, Voice::Own), column(None, Voice::Quoted)];
     out.extend(LoadedClass::ALL.into_iter().map(|class| column(Some(class), Voice::Own)));
@@ -144,7 +144,7 @@ fn table(outlets: &[(&str, RowTotals)], _set: &LexiconSet) -> Vec<Column> {
         for class in LoadedClass::ALL {
             for voice in [Voice::Own, Voice::Quoted] {
                 let n = flags(t.signals.of(SignalKind::Loaded), Some(class), voice);
-                rows.push((outlet, class, voice, n, per_1k(t, Some(class), voice)));
+                rows.push((outlet, class, voice, n, per_1k(t, Some(class), voice).value()));
             }
         }
     }

@@ -327,10 +327,37 @@ pub enum Values {
     MaybeCount(Vec<Option<u64>>),
     /// Measures; `None` where undefined (a share of nothing).
     Measure(Vec<Option<f64>>),
+    /// Shares, rates and means, kept as their two sums so that groups of articles add up
+    /// (the value is `part / whole`, undefined when `whole` is zero). Outlet intervals and
+    /// tests resample these sums article by article.
+    Ratio(Vec<Ratio>),
+}
+
+/// A share, rate or mean as its two sums: `part / whole` (a rate per 1,000 words has the 1,000
+/// in `part`).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Ratio {
+    /// The numerator: matches, words, or a sum of scores.
+    pub part: f64,
+    /// The denominator: the units the value is computed from (mentions, words, attributions).
+    pub whole: f64,
+}
+
+impl Ratio {
+    /// `part / whole`.
+    pub fn new(part: f64, whole: f64) -> Ratio {
+        Ratio { part, whole }
+    }
+
+    /// The value, or `None` when `whole` is zero.
+    pub fn value(self) -> Option<f64> {
+        ratio(self.part, self.whole)
+    }
 }
 
 impl Column {
-    fn new(name: impl Into<String>, values: Values) -> Column {
+    /// A named column.
+    pub fn new(name: impl Into<String>, values: Values) -> Column {
         Column { name: name.into(), values }
     }
 }

@@ -5,7 +5,9 @@
 
 use vader_parity::SentimentIntensityAnalyzer;
 
-use super::{ArticleText, Column, Hit, Place, RowTotals, Signal, SignalEntry, SignalKind, Sum, Sums, Values, ratio};
+use super::{
+    ArticleText, Column, Hit, Place, Ratio, RowTotals, Signal, SignalEntry, SignalKind, Sum, Sums, Values, ratio,
+};
 use crate::columns;
 use crate::lexicon::{Inflect, LabelMatch, LexiconSet};
 use crate::quotes::{Voice, VoiceMap};
@@ -82,9 +84,10 @@ fn feature_columns(rows: &[RowTotals], set: &LexiconSet) -> Vec<Column> {
     for actor in &set.actors {
         for voice in [Voice::Own, Voice::Quoted] {
             let mean = rows.iter().map(|r| {
-                of(r.signals.of(SignalKind::Tone), &actor.id, voice).and_then(|s| ratio(s.score, s.count as f64))
+                of(r.signals.of(SignalKind::Tone), &actor.id, voice)
+                    .map_or_else(Ratio::default, |s| Ratio::new(s.score, s.count as f64))
             });
-            out.push(Column::new(columns::tone_mean(&actor.id, voice.as_str()), Values::Measure(mean.collect())));
+            out.push(Column::new(columns::tone_mean(&actor.id, voice.as_str()), Values::Ratio(mean.collect())));
         }
     }
     out
