@@ -12,6 +12,8 @@
 //!   [`lexicon::LexiconMatcher`] that yields [`lexicon::LabelMatch`]es.
 //! - [`features`] measures one article ([`features::ArticleResult`]) with its evidence.
 //! - [`table`] aggregates articles and outlets into polars DataFrames.
+//! - [`stats`] gives every outlet share, rate and mean a bootstrap interval and tests outlet
+//!   differences by permutation within stories.
 //! - [`report`] writes CSV, Parquet, the run manifest and `report.md`.
 //! - [`pipeline`] composes them, streaming the corpus in chunks.
 //! - [`eval`] scores extraction against annotated data (brat standoff, e.g. PolNeAR).
@@ -52,6 +54,7 @@ pub mod lexicon;
 pub mod pipeline;
 pub mod quotes;
 pub mod report;
+pub mod stats;
 pub mod suggest;
 pub mod table;
 pub mod text;

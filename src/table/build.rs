@@ -399,7 +399,7 @@ fn voice_columns(totals: &[&Totals], set: &LexiconSet) -> Vec<Column> {
     out.extend([
         Column::new(columns::VOICES_DISTINCT, count(VoiceTotals::distinct)),
         Column::new(columns::VOICES_ENTROPY, Values::Measure(v.iter().map(|t| t.entropy()).collect())),
-        Column::new("voices_first_speaker", Values::Text(first_speaker.collect())),
+        Column::new(columns::VOICES_FIRST_SPEAKER, Values::Text(first_speaker.collect())),
         Column::new(columns::VOICES_FIRST_GROUP, Values::Text(first_group.collect())),
     ]);
     for group in voice_groups(set) {

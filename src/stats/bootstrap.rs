@@ -1,0 +1,84 @@
+//! Outlet intervals: a bootstrap over articles within each outlet, stratified by story.
+//!
+//! Each resample draws, in every stratum of `n` articles, `n - 1` articles with replacement and
+//! weights each draw by `n / (n - 1)` (the rescaling bootstrap of Rao and Wu, which corrects the
+//! plain bootstrap's too-narrow intervals in small strata). A resample's value is the ratio of
+//! its weighted sums, like the outlet's own value; the interval is the 2.5th and 97.5th
+//! percentile of the resampled values.
+
+use rand_xoshiro::Xoshiro256PlusPlus;
+use rand_xoshiro::rand_core::{RngCore, SeedableRng};
+
+use super::sample::Sample;
+use crate::features::Ratio;
+
+/// One outlet's resampled sums: `sums[feature][resample]`.
+pub struct Replicates {
+    /// The sums of every resample, per feature.
+    pub sums: Vec<Vec<Ratio>>,
+}
+
+/// Resample `articles` (one outlet's) `resamples` times.
+pub fn replicates(sample: &Sample, articles: &[usize], resamples: usize, seed: u64) -> Replicates {
+    let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
+    let strata = sample.strata(articles);
+    let mut sums = vec![vec![Ratio::default(); resamples]; sample.features.len()];
+    for b in 0..resamples {
+        for stratum in &strata {
+            let n = stratum.len();
+            let (draws, weight) = if n >= 2 { (n - 1, n as f64 / (n - 1) as f64) } else { (n, 1.0) };
+            for _ in 0..draws {
+                let i = stratum[(rng.next_u64() % n as u64) as usize];
+                for &(j, r) in &sample.articles[i].sums {
+                    let cell = &mut sums[j as usize][b];
+                    cell.part += weight * r.part;
+                    cell.whole += weight * r.whole;
+                }
+            }
+        }
+    }
+    Replicates { sums }
+}
+
+/// The 2.5th and 97.5th percentiles of the defined values, or `None` when fewer than half of
+/// the resamples give a value.
+pub fn percentile_interval(values: impl IntoIterator<Item = Option<f64>>) -> Option<(f64, f64)> {
+    let mut all = 0usize;
+    let mut defined: Vec<f64> = values
+        .into_iter()
+        .inspect(|_| all += 1)
+        .flatten()
+        .filter(|v| v.is_finite())
+        .collect();
+    if defined.is_empty() || defined.len() * 2 < all {
+        return None;
+    }
+    defined.sort_by(f64::total_cmp);
+    Some((quantile(&defined, 0.025), quantile(&defined, 0.975)))
+}
+
+/// Quantile of sorted values, interpolating between neighbours.
+fn quantile(sorted: &[f64], q: f64) -> f64 {
+    let at = q * (sorted.len() - 1) as f64;
+    let (low, high) = (at.floor() as usize, at.ceil() as usize);
+    sorted[low] + (sorted[high] - sorted[low]) * (at - low as f64)
+}
+
+/// A stable seed for one named part of a run: the run's seed mixed with the name (FNV-1a), so
+/// that results do not depend on the order work is done in.
+pub fn seed_for(seed: u64, name: &str) -> u64 {
+    name.bytes().fold(seed ^ 0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quantiles_interpolate() {
+        let v = [0.0, 1.0, 2.0, 3.0, 4.0];
+        assert_eq!(quantile(&v, 0.5), 2.0);
+        assert!((quantile(&v, 0.025) - 0.1).abs() < 1e-12);
+        assert_eq!(percentile_interval([Some(1.0), None, None, None]), None);
+    }
+}
