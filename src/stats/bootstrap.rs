@@ -12,9 +12,9 @@ use rand_xoshiro::rand_core::{RngCore, SeedableRng};
 use super::sample::Sample;
 use crate::features::Ratio;
 
-/// One outlet's resampled sums: `sums[feature][resample]`.
+/// One outlet's resampled sums: `sums[resample][feature]`.
 pub struct Replicates {
-    /// The sums of every resample, per feature.
+    /// The sums of every feature, per resample.
     pub sums: Vec<Vec<Ratio>>,
 }
 
@@ -22,15 +22,15 @@ pub struct Replicates {
 pub fn replicates(sample: &Sample, articles: &[usize], resamples: usize, seed: u64) -> Replicates {
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
     let strata = sample.strata(articles);
-    let mut sums = vec![vec![Ratio::default(); resamples]; sample.features.len()];
-    for b in 0..resamples {
+    let mut sums = vec![vec![Ratio::default(); sample.features.len()]; resamples];
+    for resample in &mut sums {
         for stratum in &strata {
             let n = stratum.len();
             let (draws, weight) = if n >= 2 { (n - 1, n as f64 / (n - 1) as f64) } else { (n, 1.0) };
             for _ in 0..draws {
                 let i = stratum[(rng.next_u64() % n as u64) as usize];
                 for &(j, r) in &sample.articles[i].sums {
-                    let cell = &mut sums[j as usize][b];
+                    let cell = &mut resample[j as usize];
                     cell.part += weight * r.part;
                     cell.whole += weight * r.whole;
                 }
@@ -44,12 +44,7 @@ pub fn replicates(sample: &Sample, articles: &[usize], resamples: usize, seed: u
 /// the resamples give a value.
 pub fn percentile_interval(values: impl IntoIterator<Item = Option<f64>>) -> Option<(f64, f64)> {
     let mut all = 0usize;
-    let mut defined: Vec<f64> = values
-        .into_iter()
-        .inspect(|_| all += 1)
-        .flatten()
-        .filter(|v| v.is_finite())
-        .collect();
+    let mut defined: Vec<f64> = values.into_iter().inspect(|_| all += 1).flatten().filter(|v| v.is_finite()).collect();
     if defined.is_empty() || defined.len() * 2 < all {
         return None;
     }

@@ -150,7 +150,9 @@ pub fn analyse(sample: &Sample, features: &BTreeSet<String>, options: &StatsOpti
     let outlets: Vec<(&str, Vec<usize>)> = sample.by_outlet().into_iter().collect();
     let replicates: Vec<bootstrap::Replicates> = outlets
         .par_iter()
-        .map(|(name, articles)| bootstrap::replicates(sample, articles, options.resamples, seed_for(options.seed, name)))
+        .map(|(name, articles)| {
+            bootstrap::replicates(sample, articles, options.resamples, seed_for(options.seed, name))
+        })
         .collect();
     let totals: Vec<Vec<(Ratio, u64)>> = outlets.iter().map(|(_, a)| sample.totals(a)).collect();
     let method = if stratified { "bootstrap over articles, stratified by story" } else { "bootstrap over articles" };
@@ -161,7 +163,7 @@ pub fn analyse(sample: &Sample, features: &BTreeSet<String>, options: &StatsOpti
             let (bounds, method) = if articles.len() < 2 {
                 (None, "none: a single article".to_string())
             } else {
-                let values = replicates[o].sums[j].iter().map(|r| r.value());
+                let values = replicates[o].sums.iter().map(|r| r[j].value());
                 (percentile_interval(values), format!("{method} ({} resamples)", options.resamples))
             };
             findings.intervals.push(Interval {
@@ -247,7 +249,7 @@ impl Compared<'_> {
 
     fn resampled(&self, side: &[usize], j: usize, b: usize) -> Option<f64> {
         let r = side.iter().fold(Ratio::default(), |r, &o| {
-            let s = self.replicates[o].sums[j][b];
+            let s = self.replicates[o].sums[b][j];
             Ratio::new(r.part + s.part, r.whole + s.whole)
         });
         r.value()
@@ -260,7 +262,7 @@ impl Compared<'_> {
             return None;
         }
         let (value, value_versus) = (value.unwrap_or(f64::NAN), value_versus.unwrap_or(f64::NAN));
-        let resamples = self.replicates.first().map_or(0, |r| r.sums[j].len());
+        let resamples = self.replicates.first().map_or(0, |r| r.sums.len());
         let bounds = percentile_interval(
             (0..resamples).map(|b| Some(self.resampled(&c.first, j, b)? - self.resampled(&c.second, j, b)?)),
         );
@@ -297,7 +299,10 @@ impl Compared<'_> {
         for (side, n) in [(&c.first, articles[0]), (&c.second, articles[1])] {
             if n < MIN_ARTICLES {
                 let what = if n == 1 { "1 article".to_string() } else { format!("{n} articles") };
-                return format!("{} has {what} with units for it (a test needs {MIN_ARTICLES} on each side)", name(side));
+                return format!(
+                    "{} has {what} with units for it (a test needs {MIN_ARTICLES} on each side)",
+                    name(side)
+                );
             }
         }
         if never {
@@ -334,8 +339,7 @@ impl Compared<'_> {
 
 /// Fill in Benjamini–Hochberg q-values over every row with a test.
 fn benjamini_hochberg(rows: &mut [Difference]) {
-    let mut tested: Vec<(usize, f64)> =
-        rows.iter().enumerate().filter_map(|(i, d)| Some((i, d.test?.p))).collect();
+    let mut tested: Vec<(usize, f64)> = rows.iter().enumerate().filter_map(|(i, d)| Some((i, d.test?.p))).collect();
     tested.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
     let m = tested.len() as f64;
     let mut running = 1.0f64;

@@ -54,13 +54,11 @@ pub fn test(
         strata.iter().filter(|s| s.first == s.members.len()).flat_map(|s| s.members.iter().copied()).collect();
     let fixed = sample.totals(&fixed_a);
     let observed_a = sample.totals(a);
-    let observed: Vec<Option<f64>> =
-        features.iter().map(|&j| difference(observed_a[j].0, total[j].0)).collect();
+    let observed: Vec<Option<f64>> = features.iter().map(|&j| difference(observed_a[j].0, total[j].0)).collect();
     let mut exceed = vec![0u64; features.len()];
     let mut runs = vec![0u64; features.len()];
     let mut active: Vec<usize> = (0..features.len()).filter(|&f| observed[f].is_some()).collect();
-    let mut moving: Vec<Stratum> =
-        strata.into_iter().filter(|s| s.first > 0 && s.first < s.members.len()).collect();
+    let mut moving: Vec<Stratum> = strata.into_iter().filter(|s| s.first > 0 && s.first < s.members.len()).collect();
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
     let mut sums: Vec<Ratio> = vec![Ratio::default(); sample.features.len()];
     let mut done = 0u64;
