@@ -17,6 +17,7 @@ use crate::corpus::{Article, ArticleStream, CorpusError};
 use crate::features::{ArticleResult, Extractor};
 use crate::lexicon::LexiconSet;
 use crate::report::{Formats, ReportError, StreamedTable, write_table_as};
+use crate::stats::{self, Findings, Sample, StatsOptions};
 use crate::table::{
     self, ArticleRow, ArticleTables, EvidenceRow, FeatureColumn, Group, QuoteRow, QuoteSpanRow, RemovedLineRow,
     RunTables, Totals,
@@ -48,6 +49,8 @@ pub struct RunSummary {
     pub tables: Vec<String>,
     /// The tables the comparison reads, when the run was asked to keep them.
     pub kept: Option<RunTables>,
+    /// Outlet intervals and differences, when the run was asked for them.
+    pub findings: Option<Findings>,
 }
 
 /// Which tables a run keeps in memory for a comparison after it (`framelens report`), besides
@@ -67,17 +70,20 @@ pub enum Keep {
 const ARTICLE_KEYS: &[&str] = &["article", "outlet"];
 const OUTLET_KEYS: &[&str] = &["outlet"];
 
-/// Measure every article of `stream` and write the tables into `dir`, as `formats` says.
+/// Measure every article of `stream` and write the tables into `dir`, as `formats` says; with
+/// `stats`, also outlet intervals and differences.
 pub fn extract_to(
     dir: &Path,
     stream: ArticleStream,
     extractor: &Extractor,
     formats: Formats,
     keep: Keep,
+    stats: Option<&StatsOptions>,
     on_event: &mut dyn FnMut(Event),
 ) -> Result<RunSummary, ReportError> {
     let set = extractor.lexicons();
     let mut writer = Writer::open(dir, set, formats, keep)?;
+    writer.stats = stats.map(|options| (options.clone(), Sample::default()));
     let mut errors = Vec::new();
     std::thread::scope(|scope| {
         let (send, receive) = sync_channel::<Vec<ArticleResult>>(1);
@@ -162,6 +168,8 @@ struct Writer {
     keep: Keep,
     /// Chunks of `article_features`, `article_word_choice` and `articles` kept for the comparison.
     kept: [Vec<DataFrame>; 3],
+    /// Every article's sums, when intervals and tests are asked for.
+    stats: Option<(StatsOptions, Sample)>,
 }
 
 impl Writer {
@@ -192,6 +200,7 @@ impl Writer {
             formats,
             keep,
             kept: Default::default(),
+            stats: None,
         })
     }
 
@@ -213,6 +222,7 @@ impl Writer {
             formats: _,
             keep,
             kept: [kept_features, kept_word_choice, kept_articles],
+            stats,
         } = self;
         let (keep_features, keep_article_tables) = (*keep != Keep::Nothing, *keep == Keep::ForArticles);
         let set = &*set;
@@ -242,8 +252,15 @@ impl Writer {
                 }
             });
             s.spawn(|_| {
-                let frame = table::features_table(groups, ARTICLE_KEYS, set, article_columns);
+                let totals: Vec<&Totals> = groups.iter().map(|g| &g.totals).collect();
+                let values = table::feature_values(&totals, set, article_columns);
+                let frame = table::features_frame(groups, ARTICLE_KEYS, &values);
                 *w_features = article_features.write(&frame);
+                if let Some((_, sample)) = stats {
+                    let outlets: Vec<&str> = rows.iter().map(|r| r.meta.outlet.as_str()).collect();
+                    let stories: Vec<&str> = rows.iter().map(|r| r.meta.story.as_str()).collect();
+                    sample.add(&values, &outlets, &stories);
+                }
                 if keep_features {
                     kept_features.push(frame);
                 }
@@ -295,6 +312,16 @@ impl Writer {
             ("attribution", table::attribution_table(&outlets)),
         ];
         outlet_tables.extend(table::signal_tables(&outlets, set));
+        let findings = self.stats.map(|(options, sample)| {
+            let outlet_features =
+                &outlet_tables.iter().find(|(name, _)| *name == "outlet_features").expect("written").1;
+            let features = outlet_features.get_column_names().iter().map(|c| c.to_string()).collect();
+            stats::analyse(&sample, &features, &options)
+        });
+        if let Some(findings) = &findings {
+            outlet_tables.push(("outlet_intervals", stats::intervals_table(&findings.intervals)));
+            outlet_tables.push(("differences", stats::differences_table(&findings.differences)));
+        }
         for (name, frame) in &mut outlet_tables {
             write_table_as(dir, name, frame, self.formats)?;
             tables.push(name.to_string());
@@ -321,7 +348,7 @@ impl Writer {
                 }),
             }
         });
-        Ok(RunSummary { articles: self.count, outlets: self.outlets, errors, tables, kept })
+        Ok(RunSummary { articles: self.count, outlets: self.outlets, errors, tables, kept, findings })
     }
 }
 

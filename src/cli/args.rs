@@ -7,6 +7,7 @@ use framelens::corpus::Columns;
 use framelens::lexicon::{self, Loaded, Source, StoryChoice};
 use framelens::quotes::CueModel;
 use framelens::report::Formats;
+use framelens::stats::StatsOptions;
 
 use super::messages;
 
@@ -239,6 +240,65 @@ pub struct OutputArgs {
     #[arg(long, value_name = "LIST", value_delimiter = ',', default_value = "csv,parquet")]
     pub formats: Vec<TableFormat>,
 }
+
+/// Outlet intervals and differences (`outlet_intervals`, `differences`).
+#[derive(Debug, clap::Args)]
+pub struct StatsArgs {
+    /// Bootstrap resamples for the 95% intervals of every outlet share, rate and mean, and of
+    /// every difference (default: 1000 for `report`; `extract` computes none unless asked; 0:
+    /// no intervals and no tests).
+    #[arg(long, value_name = "N")]
+    pub intervals: Option<usize>,
+    /// Most permutations per test (a test stops early once its p-value is settled).
+    #[arg(long, default_value_t = 9999, value_name = "N")]
+    pub permutations: u64,
+    /// Also compare two outlets directly, e.g. `--pairs "Fox News,HuffPost"` (repeatable).
+    #[arg(long, value_name = "A,B")]
+    pub pairs: Vec<String>,
+    /// q-value below which `report.md` calls a difference one.
+    #[arg(long, default_value_t = 0.05, value_name = "Q")]
+    pub alpha: f64,
+    /// Seed of the resamples, permutations, k-means and cluster bootstrap (recorded in the run
+    /// manifest and comparison.json).
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+}
+
+impl StatsArgs {
+    /// The options, or `None` when no intervals are asked for (`default_resamples` when
+    /// `--intervals` is not given).
+    pub fn options(&self, default_resamples: usize) -> anyhow::Result<Option<StatsOptions>> {
+        let resamples = self.intervals.unwrap_or(default_resamples);
+        anyhow::ensure!(resamples <= MAX_RESAMPLES, "--intervals {resamples} is more than {MAX_RESAMPLES}");
+        anyhow::ensure!(
+            (1..=MAX_PERMUTATIONS).contains(&self.permutations),
+            "--permutations must be between 1 and {MAX_PERMUTATIONS}"
+        );
+        anyhow::ensure!(self.alpha > 0.0 && self.alpha < 1.0, "--alpha must be between 0 and 1");
+        let pairs = self
+            .pairs
+            .iter()
+            .map(|p| match p.split_once(',') {
+                Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() && !b.contains(',') => {
+                    Ok((a.trim().to_string(), b.trim().to_string()))
+                }
+                _ => anyhow::bail!("--pairs {p:?}: give two outlet names separated by one comma, e.g. \"A,B\""),
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        Ok((resamples > 0).then_some(StatsOptions {
+            resamples,
+            permutations: self.permutations,
+            seed: self.seed,
+            pairs,
+            alpha: self.alpha,
+        }))
+    }
+}
+
+/// Most bootstrap resamples `--intervals` takes (memory grows with outlets × features × N).
+const MAX_RESAMPLES: usize = 100_000;
+/// Most permutations `--permutations` takes.
+const MAX_PERMUTATIONS: u64 = 1_000_000;
 
 /// A file format for the tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -23,9 +23,6 @@ pub struct CompareArgs {
     /// Number of clusters (default: the k in 2..=10 with the best silhouette).
     #[arg(long)]
     pub k: Option<usize>,
-    /// Seed for k-means and the bootstrap (recorded in comparison.json).
-    #[arg(long, default_value_t = 42)]
-    pub seed: u64,
     /// Bootstrap rounds for cluster stability over articles (0: none).
     #[arg(long, default_value_t = 200, value_name = "N")]
     pub bootstrap: usize,
@@ -65,8 +62,8 @@ pub enum SizeArg {
 }
 
 impl CompareArgs {
-    /// The library settings.
-    pub fn settings(&self) -> CompareSettings {
+    /// The library settings, with the seed of k-means and the cluster bootstrap.
+    pub fn settings(&self, seed: u64) -> CompareSettings {
         CompareSettings {
             options: CompareOptions {
                 level: match self.level {
@@ -75,7 +72,7 @@ impl CompareArgs {
                 },
                 groups: self.groups.clone(),
                 k: self.k,
-                seed: self.seed,
+                seed,
                 bootstrap: self.bootstrap,
             },
             format: match self.chart_format {
@@ -97,6 +94,9 @@ pub struct Args {
     pub report: PathBuf,
     #[command(flatten)]
     pub compare: CompareArgs,
+    /// Seed for k-means and the bootstrap (recorded in comparison.json).
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
     /// No summary lines.
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -104,7 +104,7 @@ pub struct Args {
 
 /// Run `framelens compare`.
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
-    let settings = args.compare.settings();
+    let settings = args.compare.settings(args.seed);
     let tables = read_run_tables(&args.report, settings.options.level)?;
     let files = write_comparison(&args.report, &settings, &tables, Formats::BOTH)?;
     tell(&files, args.quiet);

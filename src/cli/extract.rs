@@ -8,8 +8,9 @@ use framelens::features::Extractor;
 use framelens::lexicon::{LexiconMatcher, LexiconSet, StoryChoice};
 use framelens::pipeline::{self, Event, Keep, RunSummary};
 use framelens::report::{RunManifest, hash_inputs};
+use framelens::stats::StatsOptions;
 
-use super::args::{CorpusArgs, LexiconArgs, OutputArgs, Prepared};
+use super::args::{CorpusArgs, LexiconArgs, OutputArgs, Prepared, StatsArgs};
 use super::{Outcome, messages};
 
 /// Arguments of `framelens extract`.
@@ -21,11 +22,13 @@ pub struct Args {
     pub lexicon: LexiconArgs,
     #[command(flatten)]
     pub output: OutputArgs,
+    #[command(flatten)]
+    pub stats: StatsArgs,
 }
 
 /// Run `framelens extract`.
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
-    let measured = measure(args, "extract", Keep::Nothing)?;
+    let measured = measure(args, "extract", Keep::Nothing, 0)?;
     Ok(measured.outcome)
 }
 
@@ -41,8 +44,10 @@ pub struct Measured {
 /// Show per-article outlet decisions for corpora up to this size; summarise above it.
 const LIST_OUTLETS_UP_TO: usize = 50;
 
-/// Load lexicons, read and measure the corpus, write tables and the run manifest.
-pub fn measure(args: &Args, command: &str, keep: Keep) -> anyhow::Result<Measured> {
+/// Load lexicons, read and measure the corpus, write tables and the run manifest
+/// (`default_resamples`: the intervals' resamples when `--intervals` is not given).
+pub fn measure(args: &Args, command: &str, keep: Keep, default_resamples: usize) -> anyhow::Result<Measured> {
+    let stats = args.stats.options(default_resamples)?;
     if let Some(threads) = args.output.threads {
         rayon::ThreadPoolBuilder::new().num_threads(threads).build_global().context("cannot set --threads")?;
     }
@@ -63,20 +68,22 @@ pub fn measure(args: &Args, command: &str, keep: Keep) -> anyhow::Result<Measure
     let mut decided: Vec<String> = Vec::new();
     let mut rules: BTreeMap<(String, String), usize> = BTreeMap::new();
     let summary =
-        pipeline::extract_to(out, stream, &extractor, args.output.formats(), keep, &mut |event| match event {
-            Event::Measured(article) => {
-                bar.inc(1);
-                *rules.entry((article.outlet.clone(), article.outlet_rule.clone())).or_default() += 1;
-                if decided.len() <= LIST_OUTLETS_UP_TO {
-                    decided.push(format!("{} -> {} ({})", article.id, article.outlet, article.outlet_rule));
+        pipeline::extract_to(out, stream, &extractor, args.output.formats(), keep, stats.as_ref(), &mut |event| {
+            match event {
+                Event::Measured(article) => {
+                    bar.inc(1);
+                    *rules.entry((article.outlet.clone(), article.outlet_rule.clone())).or_default() += 1;
+                    if decided.len() <= LIST_OUTLETS_UP_TO {
+                        decided.push(format!("{} -> {} ({})", article.id, article.outlet, article.outlet_rule));
+                    }
                 }
+                Event::Skipped(err) => bar.suspend(|| messages::problem(format!("skipped {err}"))),
             }
-            Event::Skipped(err) => bar.suspend(|| messages::problem(format!("skipped {err}"))),
         })?;
     bar.finish_and_clear();
     report_outlets(&summary, &decided, &rules, args.output.quiet);
     let skipped = !summary.errors.is_empty() || loaded.has_errors();
-    write_manifest(args, command, &summary, &loaded.set, &stories, &cue_threshold)?;
+    write_manifest(args, command, &summary, &loaded.set, &stories, &cue_threshold, stats.as_ref())?;
     eprintln!(
         "framelens: measured {} articles from {} outlets into {}{}",
         summary.articles,
@@ -110,7 +117,10 @@ fn write_manifest(
     set: &LexiconSet,
     stories: &[StoryChoice],
     cue_threshold: &str,
+    stats: Option<&StatsOptions>,
 ) -> anyhow::Result<()> {
+    let pairs =
+        stats.map_or(String::new(), |s| s.pairs.iter().map(|(a, b)| format!("{a},{b}")).collect::<Vec<_>>().join(";"));
     let columns = args.corpus.columns();
     let manifest = RunManifest {
         framelens_version: env!("CARGO_PKG_VERSION").to_string(),
@@ -128,6 +138,11 @@ fn write_manifest(
             ("outlet_column".into(), columns.outlet),
             ("chunk_size".into(), pipeline::CHUNK_SIZE.to_string()),
             ("formats".into(), args.output.formats().describe()),
+            ("intervals".into(), stats.map_or(0, |s| s.resamples).to_string()),
+            ("permutations".into(), stats.map_or(0, |s| s.permutations).to_string()),
+            ("pairs".into(), pairs),
+            ("alpha".into(), args.stats.alpha.to_string()),
+            ("seed".into(), args.stats.seed.to_string()),
         ],
         articles: summary.articles,
         errors: summary.errors.iter().map(ToString::to_string).collect(),

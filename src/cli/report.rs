@@ -20,14 +20,17 @@ pub struct Args {
     pub compare: CompareArgs,
 }
 
+/// Bootstrap resamples of a report's intervals when `--intervals` is not given.
+const DEFAULT_RESAMPLES: usize = 1000;
+
 /// Run `framelens report`.
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
-    let settings = args.compare.settings();
+    let settings = args.compare.settings(args.extract.stats.seed);
     let keep = match settings.options.level {
         Level::Outlet => Keep::ForOutlets,
         Level::Article => Keep::ForArticles,
     };
-    let measured = measure(&args.extract, "report", keep)?;
+    let measured = measure(&args.extract, "report", keep, DEFAULT_RESAMPLES)?;
     let out = &args.extract.output.out;
     let tables = measured.summary.kept.as_ref().expect("a report run keeps its tables");
     let files = write_comparison(out, &settings, tables, args.extract.output.formats())?;

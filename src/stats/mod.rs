@@ -37,11 +37,13 @@ pub struct StatsOptions {
     pub seed: u64,
     /// Outlet pairs to compare besides each outlet against the rest.
     pub pairs: Vec<(String, String)>,
+    /// The q-value below which the report calls a difference one.
+    pub alpha: f64,
 }
 
 impl Default for StatsOptions {
     fn default() -> StatsOptions {
-        StatsOptions { resamples: 1000, permutations: 9999, seed: 42, pairs: Vec::new() }
+        StatsOptions { resamples: 1000, permutations: 9999, seed: 42, pairs: Vec::new(), alpha: 0.05 }
     }
 }
 
@@ -162,6 +164,8 @@ pub fn analyse(sample: &Sample, features: &BTreeSet<String>, options: &StatsOpti
             let Some(value) = sums.value() else { continue };
             let (bounds, method) = if articles.len() < 2 {
                 (None, "none: a single article".to_string())
+            } else if with_units < 2 {
+                (None, "none: a single article with units for it".to_string())
             } else {
                 let values = replicates[o].sums.iter().map(|r| r[j].value());
                 (percentile_interval(values), format!("{method} ({} resamples)", options.resamples))
@@ -281,7 +285,7 @@ impl Compared<'_> {
             value,
             value_versus,
             difference: value - value_versus,
-            bounds: if value.is_nan() || value_versus.is_nan() { None } else { bounds },
+            bounds: if value.is_nan() || value_versus.is_nan() || !self.resamplable(c, j) { None } else { bounds },
             test: if note.is_empty() { tested } else { None },
             q: None,
             effect: effect.filter(|e| e.is_finite()),
@@ -289,6 +293,13 @@ impl Compared<'_> {
             articles: (n1, n2),
             note,
         })
+    }
+
+    /// Whether every outlet of the comparison that has units for feature `j` has two or more
+    /// such articles (a single article does not vary when resampled, so an interval would be
+    /// a point).
+    fn resamplable(&self, c: &Comparison, j: usize) -> bool {
+        c.first.iter().chain(&c.second).all(|&o| !matches!(self.totals[o][j].1, 1))
     }
 
     /// Why a comparison gets no test, or an empty string.

@@ -181,12 +181,17 @@ pub fn features_table(
     set: &LexiconSet,
     columns: &[FeatureColumn],
 ) -> DataFrame {
+    let totals: Vec<&Totals> = groups.iter().map(|g| &g.totals).collect();
+    features_frame(groups, key_names, &feature_values(&totals, set, columns))
+}
+
+/// [`features_table`] from feature values already computed by [`feature_values`].
+pub fn features_frame(groups: &[Group], key_names: &[&'static str], values: &[Column]) -> DataFrame {
     let mut frame = FrameBuilder::default();
     for (i, name) in key_names.iter().enumerate() {
         frame = frame.text(name, &groups.iter().map(|g| g.keys[i].1.as_str()).collect::<Vec<_>>());
     }
-    let totals: Vec<&Totals> = groups.iter().map(|g| &g.totals).collect();
-    feature_values(&totals, set, columns).iter().fold(frame, FrameBuilder::plain).build()
+    values.iter().fold(frame, FrameBuilder::plain).build()
 }
 
 /// The feature columns of [`features_table`] without its key columns, one value per group.

@@ -15,8 +15,8 @@ mod signals;
 pub use aggregate::{Group, SpeakerCount, Totals, VoiceCount, VoiceTotals, group_by_outlet};
 pub use build::{
     FeatureColumn, all_feature_columns, article_word_choice_table, articles_table, evidence_table, feature_columns,
-    features_table, quote_spans_table, quotes_table, removed_lines_table, voice_groups, voices_table,
-    word_choice_table,
+    feature_values, features_frame, features_table, quote_spans_table, quotes_table, removed_lines_table, voice_groups,
+    voices_table, word_choice_table,
 };
 pub use frame::FrameBuilder;
 pub use rows::{ArticleRow, EvidenceRow, QuoteRow, QuoteSpanRow, RemovedLineRow, VoiceMark, label_slug};
