@@ -352,6 +352,20 @@ impl Writer {
     }
 }
 
+/// The per-article sums of measured articles, as a run with intervals collects them (for
+/// callers that measure articles themselves, such as the simulation tests).
+pub fn sample_of(results: &[ArticleResult], set: &LexiconSet) -> Sample {
+    let rows: Vec<ArticleRow> = results.iter().map(|r| ArticleRow::from_result(r, set)).collect();
+    let groups: Vec<Group> = rows.iter().map(article_group).collect();
+    let totals: Vec<&Totals> = groups.iter().map(|g| &g.totals).collect();
+    let values = table::feature_values(&totals, set, &table::all_feature_columns(set));
+    let outlets: Vec<&str> = rows.iter().map(|r| r.meta.outlet.as_str()).collect();
+    let stories: Vec<&str> = rows.iter().map(|r| r.meta.story.as_str()).collect();
+    let mut sample = Sample::default();
+    sample.add(&values, &outlets, &stories);
+    sample
+}
+
 fn article_group(row: &ArticleRow) -> Group {
     let mut totals = Totals::default();
     totals.add(row);

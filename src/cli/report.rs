@@ -4,7 +4,7 @@
 use anyhow::Context;
 use framelens::compare::Level;
 use framelens::pipeline::Keep;
-use framelens::report::{render_markdown, write_comparison};
+use framelens::report::{MarkdownInput, render_markdown, write_comparison};
 
 use super::Outcome;
 use super::compare::{CompareArgs, tell};
@@ -36,15 +36,16 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let files = write_comparison(out, &settings, tables, args.extract.output.formats())?;
     tell(&files, args.extract.output.quiet);
     let path = out.join("report.md");
-    let markdown = render_markdown(
-        measured.summary.articles,
-        &measured.summary.outlets,
-        &measured.lexicons,
-        Some(&files),
-        args.extract.lexicon.learned_cues,
-        args.extract.output.formats(),
-        &measured.stories,
-    );
+    let markdown = render_markdown(&MarkdownInput {
+        articles: measured.summary.articles,
+        outlets: &measured.summary.outlets,
+        set: &measured.lexicons,
+        comparison: Some(&files),
+        learned_cues: args.extract.lexicon.learned_cues,
+        formats: args.extract.output.formats(),
+        stories: &measured.stories,
+        findings: measured.summary.findings.as_ref(),
+    });
     std::fs::write(&path, markdown).with_context(|| format!("cannot write {}", path.display()))?;
     Ok(measured.outcome)
 }

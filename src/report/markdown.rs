@@ -5,13 +5,16 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+use crate::columns;
 use crate::features::LabelKey;
 use crate::lexicon::{LexiconSet, StoryChoice, StoryReason};
 use crate::quotes::Voice;
-use crate::table::Totals;
+use crate::stats::Findings;
+use crate::table::{Totals, label_slug};
 
 use super::comparison::ComparisonFiles;
 use super::markdown_parts::chart_link;
+use super::stats_text;
 use super::write::Formats;
 
 /// Which story lexicons measured this corpus and why, which were left out, and what to do when
@@ -39,18 +42,32 @@ fn lexicons_section(md: &mut String, stories: &[StoryChoice], set: &LexiconSet) 
     md.push('\n');
 }
 
+/// What `report.md` is written from.
+#[derive(Clone, Copy)]
+pub struct MarkdownInput<'a> {
+    /// Articles measured.
+    pub articles: u64,
+    /// Totals per outlet.
+    pub outlets: &'a BTreeMap<String, Totals>,
+    /// The lexicons applied.
+    pub set: &'a LexiconSet,
+    /// The comparison written, if any.
+    pub comparison: Option<&'a ComparisonFiles>,
+    /// Whether the learned cue model added attributions.
+    pub learned_cues: bool,
+    /// The table formats written.
+    pub formats: Formats,
+    /// Which story lexicons applied, and why.
+    pub stories: &'a [StoryChoice],
+    /// Outlet intervals and differences, if computed.
+    pub findings: Option<&'a Findings>,
+}
+
 /// Render the report; `comparison` adds the charts, attribution style and the outlet comparison;
 /// `learned_cues` says the learned cue model found some of the attributions; `formats` are the
 /// files the measured tables were written as, which the findings point to.
-pub fn render_markdown(
-    articles: u64,
-    outlets: &BTreeMap<String, Totals>,
-    set: &LexiconSet,
-    comparison: Option<&ComparisonFiles>,
-    learned_cues: bool,
-    formats: Formats,
-    stories: &[StoryChoice],
-) -> String {
+pub fn render_markdown(input: &MarkdownInput) -> String {
+    let MarkdownInput { articles, outlets, set, comparison, learned_cues, formats, stories, findings } = *input;
     let mut md = String::new();
     let _ = writeln!(md, "# Framing report\n");
     let tables = match (formats.csv, formats.parquet) {
@@ -70,10 +87,11 @@ pub fn render_markdown(
             "Attributions include those whose cue only the learned cue model found (`--learned-cues`; about two in three right on PolNeAR dev): rows with `found_by = model` in `quotes.csv`. Voice counts and attribution style include them.\n"
         );
     }
+    stats_text::scope_statement(&mut md, outlets, findings);
     lexicons_section(&mut md, stories, set);
     corpus_section(&mut md, outlets, set);
     chart_link(&mut md, comparison, "loadedness");
-    word_choice_section(&mut md, outlets, set, comparison);
+    word_choice_section(&mut md, outlets, set, comparison, findings);
     voices_section(&mut md, outlets);
     chart_link(&mut md, comparison, "voices");
     if let Some(files) = comparison {
@@ -87,6 +105,10 @@ pub fn render_markdown(
     super::signals_text::coverage_section(&mut md, outlets, set, comparison);
     if let Some(files) = comparison {
         super::compare_text::comparison_section(&mut md, files);
+    }
+    if let Some(findings) = findings {
+        stats_text::differences_section(&mut md, findings);
+        stats_text::how_to_read(&mut md, findings);
     }
     caveats_section(&mut md, articles, outlets, set);
     if formats.csv { md } else { point_to_parquet(&md) }
@@ -164,6 +186,7 @@ fn word_choice_section(
     outlets: &BTreeMap<String, Totals>,
     set: &LexiconSet,
     comparison: Option<&ComparisonFiles>,
+    stats: Option<&Findings>,
 ) {
     let _ = writeln!(md, "## Word choice\n\nCells are `own voice / quoted` match counts.\n");
     let unanchored: Vec<String> =
@@ -200,7 +223,8 @@ fn word_choice_section(
             }
             let row: Vec<String> = cells.iter().map(|(o, q)| format!("{o} / {q}")).collect();
             let _ = writeln!(md, "| {} | {} | {} |", label.text, label.connotation.as_str(), row.join(" | "));
-            findings.extend(label_findings(&names, &cells, &concept.id, &label.text));
+            let finding = Finding { names: &names, concept: &concept.id, label: &label.text, stats };
+            findings.extend(finding.sentences(&cells));
         }
         md.push('\n');
         for finding in findings {
@@ -210,21 +234,43 @@ fn word_choice_section(
     }
 }
 
-/// Sentences about one label: used in its own voice by a single outlet, or only quoted.
-fn label_findings(names: &[&String], cells: &[(u32, u32)], concept: &str, label: &str) -> Vec<String> {
-    let evidence = format!("Evidence: `evidence.csv` where `concept = {concept}` and `label = {label}`.");
-    let own_users: Vec<usize> = (0..cells.len()).filter(|&i| cells[i].0 > 0).collect();
-    let mut found = Vec::new();
-    if names.len() > 1 && own_users.len() == 1 {
-        let i = own_users[0];
-        found.push(format!("Only {} says “{label}” in its own voice ({}). {evidence}", names[i], times(cells[i].0)));
-    }
-    for (i, &(own, quoted)) in cells.iter().enumerate() {
-        if own == 0 && quoted > 0 {
-            found.push(format!("{} has “{label}” only inside quotations ({}). {evidence}", names[i], times(quoted)));
+/// One label of one concept, for sentences about who uses it.
+struct Finding<'a> {
+    names: &'a [&'a String],
+    concept: &'a str,
+    label: &'a str,
+    stats: Option<&'a Findings>,
+}
+
+impl Finding<'_> {
+    /// Sentences about the label: used in its own voice by a single outlet (with its n and
+    /// test), or only quoted.
+    fn sentences(&self, cells: &[(u32, u32)]) -> Vec<String> {
+        let (concept, label, names) = (self.concept, self.label, self.names);
+        let evidence = format!("Evidence: `evidence.csv` where `concept = {concept}` and `label = {label}`.");
+        let own_users: Vec<usize> = (0..cells.len()).filter(|&i| cells[i].0 > 0).collect();
+        let mut found = Vec::new();
+        if names.len() > 1 && own_users.len() == 1 {
+            let i = own_users[0];
+            let feature = columns::label_share(concept, &label_slug(label), "own");
+            let tested = stats_text::evidence_note(self.stats, names[i], &feature);
+            found.push(format!(
+                "Only {} says “{label}” in its own voice ({}{tested}). {evidence}",
+                names[i],
+                times(cells[i].0)
+            ));
         }
+        for (i, &(own, quoted)) in cells.iter().enumerate() {
+            if own == 0 && quoted > 0 {
+                found.push(format!(
+                    "{} has “{label}” only inside quotations ({}). {evidence}",
+                    names[i],
+                    times(quoted)
+                ));
+            }
+        }
+        found
     }
-    found
 }
 
 fn voices_section(md: &mut String, outlets: &BTreeMap<String, Totals>) {

@@ -9,9 +9,10 @@ mod manifest;
 mod markdown;
 mod markdown_parts;
 mod signals_text;
+mod stats_text;
 mod write;
 
 pub use comparison::{ChartOutcome, CompareFilesError, CompareSettings, ComparisonFiles, write_comparison};
 pub use manifest::{InputFile, RunManifest, hash_inputs};
-pub use markdown::render_markdown;
+pub use markdown::{MarkdownInput, render_markdown};
 pub use write::{Formats, ReportError, StreamedTable, write_table, write_table_as};

@@ -157,6 +157,7 @@ pub fn analyse(sample: &Sample, features: &BTreeSet<String>, options: &StatsOpti
         })
         .collect();
     let totals: Vec<Vec<(Ratio, u64)>> = outlets.iter().map(|(_, a)| sample.totals(a)).collect();
+    let strata: Vec<usize> = outlets.iter().map(|(_, a)| sample.strata(a).len()).collect();
     let method = if stratified { "bootstrap over articles, stratified by story" } else { "bootstrap over articles" };
     for (o, (outlet, articles)) in outlets.iter().enumerate() {
         for &j in &wanted {
@@ -168,7 +169,15 @@ pub fn analyse(sample: &Sample, features: &BTreeSet<String>, options: &StatsOpti
                 (None, "none: a single article with units for it".to_string())
             } else {
                 let values = replicates[o].sums.iter().map(|r| r[j].value());
-                (percentile_interval(values), format!("{method} ({} resamples)", options.resamples))
+                let df = with_units as f64 - strata[o] as f64;
+                // An outlet's ratio of sums lies between its articles' values, and so does the
+                // widened interval.
+                let (least, most) = sample.range(articles, j);
+                let bounds = percentile_interval(values).map(|b| {
+                    let (low, high) = bootstrap::widen(b, value, df);
+                    (low.max(least), high.min(most))
+                });
+                (bounds, format!("{method} ({} resamples)", options.resamples))
             };
             findings.intervals.push(Interval {
                 outlet: outlet.to_string(),
@@ -269,7 +278,8 @@ impl Compared<'_> {
         let resamples = self.replicates.first().map_or(0, |r| r.sums.len());
         let bounds = percentile_interval(
             (0..resamples).map(|b| Some(self.resampled(&c.first, j, b)? - self.resampled(&c.second, j, b)?)),
-        );
+        )
+        .map(|b| bootstrap::widen(b, value - value_versus, (n1.min(n2) as f64 - 1.0).max(1.0)));
         let note = self.note(c, [n1, n2], first.part == 0.0 && second.part == 0.0, tested.is_some());
         let feature = &self.sample.features[j];
         let share = feature.ends_with("_share") && (0.0..=1.0).contains(&value) && (0.0..=1.0).contains(&value_versus);

@@ -76,6 +76,18 @@ impl Sample {
         out
     }
 
+    /// The least and greatest value of feature `j` among `articles` that have units for it.
+    pub fn range(&self, articles: &[usize], j: usize) -> (f64, f64) {
+        articles
+            .iter()
+            .filter_map(|&i| {
+                let sums = &self.articles[i].sums;
+                let at = sums.binary_search_by_key(&(j as u32), |(k, _)| *k).ok()?;
+                sums[at].1.value()
+            })
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| (l.min(v), h.max(v)))
+    }
+
     /// Groups of `articles` that resampling keeps apart: one per story, with the stories that
     /// have a single article here pooled (one article alone cannot vary). Without stories, one.
     pub fn strata(&self, articles: &[usize]) -> Vec<Vec<usize>> {

@@ -151,9 +151,19 @@ fn outlet_features_have_documented_columns() {
 fn report_md_states_findings_with_evidence() {
     let out = report_example(&[]);
     let md = fs::read_to_string(out.path().join("report.md")).unwrap();
-    assert!(md.contains("Only HuffPost says “assassination” in its own voice (once)."), "{md}");
+    assert!(
+        md.contains(
+            "Only HuffPost says “assassination” in its own voice (once; n = 1 article of HuffPost against 4 articles of the others; not tested: HuffPost has 1 article with units for it (a test needs 3 on each side))."
+        ),
+        "{md}"
+    );
     assert!(md.contains("France 24 has “political assassination” only inside quotations (once)."));
-    assert!(md.contains("Only Sputnik says “terminate” in its own voice (once)."));
+    assert!(md.contains("Only Sputnik says “terminate” in its own voice (once;"));
+    // One article per outlet: the report claims nothing about outlets.
+    assert!(md.contains("**This report describes articles, not outlets.**"), "{md}");
+    assert!(md.contains("No test could be run"), "{md}");
+    assert!(!md.contains("a difference: q ="), "{md}");
+    assert!(md.contains("## How to read these numbers"));
     assert!(md.contains("HuffPost quotes William H. Seely III (us_military) first"), "{md}");
     assert!(md.contains("The Epoch Times quotes the resolution (iraqi_parliament) first"));
 }
@@ -170,6 +180,11 @@ fn run_manifest_records_inputs_and_lexicons() {
         manifest["lexicons"].as_array().unwrap().iter().map(|l| l["id"].as_str().unwrap()).collect();
     assert_eq!(lexicons, ["frames", "hedges", "loaded", "media", "reporting", "voices", "iraq-2020", "labels"]);
     assert_eq!(manifest["articles"], 5);
+    let option = |name: &str| {
+        let options = manifest["options"].as_array().unwrap();
+        options.iter().find(|o| o[0] == name).map(|o| o[1].as_str().unwrap().to_string()).unwrap()
+    };
+    assert_eq!((option("intervals"), option("seed"), option("alpha")), ("1000".into(), "42".into(), "0.05".into()));
     assert_eq!(manifest["lexicons"][6]["sha256"].as_str().unwrap().len(), 64);
 }
 

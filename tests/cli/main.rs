@@ -11,4 +11,5 @@ mod inputs;
 mod lexicon;
 mod quotes;
 mod signals;
+mod stats;
 mod suggest;
