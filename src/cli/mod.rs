@@ -31,6 +31,8 @@ const EXAMPLES: &str = "Examples:
   framelens compare reports/iraq-2020 --groups word_choice --chart-format svg
   framelens extract articles.jsonl --text-column body --out tables/
   framelens extract big-corpus.jsonl --out tables/ --formats parquet
+  framelens report basil.jsonl --out basil-report --pairs \"Fox News,HuffPost\" --intervals 2000 --seed 7
+  framelens extract articles.jsonl --out tables/ --intervals 1000 --alpha 0.01
   framelens quotes corpora/iraq-2020 --format jsonl
   framelens quotes corpora/iraq-2020 --learned-cues
   framelens quotes corpora/iraq-2020 --explain

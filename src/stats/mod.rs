@@ -340,11 +340,7 @@ impl Compared<'_> {
         let values = |side: &[usize]| -> Vec<f64> {
             side.iter()
                 .flat_map(|&o| self.outlets[o].1.iter())
-                .filter_map(|&i| {
-                    let sums = &self.sample.articles[i].sums;
-                    let at = sums.binary_search_by_key(&(j as u32), |(k, _)| *k).ok()?;
-                    sums[at].1.value()
-                })
+                .filter_map(|&i| self.sample.articles[i].value(j))
                 .collect()
         };
         let (a, b) = (values(&c.first), values(&c.second));

@@ -15,6 +15,14 @@ pub struct ArticleSums {
     pub sums: Vec<(u32, Ratio)>,
 }
 
+impl ArticleSums {
+    /// The article's value of feature `j`, when it has sums for it.
+    pub fn value(&self, j: usize) -> Option<f64> {
+        let at = self.sums.binary_search_by_key(&(j as u32), |(k, _)| *k).ok()?;
+        self.sums[at].1.value()
+    }
+}
+
 /// Every article's sums, in corpus order: what outlet intervals and tests resample.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Sample {
@@ -80,11 +88,7 @@ impl Sample {
     pub fn range(&self, articles: &[usize], j: usize) -> (f64, f64) {
         articles
             .iter()
-            .filter_map(|&i| {
-                let sums = &self.articles[i].sums;
-                let at = sums.binary_search_by_key(&(j as u32), |(k, _)| *k).ok()?;
-                sums[at].1.value()
-            })
+            .filter_map(|&i| self.articles[i].value(j))
             .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| (l.min(v), h.max(v)))
     }
 
