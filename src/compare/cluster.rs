@@ -162,11 +162,24 @@ pub fn pca_map(values: &Array2<f64>) -> Result<PcaMap, String> {
             values.ncols()
         ));
     }
+    if values.iter().any(|v| !v.is_finite()) {
+        return Err("a map needs finite feature values".into());
+    }
+    let centred = values - &values.mean_axis(ndarray::Axis(0)).expect("rows exist");
+    let total: f64 = centred.iter().map(|v| v * v).sum();
+    if total <= f64::EPSILON * values.len() as f64 {
+        return Err("the rows do not vary, so there is nothing to map".into());
+    }
     let data = DatasetBase::from(values.clone());
     let pca = Pca::params(2).fit(&data).map_err(|e| format!("PCA failed: {e}"))?;
     let projected: Array2<f64> = pca.predict(values);
+    if projected.ncols() == 0 || projected.iter().any(|v| !v.is_finite()) {
+        return Err("PCA found no direction of variation (the rows are nearly identical)".into());
+    }
     let components = pca.components();
-    let mut coords: Vec<(f64, f64)> = projected.rows().into_iter().map(|r| (r[0], r[1])).collect();
+    // Rows that vary along a single direction lie on a line: PC2 is 0 for all of them.
+    let second = |r: ndarray::ArrayView1<f64>| if r.len() > 1 { r[1] } else { 0.0 };
+    let mut coords: Vec<(f64, f64)> = projected.rows().into_iter().map(|r| (r[0], second(r))).collect();
     for (c, row) in components.rows().into_iter().enumerate() {
         let largest = row.iter().copied().fold(0.0f64, |m, v| if v.abs() > m.abs() { v } else { m });
         if largest < 0.0 {
@@ -175,10 +188,11 @@ pub fn pca_map(values: &Array2<f64>) -> Result<PcaMap, String> {
             }
         }
     }
-    let centred = values - &values.mean_axis(ndarray::Axis(0)).expect("rows exist");
-    let total: f64 = centred.iter().map(|v| v * v).sum();
     let sigma = pca.singular_values();
-    let share = |i: usize| if total > 0.0 { (sigma[i] * sigma[i] / total).min(1.0) } else { 0.0 };
+    let share = |i: usize| match sigma.get(i) {
+        Some(s) if total > 0.0 => (s * s / total).min(1.0),
+        _ => 0.0,
+    };
     Ok(PcaMap { coords, explained: (share(0), share(1)) })
 }
 
@@ -249,6 +263,13 @@ mod tests {
     fn degenerate_inputs_give_reasons_not_panics() {
         let two = array![[0.0, 1.0], [1.0, 0.0]];
         assert!(pca_map(&two).unwrap_err().contains("at least 3 rows"));
+        let on_a_line = array![[0.0, 0.0], [1.0, 2.0], [1.0, 2.0], [2.0, 4.0]];
+        let line = pca_map(&on_a_line).unwrap();
+        assert!(line.coords.iter().all(|c| c.1.abs() < 1e-9), "one direction of variation: PC2 is 0");
+        assert!((line.explained.0 - 1.0).abs() < 1e-9);
+        let same = array![[1.0, 2.0], [1.0, 2.0], [1.0, 2.0]];
+        assert!(pca_map(&same).unwrap_err().contains("do not vary"));
+        assert!(pca_map(&array![[f64::NAN, 0.0], [1.0, 2.0], [0.0, 1.0]]).unwrap_err().contains("finite"));
         assert!(kmeans_choosing_k(&two, &euclidean(&two), None, 1).unwrap_err().contains("too few"));
         assert!(kmeans(&two, 3, 1).unwrap_err().contains("between 2 and 2"));
         assert!(hierarchical(&array![[0.0]]).is_empty());
