@@ -346,6 +346,8 @@ impl Writer {
                     word_choice: table::stack(word_choice, table::article_word_choice_table(&[], ARTICLE_KEYS, set)),
                     articles: table::stack(articles, table::articles_table(&[])),
                 }),
+                outlet_intervals: by_name.remove("outlet_intervals"),
+                differences: by_name.remove("differences"),
             }
         });
         Ok(RunSummary { articles: self.count, outlets: self.outlets, errors, tables, kept, findings })

@@ -1,13 +1,13 @@
 //! Bar charts: stacked shares per row (word choice, voices, attribution style) and diverging
-//! bars ranked by a score (loadedness).
+//! bars ranked by a score (loadedness), the latter with 95% whiskers when there are intervals.
 
 use plotters::prelude::*;
 
 use super::canvas::{Anchor, Canvas, colour, text_on};
 use super::{Chart, ChartError};
 
-const GRID: RGBColor = RGBColor(225, 225, 225);
-const MUTED: RGBColor = RGBColor(90, 90, 90);
+pub(super) const GRID: RGBColor = RGBColor(225, 225, 225);
+pub(super) const MUTED: RGBColor = RGBColor(90, 90, 90);
 
 /// One bar: a label, the size of each segment (normalised to shares when drawn) and a note
 /// written after the bar (e.g. "n = 12").
@@ -35,16 +35,16 @@ pub struct StackedBars {
 }
 
 /// Pixel layout shared by the bar charts.
-struct Frame {
-    x0: i32,
-    x1: i32,
-    y0: i32,
-    y1: i32,
-    row: f64,
-    label_size: f64,
+pub(super) struct Frame {
+    pub(super) x0: i32,
+    pub(super) x1: i32,
+    pub(super) y0: i32,
+    pub(super) y1: i32,
+    pub(super) row: f64,
+    pub(super) label_size: f64,
 }
 
-fn frame<DB: DrawingBackend>(
+pub(super) fn frame<DB: DrawingBackend>(
     canvas: &Canvas<DB>,
     top: i32,
     labels: &[String],
@@ -130,6 +130,8 @@ pub struct RankedBars {
     pub axis: String,
     /// (label, value, note), top to bottom.
     pub rows: Vec<(String, f64, String)>,
+    /// A 95% interval per row, drawn as a whisker (empty, or `None` for a row: no whisker).
+    pub intervals: Vec<Option<(f64, f64)>>,
 }
 
 impl Chart for RankedBars {
@@ -139,7 +141,9 @@ impl Chart for RankedBars {
         let notes: Vec<String> = self.rows.iter().map(|r| r.2.clone()).collect();
         let f = frame(canvas, top, &labels, &notes, 0)?;
         // Symmetric range rounded up to a multiple of 0.1, so ticks are round numbers.
-        let reach = (self.rows.iter().map(|r| r.1.abs()).fold(0.05f64, f64::max) * 1.1 * 10.0).ceil() / 10.0;
+        let whiskers = self.intervals.iter().flatten().flat_map(|(a, b)| [a.abs(), b.abs()]);
+        let largest = self.rows.iter().map(|r| r.1.abs()).chain(whiskers).fold(0.05f64, f64::max);
+        let reach = (largest * 1.1 * 10.0).ceil() / 10.0;
         let to_x = |v: f64| f.x0 + ((v + reach) / (2.0 * reach) * f64::from(f.x1 - f.x0)).round() as i32;
         let ticks: Vec<(f64, String)> =
             (-2..=2).map(|i| (reach * f64::from(i) / 2.0, format!("{:+.2}", reach * f64::from(i) / 2.0))).collect();
@@ -153,6 +157,12 @@ impl Chart for RankedBars {
             let (a, b) = (to_x(value.min(0.0)), to_x(value.max(0.0)));
             let fill = if *value < 0.0 { colour(3) } else { colour(0) };
             canvas.fill((a, middle - half), (b.max(a + 1), middle + half), fill)?;
+            if let Some((low, high)) = self.intervals.get(i).copied().flatten() {
+                let (l, h, cap) = (to_x(low), to_x(high), half / 2);
+                canvas.line(vec![(l, middle), (h, middle)], RGBColor(0, 0, 0), canvas.px(2.0).max(1) as u32)?;
+                canvas.line(vec![(l, middle - cap), (l, middle + cap)], RGBColor(0, 0, 0), 2)?;
+                canvas.line(vec![(h, middle - cap), (h, middle + cap)], RGBColor(0, 0, 0), 2)?;
+            }
         }
         Ok(())
     }

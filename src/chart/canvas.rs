@@ -72,6 +72,10 @@ pub enum Anchor {
     Centre,
     /// Horizontally centred, top edge.
     Top,
+    /// Left edge, top edge.
+    TopLeft,
+    /// Right edge, top edge.
+    TopRight,
 }
 
 impl Anchor {
@@ -81,6 +85,8 @@ impl Anchor {
             Anchor::Right => Pos::new(HPos::Right, VPos::Center),
             Anchor::Centre => Pos::new(HPos::Center, VPos::Center),
             Anchor::Top => Pos::new(HPos::Center, VPos::Top),
+            Anchor::TopLeft => Pos::new(HPos::Left, VPos::Top),
+            Anchor::TopRight => Pos::new(HPos::Right, VPos::Top),
         }
     }
 }

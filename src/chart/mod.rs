@@ -1,14 +1,17 @@
 //! RENDER: charts. Owns drawing prepared data as PNG (or SVG) with plotters: stacked and ranked
 //! bars, the framing map, the dendrogram and heatmaps, with the embedded font and a
-//! colour-blind-safe palette. [`prepare`] turns a run's tables and comparison into chart data;
+//! colour-blind-safe palette; dot-and-whisker charts of intervals and the forest plot of outlet
+//! differences ([`uncertainty`] prepares them). [`prepare`] turns a run's tables and comparison into chart data;
 //! a chart with no data is never drawn (the caller gets a note instead).
 
 mod bars;
 mod canvas;
+mod dots;
 mod heatmap;
 mod map;
 pub mod prepare;
 mod tree;
+pub mod uncertainty;
 
 use std::path::Path;
 
@@ -17,6 +20,7 @@ use plotters::prelude::*;
 
 pub use bars::{RankedBars, StackedBars};
 pub use canvas::{Canvas, NAME_CHARS, PALETTE, short_name, wrap};
+pub use dots::{Dot, DotRow, IntervalDots, Panel, Scale};
 pub use heatmap::Heatmap;
 pub use map::{FramingMap, place_labels};
 pub use tree::Dendrogram;
@@ -84,6 +88,28 @@ impl ChartSize {
         match self {
             ChartSize::Column => (1200, 900),
             ChartSize::Slide => (1920, 1080),
+        }
+    }
+}
+
+/// A chart, or why it was skipped.
+pub type Prepared<T> = Result<T, String>;
+
+/// A chart of shares or rates: stacked bars, or dots with 95% whiskers when the run has
+/// intervals.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shares {
+    /// Composition, without uncertainty.
+    Stacked(StackedBars),
+    /// Each share or rate with its interval.
+    Dots(IntervalDots),
+}
+
+impl Chart for Shares {
+    fn draw<DB: DrawingBackend>(&self, canvas: &Canvas<DB>) -> Result<(), ChartError> {
+        match self {
+            Shares::Stacked(bars) => bars.draw(canvas),
+            Shares::Dots(dots) => dots.draw(canvas),
         }
     }
 }
@@ -191,6 +217,23 @@ mod tests {
             subtitle: String::new(),
             axis: "score".into(),
             rows: vec![("A".into(), -0.2, "n = 3".into())],
+            intervals: vec![Some((-0.45, 0.1))],
+        };
+        let dots = IntervalDots {
+            title: "Quoted voices".into(),
+            subtitle: String::new(),
+            panels: vec![
+                Panel { title: "government".into(), scale: Scale::Share },
+                Panel { title: "difference".into(), scale: Scale::Difference { percent: false } },
+            ],
+            rows: vec![DotRow {
+                label: "A".into(),
+                cells: vec![
+                    Some(Dot { value: 0.4, bounds: Some((0.2, 0.6)) }),
+                    Some(Dot { value: -1.0, bounds: None }),
+                ],
+                note: "12 articles".into(),
+            }],
         };
         for bytes in [
             drawn(&bars(), ChartSize::Column),
@@ -198,6 +241,7 @@ mod tests {
             drawn(&tree, ChartSize::Column),
             drawn(&heat, ChartSize::Column),
             drawn(&ranked, ChartSize::Column),
+            drawn(&dots, ChartSize::Column),
         ] {
             assert_eq!(png_size(&bytes), Some((1200, 900)));
             assert!(looks_drawn(&bytes), "{} bytes", bytes.len());

@@ -8,11 +8,11 @@ use polars::prelude::{DataFrame, PolarsResult};
 
 use super::bars::{BarRow, RankedBars, StackedBars};
 use super::canvas::{PALETTE, short_name};
+use super::uncertainty::Intervals;
 use super::{Dendrogram, FramingMap, Heatmap};
 use crate::compare::{Comparison, Level, numbers, strings};
 
-/// A chart, or why it was skipped.
-pub type Prepared<T> = Result<T, String>;
+pub use super::Prepared;
 
 /// Rows above this many are not drawn in one bar chart, dendrogram or heatmap (they would be
 /// unreadable); the tables hold the numbers.
@@ -97,18 +97,20 @@ pub fn word_choice(frame: &DataFrame) -> PolarsResult<Vec<(String, Prepared<Stac
         .collect())
 }
 
-/// Outlets ranked by the connotation score of their own-voice labels, with the evidence count.
-pub fn loadedness(features: &DataFrame) -> PolarsResult<Prepared<RankedBars>> {
+/// Outlets ranked by the connotation score of their own-voice labels, with the evidence count
+/// and, where `intervals` has one, the score's 95% interval.
+pub fn loadedness(features: &DataFrame, intervals: &Intervals) -> PolarsResult<Prepared<RankedBars>> {
     let outlet = strings(features, columns::OUTLET)?;
     let score = numbers(features, columns::WC_CONNOTATION_OWN)?;
     let matches = numbers(features, columns::WC_MATCHES_OWN)?;
     let loaded = numbers(features, columns::WC_LOADED_SHARE_OWN)?;
-    let mut rows: Vec<(String, f64, String)> = (0..outlet.len())
+    type Row = ((String, f64, String), Option<(f64, f64)>);
+    let mut rows: Vec<Row> = (0..outlet.len())
         .filter_map(|i| {
             let s = score[i]?;
             let note =
                 format!("{:.0} matches, {:.0}% loaded", matches[i].unwrap_or(0.0), loaded[i].unwrap_or(0.0) * 100.0);
-            Some((short_name(&outlet[i]), s, note))
+            Some(((short_name(&outlet[i]), s, note), intervals.bounds(&outlet[i], columns::WC_CONNOTATION_OWN)))
         })
         .collect();
     if rows.is_empty() {
@@ -117,12 +119,15 @@ pub fn loadedness(features: &DataFrame) -> PolarsResult<Prepared<RankedBars>> {
     if rows.len() > MAX_ROWS {
         return Ok(Err("too many outlets to draw readably (see outlet_features.csv)".into()));
     }
-    rows.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    rows.sort_by(|a, b| a.0.1.total_cmp(&b.0.1).then(a.0.0.cmp(&b.0.0)));
+    let whiskers = rows.iter().any(|r| r.1.is_some());
+    let subtitle = "mean connotation of the labels each outlet uses itself (−1 all negative, +1 all positive)";
     Ok(Ok(RankedBars {
         title: "Loadedness of own-voice word choice".into(),
-        subtitle: "mean connotation of the labels each outlet uses itself (−1 all negative, +1 all positive)".into(),
+        subtitle: if whiskers { format!("{subtitle}; 95% intervals") } else { subtitle.into() },
         axis: "connotation score".into(),
-        rows,
+        intervals: if whiskers { rows.iter().map(|r| r.1).collect() } else { Vec::new() },
+        rows: rows.into_iter().map(|r| r.0).collect(),
     }))
 }
 

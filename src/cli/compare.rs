@@ -62,8 +62,9 @@ pub enum SizeArg {
 }
 
 impl CompareArgs {
-    /// The library settings, with the seed of k-means and the cluster bootstrap.
-    pub fn settings(&self, seed: u64) -> CompareSettings {
+    /// The library settings, with the seed of k-means and the cluster bootstrap, and the q-value
+    /// line of the forest plot.
+    pub fn settings(&self, seed: u64, alpha: f64) -> CompareSettings {
         CompareSettings {
             options: CompareOptions {
                 level: match self.level {
@@ -83,6 +84,7 @@ impl CompareArgs {
                 SizeArg::Column => ChartSize::Column,
                 SizeArg::Slide => ChartSize::Slide,
             },
+            alpha,
         }
     }
 }
@@ -104,11 +106,24 @@ pub struct Args {
 
 /// Run `framelens compare`.
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
-    let settings = args.compare.settings(args.seed);
+    let settings = args.compare.settings(args.seed, run_alpha(&args.report));
     let tables = read_run_tables(&args.report, settings.options.level)?;
     let files = write_comparison(&args.report, &settings, &tables, Formats::BOTH)?;
     tell(&files, args.quiet);
     Ok(Outcome::Success)
+}
+
+/// The `--alpha` the report folder was made with (from `run_manifest.json`), or 0.05.
+fn run_alpha(report: &std::path::Path) -> f64 {
+    let manifest = std::fs::read_to_string(report.join("run_manifest.json")).unwrap_or_default();
+    let json: serde_json::Value = serde_json::from_str(&manifest).unwrap_or_default();
+    let options = json.get("options").and_then(|o| o.as_array()).cloned().unwrap_or_default();
+    options
+        .iter()
+        .filter_map(|pair| Some((pair.get(0)?.as_str()?, pair.get(1)?.as_str()?)))
+        .find(|(name, _)| *name == "alpha")
+        .and_then(|(_, value)| value.parse().ok())
+        .unwrap_or(0.05)
 }
 
 /// Print the notes, the clustering and the skipped charts to stderr.

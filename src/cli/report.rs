@@ -25,7 +25,7 @@ const DEFAULT_RESAMPLES: usize = 1000;
 
 /// Run `framelens report`.
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
-    let settings = args.compare.settings(args.extract.stats.seed);
+    let settings = args.compare.settings(args.extract.stats.seed, args.extract.stats.alpha);
     let keep = match settings.options.level {
         Level::Outlet => Keep::ForOutlets,
         Level::Article => Keep::ForArticles,

@@ -56,6 +56,8 @@ pub fn read_run_tables(dir: &Path, level: Level) -> Result<RunTables, LoadError>
         loaded: read_table(dir, "loaded").ok(),
         article_features: read_table(dir, "article_features")?,
         article_level,
+        outlet_intervals: read_table(dir, "outlet_intervals").ok(),
+        differences: read_table(dir, "differences").ok(),
     })
 }
 

@@ -11,12 +11,13 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::write::{Formats, ReportError, write_table_as};
-use crate::chart::{self, ChartFormat, ChartSize, StackedBars, prepare};
+use crate::chart::uncertainty::{self, Intervals};
+use crate::chart::{self, ChartFormat, ChartSize, Shares, StackedBars, prepare};
 use crate::compare::{self, CompareInput, CompareOptions, Comparison, Level, MAX_DISTANCE_ROWS, groups_present};
 use crate::table::RunTables;
 
 /// How to compare and draw.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct CompareSettings {
     /// Comparison options.
     pub options: CompareOptions,
@@ -24,6 +25,19 @@ pub struct CompareSettings {
     pub format: ChartFormat,
     /// Chart size.
     pub size: ChartSize,
+    /// The q-value below which a difference goes into the forest plot.
+    pub alpha: f64,
+}
+
+impl Default for CompareSettings {
+    fn default() -> Self {
+        CompareSettings {
+            options: CompareOptions::default(),
+            format: ChartFormat::default(),
+            size: ChartSize::default(),
+            alpha: 0.05,
+        }
+    }
 }
 
 /// A chart that was written, or skipped with the reason.
@@ -218,17 +232,30 @@ fn write_charts(
     let mut out = Charts { dir, settings, outcomes: Vec::new() };
     let mut attribution = None;
     if c.options.level == Level::Outlet {
+        let iv = match &tables.outlet_intervals {
+            Some(frame) => Intervals::from_table(frame).map_err(shape("outlet_intervals"))?,
+            None => Intervals::default(),
+        };
         for (concept, chart) in prepare::word_choice(&tables.word_choice).map_err(shape("word_choice"))? {
-            out.draw(&format!("word_choice_{concept}"), chart)?;
+            out.draw(
+                &format!("word_choice_{concept}"),
+                with_whiskers(chart, || uncertainty::word_choice(&iv, &concept)),
+            )?;
         }
         let features = &tables.outlet_features;
-        out.draw("loadedness", prepare::loadedness(features).map_err(shape("outlet_features"))?)?;
-        out.draw("voices", prepare::voices(&tables.voices).map_err(shape("voices"))?)?;
+        out.draw("loadedness", prepare::loadedness(features, &iv).map_err(shape("outlet_features"))?)?;
+        let voices = prepare::voices(&tables.voices).map_err(shape("voices"))?;
+        out.draw("voices", with_whiskers(voices, || uncertainty::voices(&iv)))?;
         let prepared = prepare::attribution(&tables.attribution, features).map_err(shape("attribution"))?;
         attribution = prepared.as_ref().ok().cloned();
-        out.draw("attribution_style", prepared)?;
+        out.draw("attribution_style", with_whiskers(prepared, || uncertainty::attribution(&iv)))?;
         if let Some(loaded) = &tables.loaded {
-            out.draw("loaded_language", prepare::loaded(loaded).map_err(shape("loaded"))?)?;
+            let prepared = prepare::loaded(loaded).map_err(shape("loaded"))?;
+            out.draw("loaded_language", with_whiskers(prepared, || uncertainty::loaded(&iv)))?;
+        }
+        if let Some(differences) = &tables.differences {
+            let forest = uncertainty::forest(differences, settings.alpha).map_err(shape("differences"))?;
+            out.draw("outlet_differences", forest)?;
         }
     }
     out.draw("framing_map", prepare::framing_map(c))?;
@@ -238,6 +265,16 @@ fn write_charts(
         out.draw("coverage", prepare::coverage(&tables.coverage).map_err(shape("coverage"))?)?;
     }
     Ok((out.outcomes, attribution))
+}
+
+/// The dot-and-whisker version of a share or rate chart when the run has intervals for it, the
+/// stacked bars otherwise; a chart with nothing to draw stays skipped.
+fn with_whiskers(
+    stacked: prepare::Prepared<StackedBars>,
+    dots: impl FnOnce() -> Option<chart::IntervalDots>,
+) -> prepare::Prepared<Shares> {
+    let stacked = stacked?;
+    Ok(dots().map_or(Shares::Stacked(stacked), Shares::Dots))
 }
 
 struct Charts<'a> {

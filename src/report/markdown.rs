@@ -108,6 +108,7 @@ pub fn render_markdown(input: &MarkdownInput) -> String {
     }
     if let Some(findings) = findings {
         stats_text::differences_section(&mut md, findings);
+        chart_link(&mut md, comparison, "outlet_differences");
         stats_text::how_to_read(&mut md, findings);
     }
     caveats_section(&mut md, articles, outlets, set);

@@ -24,6 +24,10 @@ pub struct RunTables {
     pub article_features: DataFrame,
     /// `article_word_choice` and `articles`, for an article-level comparison only.
     pub article_level: Option<ArticleTables>,
+    /// `outlet_intervals`, when the run computed them (whiskers on the charts).
+    pub outlet_intervals: Option<DataFrame>,
+    /// `differences`, when the run computed them (the forest plot).
+    pub differences: Option<DataFrame>,
 }
 
 /// The per-article tables only an article-level comparison reads.

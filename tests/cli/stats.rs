@@ -67,3 +67,27 @@ fn extract_writes_no_intervals_unless_asked_and_refuses_a_bad_pair() {
     let stderr = String::from_utf8_lossy(&failed.get_output().stderr).to_string();
     assert!(stderr.contains("--pairs \"A\""), "{stderr}");
 }
+
+#[test]
+fn report_draws_whiskers_and_a_forest_plot_of_the_surviving_difference() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = planted_corpus(dir.path());
+    let out = dir.path().join("out");
+    framelens()
+        .args(["report", "--story-lexicon", "iraq-2020", "--intervals", "200", "--permutations", "999"])
+        .args(["--chart-format", "svg", "-q", "--out"])
+        .arg(&out)
+        .arg(&corpus)
+        .assert()
+        .success();
+    let word_choice = fs::read_to_string(out.join("charts/word_choice_soleimani_strike.svg")).unwrap();
+    assert!(word_choice.contains("with 95% intervals"), "dot-and-whisker version when there are intervals");
+    let forest = fs::read_to_string(out.join("charts/outlet_differences.svg")).unwrap();
+    assert!(forest.contains("soleimani strike: assassination (own) · A vs rest"), "the planted difference");
+    let report = fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(report.contains("![outlet differences](charts/outlet_differences.svg)"), "linked from report.md");
+    // `compare` redraws from the folder's tables, with the run's alpha from the manifest.
+    fs::remove_file(out.join("charts/outlet_differences.svg")).unwrap();
+    framelens().args(["compare", "--chart-format", "svg", "-q"]).arg(&out).assert().success();
+    assert_eq!(fs::read_to_string(out.join("charts/outlet_differences.svg")).unwrap(), forest);
+}
