@@ -41,6 +41,13 @@ pub struct CorpusArgs {
     /// Keep site furniture (bylines, "See all Video", newsletter lines…) instead of setting it aside.
     #[arg(long)]
     pub keep_boilerplate: bool,
+    /// Follow symbolic links inside the INPUT folder (never to a place outside it; loops are
+    /// read once). Without it, links are skipped with a message.
+    #[arg(long)]
+    pub follow_links: bool,
+    /// Skip (with a message, never cut) an article longer than this many megabytes.
+    #[arg(long, default_value_t = 5.0, value_name = "MB")]
+    pub max_article_mb: f64,
 }
 
 impl CorpusArgs {
@@ -57,6 +64,17 @@ impl CorpusArgs {
             story_column: name("story"),
             id_column: name("id"),
             keep_boilerplate: false,
+            follow_links: false,
+            max_article_mb: 5.0,
+        }
+    }
+
+    /// How to read the corpus.
+    pub fn read_options(&self) -> framelens::corpus::ReadOptions {
+        framelens::corpus::ReadOptions {
+            columns: self.columns(),
+            follow_links: self.follow_links,
+            max_article_bytes: (self.max_article_mb.max(0.0) * 1e6) as u64,
         }
     }
 
@@ -124,7 +142,7 @@ impl LexiconArgs {
     pub fn cue_model_source(&self) -> String {
         match (&self.cue_model, self.learned_cues) {
             (_, false) => String::new(),
-            (Some(path), true) => match framelens::report::hash_inputs(path).first() {
+            (Some(path), true) => match framelens::report::hash_inputs(path, &framelens::corpus::ReadOptions::default()).first() {
                 Some(file) => format!("{} (sha256 {})", path.display(), file.sha256),
                 None => path.display().to_string(),
             },
@@ -158,7 +176,7 @@ impl LexiconArgs {
             return Ok(lexicon::named_stories(&all, &named, !self.paths.is_empty()));
         }
         let guesser = framelens::corpus::OutletGuesser::new(&[]);
-        let stream = framelens::corpus::read(&corpus.input, &corpus.columns(), &guesser)?;
+        let stream = framelens::corpus::read(&corpus.input, &corpus.read_options(), &guesser)?;
         let articles: Vec<framelens::corpus::Article> =
             stream.filter_map(Result::ok).take(lexicon::ARTICLES_READ).collect();
         let texts = articles.iter().map(|a| (a.text.as_str(), a.story.as_str()));
@@ -228,9 +246,9 @@ pub struct OutputArgs {
     /// Output folder (created if missing).
     #[arg(long, short = 'o', value_name = "DIR")]
     pub out: PathBuf,
-    /// Worker threads (default: one per core). Output does not depend on it.
-    #[arg(long, value_name = "N")]
-    pub threads: Option<usize>,
+    /// Worker threads, 1 to 1024 (default: one per core). Output does not depend on it.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub threads: Option<u16>,
     /// No progress display and no per-article outlet lines.
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -239,6 +257,11 @@ pub struct OutputArgs {
     /// `compare` read the Parquet files back, so they need parquet.
     #[arg(long, value_name = "LIST", value_delimiter = ',', default_value = "csv,parquet")]
     pub formats: Vec<TableFormat>,
+    /// Write CSV text cells exactly as they are. By default a cell that starts with =, +, -, @,
+    /// tab or carriage return gets a leading apostrophe, so that a spreadsheet shows it instead
+    /// of running it as a formula (Parquet always keeps the raw value).
+    #[arg(long)]
+    pub raw_csv: bool,
 }
 
 /// Outlet intervals and differences (`outlet_intervals`, `differences`).
@@ -312,7 +335,11 @@ pub enum TableFormat {
 impl OutputArgs {
     /// The formats asked for.
     pub fn formats(&self) -> Formats {
-        Formats { csv: self.formats.contains(&TableFormat::Csv), parquet: self.formats.contains(&TableFormat::Parquet) }
+        Formats {
+            csv: self.formats.contains(&TableFormat::Csv),
+            parquet: self.formats.contains(&TableFormat::Parquet),
+            raw_csv: self.raw_csv,
+        }
     }
 }
 
@@ -356,7 +383,7 @@ impl Prepared {
             })
             .collect();
         let guesser = framelens::corpus::OutletGuesser::new(&known);
-        let stream = framelens::corpus::read(&corpus.input, &corpus.columns(), &guesser)?;
+        let stream = framelens::corpus::read(&corpus.input, &corpus.read_options(), &guesser)?;
         Ok(Prepared { loaded, stories, stream })
     }
 

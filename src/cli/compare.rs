@@ -5,7 +5,10 @@ use std::path::PathBuf;
 
 use framelens::chart::{ChartFormat, ChartSize};
 use framelens::compare::{CompareOptions, Level, read_run_tables};
-use framelens::report::{CompareSettings, ComparisonFiles, Formats, write_comparison};
+use framelens::report::{
+    CompareSettings, ComparisonFiles, Formats, MANIFEST_FILE, OutputFolder, is_complete, is_comparison_file,
+    replace_comparison_section, write_atomically, write_comparison, written_files,
+};
 
 use super::{Outcome, messages};
 
@@ -106,9 +109,38 @@ pub struct Args {
 
 /// Run `framelens compare`.
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
-    let settings = args.compare.settings(args.seed, run_alpha(&args.report));
-    let tables = read_run_tables(&args.report, settings.options.level)?;
-    let files = write_comparison(&args.report, &settings, &tables, Formats::BOTH)?;
+    let dir = &args.report;
+    anyhow::ensure!(
+        is_complete(dir),
+        "{} holds no finished run: its {MANIFEST_FILE} is missing or not marked complete (the run was interrupted or is still going, or the folder is from an older framelens); run `framelens report` or `framelens extract` into it again",
+        dir.display()
+    );
+    let _folder = OutputFolder::lock(dir).map_err(|e| anyhow::anyhow!("{e} ({})", e.fix()))?;
+    let settings = args.compare.settings(args.seed, run_alpha(dir));
+    let tables = read_run_tables(dir, settings.options.level)?;
+    // Incomplete while the comparison is replaced; the old comparison files go first.
+    let manifest_path = dir.join(MANIFEST_FILE);
+    let mut manifest: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&manifest_path)?)?;
+    manifest["complete"] = false.into();
+    write_atomically(&manifest_path, (serde_json::to_string_pretty(&manifest)? + "\n").as_bytes())?;
+    let previous = written_files(&manifest.to_string());
+    for file in previous.iter().filter(|f| is_comparison_file(f)) {
+        let _ = std::fs::remove_file(dir.join(file));
+    }
+    let files = write_comparison(dir, &settings, &tables, Formats::BOTH)?;
+    // report.md's comparison section must describe this comparison, not the one it replaced.
+    let report = dir.join("report.md");
+    if previous.iter().any(|f| f == "report.md") {
+        if let Ok(text) = std::fs::read_to_string(&report) {
+            std::fs::write(&report, replace_comparison_section(&text, &files))?;
+        }
+    }
+    let mut kept: Vec<String> = previous.into_iter().filter(|f| !is_comparison_file(f)).collect();
+    kept.extend(files.written.iter().cloned());
+    kept.sort();
+    manifest["files"] = kept.into();
+    manifest["complete"] = true.into();
+    write_atomically(&manifest_path, (serde_json::to_string_pretty(&manifest)? + "\n").as_bytes())?;
     tell(&files, args.quiet);
     Ok(Outcome::Success)
 }

@@ -5,9 +5,9 @@ use std::fs;
 
 use anyhow::Context;
 use framelens::features::Extractor;
-use framelens::lexicon::{LexiconMatcher, LexiconSet, StoryChoice};
+use framelens::lexicon::{LexiconMatcher, LexiconSet, Severity, StoryChoice};
 use framelens::pipeline::{self, Event, Keep, RunSummary};
-use framelens::report::{RunManifest, hash_inputs};
+use framelens::report::{MANIFEST_FILE, OutputFolder, RunManifest, hash_inputs};
 use framelens::stats::StatsOptions;
 
 use super::args::{CorpusArgs, LexiconArgs, OutputArgs, Prepared, StatsArgs};
@@ -29,7 +29,7 @@ pub struct Args {
 /// Run `framelens extract`.
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let measured = measure(args, "extract", Keep::Nothing, 0)?;
-    Ok(measured.outcome)
+    measured.finish(Vec::new())
 }
 
 /// A measured corpus, for commands that go on to render more.
@@ -39,6 +39,29 @@ pub struct Measured {
     /// Which shipped story lexicons applied, and why.
     pub stories: Vec<StoryChoice>,
     pub outcome: Outcome,
+    /// The output folder, held (locked) until the manifest is written.
+    pub folder: OutputFolder,
+    /// The manifest, written last by [`Measured::finish`].
+    pub manifest: RunManifest,
+}
+
+impl Measured {
+    /// Write the run manifest, listing the tables and the `more` files written after them, and
+    /// marked complete: the last file of a run.
+    pub fn finish(mut self, more: Vec<String>) -> anyhow::Result<Outcome> {
+        self.manifest.files.extend(more);
+        self.manifest.files.sort();
+        self.manifest.files.dedup();
+        self.manifest.complete = true;
+        self.manifest.write(&self.folder.path().join(MANIFEST_FILE))?;
+        Ok(self.outcome)
+    }
+}
+
+/// Take the output folder of a run over `input` (refused inside the input, or while another run
+/// writes there), with the fix in the message.
+pub fn take_folder(out: &std::path::Path, input: Option<&std::path::Path>) -> anyhow::Result<OutputFolder> {
+    OutputFolder::take(out, input).map_err(|e| anyhow::anyhow!("{e} ({})", e.fix()))
 }
 
 /// Show per-article outlet decisions for corpora up to this size; summarise above it.
@@ -49,15 +72,19 @@ const LIST_OUTLETS_UP_TO: usize = 50;
 pub fn measure(args: &Args, command: &str, keep: Keep, default_resamples: usize) -> anyhow::Result<Measured> {
     let stats = args.stats.options(default_resamples)?;
     if let Some(threads) = args.output.threads {
-        rayon::ThreadPoolBuilder::new().num_threads(threads).build_global().context("cannot set --threads")?;
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(usize::from(threads))
+            .build_global()
+            .context("cannot set --threads")?;
     }
+    let out = &args.output.out;
+    let folder = take_folder(out, Some(&args.corpus.input))?;
     let Prepared { loaded, stories, stream } = Prepared::new(&args.corpus, &args.lexicon)?;
     if !args.output.quiet {
         for choice in &stories {
             eprintln!("framelens: story lexicon {}", choice.describe());
         }
     }
-    let out = &args.output.out;
     fs::create_dir_all(out).with_context(|| format!("cannot create output folder {}", out.display()))?;
     let matcher = LexiconMatcher::new(&loaded.set);
     let cue_model = args.lexicon.cue_model()?;
@@ -82,16 +109,30 @@ pub fn measure(args: &Args, command: &str, keep: Keep, default_resamples: usize)
         })?;
     bar.finish_and_clear();
     report_outlets(&summary, &decided, &rules, args.output.quiet);
-    let skipped = !summary.errors.is_empty() || loaded.has_errors();
-    write_manifest(args, command, &summary, &loaded.set, &stories, &cue_threshold, stats.as_ref())?;
+    let lexicon_errors: Vec<String> =
+        loaded.problems.iter().filter(|p| p.severity == Severity::Error).map(ToString::to_string).collect();
+    let skipped = !summary.errors.is_empty() || !lexicon_errors.is_empty();
+    let mut manifest = manifest(args, command, &summary, &loaded.set, &stories, &cue_threshold, stats.as_ref());
+    manifest.errors.extend(lexicon_errors.iter().cloned());
     eprintln!(
         "framelens: measured {} articles from {} outlets into {}{}",
         summary.articles,
         summary.outlets.len(),
         out.display(),
-        if skipped { format!("; {} inputs skipped (see messages above)", summary.errors.len()) } else { String::new() }
+        if skipped {
+            format!("; {} inputs skipped (see messages above)", summary.errors.len() + lexicon_errors.len())
+        } else {
+            String::new()
+        }
     );
-    Ok(Measured { summary, lexicons: loaded.set, stories, outcome: Outcome::unless_skipped(skipped) })
+    anyhow::ensure!(
+        summary.articles > 0,
+        "no article could be measured from {} ({} inputs skipped; see messages above)",
+        args.corpus.input.display(),
+        summary.errors.len()
+    );
+    let outcome = Outcome::unless_skipped(skipped);
+    Ok(Measured { summary, lexicons: loaded.set, stories, outcome, folder, manifest })
 }
 
 /// Say how each outlet was decided: one line per article for small corpora, else a tally.
@@ -110,7 +151,8 @@ fn report_outlets(summary: &RunSummary, decided: &[String], rules: &BTreeMap<(St
     }
 }
 
-fn write_manifest(
+/// The run manifest, with the tables written so far and not yet complete.
+fn manifest(
     args: &Args,
     command: &str,
     summary: &RunSummary,
@@ -118,15 +160,16 @@ fn write_manifest(
     stories: &[StoryChoice],
     cue_threshold: &str,
     stats: Option<&StatsOptions>,
-) -> anyhow::Result<()> {
+) -> RunManifest {
+    let formats = args.output.formats();
     let pairs =
         stats.map_or(String::new(), |s| s.pairs.iter().map(|(a, b)| format!("{a},{b}")).collect::<Vec<_>>().join(";"));
     let columns = args.corpus.columns();
-    let manifest = RunManifest {
+    RunManifest {
         framelens_version: env!("CARGO_PKG_VERSION").to_string(),
         command: command.to_string(),
         input: args.corpus.input.display().to_string(),
-        input_files: hash_inputs(&args.corpus.input),
+        input_files: hash_inputs(&args.corpus.input, &args.corpus.read_options()),
         lexicons: set.files.clone(),
         story_lexicons: stories.to_vec(),
         options: vec![
@@ -134,6 +177,9 @@ fn write_manifest(
             ("learned_cues".into(), args.lexicon.learned_cues.to_string()),
             ("cue_model".into(), args.lexicon.cue_model_source()),
             ("cue_threshold".into(), cue_threshold.to_string()),
+            ("follow_links".into(), args.corpus.follow_links.to_string()),
+            ("max_article_mb".into(), args.corpus.max_article_mb.to_string()),
+            ("raw_csv".into(), formats.raw_csv.to_string()),
             ("text_column".into(), columns.text),
             ("outlet_column".into(), columns.outlet),
             ("chunk_size".into(), pipeline::CHUNK_SIZE.to_string()),
@@ -147,7 +193,7 @@ fn write_manifest(
         articles: summary.articles,
         errors: summary.errors.iter().map(ToString::to_string).collect(),
         tables: summary.tables.clone(),
-    };
-    manifest.write(&args.output.out.join("run_manifest.json"))?;
-    Ok(())
+        files: summary.tables.iter().flat_map(|t| formats.files(t)).collect(),
+        complete: false,
+    }
 }

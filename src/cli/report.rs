@@ -47,5 +47,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         findings: measured.summary.findings.as_ref(),
     });
     std::fs::write(&path, markdown).with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(measured.outcome)
+    let mut written = files.written.clone();
+    written.push("report.md".into());
+    measured.finish(written)
 }

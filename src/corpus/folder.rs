@@ -6,15 +6,18 @@ use std::path::{Path, PathBuf};
 
 use super::error::{decode, require_text};
 use super::manifest::{Entry, Manifest};
-use super::{Article, ArticleStream, CorpusError, OutletGuesser, extract_main_text, files_below};
+use super::rows::within_limit;
+use super::walk::{Walk, regular_file, walk};
+use super::{Article, ArticleStream, CorpusError, OutletGuesser, ReadOptions, extract_main_text};
 
 const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
 
 /// Stream the articles of `folder`, sorted by path. Manifest problems and manifest rows that
 /// name no file come out as errors; every readable article is still yielded.
-pub fn read_folder(folder: &Path, guesser: &OutletGuesser) -> Result<ArticleStream, CorpusError> {
+pub fn read_folder(folder: &Path, options: &ReadOptions, guesser: &OutletGuesser) -> Result<ArticleStream, CorpusError> {
     let (mut manifest, manifest_errors) = Manifest::find(folder);
-    let files = article_files(folder);
+    let Walk { files, skipped } = article_files(folder, options);
+    let files: Vec<PathBuf> = files.iter().map(|p| p.strip_prefix(folder).unwrap_or(p).to_path_buf()).collect();
     if files.is_empty() {
         return Err(CorpusError::new(
             folder.display(),
@@ -45,19 +48,22 @@ pub fn read_folder(folder: &Path, guesser: &OutletGuesser) -> Result<ArticleStre
             .collect()
     });
     let guesser = guesser.clone();
-    let articles = planned.into_iter().map(move |(path, id, entry)| read_article(&path, id, entry, &guesser));
-    Ok(Box::new(manifest_errors.into_iter().map(Err).chain(articles).chain(unused.into_iter().map(Err))))
+    let limit = options.max_article_bytes;
+    let articles = planned.into_iter().map(move |(path, id, entry)| read_article(&path, id, entry, limit, &guesser));
+    let problems = manifest_errors.into_iter().chain(skipped).map(Err);
+    Ok(Box::new(problems.chain(articles).chain(unused.into_iter().map(Err))))
 }
 
 /// Read one file as a corpus of one article.
-pub fn read_single(path: &Path, guesser: &OutletGuesser) -> Result<Article, CorpusError> {
+pub fn read_single(path: &Path, options: &ReadOptions, guesser: &OutletGuesser) -> Result<Article, CorpusError> {
     let id = path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
-    read_article(path, id, None, guesser)
+    read_article(path, id, None, options.max_article_bytes, guesser)
 }
 
-/// Article files below `folder`, as sorted relative paths. Manifests and READMEs are skipped.
-fn article_files(folder: &Path) -> Vec<PathBuf> {
-    files_below(folder, is_article_file).iter().map(|p| p.strip_prefix(folder).unwrap_or(p).to_path_buf()).collect()
+/// Article files below `folder` (sorted full paths), and what the walk skipped. Manifests and
+/// READMEs are not articles.
+pub(super) fn article_files(folder: &Path, options: &ReadOptions) -> Walk {
+    walk(folder, options.follow_links, is_article_file)
 }
 
 fn is_article_file(path: &Path) -> bool {
@@ -83,9 +89,13 @@ fn read_article(
     path: &Path,
     id: String,
     entry: Option<Entry>,
+    limit: u64,
     guesser: &OutletGuesser,
 ) -> Result<Article, CorpusError> {
     let shown = path.display().to_string();
+    regular_file(path).map_err(|why| CorpusError::new(&shown, why, "give a regular file"))?;
+    let size = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    within_limit(size, limit, &shown)?;
     let bytes = fs::read(path).map_err(|e| CorpusError::new(&shown, e.to_string(), "check the file's permissions"))?;
     let raw = decode(bytes, &shown)?;
     let is_html = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
@@ -138,7 +148,7 @@ mod tests {
         write(dir.path(), "c.txt", b"  \n\n");
         write(dir.path(), "sub/d.md", b"# Heading\n\nText retrieved from nowhere.");
         let results: Vec<Result<Article, CorpusError>> =
-            read_folder(dir.path(), &OutletGuesser::default()).unwrap().collect();
+            read_folder(dir.path(), &ReadOptions::default(), &OutletGuesser::default()).unwrap().collect();
         let ok: Vec<(&str, &str, &str)> =
             results.iter().flatten().map(|a| (a.id.as_str(), a.outlet.as_str(), a.outlet_rule.as_str())).collect();
         assert_eq!(ok, [("a", "HuffPost", "manifest"), ("d", "d", "file_stem")]);
@@ -150,10 +160,22 @@ mod tests {
     }
 
     #[test]
+    fn an_article_over_the_size_limit_is_skipped_whole_and_named() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "big.txt", &vec![b'a'; 2_000]);
+        write(dir.path(), "small.txt", b"A short article.");
+        let options = ReadOptions { max_article_bytes: 1_000, ..ReadOptions::default() };
+        let results: Vec<_> = read_folder(dir.path(), &options, &OutletGuesser::default()).unwrap().collect();
+        let err = results[0].as_ref().unwrap_err().to_string();
+        assert!(err.contains("big.txt: article of 2000 bytes is over the limit of 1000 bytes, skipped"), "{err}");
+        assert_eq!(results[1].as_ref().unwrap().text, "A short article.", "never cut, the rest still read");
+    }
+
+    #[test]
     fn title_falls_back_to_the_first_line() {
         let dir = tempfile::tempdir().unwrap();
         write(dir.path(), "a.txt", b"\n  Iraq votes to expel US troops\nBody.");
-        let article = read_single(&dir.path().join("a.txt"), &OutletGuesser::default()).unwrap();
+        let article = read_single(&dir.path().join("a.txt"), &ReadOptions::default(), &OutletGuesser::default()).unwrap();
         assert_eq!(article.title, "Iraq votes to expel US troops");
     }
 }

@@ -64,24 +64,26 @@ fn key(path: &str) -> String {
 impl Manifest {
     /// Look for `manifest.csv`, then `manifest.toml`, in `folder`. Problems are returned beside it.
     pub fn find(folder: &Path) -> (Option<Manifest>, Vec<CorpusError>) {
-        let csv = folder.join("manifest.csv");
-        let toml = folder.join("manifest.toml");
-        let read = if csv.is_file() {
-            read_csv(&csv)
-        } else if toml.is_file() {
-            read_toml(&toml)
-        } else {
-            return (None, Vec::new());
-        };
+        let Some(path) = Manifest::file(folder) else { return (None, Vec::new()) };
+        let read = if path.extension().is_some_and(|e| e == "csv") { read_csv(&path) } else { read_toml(&path) };
         match read {
             Ok((entries, errors)) => (Some(Manifest::from_entries(folder, entries)), errors),
             Err(err) => (None, vec![err]),
         }
     }
 
+    /// The manifest file of `folder`: `manifest.csv`, else `manifest.toml`, when it is a regular
+    /// file in the folder (a symbolic link is not followed).
+    pub fn file(folder: &Path) -> Option<std::path::PathBuf> {
+        ["manifest.csv", "manifest.toml"]
+            .into_iter()
+            .map(|name| folder.join(name))
+            .find(|path| std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file()))
+    }
+
     fn from_entries(folder: &Path, entries: Vec<Entry>) -> Manifest {
         let by_key = entries.iter().enumerate().map(|(i, e)| (key(&e.file), i)).collect();
-        let path = folder.join(if folder.join("manifest.csv").is_file() { "manifest.csv" } else { "manifest.toml" });
+        let path = Manifest::file(folder).unwrap_or_else(|| folder.join("manifest.csv"));
         Manifest { path, used: vec![false; entries.len()], entries, by_key }
     }
 

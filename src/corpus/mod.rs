@@ -18,8 +18,8 @@ pub use error::CorpusError;
 pub use folder::read_folder;
 pub use html::extract_main_text;
 pub use outlet::{KnownOutlet, OutletGuesser};
-pub use rows::{Columns, read_csv, read_jsonl};
-pub use walk::files_below;
+pub use rows::{Columns, MAX_ARTICLE_BYTES, ReadOptions, read_csv, read_jsonl};
+pub use walk::{Walk, files_below, regular_file, walk};
 
 use std::path::Path;
 
@@ -66,12 +66,24 @@ impl InputKind {
 }
 
 /// Open `path` as a stream of articles.
-pub fn read(path: &Path, columns: &Columns, guesser: &OutletGuesser) -> Result<ArticleStream, CorpusError> {
+pub fn read(path: &Path, options: &ReadOptions, guesser: &OutletGuesser) -> Result<ArticleStream, CorpusError> {
     match InputKind::detect(path)? {
-        InputKind::Folder => read_folder(path, guesser),
-        InputKind::Jsonl => read_jsonl(path, columns, guesser),
-        InputKind::Csv => read_csv(path, columns, guesser),
-        InputKind::Parquet => parquet::read_parquet(path, columns, guesser),
-        InputKind::File => Ok(Box::new(std::iter::once(folder::read_single(path, guesser)))),
+        InputKind::Folder => read_folder(path, options, guesser),
+        InputKind::Jsonl => read_jsonl(path, options, guesser),
+        InputKind::Csv => read_csv(path, options, guesser),
+        InputKind::Parquet => parquet::read_parquet(path, options, guesser),
+        InputKind::File => Ok(Box::new(std::iter::once(folder::read_single(path, options, guesser)))),
     }
+}
+
+/// The files a run over `path` reads (article files and the manifest of a folder, or the file
+/// itself), sorted: what the run manifest hashes.
+pub fn input_files(path: &Path, options: &ReadOptions) -> Vec<std::path::PathBuf> {
+    if !path.is_dir() {
+        return vec![path.to_path_buf()];
+    }
+    let mut files = folder::article_files(path, options).files;
+    files.extend(manifest::Manifest::file(path));
+    files.sort();
+    files
 }

@@ -7,11 +7,13 @@ use std::path::Path;
 use polars::prelude::*;
 
 use super::rows::{RowFields, row_article};
-use super::{ArticleStream, Columns, CorpusError, OutletGuesser};
+use super::{ArticleStream, CorpusError, OutletGuesser, ReadOptions};
 
 /// Stream the rows of a Parquet file as articles.
-pub fn read_parquet(path: &Path, columns: &Columns, guesser: &OutletGuesser) -> Result<ArticleStream, CorpusError> {
+pub fn read_parquet(path: &Path, options: &ReadOptions, guesser: &OutletGuesser) -> Result<ArticleStream, CorpusError> {
     let shown = path.display().to_string();
+    super::walk::regular_file(path).map_err(|why| CorpusError::new(&shown, why, "give a regular file"))?;
+    let columns = &options.columns;
     let file = File::open(path).map_err(|e| CorpusError::new(&shown, e.to_string(), "check the INPUT path"))?;
     let frame = ParquetReader::new(file)
         .finish()
@@ -29,14 +31,14 @@ pub fn read_parquet(path: &Path, columns: &Columns, guesser: &OutletGuesser) -> 
             .map_err(|e| CorpusError::new(&shown, format!("column `{name}`: {e}"), ""))?;
         string_columns.push((name.clone(), cast));
     }
-    let (columns, guesser) = (columns.clone(), guesser.clone());
+    let (options, guesser) = (options.clone(), guesser.clone());
     let rows = (0..frame.height()).map(move |row| {
         let location = format!("{shown}:row {}", row + 1);
         let get = |name: &str| {
             let (_, column) = string_columns.iter().find(|(n, _)| n == name)?;
             column.str().ok()?.get(row).map(str::to_string)
         };
-        row_article(RowFields { location, get: &get }, &columns, &guesser)
+        row_article(RowFields { location, get: &get }, &options, &guesser)
     });
     Ok(Box::new(rows))
 }

@@ -41,6 +41,38 @@ impl Default for Columns {
     }
 }
 
+/// How to read a corpus: its columns, whether to follow symbolic links, and the largest article.
+#[derive(Clone, Debug)]
+pub struct ReadOptions {
+    /// Which column holds which field.
+    pub columns: Columns,
+    /// Follow symbolic links inside a corpus folder (never out of it).
+    pub follow_links: bool,
+    /// Articles longer than this many bytes are skipped with a message, never cut.
+    pub max_article_bytes: u64,
+}
+
+/// The default largest article: 5 MB, far above any news article (a long feature is 100 kB).
+pub const MAX_ARTICLE_BYTES: u64 = 5_000_000;
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions { columns: Columns::default(), follow_links: false, max_article_bytes: MAX_ARTICLE_BYTES }
+    }
+}
+
+/// Refuse an article longer than `limit` bytes.
+pub(super) fn within_limit(bytes: u64, limit: u64, location: &str) -> Result<(), CorpusError> {
+    if bytes <= limit {
+        return Ok(());
+    }
+    Err(CorpusError::new(
+        location,
+        format!("article of {} bytes is over the limit of {} bytes, skipped", bytes, limit),
+        "raise --max-article-mb if this really is one article",
+    ))
+}
+
 /// The fields of one row, looked up by column name.
 pub(super) struct RowFields<'a> {
     pub location: String,
@@ -48,12 +80,18 @@ pub(super) struct RowFields<'a> {
 }
 
 /// Build an article from a row.
-pub(super) fn row_article(row: RowFields, columns: &Columns, guesser: &OutletGuesser) -> Result<Article, CorpusError> {
+pub(super) fn row_article(
+    row: RowFields,
+    options: &ReadOptions,
+    guesser: &OutletGuesser,
+) -> Result<Article, CorpusError> {
+    let columns = &options.columns;
     let get = |name: &str| (row.get)(name).map(|v| v.trim().to_string()).unwrap_or_default();
     let Some(text) = (row.get)(&columns.text) else {
         let message = format!("no `{}` field", columns.text);
         return Err(CorpusError::new(&row.location, message, "add the text, or name its column with --text-column"));
     };
+    within_limit(text.len() as u64, options.max_article_bytes, &row.location)?;
     let text = require_text(text, &row.location)?;
     let url = get(&columns.url);
     let (outlet, rule) = match get(&columns.outlet) {
@@ -85,10 +123,11 @@ pub(super) fn row_article(row: RowFields, columns: &Columns, guesser: &OutletGue
 }
 
 /// Stream a JSON Lines file: one object per line.
-pub fn read_jsonl(path: &Path, columns: &Columns, guesser: &OutletGuesser) -> Result<ArticleStream, CorpusError> {
+pub fn read_jsonl(path: &Path, options: &ReadOptions, guesser: &OutletGuesser) -> Result<ArticleStream, CorpusError> {
     let shown = path.display().to_string();
+    super::walk::regular_file(path).map_err(|why| CorpusError::new(&shown, why, "give a regular file"))?;
     let file = File::open(path).map_err(|e| CorpusError::new(&shown, e.to_string(), "check the INPUT path"))?;
-    let (columns, guesser) = (columns.clone(), guesser.clone());
+    let (options, guesser) = (options.clone(), guesser.clone());
     let lines = BufReader::new(file).split(b'\n').enumerate();
     let articles = lines.filter_map(move |(i, line)| {
         let location = format!("{shown}:{}", i + 1);
@@ -99,7 +138,7 @@ pub fn read_jsonl(path: &Path, columns: &Columns, guesser: &OutletGuesser) -> Re
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return None;
         }
-        Some(jsonl_article(&bytes, location, &columns, &guesser))
+        Some(jsonl_article(&bytes, location, &options, &guesser))
     });
     Ok(Box::new(articles))
 }
@@ -107,7 +146,7 @@ pub fn read_jsonl(path: &Path, columns: &Columns, guesser: &OutletGuesser) -> Re
 fn jsonl_article(
     bytes: &[u8],
     location: String,
-    columns: &Columns,
+    options: &ReadOptions,
     guesser: &OutletGuesser,
 ) -> Result<Article, CorpusError> {
     let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
@@ -127,12 +166,14 @@ fn jsonl_article(
         serde_json::Value::Null => None,
         other => Some(other.to_string()),
     };
-    row_article(RowFields { location, get: &get }, columns, guesser)
+    row_article(RowFields { location, get: &get }, options, guesser)
 }
 
 /// Stream a CSV file with a header row (a `.tsv` file is read tab-separated).
-pub fn read_csv(path: &Path, columns: &Columns, guesser: &OutletGuesser) -> Result<ArticleStream, CorpusError> {
+pub fn read_csv(path: &Path, options: &ReadOptions, guesser: &OutletGuesser) -> Result<ArticleStream, CorpusError> {
     let shown = path.display().to_string();
+    super::walk::regular_file(path).map_err(|why| CorpusError::new(&shown, why, "give a regular file"))?;
+    let columns = &options.columns;
     let tsv = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("tsv"));
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(if tsv { b'\t' } else { b',' })
@@ -149,7 +190,7 @@ pub fn read_csv(path: &Path, columns: &Columns, guesser: &OutletGuesser) -> Resu
         let message = format!("no `{}` column (columns: {})", columns.text, headers.join(", "));
         return Err(CorpusError::new(format!("{shown}:1"), message, "name the text column with --text-column"));
     }
-    let (columns, guesser) = (columns.clone(), guesser.clone());
+    let (options, guesser) = (options.clone(), guesser.clone());
     let articles = reader.into_byte_records().map(move |record| {
         let record = record.map_err(|e| {
             let line = e.position().map_or(0, |p| p.line());
@@ -161,7 +202,7 @@ pub fn read_csv(path: &Path, columns: &Columns, guesser: &OutletGuesser) -> Resu
             Err(_) => return Err(CorpusError::new(location, "not valid UTF-8", "convert the file to UTF-8")),
         };
         let get = |name: &str| headers.iter().position(|h| h == name).and_then(|i| values.get(i)).cloned();
-        row_article(RowFields { location, get: &get }, &columns, &guesser)
+        row_article(RowFields { location, get: &get }, &options, &guesser)
     });
     Ok(Box::new(articles))
 }
@@ -191,7 +232,7 @@ mod tests {
             "{\"text\": \"(FRANCE 24 with AFP)\", \"title\": \"T\"}\n",
         );
         std::fs::write(&path, body).unwrap();
-        let rows = summary(read_jsonl(&path, &Columns::default(), &OutletGuesser::default()).unwrap());
+        let rows = summary(read_jsonl(&path, &ReadOptions::default(), &OutletGuesser::default()).unwrap());
         let shown = path.display();
         assert_eq!(
             rows,
@@ -212,7 +253,8 @@ mod tests {
         let path = dir.path().join("c.csv");
         std::fs::write(&path, "body,source\n\"A, with comma\",HuffPost\n\"\",Fox\n").unwrap();
         let columns = Columns { text: "body".into(), outlet: "source".into(), ..Columns::default() };
-        let rows = summary(read_csv(&path, &columns, &OutletGuesser::default()).unwrap());
+        let options = ReadOptions { columns, ..ReadOptions::default() };
+        let rows = summary(read_csv(&path, &options, &OutletGuesser::default()).unwrap());
         let shown = path.display();
         assert_eq!(
             rows,
@@ -228,7 +270,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("c.csv");
         std::fs::write(&path, "body,outlet\nx,y\n").unwrap();
-        let err = read_csv(&path, &Columns::default(), &OutletGuesser::default()).err().unwrap();
+        let err = read_csv(&path, &ReadOptions::default(), &OutletGuesser::default()).err().unwrap();
         assert!(
             err.to_string().ends_with(
                 "c.csv:1: no `text` column (columns: body, outlet) (name the text column with --text-column)"

@@ -182,8 +182,17 @@ impl FileCheck<'_> {
         let lexicon_id = header.id.get_ref().clone();
         let mut seen: HashMap<String, (String, String)> = HashMap::new();
         let mut concepts = Vec::new();
+        let mut ids: HashMap<String, (usize, usize)> = HashMap::new();
         for raw_concept in &raw.concept {
             let offset = raw_concept.span().start;
+            let id = raw_concept.get_ref().id.get_ref();
+            let here = self.locator.line_column(raw_concept.get_ref().id.span().start);
+            if let Some((line, _)) = ids.get(id) {
+                let message = format!("concept id `{id}` is defined twice in this file (first on line {line})");
+                self.error(raw_concept.get_ref().id.span().start, message, "rename one concept, or merge their labels");
+                continue;
+            }
+            ids.insert(id.clone(), here);
             let concept = self.concept(raw_concept.get_ref(), offset, &lexicon_id, defaults, registry, &mut seen);
             concepts.extend(concept);
         }
@@ -299,6 +308,12 @@ impl FileCheck<'_> {
         let inflect = raw.inflect.unwrap_or(defaults.0);
         if phrase_keys(&text).is_empty() {
             self.error(at, format!("label `{text}` in concept `{concept}` has no words"), "write the phrase to match");
+        } else if !text.chars().any(char::is_alphanumeric) {
+            self.error(
+                at,
+                format!("label `{text}` in concept `{concept}` has no letters or digits"),
+                "labels are plain phrases matched word by word, not patterns: write the words to match",
+            );
         } else {
             let key = label_key(&text, inflect, self.stemmer);
             let elsewhere = if gives_way { None } else { registry.keys.get(&key) };
@@ -323,7 +338,7 @@ impl FileCheck<'_> {
             }
         }
         for form in &raw.forms {
-            if phrase_keys(form.get_ref()).is_empty() {
+            if !form.get_ref().chars().any(char::is_alphanumeric) {
                 self.error(form.span().start, format!("empty form on label `{text}`"), "remove it");
             }
         }
@@ -517,6 +532,17 @@ mod tests {
         for ((at, what), p) in expected.iter().zip(&found) {
             assert!(p.starts_with(at) && p.contains(what), "{p} should be at {at} and say {what}");
         }
+    }
+
+    #[test]
+    fn a_concept_id_twice_in_one_file_and_pattern_labels_are_errors() {
+        let body = "[[concept]]\nid = \"a\"\nlabels = [{ text = \"x\", connotation = \"neutral\" }, { text = \"y\", connotation = \"neutral\" }]\n\
+            [[concept]]\nid = \"a\"\nlabels = [{ text = \"z\", connotation = \"neutral\" }, { text = \"w\", connotation = \"neutral\" }]\n\
+            [[concept]]\nid = \"b\"\nlabels = [{ text = \".*\", connotation = \"neutral\" }, { text = \"“”\", connotation = \"neutral\" }, { text = \"v\", connotation = \"neutral\" }]\n";
+        let found = problems(body);
+        assert!(found.iter().any(|p| p.starts_with("t.toml:10:") && p.contains("`a` is defined twice in this file (first on line 7)")), "{found:#?}");
+        assert!(found.iter().any(|p| p.contains("label `.*` in concept `b` has no letters or digits")), "{found:#?}");
+        assert!(found.iter().any(|p| p.contains("label `“”` in concept `b`")), "{found:#?}");
     }
 
     #[test]

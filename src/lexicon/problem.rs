@@ -34,7 +34,11 @@ impl fmt::Display for Problem {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{}:{}:{}: {level}: {}", self.file, self.line, self.column, self.message)?;
+        match (self.line, self.column) {
+            (0, _) => write!(f, "{}: {level}: {}", self.file, self.message)?,
+            (line, 0) => write!(f, "{}:{line}: {level}: {}", self.file, self.message)?,
+            (line, column) => write!(f, "{}:{line}:{column}: {level}: {}", self.file, self.message)?,
+        }
         if !self.fix.is_empty() {
             write!(f, " (fix: {})", self.fix)?;
         }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::model::Source;
 use super::problem::{Problem, Severity};
-use crate::corpus::files_below;
+use crate::corpus::{files_below, regular_file};
 
 /// The shipped lexicons: (path in the repository, contents). A test checks this list against
 /// the files on disk, so a new lexicon file cannot be forgotten here.
@@ -76,6 +76,10 @@ pub fn read_sources(paths: &[PathBuf]) -> (Vec<Source>, Vec<Problem>) {
             problems.push(unreadable(path, "no .toml files in this folder"));
         }
         for file in files {
+            if let Err(why) = regular_file(&file) {
+                problems.push(unreadable(&file, &why));
+                continue;
+            }
             match fs::read_to_string(&file) {
                 Ok(text) => sources.push(Source { name: file.display().to_string(), text }),
                 Err(err) => problems.push(unreadable(&file, &err.to_string())),

@@ -44,7 +44,18 @@ pub fn attribution_section(md: &mut String, files: &ComparisonFiles) {
     );
 }
 
-/// Clusters, distances, map and tree, stability, and what was left out.
+/// `report` with its "Comparing outlets" section replaced by one for `files` (a comparison made
+/// again by `framelens compare`); unchanged when it has no such section.
+pub fn replace_comparison_section(report: &str, files: &ComparisonFiles) -> String {
+    const HEADING: &str = "## Comparing outlets\n";
+    let Some(start) = report.find(HEADING) else { return report.to_string() };
+    let end = report[start + HEADING.len()..].find("\n## ").map_or(report.len(), |i| start + HEADING.len() + i + 1);
+    let mut section = String::new();
+    comparison_section(&mut section, files);
+    format!("{}{section}{}", &report[..start], &report[end..])
+}
+
+/// `## Comparing outlets`: clusters, distances, map and tree, stability, and what was left out.
 pub fn comparison_section(md: &mut String, files: &ComparisonFiles) {
     let c = &files.comparison;
     let _ = writeln!(md, "## Comparing outlets\n");

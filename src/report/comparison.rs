@@ -16,6 +16,16 @@ use crate::chart::{self, ChartFormat, ChartSize, Shares, StackedBars, prepare};
 use crate::compare::{self, CompareInput, CompareOptions, Comparison, Level, MAX_DISTANCE_ROWS, groups_present};
 use crate::table::RunTables;
 
+/// The comparison's tables.
+pub const COMPARISON_TABLES: &[&str] = &["clusters", "distances", "merge_tree", "cluster_stability"];
+
+/// Whether `file` (relative to a report folder) is one that a comparison writes: a chart,
+/// `comparison.json` or a comparison table. `compare` replaces exactly these.
+pub fn is_comparison_file(file: &str) -> bool {
+    let stem = file.split('.').next().unwrap_or_default();
+    file.starts_with("charts/") || file == "comparison.json" || COMPARISON_TABLES.contains(&stem)
+}
+
 /// How to compare and draw.
 #[derive(Debug, Clone)]
 pub struct CompareSettings {
@@ -62,6 +72,8 @@ pub struct ComparisonFiles {
     pub attribution: Option<StackedBars>,
     /// Feature groups present in the features table.
     pub groups: Vec<String>,
+    /// Every file written, relative to the folder (tables, `comparison.json`, charts).
+    pub written: Vec<String>,
 }
 
 /// A comparison could not be made or written.
@@ -154,22 +166,30 @@ pub fn write_comparison(
     let stories = stories.filter(|s| s.iter().any(|x| !x.is_empty()));
     let input = CompareInput { rows, label_counts, articles, stories };
     let comparison = compare::compare(&input, options);
-    write_tables(dir, &comparison, formats)?;
+    let mut written = write_tables(dir, &comparison, formats)?;
     write_summary(dir, &comparison)?;
+    written.push("comparison.json".into());
     let (charts, attribution) = write_charts(dir, &comparison, settings, tables)?;
-    Ok(ComparisonFiles { comparison, charts, attribution, groups })
+    written.extend(charts.iter().filter_map(|c| c.file.clone()));
+    Ok(ComparisonFiles { comparison, charts, attribution, groups, written })
 }
 
-fn write_tables(dir: &Path, c: &Comparison, formats: Formats) -> Result<(), ReportError> {
-    write_table_as(dir, "clusters", &mut compare::clusters_table(c), formats)?;
+/// The comparison's tables; returns the files written.
+fn write_tables(dir: &Path, c: &Comparison, formats: Formats) -> Result<Vec<String>, ReportError> {
+    let mut tables = vec![("clusters", compare::clusters_table(c))];
     if c.matrix.rows() <= MAX_DISTANCE_ROWS {
-        write_table_as(dir, "distances", &mut compare::distances_table(c), formats)?;
+        tables.push(("distances", compare::distances_table(c)));
     }
-    write_table_as(dir, "merge_tree", &mut compare::merge_tree_table(c), formats)?;
-    if let Some(mut stability) = compare::stability_table(c) {
-        write_table_as(dir, "cluster_stability", &mut stability, formats)?;
+    tables.push(("merge_tree", compare::merge_tree_table(c)));
+    if let Some(stability) = compare::stability_table(c) {
+        tables.push(("cluster_stability", stability));
     }
-    Ok(())
+    let mut written = Vec::new();
+    for (name, mut frame) in tables {
+        write_table_as(dir, name, &mut frame, formats)?;
+        written.extend(formats.files(name));
+    }
+    Ok(written)
 }
 
 /// `comparison.json`: everything needed to read and reproduce the clustering.

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::corpus::files_below;
+use crate::corpus::{ReadOptions, input_files, regular_file};
 use crate::lexicon::{LexiconInfo, StoryChoice};
 
 /// One input file and its hash.
@@ -46,19 +46,33 @@ pub struct RunManifest {
     pub errors: Vec<String>,
     /// Tables written.
     pub tables: Vec<String>,
+    /// Every file the run wrote, relative to the folder: the only files the next run into the
+    /// folder removes.
+    pub files: Vec<String>,
+    /// Written last: `true` once every file above is in place.
+    pub complete: bool,
 }
 
 impl RunManifest {
-    /// Write as pretty JSON to `path`.
+    /// Write as pretty JSON to `path`, through a temporary file renamed into place, so a reader
+    /// never sees half a manifest.
     pub fn write(&self, path: &Path) -> Result<(), super::ReportError> {
         let json = serde_json::to_string_pretty(self).expect("manifest serialises") + "\n";
-        fs::write(path, json).map_err(|e| super::ReportError::write(path, e))
+        write_atomically(path, json.as_bytes())
     }
 }
 
-/// Hash the input: a file, or every file below a folder (sorted).
-pub fn hash_inputs(input: &Path) -> Vec<InputFile> {
-    let files = if input.is_dir() { files_below(input, |_| true) } else { vec![input.to_path_buf()] };
+/// Write `bytes` to `path` through a temporary sibling renamed into place.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), super::ReportError> {
+    let temporary = path.with_extension("json.partial");
+    fs::write(&temporary, bytes).map_err(|e| super::ReportError::write(&temporary, e))?;
+    fs::rename(&temporary, path).map_err(|e| super::ReportError::write(path, e))
+}
+
+/// Hash the files a run over `input` reads (sorted): the file itself, or a folder's article
+/// files and manifest. Nothing else in the folder, and nothing a link points to outside it.
+pub fn hash_inputs(input: &Path, options: &ReadOptions) -> Vec<InputFile> {
+    let files = input_files(input, options);
     files
         .par_iter()
         .filter_map(|path| {
@@ -71,6 +85,7 @@ pub fn hash_inputs(input: &Path) -> Vec<InputFile> {
 
 /// Size and SHA-256 of a file, read in blocks: a corpus file may be larger than memory.
 fn sha256_of(path: &Path) -> std::io::Result<(u64, String)> {
+    regular_file(path).map_err(std::io::Error::other)?;
     let mut hasher = Sha256::new();
     let bytes = std::io::copy(&mut fs::File::open(path)?, &mut hasher)?;
     Ok((bytes, format!("{:x}", hasher.finalize())))
@@ -87,14 +102,15 @@ mod tests {
         fs::write(dir.path().join("b.txt"), "abc").unwrap();
         fs::write(dir.path().join("sub/a.txt"), "").unwrap();
         fs::write(dir.path().join("a.txt"), vec![b'x'; 100_000]).unwrap();
-        let files = hash_inputs(dir.path());
+        fs::write(dir.path().join("video.mp4"), "not an article").unwrap();
+        let files = hash_inputs(dir.path(), &ReadOptions::default());
         let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
         assert_eq!(paths, ["a.txt", "b.txt", "sub/a.txt"]);
         assert_eq!(files[0].bytes, 100_000);
         // SHA-256 test vectors: "abc" and the empty string.
         assert_eq!(files[1].sha256, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
         assert_eq!(files[2].sha256, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-        let single = hash_inputs(&dir.path().join("b.txt"));
+        let single = hash_inputs(&dir.path().join("b.txt"), &ReadOptions::default());
         assert_eq!((single[0].bytes, single[0].sha256.as_str()), (3, files[1].sha256.as_str()));
     }
 }

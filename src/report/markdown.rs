@@ -13,6 +13,7 @@ use crate::stats::Findings;
 use crate::table::{Totals, label_slug};
 
 use super::comparison::ComparisonFiles;
+use super::comparison::COMPARISON_TABLES;
 use super::markdown_parts::chart_link;
 use super::stats_text;
 use super::write::Formats;
@@ -115,8 +116,6 @@ pub fn render_markdown(input: &MarkdownInput) -> String {
     if formats.csv { md } else { point_to_parquet(&md) }
 }
 
-/// The comparison's tables, always written as CSV and Parquet.
-const COMPARISON_TABLES: &[&str] = &["clusters", "distances", "merge_tree", "cluster_stability"];
 
 /// The findings with every measured table named as `NAME.parquet`, for a run without CSV files.
 fn point_to_parquet(md: &str) -> String {

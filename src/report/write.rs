@@ -1,4 +1,7 @@
-//! Writing DataFrames as `NAME.csv` and `NAME.parquet`, deterministically.
+//! Writing DataFrames as `NAME.csv` and `NAME.parquet`, deterministically. Text cells of a CSV
+//! file that a spreadsheet would run as a formula (starting with `=`, `@`, tab or carriage
+//! return, or with `+` or `-` and not a number) get a leading apostrophe, as spreadsheets
+//! expect, unless `raw_csv`; Parquet keeps the raw value.
 
 use std::fmt;
 use std::fs::File;
@@ -64,11 +67,19 @@ pub struct Formats {
     pub csv: bool,
     /// Write `NAME.parquet`.
     pub parquet: bool,
+    /// Write CSV text cells as they are, even those a spreadsheet would run as a formula.
+    pub raw_csv: bool,
 }
 
 impl Formats {
     /// Both files, the default.
-    pub const BOTH: Formats = Formats { csv: true, parquet: true };
+    pub const BOTH: Formats = Formats { csv: true, parquet: true, raw_csv: false };
+
+    /// The file names a table is written as.
+    pub fn files(self, table: &str) -> Vec<String> {
+        let names = [(self.csv, "csv"), (self.parquet, "parquet")];
+        names.iter().filter(|(on, _)| *on).map(|(_, ext)| format!("{table}.{ext}")).collect()
+    }
 
     /// The formats as written in the run manifest: `csv,parquet`, `csv` or `parquet`.
     pub fn describe(self) -> String {
@@ -82,44 +93,70 @@ pub fn write_table(dir: &Path, name: &str, frame: &mut DataFrame) -> Result<(), 
     write_table_as(dir, name, frame, Formats::BOTH)
 }
 
-/// Write `frame` as `dir/NAME.csv` and/or `dir/NAME.parquet`, as `formats` says; a file of the
-/// other format left by an earlier run is removed, so the folder never mixes two runs.
+/// Write `frame` as `dir/NAME.csv` and/or `dir/NAME.parquet`, as `formats` says. Files of the
+/// other format are left alone: the output folder removed the previous run's files when the run
+/// took it (see `OutputFolder`).
 pub fn write_table_as(dir: &Path, name: &str, frame: &mut DataFrame, formats: Formats) -> Result<(), ReportError> {
     let csv = dir.join(format!("{name}.csv"));
     if formats.csv {
-        csv_writer(create(&csv)?).finish(frame).map_err(|e| error(&csv, e))?;
-    } else {
-        remove_stale(&csv)?;
+        let mut cells = spreadsheet_safe(frame, formats.raw_csv).map_err(|e| error(&csv, e))?;
+        csv_writer(create(&csv)?).finish(cells.to_mut()).map_err(|e| error(&csv, e))?;
     }
     let parquet = dir.join(format!("{name}.parquet"));
     if formats.parquet {
         parquet_writer(create(&parquet)?).finish(frame).map_err(|e| error(&parquet, e))?;
-    } else {
-        remove_stale(&parquet)?;
     }
     Ok(())
 }
 
-/// Remove `path` if an earlier run left it.
-fn remove_stale(path: &Path) -> Result<(), ReportError> {
-    match std::fs::remove_file(path) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(error(path, e)),
-        _ => Ok(()),
+/// Whether a spreadsheet would read `cell` as a formula: it starts with `=`, `@`, tab or
+/// carriage return, or with `+` or `-` and is not a plain number (a signed number such as
+/// `+0.25` stays as it is).
+fn formula_like(cell: &str) -> bool {
+    match cell.as_bytes().first() {
+        Some(b'=' | b'@' | b'\t' | b'\r') => true,
+        Some(b'+' | b'-') => cell.parse::<f64>().is_err(),
+        _ => false,
     }
+}
+
+/// `frame` with a leading apostrophe on every text cell a spreadsheet would run as a formula
+/// (borrowed unchanged when there is none, or when `raw`).
+fn spreadsheet_safe(frame: &DataFrame, raw: bool) -> PolarsResult<std::borrow::Cow<'_, DataFrame>> {
+    if raw {
+        return Ok(std::borrow::Cow::Borrowed(frame));
+    }
+    let risky =
+        |c: &Column| c.str().is_ok_and(|s| s.downcast_iter().any(|chunk| chunk.values_iter().any(formula_like)));
+    if !frame.columns().iter().any(risky) {
+        return Ok(std::borrow::Cow::Borrowed(frame));
+    }
+    let mut safe = frame.clone();
+    for name in frame.get_column_names_owned() {
+        let column = frame.column(&name)?;
+        if !risky(column) {
+            continue;
+        }
+        let text = column.str()?;
+        let cells: StringChunked = (0..text.len())
+            .map(|i| text.get(i).map(|c| if formula_like(c) { format!("'{c}") } else { c.to_string() }))
+            .collect();
+        safe.replace(&name, cells.with_name(name.clone()).into_series().into_column())?;
+    }
+    Ok(std::borrow::Cow::Owned(safe))
 }
 
 type CsvBatches = polars::io::csv::write::BatchedWriter<BufWriter<File>>;
 type ParquetBatches = polars::io::parquet::write::BatchedWriter<BufWriter<File>>;
 
-/// Create `path` and open a batched writer on it with `open`, if `wanted`; otherwise remove the
-/// file an earlier run may have left there.
+/// Create `path` and open a batched writer on it with `open`, if `wanted`.
 fn open_if<W>(
     wanted: bool,
     path: &Path,
     open: impl FnOnce(BufWriter<File>) -> PolarsResult<W>,
 ) -> Result<Option<(PathBuf, W)>, ReportError> {
     if !wanted {
-        return remove_stale(path).map(|()| None);
+        return Ok(None);
     }
     let writer = open(create(path)?).map_err(|e| error(path, e))?;
     Ok(Some((path.to_path_buf(), writer)))
@@ -129,17 +166,18 @@ fn open_if<W>(
 pub struct StreamedTable {
     csv: Option<(PathBuf, CsvBatches)>,
     parquet: Option<(PathBuf, ParquetBatches)>,
+    raw_csv: bool,
 }
 
 impl StreamedTable {
     /// Open `dir/NAME.csv` and/or `dir/NAME.parquet` (as `formats` says) for frames shaped like
-    /// `empty`, removing a file of the other format left by an earlier run.
+    /// `empty`.
     pub fn create(dir: &Path, name: &str, empty: &DataFrame, formats: Formats) -> Result<StreamedTable, ReportError> {
         let schema = empty.schema().as_ref().clone();
         let csv = open_if(formats.csv, &dir.join(format!("{name}.csv")), |f| csv_writer(f).batched(&schema))?;
         let parquet =
             open_if(formats.parquet, &dir.join(format!("{name}.parquet")), |f| parquet_writer(f).batched(&schema))?;
-        Ok(StreamedTable { csv, parquet })
+        Ok(StreamedTable { csv, parquet, raw_csv: formats.raw_csv })
     }
 
     /// Append rows, to the CSV and the Parquet file at the same time. Empty batches are skipped.
@@ -147,10 +185,13 @@ impl StreamedTable {
         if batch.height() == 0 {
             return Ok(());
         }
-        let StreamedTable { csv, parquet } = self;
+        let StreamedTable { csv, parquet, raw_csv } = self;
         let (csv, parquet) = rayon::join(
             || match csv {
-                Some((path, writer)) => writer.write_batch(batch).map_err(|e| error(path, e)),
+                Some((path, writer)) => {
+                    let cells = spreadsheet_safe(batch, *raw_csv).map_err(|e| error(path, e))?;
+                    writer.write_batch(&cells).map_err(|e| error(path, e))
+                }
                 None => Ok(()),
             },
             || match parquet {
@@ -170,5 +211,31 @@ impl StreamedTable {
             writer.finish().map_err(|e| error(&path, e))?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::FrameBuilder;
+
+    #[test]
+    fn formula_cells_are_neutralised_in_csv_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut frame = FrameBuilder::default()
+            .text("outlet", &["=HYPERLINK(\"x\")", "+cmd|' /C calc'!A0", "-2", "+0.25", "@SUM(A1)", "Fox News", "\tx"])
+            .build();
+        write_table(dir.path(), "t", &mut frame).unwrap();
+        let csv = std::fs::read_to_string(dir.path().join("t.csv")).unwrap();
+        let cells: Vec<&str> = csv.lines().skip(1).collect();
+        assert_eq!(cells[0], "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert!(cells[1].starts_with("'+cmd"), "{}", cells[1]);
+        assert_eq!(&cells[2..6], ["-2", "+0.25", "'@SUM(A1)", "Fox News"], "numbers stay numbers");
+        assert!(cells[6].starts_with("\"'\t") || cells[6].starts_with("'\t"), "{:?}", cells[6]);
+        let parquet = ParquetReader::new(File::open(dir.path().join("t.parquet")).unwrap()).finish().unwrap();
+        assert_eq!(parquet.column("outlet").unwrap().str().unwrap().get(0), Some("=HYPERLINK(\"x\")"), "raw in Parquet");
+        let raw = Formats { raw_csv: true, ..Formats::BOTH };
+        write_table_as(dir.path(), "r", &mut frame, raw).unwrap();
+        assert!(std::fs::read_to_string(dir.path().join("r.csv")).unwrap().contains("\n\"=HYPERLINK"));
     }
 }

@@ -12,7 +12,8 @@ fn broken_articles_are_reported_and_the_rest_measured() {
     copy_example(dir.path(), true);
     fs::write(dir.path().join("articles/latin1.txt"), b"Le pr\xe9sident a parl\xe9.\nSecond line\n").unwrap();
     fs::write(dir.path().join("articles/empty.txt"), b"\n \n").unwrap();
-    let out = dir.path().join("out");
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("out");
     framelens()
         .args(["extract"])
         .arg(dir.path())
@@ -33,7 +34,8 @@ fn manifest_without_file_column_falls_back_to_inference() {
     let dir = tempfile::tempdir().unwrap();
     copy_example(dir.path(), false);
     fs::write(dir.path().join("manifest.csv"), "name,outlet\n000_63e73156e22eb402.txt,HuffPost\n").unwrap();
-    let out = dir.path().join("out");
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("out");
     framelens()
         .arg("extract")
         .arg(dir.path())
@@ -54,11 +56,12 @@ fn manifest_row_naming_a_missing_file_is_reported_with_its_line() {
     let mut manifest = fs::read_to_string(dir.path().join("manifest.csv")).unwrap();
     manifest.push_str("gone.txt,Nowhere,,,\n");
     fs::write(dir.path().join("manifest.csv"), manifest).unwrap();
+    let out = tempfile::tempdir().unwrap();
     framelens()
         .arg("extract")
         .arg(dir.path())
         .arg("--out")
-        .arg(dir.path().join("out"))
+        .arg(out.path())
         .assert()
         .code(1)
         .stderr(predicate::str::contains("manifest.csv:7: file `gone.txt` not found"));

@@ -12,7 +12,8 @@ fn article_text(name: &str) -> String {
 fn folder_without_manifest_infers_outlets_and_says_how() {
     let dir = tempfile::tempdir().unwrap();
     copy_example(dir.path(), false);
-    let out = dir.path().join("out");
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("out");
     let assert = framelens().arg("extract").arg(dir.path()).arg("--out").arg(&out).assert().success();
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
     assert!(stderr.contains("003_63e7cd1a6ad879a8 -> Sputnik (retrieved_from_url)"), "{stderr}");

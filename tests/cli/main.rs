@@ -7,6 +7,7 @@ mod compare;
 mod determinism;
 mod example_corpus;
 mod formats;
+mod hostile;
 mod inputs;
 mod lexicon;
 mod quotes;
