@@ -7,9 +7,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use polars::prelude::{DataFrame, PolarsResult};
 
+use super::Prepared;
 use super::canvas::short_name;
 use super::dots::{Dot, DotRow, IntervalDots, Panel, Scale};
-use super::Prepared;
 use crate::columns;
 use crate::compare::{numbers, strings};
 

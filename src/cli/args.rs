@@ -142,10 +142,12 @@ impl LexiconArgs {
     pub fn cue_model_source(&self) -> String {
         match (&self.cue_model, self.learned_cues) {
             (_, false) => String::new(),
-            (Some(path), true) => match framelens::report::hash_inputs(path, &framelens::corpus::ReadOptions::default()).first() {
-                Some(file) => format!("{} (sha256 {})", path.display(), file.sha256),
-                None => path.display().to_string(),
-            },
+            (Some(path), true) => {
+                match framelens::report::hash_inputs(path, &framelens::corpus::ReadOptions::default()).first() {
+                    Some(file) => format!("{} (sha256 {})", path.display(), file.sha256),
+                    None => path.display().to_string(),
+                }
+            }
             (None, true) => framelens::quotes::SHIPPED_CUE_MODEL.to_string(),
         }
     }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use framelens::chart::{ChartFormat, ChartSize};
 use framelens::compare::{CompareOptions, Level, read_run_tables};
 use framelens::report::{
-    CompareSettings, ComparisonFiles, Formats, MANIFEST_FILE, OutputFolder, is_complete, is_comparison_file,
+    CompareSettings, ComparisonFiles, Formats, MANIFEST_FILE, OutputFolder, is_comparison_file, is_complete,
     replace_comparison_section, write_atomically, write_comparison, written_files,
 };
 

@@ -14,7 +14,11 @@ const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
 
 /// Stream the articles of `folder`, sorted by path. Manifest problems and manifest rows that
 /// name no file come out as errors; every readable article is still yielded.
-pub fn read_folder(folder: &Path, options: &ReadOptions, guesser: &OutletGuesser) -> Result<ArticleStream, CorpusError> {
+pub fn read_folder(
+    folder: &Path,
+    options: &ReadOptions,
+    guesser: &OutletGuesser,
+) -> Result<ArticleStream, CorpusError> {
     let (mut manifest, manifest_errors) = Manifest::find(folder);
     let Walk { files, skipped } = article_files(folder, options);
     let files: Vec<PathBuf> = files.iter().map(|p| p.strip_prefix(folder).unwrap_or(p).to_path_buf()).collect();
@@ -175,7 +179,8 @@ mod tests {
     fn title_falls_back_to_the_first_line() {
         let dir = tempfile::tempdir().unwrap();
         write(dir.path(), "a.txt", b"\n  Iraq votes to expel US troops\nBody.");
-        let article = read_single(&dir.path().join("a.txt"), &ReadOptions::default(), &OutletGuesser::default()).unwrap();
+        let article =
+            read_single(&dir.path().join("a.txt"), &ReadOptions::default(), &OutletGuesser::default()).unwrap();
         assert_eq!(article.title, "Iraq votes to expel US troops");
     }
 }

@@ -49,13 +49,6 @@ pub struct Manifest {
     used: Vec<bool>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TomlManifest {
-    #[serde(default)]
-    article: Vec<toml::Spanned<Entry>>,
-}
-
 /// Normalised key of a manifest path: forward slashes, no leading `./`.
 fn key(path: &str) -> String {
     path.trim().replace('\\', "/").trim_start_matches("./").to_string()
@@ -67,7 +60,28 @@ impl Manifest {
         let Some(path) = Manifest::file(folder) else { return (None, Vec::new()) };
         let read = if path.extension().is_some_and(|e| e == "csv") { read_csv(&path) } else { read_toml(&path) };
         match read {
-            Ok((entries, errors)) => (Some(Manifest::from_entries(folder, entries)), errors),
+            Ok((entries, mut errors)) => {
+                let shown = path.display();
+                let mut first: HashMap<String, usize> = HashMap::new();
+                let mut kept = Vec::new();
+                for entry in entries {
+                    if let Some(line) = first.get(&key(&entry.file)) {
+                        errors.push(CorpusError::new(
+                            format!("{shown}:{}", entry.line),
+                            format!(
+                                "file `{}` is listed twice (first on line {line}); this row is ignored",
+                                entry.file
+                            ),
+                            "keep one row per article file",
+                        ));
+                        continue;
+                    }
+                    first.insert(key(&entry.file), entry.line);
+                    kept.push(entry);
+                }
+                errors.sort_by_key(|e| e.location.rsplit(':').next().and_then(|l| l.parse::<usize>().ok()));
+                (Some(Manifest::from_entries(folder, kept)), errors)
+            }
             Err(err) => (None, vec![err]),
         }
     }
@@ -100,16 +114,30 @@ impl Manifest {
     }
 }
 
+/// Read `manifest.csv` line by line: a manifest field never holds a line break, so a row with an
+/// unterminated quote is reported alone instead of swallowing the rows after it, and line
+/// numbers are right whatever the line endings.
 fn read_csv(path: &Path) -> Result<(Vec<Entry>, Vec<CorpusError>), CorpusError> {
     let shown = path.display().to_string();
     let bytes = fs::read(path).map_err(|e| CorpusError::new(&shown, e.to_string(), "check the manifest path"))?;
     let text = decode(bytes, &shown)?;
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| CorpusError::new(format!("{shown}:1"), e.to_string(), ""))?
+    let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    let parse = |line: &str| -> Result<Vec<String>, String> {
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(line.as_bytes());
+        let record =
+            reader.records().next().unwrap_or_else(|| Ok(csv::StringRecord::new())).map_err(|e| e.to_string())?;
+        if line.matches('"').count() % 2 == 1 {
+            return Err("unterminated quotation mark".into());
+        }
+        Ok(record.iter().map(|f| f.trim().to_string()).collect())
+    };
+    let Some((_, header)) = lines.next() else {
+        return Err(CorpusError::new(format!("{shown}:1"), "empty manifest", "add a header row: file,outlet,…"));
+    };
+    let headers: Vec<String> = parse(header)
+        .map_err(|e| CorpusError::new(format!("{shown}:1"), e, "the first row must name the columns"))?
         .iter()
-        .map(|h| h.trim().to_lowercase())
+        .map(|h| h.to_lowercase())
         .collect();
     let column = |name: &str| headers.iter().position(|h| h == name);
     let Some(file_col) = column("file") else {
@@ -122,18 +150,17 @@ fn read_csv(path: &Path) -> Result<(Vec<Entry>, Vec<CorpusError>), CorpusError> 
     };
     let mut entries = Vec::new();
     let mut errors = Vec::new();
-    for record in reader.records() {
-        let record = match record {
+    for (i, raw) in lines {
+        let line = i + 1;
+        let record = match parse(raw) {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                errors.push(CorpusError::new(format!("{shown}:{line}"), e.to_string(), "fix the CSV row"));
+                errors.push(CorpusError::new(format!("{shown}:{line}"), e, "fix the CSV row; this row is skipped"));
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line()) as usize;
-        let field = |name: &str| column(name).and_then(|i| record.get(i)).unwrap_or("").trim().to_string();
-        let file = record.get(file_col).unwrap_or("").trim().to_string();
+        let field = |name: &str| column(name).and_then(|i| record.get(i)).cloned().unwrap_or_default();
+        let file = record.get(file_col).cloned().unwrap_or_default();
         if file.is_empty() {
             errors.push(CorpusError::new(format!("{shown}:{line}"), "empty `file` value", "name the article file"));
             continue;
@@ -152,23 +179,41 @@ fn read_csv(path: &Path) -> Result<(Vec<Entry>, Vec<CorpusError>), CorpusError> 
     Ok((entries, errors))
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LooseTomlManifest {
+    #[serde(default)]
+    article: Vec<toml::Spanned<toml::Table>>,
+}
+
+/// Read `manifest.toml`; each `[[article]]` is checked on its own, so one badly typed entry is
+/// reported with its line and the others are kept.
 fn read_toml(path: &Path) -> Result<(Vec<Entry>, Vec<CorpusError>), CorpusError> {
     let shown = path.display().to_string();
     let bytes = fs::read(path).map_err(|e| CorpusError::new(&shown, e.to_string(), "check the manifest path"))?;
     let text = decode(bytes, &shown)?;
-    let parsed: TomlManifest = toml::from_str(&text).map_err(|e| {
-        let line = e.span().map_or(0, |s| text[..s.start].matches('\n').count() + 1);
+    let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+    let parsed: LooseTomlManifest = toml::from_str(&text).map_err(|e| {
+        let line = e.span().map_or(0, |s| line_of(s.start));
         CorpusError::new(format!("{shown}:{line}"), e.message().trim(), "each [[article]] needs file = \"…\"")
     })?;
-    let entries = parsed
-        .article
-        .into_iter()
-        .map(|spanned| {
-            let line = text[..spanned.span().start].matches('\n').count() + 1;
-            Entry { line, ..spanned.into_inner() }
-        })
-        .collect();
-    Ok((entries, Vec::new()))
+    let mut entries = Vec::new();
+    let mut errors = Vec::new();
+    for spanned in parsed.article {
+        let line = line_of(spanned.span().start);
+        match Entry::deserialize(toml::Value::Table(spanned.into_inner())) {
+            Ok(entry) if entry.file.trim().is_empty() => {
+                errors.push(CorpusError::new(format!("{shown}:{line}"), "empty `file` value", "name the article file"));
+            }
+            Ok(entry) => entries.push(Entry { line, ..entry }),
+            Err(e) => errors.push(CorpusError::new(
+                format!("{shown}:{line}"),
+                format!("[[article]]: {}", e.message().trim()),
+                "fix this entry; the others are read",
+            )),
+        }
+    }
+    Ok((entries, errors))
 }
 
 #[cfg(test)]
@@ -215,6 +260,39 @@ mod tests {
         let mut manifest = manifest.unwrap();
         let b = manifest.lookup("b.txt", "b.txt").unwrap();
         assert_eq!((b.outlet.as_str(), b.line), ("", 5));
+    }
+
+    #[test]
+    fn every_bad_row_is_named_and_the_good_ones_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let csv = "file,outlet\r\na.txt,X\r\n\"b.txt,Y\r\nc.txt,Z\r\na.txt,W\r\n";
+        fs::write(dir.path().join("manifest.csv"), csv).unwrap();
+        let (manifest, errors) = Manifest::find(dir.path());
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(messages.len(), 2, "{messages:#?}");
+        assert!(messages[0].contains("manifest.csv:3: unterminated quotation mark"), "{}", messages[0]);
+        assert!(
+            messages[1].contains("manifest.csv:5: file `a.txt` is listed twice (first on line 2)"),
+            "{}",
+            messages[1]
+        );
+        let mut manifest = manifest.unwrap();
+        assert_eq!(manifest.lookup("c.txt", "c.txt").unwrap().line, 4, "the row after the bad quote is kept");
+        assert_eq!(manifest.lookup("a.txt", "a.txt").unwrap().outlet, "X", "the first row wins");
+        assert_eq!(manifest.unused().count(), 0, "the duplicate is not reported as missing");
+    }
+
+    #[test]
+    fn a_badly_typed_toml_entry_is_named_and_the_others_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let toml = "[[article]]\nfile = \"a.txt\"\n\n[[article]]\nfile = \"b.txt\"\noutlet = 3\n\n[[article]]\nfile = \"c.txt\"\nauthor = \"x\"\n";
+        fs::write(dir.path().join("manifest.toml"), toml).unwrap();
+        let (manifest, errors) = Manifest::find(dir.path());
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(messages.len(), 2, "{messages:#?}");
+        assert!(messages[0].contains("manifest.toml:4:"), "{}", messages[0]);
+        assert!(messages[1].contains("manifest.toml:8:") && messages[1].contains("author"), "{}", messages[1]);
+        assert!(manifest.unwrap().lookup("a.txt", "a.txt").is_some());
     }
 
     #[test]

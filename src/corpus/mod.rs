@@ -7,6 +7,7 @@ mod article;
 mod error;
 mod folder;
 mod html;
+mod lines;
 mod manifest;
 mod outlet;
 mod parquet;

@@ -6,6 +6,7 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 
 use super::error::require_text;
+use super::lines::LineIndex;
 use super::{Article, ArticleStream, CorpusError, OutletGuesser};
 
 /// Which column holds which field.
@@ -175,11 +176,12 @@ pub fn read_csv(path: &Path, options: &ReadOptions, guesser: &OutletGuesser) -> 
     super::walk::regular_file(path).map_err(|why| CorpusError::new(&shown, why, "give a regular file"))?;
     let columns = &options.columns;
     let tsv = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("tsv"));
+    let file = File::open(path).map_err(|e| CorpusError::new(&shown, e.to_string(), "check the INPUT path"))?;
+    let lines = LineIndex::default();
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(if tsv { b'\t' } else { b',' })
         .flexible(true)
-        .from_path(path)
-        .map_err(|e| CorpusError::new(&shown, e.to_string(), "check the INPUT path"))?;
+        .from_reader(lines.counting(file));
     let headers: Vec<String> = reader
         .headers()
         .map_err(|e| CorpusError::new(format!("{shown}:1"), e.to_string(), "the first row must name the columns"))?
@@ -193,10 +195,10 @@ pub fn read_csv(path: &Path, options: &ReadOptions, guesser: &OutletGuesser) -> 
     let (options, guesser) = (options.clone(), guesser.clone());
     let articles = reader.into_byte_records().map(move |record| {
         let record = record.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line());
+            let line = e.position().map_or(0, |p| lines.line_of(p.byte()));
             CorpusError::new(format!("{shown}:{line}"), e.to_string(), "fix the CSV row")
         })?;
-        let location = format!("{shown}:{}", record.position().map_or(0, |p| p.line()));
+        let location = format!("{shown}:{}", record.position().map_or(0, |p| lines.line_of(p.byte())));
         let values: Vec<String> = match record.iter().map(|f| String::from_utf8(f.to_vec())).collect() {
             Ok(values) => values,
             Err(_) => return Err(CorpusError::new(location, "not valid UTF-8", "convert the file to UTF-8")),

@@ -49,7 +49,12 @@ pub fn walk(root: &Path, follow_links: bool, keep: impl Fn(&Path) -> bool) -> Wa
             let meta = if kind.is_symlink() {
                 if !follow_links {
                     if keep(&path) || path.is_dir() {
-                        skip(&mut out, &path, "symbolic link not followed", "give --follow-links to read links inside the INPUT folder");
+                        skip(
+                            &mut out,
+                            &path,
+                            "symbolic link not followed",
+                            "give --follow-links to read links inside the INPUT folder",
+                        );
                     }
                     continue;
                 }
@@ -58,7 +63,12 @@ pub fn walk(root: &Path, follow_links: bool, keep: impl Fn(&Path) -> bool) -> Wa
                     continue;
                 };
                 if !target.starts_with(&canonical_root) {
-                    skip(&mut out, &path, "symbolic link to a place outside the INPUT folder, not read", "copy the file into the folder");
+                    skip(
+                        &mut out,
+                        &path,
+                        "symbolic link to a place outside the INPUT folder, not read",
+                        "copy the file into the folder",
+                    );
                     continue;
                 }
                 match fs::metadata(&target) {

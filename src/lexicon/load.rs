@@ -540,7 +540,13 @@ mod tests {
             [[concept]]\nid = \"a\"\nlabels = [{ text = \"z\", connotation = \"neutral\" }, { text = \"w\", connotation = \"neutral\" }]\n\
             [[concept]]\nid = \"b\"\nlabels = [{ text = \".*\", connotation = \"neutral\" }, { text = \"“”\", connotation = \"neutral\" }, { text = \"v\", connotation = \"neutral\" }]\n";
         let found = problems(body);
-        assert!(found.iter().any(|p| p.starts_with("t.toml:10:") && p.contains("`a` is defined twice in this file (first on line 7)")), "{found:#?}");
+        assert!(
+            found
+                .iter()
+                .any(|p| p.starts_with("t.toml:10:")
+                    && p.contains("`a` is defined twice in this file (first on line 7)")),
+            "{found:#?}"
+        );
         assert!(found.iter().any(|p| p.contains("label `.*` in concept `b` has no letters or digits")), "{found:#?}");
         assert!(found.iter().any(|p| p.contains("label `“”` in concept `b`")), "{found:#?}");
     }

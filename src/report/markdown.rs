@@ -12,8 +12,8 @@ use crate::quotes::Voice;
 use crate::stats::Findings;
 use crate::table::{Totals, label_slug};
 
-use super::comparison::ComparisonFiles;
 use super::comparison::COMPARISON_TABLES;
+use super::comparison::ComparisonFiles;
 use super::markdown_parts::chart_link;
 use super::stats_text;
 use super::write::Formats;
@@ -115,7 +115,6 @@ pub fn render_markdown(input: &MarkdownInput) -> String {
     caveats_section(&mut md, articles, outlets, set);
     if formats.csv { md } else { point_to_parquet(&md) }
 }
-
 
 /// The findings with every measured table named as `NAME.parquet`, for a run without CSV files.
 fn point_to_parquet(md: &str) -> String {

@@ -13,12 +13,12 @@ mod signals_text;
 mod stats_text;
 mod write;
 
+pub use compare_text::replace_comparison_section;
 pub use comparison::{
     COMPARISON_TABLES, ChartOutcome, CompareFilesError, CompareSettings, ComparisonFiles, is_comparison_file,
     write_comparison,
 };
 pub use manifest::{InputFile, RunManifest, hash_inputs, write_atomically};
-pub use output::{LOCK_FILE, MANIFEST_FILE, OutputError, OutputFolder, is_complete, written_files};
-pub use compare_text::replace_comparison_section;
 pub use markdown::{MarkdownInput, render_markdown};
+pub use output::{LOCK_FILE, MANIFEST_FILE, OutputError, OutputFolder, is_complete, written_files};
 pub use write::{Formats, ReportError, StreamedTable, write_table, write_table_as};

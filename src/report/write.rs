@@ -233,7 +233,11 @@ mod tests {
         assert_eq!(&cells[2..6], ["-2", "+0.25", "'@SUM(A1)", "Fox News"], "numbers stay numbers");
         assert!(cells[6].starts_with("\"'\t") || cells[6].starts_with("'\t"), "{:?}", cells[6]);
         let parquet = ParquetReader::new(File::open(dir.path().join("t.parquet")).unwrap()).finish().unwrap();
-        assert_eq!(parquet.column("outlet").unwrap().str().unwrap().get(0), Some("=HYPERLINK(\"x\")"), "raw in Parquet");
+        assert_eq!(
+            parquet.column("outlet").unwrap().str().unwrap().get(0),
+            Some("=HYPERLINK(\"x\")"),
+            "raw in Parquet"
+        );
         let raw = Formats { raw_csv: true, ..Formats::BOTH };
         write_table_as(dir.path(), "r", &mut frame, raw).unwrap();
         assert!(std::fs::read_to_string(dir.path().join("r.csv")).unwrap().contains("\n\"=HYPERLINK"));

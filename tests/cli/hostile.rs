@@ -41,8 +41,16 @@ fn a_folder_another_run_is_writing_into_is_refused() {
 fn the_users_files_survive_and_the_manifest_is_written_last_and_complete() {
     let out = tempfile::tempdir().unwrap();
     fs::write(out.path().join("evidence.csv"), "my own notes").unwrap();
-    framelens().args(["extract", "corpora/iraq-2020", "-q", "--formats", "parquet", "--out"]).arg(out.path()).assert().success();
-    assert_eq!(fs::read_to_string(out.path().join("evidence.csv")).unwrap(), "my own notes", "never written by framelens");
+    framelens()
+        .args(["extract", "corpora/iraq-2020", "-q", "--formats", "parquet", "--out"])
+        .arg(out.path())
+        .assert()
+        .success();
+    assert_eq!(
+        fs::read_to_string(out.path().join("evidence.csv")).unwrap(),
+        "my own notes",
+        "never written by framelens"
+    );
     let manifest: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(out.path().join("run_manifest.json")).unwrap()).unwrap();
     assert_eq!(manifest["complete"], true);
@@ -50,7 +58,11 @@ fn the_users_files_survive_and_the_manifest_is_written_last_and_complete() {
     assert!(files.contains(&"evidence.parquet") && !files.contains(&"evidence.csv"), "{files:?}");
     assert!(!out.path().join(".framelens.lock").exists(), "the lock goes with the run");
     // A second run removes what the first wrote (and only that) before writing.
-    framelens().args(["extract", "corpora/iraq-2020", "-q", "--formats", "csv", "--out"]).arg(out.path()).assert().success();
+    framelens()
+        .args(["extract", "corpora/iraq-2020", "-q", "--formats", "csv", "--out"])
+        .arg(out.path())
+        .assert()
+        .success();
     assert!(!out.path().join("evidence.parquet").exists(), "the first run's file is gone");
     assert!(fs::read_to_string(out.path().join("evidence.csv")).unwrap().starts_with("signal,"), "{}", "rewritten");
 }
@@ -79,14 +91,19 @@ fn compare_rewrites_the_report_s_comparison_section() {
     let after = fs::read_to_string(out.path().join("report.md")).unwrap();
     assert_ne!(before, after);
     assert!(after.contains("3 clusters") && !after.contains("2 clusters"), "{after}");
-    assert_eq!(before.split("## Comparing outlets").next(), after.split("## Comparing outlets").next(), "the rest stays");
+    assert_eq!(
+        before.split("## Comparing outlets").next(),
+        after.split("## Comparing outlets").next(),
+        "the rest stays"
+    );
 }
 
 #[test]
 fn formula_cells_reach_csv_neutralised_and_parquet_raw() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("c.jsonl");
-    fs::write(&corpus, "{\"outlet\": \"=HYPERLINK(\\\"http://x\\\")\", \"text\": \"Iraq's parliament voted.\"}\n").unwrap();
+    fs::write(&corpus, "{\"outlet\": \"=HYPERLINK(\\\"http://x\\\")\", \"text\": \"Iraq's parliament voted.\"}\n")
+        .unwrap();
     let out = dir.path().join("out");
     framelens().arg("extract").arg(&corpus).args(["-q", "--out"]).arg(&out).assert().success();
     let articles = read_csv(&out.join("articles.csv"));
