@@ -89,10 +89,10 @@ impl OutputFolder {
     /// Take `dir` for a run over `input`: refuse it inside a folder input, create it, lock it,
     /// and remove the previous run's files (those its manifest lists) and its manifest.
     pub fn take(dir: &Path, input: Option<&Path>) -> Result<OutputFolder, OutputError> {
-        if let Some(input) = input.filter(|i| i.is_dir()) {
-            if resolved(dir).starts_with(resolved(input)) {
-                return Err(OutputError::InsideInput { out: dir.to_path_buf(), input: input.to_path_buf() });
-            }
+        if let Some(input) = input.filter(|i| i.is_dir())
+            && resolved(dir).starts_with(resolved(input))
+        {
+            return Err(OutputError::InsideInput { out: dir.to_path_buf(), input: input.to_path_buf() });
         }
         fs::create_dir_all(dir).map_err(|e| ReportError::write(dir, e))?;
         let folder = OutputFolder::lock(dir)?;
