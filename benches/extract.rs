@@ -14,7 +14,7 @@ use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use framelens::corpus::{self, Columns, KnownOutlet, OutletGuesser};
+use framelens::corpus::{self, KnownOutlet, OutletGuesser, ReadOptions};
 use framelens::features::Extractor;
 use framelens::lexicon::{LexiconMatcher, load, shipped_sources};
 use framelens::pipeline::{self, Event, Keep};
@@ -68,7 +68,7 @@ fn main() {
     assert_eq!(summary.articles as usize, articles, "every generated article is measured");
     assert_eq!(summary.outlets.len(), articles.min(100));
     let parquet_out = work.join("out-parquet");
-    let parquet_only = Formats { csv: false, parquet: true };
+    let parquet_only = Formats { csv: false, parquet: true, raw_csv: false };
     let (parquet_seconds, parquet_summary) = full_run(&corpus, &known, &extractor, &parquet_out, parquet_only);
     assert_eq!(parquet_summary.articles, summary.articles);
     assert!(parquet_out.join("evidence.parquet").is_file() && !parquet_out.join("evidence.csv").exists());
@@ -125,7 +125,7 @@ fn full_run(
 ) -> (f64, pipeline::RunSummary) {
     fs::create_dir_all(out).expect("out dir");
     let started = Instant::now();
-    let stream = corpus::read(corpus, &Columns::default(), &OutletGuesser::new(known)).expect("corpus opens");
+    let stream = corpus::read(corpus, &ReadOptions::default(), &OutletGuesser::new(known)).expect("corpus opens");
     let mut skipped = 0;
     let summary = pipeline::extract_to(out, stream, extractor, formats, Keep::Nothing, None, &mut |event| {
         if let Event::Skipped(_) = event {
@@ -152,7 +152,7 @@ enum Stage {
 fn extraction_only(corpus: &Path, extractor: &Extractor, stage: Stage) -> (f64, usize, usize) {
     let started = Instant::now();
     let mut stream =
-        corpus::read(corpus, &Columns::default(), &OutletGuesser::default()).expect("corpus opens").flatten();
+        corpus::read(corpus, &ReadOptions::default(), &OutletGuesser::default()).expect("corpus opens").flatten();
     let (mut matches, mut attributions) = (0, 0);
     loop {
         let chunk: Vec<_> = stream.by_ref().take(pipeline::CHUNK_SIZE).collect();
