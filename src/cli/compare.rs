@@ -130,10 +130,10 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let files = write_comparison(dir, &settings, &tables, Formats::BOTH)?;
     // report.md's comparison section must describe this comparison, not the one it replaced.
     let report = dir.join("report.md");
-    if previous.iter().any(|f| f == "report.md") {
-        if let Ok(text) = std::fs::read_to_string(&report) {
-            std::fs::write(&report, replace_comparison_section(&text, &files))?;
-        }
+    if previous.iter().any(|f| f == "report.md")
+        && let Ok(text) = std::fs::read_to_string(&report)
+    {
+        std::fs::write(&report, replace_comparison_section(&text, &files))?;
     }
     let mut kept: Vec<String> = previous.into_iter().filter(|f| !is_comparison_file(f)).collect();
     kept.extend(files.written.iter().cloned());
