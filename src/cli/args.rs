@@ -274,8 +274,9 @@ pub struct StatsArgs {
     /// no intervals and no tests).
     #[arg(long, value_name = "N")]
     pub intervals: Option<usize>,
-    /// Most permutations per test (a test stops early once its p-value is settled).
-    #[arg(long, default_value_t = 9999, value_name = "N")]
+    /// Most permutations per test, 1 to 1,000,000 (a test stops early once its p-value is
+    /// settled).
+    #[arg(long, default_value_t = 9999, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
     pub permutations: u64,
     /// Also compare two outlets directly, e.g. `--pairs "Fox News,HuffPost"` (repeatable).
     #[arg(long, value_name = "A,B")]

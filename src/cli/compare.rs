@@ -26,9 +26,10 @@ pub struct CompareArgs {
     /// Number of clusters (default: the k in 2..=10 with the best silhouette).
     #[arg(long)]
     pub k: Option<usize>,
-    /// Bootstrap rounds for cluster stability over articles (0: none).
-    #[arg(long, default_value_t = 200, value_name = "N")]
-    pub bootstrap: usize,
+    /// Bootstrap rounds for cluster stability over articles, 0 (none) to 10,000 (each round
+    /// clusters the outlets again, so time grows with N).
+    #[arg(long, default_value_t = 200, value_name = "N", value_parser = clap::value_parser!(u16).range(0..=10_000))]
+    pub bootstrap: u16,
     /// Chart image format.
     #[arg(long, value_enum, default_value = "png")]
     pub chart_format: FormatArg,
@@ -77,7 +78,7 @@ impl CompareArgs {
                 groups: self.groups.clone(),
                 k: self.k,
                 seed,
-                bootstrap: self.bootstrap,
+                bootstrap: usize::from(self.bootstrap),
             },
             format: match self.chart_format {
                 FormatArg::Png => ChartFormat::Png,

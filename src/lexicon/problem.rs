@@ -60,16 +60,20 @@ impl Problem {
     }
 }
 
-/// Turns byte offsets of one file into lines and columns.
+/// Turns byte offsets of one file into lines and columns (line starts are found once, so a
+/// lexicon of any size is located in linear time).
 pub struct Locator<'a> {
     file: &'a str,
     text: &'a str,
+    line_starts: Vec<usize>,
 }
 
 impl<'a> Locator<'a> {
     /// A locator for `text`, read from `file`.
     pub fn new(file: &'a str, text: &'a str) -> Locator<'a> {
-        Locator { file, text }
+        let line_starts =
+            std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1)).collect();
+        Locator { file, text, line_starts }
     }
 
     /// The file's name, as used in messages.
@@ -79,9 +83,10 @@ impl<'a> Locator<'a> {
 
     /// 1-based line and column of byte `offset`.
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
-        let before = &self.text[..offset.min(self.text.len())];
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let start = self.line_starts[line - 1];
+        let column = self.text.get(start..offset).map_or(0, |l| l.chars().count()) + 1;
         (line, column)
     }
 

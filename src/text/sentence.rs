@@ -9,8 +9,32 @@ use std::ops::Range;
 
 use super::{Token, TokenKind};
 
+/// Most tokens in one sentence. Real sentences are far shorter (a long news sentence has 60
+/// words); a longer run (a list or a page with no full stops) is cut into pieces of at most this
+/// size, preferably after a comma, semicolon or colon, so that nothing that reads a sentence
+/// (attribution look-back, content spans, tone) costs more than linear time in the article.
+pub const MAX_SENTENCE_TOKENS: usize = 400;
+
 /// Split the tokens of one paragraph (`range` into `tokens`) into sentences (token ranges).
 pub fn split_sentences(tokens: &[Token], range: Range<usize>, text: &str) -> Vec<Range<usize>> {
+    let mut sentences = Vec::new();
+    for sentence in natural_sentences(tokens, range, text) {
+        let mut start = sentence.start;
+        while sentence.end - start > MAX_SENTENCE_TOKENS {
+            let limit = start + MAX_SENTENCE_TOKENS;
+            let soft = (limit - MAX_SENTENCE_TOKENS / 4..limit)
+                .rev()
+                .find(|&i| tokens[i].kind == TokenKind::Punct && matches!(tokens[i].norm.slice(text), "," | ";" | ":"));
+            let end = soft.map_or(limit, |i| i + 1);
+            sentences.push(start..end);
+            start = end;
+        }
+        sentences.push(start..sentence.end);
+    }
+    sentences
+}
+
+fn natural_sentences(tokens: &[Token], range: Range<usize>, text: &str) -> Vec<Range<usize>> {
     let mut sentences = Vec::new();
     let mut start = range.start;
     let mut i = range.start;
@@ -80,6 +104,17 @@ mod tests {
             .into_iter()
             .map(|r| text[tokens[r.start].span.start..tokens[r.end - 1].span.end].to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_run_with_no_full_stop_is_cut_into_bounded_pieces_at_commas_where_possible() {
+        let run: String = (0..300).map(|i| format!("word{i} more, ")).collect();
+        let pieces = sentences(&run);
+        assert!(pieces.len() >= 2, "{}", pieces.len());
+        assert_eq!(pieces.concat().replace(' ', ""), run.replace(' ', ""), "no token lost");
+        assert!(pieces[0].trim_end().ends_with(','), "cut after a comma: {}", &pieces[0][pieces[0].len() - 20..]);
+        let tokens_in = |s: &str| s.split_whitespace().count() + s.matches(',').count();
+        assert!(pieces.iter().all(|p| tokens_in(p) <= MAX_SENTENCE_TOKENS), "bounded");
     }
 
     #[test]
