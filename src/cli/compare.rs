@@ -7,7 +7,7 @@ use framelens::chart::{ChartFormat, ChartSize};
 use framelens::compare::{CompareOptions, Level, read_run_tables};
 use framelens::report::{
     CompareSettings, ComparisonFiles, Formats, MANIFEST_FILE, OutputFolder, is_comparison_file, is_complete,
-    replace_comparison_section, write_atomically, write_comparison, written_files,
+    manifest_option, replace_comparison_section, write_atomically, write_comparison, written_files,
 };
 
 use super::{Outcome, messages};
@@ -150,13 +150,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
 fn run_alpha(report: &std::path::Path) -> f64 {
     let manifest = std::fs::read_to_string(report.join("run_manifest.json")).unwrap_or_default();
     let json: serde_json::Value = serde_json::from_str(&manifest).unwrap_or_default();
-    let options = json.get("options").and_then(|o| o.as_array()).cloned().unwrap_or_default();
-    options
-        .iter()
-        .filter_map(|pair| Some((pair.get(0)?.as_str()?, pair.get(1)?.as_str()?)))
-        .find(|(name, _)| *name == "alpha")
-        .and_then(|(_, value)| value.parse().ok())
-        .unwrap_or(0.05)
+    manifest_option(&json, "alpha").and_then(|value| value.parse().ok()).unwrap_or(0.05)
 }
 
 /// Print the notes, the clustering and the skipped charts to stderr.

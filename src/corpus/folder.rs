@@ -97,8 +97,7 @@ fn read_article(
     guesser: &OutletGuesser,
 ) -> Result<Article, CorpusError> {
     let shown = path.display().to_string();
-    regular_file(path).map_err(|why| CorpusError::new(&shown, why, "give a regular file"))?;
-    let size = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let size = regular_file(path).map_err(|why| CorpusError::new(&shown, why, "give a regular file"))?;
     within_limit(size, limit, &shown)?;
     let bytes = fs::read(path).map_err(|e| CorpusError::new(&shown, e.to_string(), "check the file's permissions"))?;
     let raw = decode(bytes, &shown)?;

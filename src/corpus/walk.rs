@@ -17,12 +17,12 @@ pub struct Walk {
     pub skipped: Vec<CorpusError>,
 }
 
-/// Whether `path` is a regular file, or the reason it cannot be read as one (a FIFO would block
-/// the reader forever).
-pub fn regular_file(path: &Path) -> Result<(), String> {
+/// The size of `path` when it is a regular file, or the reason it cannot be read as one (a FIFO
+/// would block the reader forever).
+pub fn regular_file(path: &Path) -> Result<u64, String> {
     let meta = fs::metadata(path).map_err(|e| e.to_string())?;
     if meta.is_file() {
-        Ok(())
+        Ok(meta.len())
     } else if meta.is_dir() {
         Err("a folder, not a file".into())
     } else {

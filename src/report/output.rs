@@ -159,12 +159,7 @@ pub fn written_files(manifest: &str) -> Vec<String> {
     let mut files: Vec<String> = match json.get("files").and_then(|f| f.as_array()) {
         Some(files) => files.iter().filter_map(|f| f.as_str().map(str::to_string)).collect(),
         None => {
-            let formats = json
-                .get("options")
-                .and_then(|o| o.as_array())
-                .and_then(|o| o.iter().find(|pair| pair.get(0).and_then(|n| n.as_str()) == Some("formats")))
-                .and_then(|pair| pair.get(1)?.as_str().map(str::to_string))
-                .unwrap_or_else(|| "csv,parquet".into());
+            let formats = manifest_option(&json, "formats").unwrap_or_else(|| "csv,parquet".into());
             let tables = json.get("tables").and_then(|t| t.as_array()).cloned().unwrap_or_default();
             tables
                 .iter()
@@ -175,6 +170,13 @@ pub fn written_files(manifest: &str) -> Vec<String> {
     };
     files.retain(|f| Path::new(f).components().all(|c| matches!(c, Component::Normal(_))));
     files
+}
+
+/// The value of option `name` in a parsed run manifest (`options` is a list of `[name, value]`).
+pub fn manifest_option(json: &serde_json::Value, name: &str) -> Option<String> {
+    let options = json.get("options")?.as_array()?;
+    let pair = options.iter().find(|pair| pair.get(0).and_then(|n| n.as_str()) == Some(name))?;
+    pair.get(1)?.as_str().map(str::to_string)
 }
 
 /// Whether the manifest in `dir` says its run finished.
