@@ -47,3 +47,15 @@ pub fn require_text(text: String, location: &str) -> Result<String, CorpusError>
     }
     Ok(text)
 }
+
+/// Refuse an article longer than `limit` bytes.
+pub(super) fn within_limit(bytes: u64, limit: u64, location: &str) -> Result<(), CorpusError> {
+    if bytes <= limit {
+        return Ok(());
+    }
+    Err(CorpusError::new(
+        location,
+        format!("article of {} bytes is over the limit of {} bytes, skipped", bytes, limit),
+        "raise --max-article-mb if this really is one article",
+    ))
+}

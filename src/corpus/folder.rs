@@ -4,9 +4,9 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use super::error::within_limit;
 use super::error::{decode, require_text};
 use super::manifest::{Entry, Manifest};
-use super::rows::within_limit;
 use super::walk::{Walk, regular_file, walk};
 use super::{Article, ArticleStream, CorpusError, OutletGuesser, ReadOptions, extract_main_text};
 

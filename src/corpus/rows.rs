@@ -5,7 +5,7 @@ use std::fs::File;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 
-use super::error::require_text;
+use super::error::{require_text, within_limit};
 use super::lines::LineIndex;
 use super::{Article, ArticleStream, CorpusError, OutletGuesser};
 
@@ -60,18 +60,6 @@ impl Default for ReadOptions {
     fn default() -> Self {
         ReadOptions { columns: Columns::default(), follow_links: false, max_article_bytes: MAX_ARTICLE_BYTES }
     }
-}
-
-/// Refuse an article longer than `limit` bytes.
-pub(super) fn within_limit(bytes: u64, limit: u64, location: &str) -> Result<(), CorpusError> {
-    if bytes <= limit {
-        return Ok(());
-    }
-    Err(CorpusError::new(
-        location,
-        format!("article of {} bytes is over the limit of {} bytes, skipped", bytes, limit),
-        "raise --max-article-mb if this really is one article",
-    ))
 }
 
 /// The fields of one row, looked up by column name.
