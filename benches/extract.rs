@@ -127,7 +127,7 @@ fn full_run(
     let started = Instant::now();
     let stream = corpus::read(corpus, &ReadOptions::default(), &OutletGuesser::new(known)).expect("corpus opens");
     let mut skipped = 0;
-    let summary = pipeline::extract_to(out, stream, extractor, formats, Keep::Nothing, None, &mut |event| {
+    let summary = pipeline::extract_to(out, stream, extractor, pipeline::Plan { formats, keep: Keep::Nothing, drop_copies: false }, None, &mut |event| {
         if let Event::Skipped(_) = event {
             skipped += 1;
         }

@@ -10,6 +10,7 @@
 //! - [`quotes`] finds the [`quotes::QuoteSpan`]s and so the [`quotes::Voice`] of any span.
 //! - [`lexicon`] loads and checks TOML lexicons and compiles them into one
 //!   [`lexicon::LexiconMatcher`] that yields [`lexicon::LabelMatch`]es.
+//! - [`copies`] fingerprints own-voice text and finds near-duplicate articles (wire copies).
 //! - [`features`] measures one article ([`features::ArticleResult`]) with its evidence.
 //! - [`table`] aggregates articles and outlets into polars DataFrames.
 //! - [`stats`] gives every outlet share, rate and mean a bootstrap interval and tests outlet
@@ -46,6 +47,7 @@ pub use error::{Error, Result};
 pub mod chart;
 pub mod columns;
 pub mod compare;
+pub mod copies;
 pub mod corpus;
 pub mod error;
 pub mod eval;

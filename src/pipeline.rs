@@ -10,9 +10,10 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::mpsc::sync_channel;
 
-use polars::prelude::DataFrame;
+use polars::prelude::{BooleanChunked, DataFrame, NewChunkedArray};
 use rayon::prelude::*;
 
+use crate::copies::{Found, Ledger, OutletCopies};
 use crate::corpus::{Article, ArticleStream, CorpusError};
 use crate::features::{ArticleResult, Extractor};
 use crate::lexicon::LexiconSet;
@@ -51,6 +52,24 @@ pub struct RunSummary {
     pub kept: Option<RunTables>,
     /// Outlet intervals and differences, when the run was asked for them.
     pub findings: Option<Findings>,
+    /// Copy counts per outlet, by outlet name.
+    pub copies: Vec<OutletCopies>,
+    /// Articles that copy an earlier one.
+    pub copy_count: usize,
+    /// Copies were left out of outlet totals and the comparison.
+    pub copies_dropped: bool,
+}
+
+/// What a run writes and keeps.
+#[derive(Clone, Copy, Debug)]
+pub struct Plan {
+    /// The file formats.
+    pub formats: Formats,
+    /// The tables kept in memory for a comparison.
+    pub keep: Keep,
+    /// Leave articles that copy an earlier one out of outlet totals, intervals and the
+    /// comparison (they stay in the per-article tables and `duplicates`).
+    pub drop_copies: bool,
 }
 
 /// Which tables a run keeps in memory for a comparison after it (`framelens report`), besides
@@ -70,19 +89,18 @@ pub enum Keep {
 const ARTICLE_KEYS: &[&str] = &["article", "outlet"];
 const OUTLET_KEYS: &[&str] = &["outlet"];
 
-/// Measure every article of `stream` and write the tables into `dir`, as `formats` says; with
+/// Measure every article of `stream` and write the tables into `dir`, as `plan` says; with
 /// `stats`, also outlet intervals and differences.
 pub fn extract_to(
     dir: &Path,
     stream: ArticleStream,
     extractor: &Extractor,
-    formats: Formats,
-    keep: Keep,
+    plan: Plan,
     stats: Option<&StatsOptions>,
     on_event: &mut dyn FnMut(Event),
 ) -> Result<RunSummary, ReportError> {
     let set = extractor.lexicons();
-    let mut writer = Writer::open(dir, set, formats, keep)?;
+    let mut writer = Writer::open(dir, set, plan)?;
     writer.stats = stats.map(|options| (options.clone(), Sample::default()));
     let mut errors = Vec::new();
     std::thread::scope(|scope| {
@@ -160,6 +178,9 @@ struct Writer {
     quote_spans: StreamedTable,
     quotes: StreamedTable,
     removed_lines: StreamedTable,
+    duplicates: StreamedTable,
+    ledger: Ledger,
+    drop_copies: bool,
     set: LexiconSet,
     article_columns: Vec<FeatureColumn>,
     outlets: BTreeMap<String, Totals>,
@@ -173,8 +194,10 @@ struct Writer {
 }
 
 impl Writer {
-    fn open(dir: &Path, set: &LexiconSet, formats: Formats, keep: Keep) -> Result<Writer, ReportError> {
+    fn open(dir: &Path, set: &LexiconSet, plan: Plan) -> Result<Writer, ReportError> {
+        let Plan { formats, keep, drop_copies } = plan;
         let article_columns = table::all_feature_columns(set);
+        let wire = set.outlets.iter().filter(|o| o.wire).map(|o| o.name.clone());
         Ok(Writer {
             articles: StreamedTable::create(dir, "articles", &table::articles_table(&[]), formats)?,
             evidence: StreamedTable::create(dir, "evidence", &table::evidence_table(&[]), formats)?,
@@ -193,6 +216,9 @@ impl Writer {
             quote_spans: StreamedTable::create(dir, "quote_spans", &table::quote_spans_table(&[]), formats)?,
             quotes: StreamedTable::create(dir, "quotes", &table::quotes_table(&[]), formats)?,
             removed_lines: StreamedTable::create(dir, "removed_lines", &table::removed_lines_table(&[]), formats)?,
+            duplicates: StreamedTable::create(dir, "duplicates", &table::duplicates_table(&[]), formats)?,
+            ledger: Ledger::new(wire),
+            drop_copies,
             set: set.clone(),
             article_columns,
             outlets: BTreeMap::new(),
@@ -215,6 +241,9 @@ impl Writer {
             quote_spans,
             quotes,
             removed_lines,
+            duplicates,
+            ledger,
+            drop_copies,
             set,
             article_columns,
             outlets,
@@ -225,6 +254,19 @@ impl Writer {
             stats,
         } = self;
         let (keep_features, keep_article_tables) = (*keep != Keep::Nothing, *keep == Keep::ForArticles);
+        // Copies are found in input order, before the chunk is counted, so that a dropped copy
+        // never reaches outlet totals.
+        let found: Vec<Option<Found>> =
+            results.iter().map(|r| ledger.next(&r.article.id, &r.article.outlet, r.fingerprint.as_ref())).collect();
+        let counted: Vec<bool> = found.iter().map(|f| !(*drop_copies && f.is_some())).collect();
+        let all_counted = counted.iter().all(|&c| c);
+        let found: Vec<Found> = found.into_iter().flatten().collect();
+        duplicates.write(&table::duplicates_table(&found))?;
+        let mask = BooleanChunked::from_slice("counted".into(), &counted);
+        let counted_only = |frame: DataFrame| -> DataFrame {
+            if all_counted { frame } else { frame.filter(&mask).expect("mask has one value per row") }
+        };
+        let counted = &counted;
         let set = &*set;
         let rows: Vec<ArticleRow> = results.par_iter().map(|r| ArticleRow::from_result(r, set)).collect();
         let groups: Vec<Group> = rows.par_iter().map(article_group).collect();
@@ -236,7 +278,7 @@ impl Writer {
                 let frame = table::articles_table(rows);
                 *w_articles = articles.write(&frame);
                 if keep_article_tables {
-                    kept_articles.push(frame);
+                    kept_articles.push(counted_only(frame));
                 }
             });
             s.spawn(|_| {
@@ -248,7 +290,7 @@ impl Writer {
                 let frame = table::article_word_choice_table(groups, ARTICLE_KEYS, set);
                 *w_word_choice = article_word_choice.write(&frame);
                 if keep_article_tables {
-                    kept_word_choice.push(frame);
+                    kept_word_choice.push(counted_only(frame));
                 }
             });
             s.spawn(|_| {
@@ -257,12 +299,18 @@ impl Writer {
                 let frame = table::features_frame(groups, ARTICLE_KEYS, &values);
                 *w_features = article_features.write(&frame);
                 if let Some((_, sample)) = stats {
-                    let outlets: Vec<&str> = rows.iter().map(|r| r.meta.outlet.as_str()).collect();
-                    let stories: Vec<&str> = rows.iter().map(|r| r.meta.story.as_str()).collect();
-                    sample.add(&values, &outlets, &stories);
+                    let kept = |i: &usize| counted[*i];
+                    let outlets: Vec<&str> = (0..rows.len()).filter(kept).map(|i| rows[i].meta.outlet.as_str()).collect();
+                    let stories: Vec<&str> = (0..rows.len()).filter(kept).map(|i| rows[i].meta.story.as_str()).collect();
+                    if all_counted {
+                        sample.add(&values, &outlets, &stories);
+                    } else {
+                        let totals: Vec<&Totals> = (0..rows.len()).filter(kept).map(|i| &groups[i].totals).collect();
+                        sample.add(&table::feature_values(&totals, set, article_columns), &outlets, &stories);
+                    }
                 }
                 if keep_features {
-                    kept_features.push(frame);
+                    kept_features.push(counted_only(frame));
                 }
             });
             s.spawn(|_| {
@@ -278,7 +326,7 @@ impl Writer {
                 *w_removed = removed_lines.write(&table::removed_lines_table(&rows));
             });
             s.spawn(|_| {
-                for row in rows {
+                for (row, _) in rows.iter().zip(counted).filter(|(_, counted)| **counted) {
                     outlets.entry(row.meta.outlet.clone()).or_default().add(row);
                 }
             });
@@ -298,6 +346,7 @@ impl Writer {
             ("quote_spans", self.quote_spans),
             ("quotes", self.quotes),
             ("removed_lines", self.removed_lines),
+            ("duplicates", self.duplicates),
         ];
         for (name, table) in streamed {
             table.finish()?;
@@ -312,6 +361,8 @@ impl Writer {
             ("attribution", table::attribution_table(&outlets)),
         ];
         outlet_tables.extend(table::signal_tables(&outlets, set));
+        let copies = self.ledger.by_outlet();
+        outlet_tables.push(("copies", table::copies_table(&copies)));
         let findings = self.stats.map(|(options, sample)| {
             let outlet_features =
                 &outlet_tables.iter().find(|(name, _)| *name == "outlet_features").expect("written").1;
@@ -350,7 +401,18 @@ impl Writer {
                 differences: by_name.remove("differences"),
             }
         });
-        Ok(RunSummary { articles: self.count, outlets: self.outlets, errors, tables, kept, findings })
+        let (copy_count, copies_dropped) = (self.ledger.copies(), self.drop_copies);
+        Ok(RunSummary {
+            articles: self.count,
+            outlets: self.outlets,
+            errors,
+            tables,
+            kept,
+            findings,
+            copies,
+            copy_count,
+            copies_dropped,
+        })
     }
 }
 

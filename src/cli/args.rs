@@ -288,6 +288,11 @@ pub struct StatsArgs {
     /// manifest and comparison.json).
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
+    /// Leave articles that copy an earlier article (wire copies and republications, listed in
+    /// duplicates.csv) out of the outlet tables, intervals and comparison. They stay in the
+    /// per-article tables.
+    #[arg(long)]
+    pub drop_copies: bool,
 }
 
 impl StatsArgs {

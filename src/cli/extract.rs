@@ -94,8 +94,9 @@ pub fn measure(args: &Args, command: &str, keep: Keep, default_resamples: usize)
     let bar = messages::progress(args.output.quiet);
     let mut decided: Vec<String> = Vec::new();
     let mut rules: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let plan = pipeline::Plan { formats: args.output.formats(), keep, drop_copies: args.stats.drop_copies };
     let summary =
-        pipeline::extract_to(out, stream, &extractor, args.output.formats(), keep, stats.as_ref(), &mut |event| {
+        pipeline::extract_to(out, stream, &extractor, plan, stats.as_ref(), &mut |event| {
             match event {
                 Event::Measured(article) => {
                     bar.inc(1);
@@ -189,6 +190,7 @@ fn manifest(
             ("pairs".into(), pairs),
             ("alpha".into(), args.stats.alpha.to_string()),
             ("seed".into(), args.stats.seed.to_string()),
+            ("drop_copies".into(), args.stats.drop_copies.to_string()),
         ],
         articles: summary.articles,
         errors: summary.errors.iter().map(ToString::to_string).collect(),

@@ -45,6 +45,8 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         formats: args.extract.output.formats(),
         stories: &measured.stories,
         findings: measured.summary.findings.as_ref(),
+        copies: &measured.summary.copies,
+        copies_dropped: measured.summary.copies_dropped,
     });
     std::fs::write(&path, markdown).with_context(|| format!("cannot write {}", path.display()))?;
     let mut written = files.written.clone();

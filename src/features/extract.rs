@@ -1,5 +1,6 @@
 //! `Extractor`: everything measured on one article, in one pass.
 
+use crate::copies::Fingerprint;
 use crate::corpus::Article;
 use crate::lexicon::{AnchorMatcher, LexiconMatcher, LexiconSet, StemStream};
 use crate::quotes::{CueIndex, CueModel, QuoteSpan, SpeakerBook, Voice, VoiceMap, find_attributions, find_quote_spans};
@@ -28,6 +29,8 @@ pub struct ArticleResult {
     pub voices: Vec<Voiced>,
     /// Hedges, credits, facts, agency and tone.
     pub signals: Vec<Hit>,
+    /// The own-voice text's fingerprint, for finding copies (`None` for very short texts).
+    pub fingerprint: Option<Fingerprint>,
 }
 
 /// Measures articles. Build once per run; share by reference across threads.
@@ -106,12 +109,15 @@ impl<'a> Extractor<'a> {
         Voiced::link_credits(&mut voiced, &doc, &signals);
         let words = doc.tokens.iter().filter(|t| t.is_wordlike());
         let (mut total, mut own) = (0, 0);
+        let mut own_keys = Vec::new();
         for token in words {
             total += 1;
             if voices.voice_of(token.span) == Voice::Own {
                 own += 1;
+                own_keys.push(token.key.as_str());
             }
         }
+        let fingerprint = Fingerprint::of_words(own_keys);
         let paragraphs = doc.paragraphs.len() as u32;
         let removed = doc.removed.clone();
         drop(doc);
@@ -125,6 +131,7 @@ impl<'a> Extractor<'a> {
             word_choice,
             voices: voiced,
             signals,
+            fingerprint,
         }
     }
 }

@@ -5,6 +5,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+use crate::copies::OutletCopies;
+
 use crate::columns;
 use crate::features::LabelKey;
 use crate::lexicon::{LexiconSet, StoryChoice, StoryReason};
@@ -62,13 +64,18 @@ pub struct MarkdownInput<'a> {
     pub stories: &'a [StoryChoice],
     /// Outlet intervals and differences, if computed.
     pub findings: Option<&'a Findings>,
+    /// Copy counts per outlet.
+    pub copies: &'a [OutletCopies],
+    /// Copies were left out of the outlet tables and the comparison.
+    pub copies_dropped: bool,
 }
 
 /// Render the report; `comparison` adds the charts, attribution style and the outlet comparison;
 /// `learned_cues` says the learned cue model found some of the attributions; `formats` are the
 /// files the measured tables were written as, which the findings point to.
 pub fn render_markdown(input: &MarkdownInput) -> String {
-    let MarkdownInput { articles, outlets, set, comparison, learned_cues, formats, stories, findings } = *input;
+    let MarkdownInput { articles, outlets, set, comparison, learned_cues, formats, stories, findings, copies, copies_dropped } =
+        *input;
     let mut md = String::new();
     let _ = writeln!(md, "# Framing report\n");
     let tables = match (formats.csv, formats.parquet) {
@@ -91,6 +98,7 @@ pub fn render_markdown(input: &MarkdownInput) -> String {
     stats_text::scope_statement(&mut md, outlets, findings);
     lexicons_section(&mut md, stories, set);
     corpus_section(&mut md, outlets, set);
+    super::signals_text::copies_section(&mut md, copies, copies_dropped);
     chart_link(&mut md, comparison, "loadedness");
     word_choice_section(&mut md, outlets, set, comparison, findings);
     voices_section(&mut md, outlets);

@@ -4,6 +4,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+use crate::copies::OutletCopies;
+
 use super::comparison::ComparisonFiles;
 use super::markdown_parts::{chart_link, share};
 use crate::features::Agency;
@@ -225,4 +227,41 @@ pub fn loaded_section(md: &mut String, outlets: &BTreeMap<String, Totals>) {
         );
     }
     md.push('\n');
+}
+
+/// Near-duplicate articles: how many copy an earlier one, and each outlet's wire dependence.
+pub(super) fn copies_section(md: &mut String, copies: &[OutletCopies], dropped: bool) {
+    let total: u64 = copies.iter().map(|c| c.copies).sum();
+    let _ = writeln!(md, "## Copies\n");
+    if total == 0 {
+        let _ = writeln!(md, "No article copies an earlier one (near-duplicate own-voice text; `duplicates.csv`).\n");
+        return;
+    }
+    let articles: u64 = copies.iter().map(|c| c.articles).sum();
+    let _ = writeln!(
+        md,
+        "{total} of {articles} articles copy most of an earlier article's own-voice text: wire copies and republications, listed with the article they copy in `duplicates.csv`. {}\n",
+        if dropped {
+            "They are left out of the outlet tables, intervals and comparison below (`--drop-copies`)."
+        } else {
+            "They count in every outlet table below; `--drop-copies` leaves them out."
+        }
+    );
+    let _ = writeln!(md, "| outlet | articles | copies | of another outlet | wire-dependent share |");
+    let _ = writeln!(md, "|---|---:|---:|---:|---:|");
+    for c in copies.iter().filter(|c| c.copies > 0 || c.wire_dependent > 0) {
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {} | {:.0}% |",
+            c.outlet,
+            c.articles,
+            c.copies,
+            c.copies_of_other_outlets,
+            share(c.wire_dependent as f64, c.articles as f64) * 100.0
+        );
+    }
+    let _ = writeln!(
+        md,
+        "\nWire-dependent: in a group of copies that holds a wire agency's article (`wire = true` in the media list). Per-outlet counts: `copies.csv`.\n"
+    );
 }

@@ -7,6 +7,7 @@
 
 mod aggregate;
 mod build;
+mod copies;
 mod frame;
 mod rows;
 mod run_tables;
@@ -18,6 +19,7 @@ pub use build::{
     feature_values, features_frame, features_table, quote_spans_table, quotes_table, removed_lines_table, voice_groups,
     voices_table, word_choice_table,
 };
+pub use copies::{copies_table, duplicates_table};
 pub use frame::FrameBuilder;
 pub use rows::{ArticleRow, EvidenceRow, QuoteRow, QuoteSpanRow, RemovedLineRow, VoiceMark, label_slug};
 pub use run_tables::{ArticleTables, RunTables, stack};

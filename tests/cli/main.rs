@@ -4,6 +4,7 @@ mod util;
 
 mod bad_input;
 mod compare;
+mod copies;
 mod determinism;
 mod example_corpus;
 mod formats;
