@@ -121,7 +121,7 @@ fn decode_entities(text: &str) -> String {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
         let end = rest[..rest.len().min(12)].find(';');
-        match end.and_then(|e| entity(&rest[1..e]).map(|c| (c, e))) {
+        match end.and_then(|e| crate::text::entity(&rest[1..e]).map(|c| (c, e))) {
             Some((c, e)) => {
                 out.push(c);
                 rest = &rest[e + 1..];
@@ -134,32 +134,6 @@ fn decode_entities(text: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-fn entity(name: &str) -> Option<char> {
-    if let Some(num) = name.strip_prefix('#') {
-        let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse().ok()?,
-        };
-        return char::from_u32(code);
-    }
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "ndash" => '–',
-        "mdash" => '—',
-        "hellip" => '…',
-        _ => return None,
-    })
 }
 
 #[cfg(test)]

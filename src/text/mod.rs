@@ -10,6 +10,7 @@
 pub mod boilerplate;
 mod document;
 mod english;
+mod entities;
 mod normalize;
 mod sentence;
 mod span;
@@ -18,6 +19,7 @@ mod tokenize;
 
 pub use document::{Document, Paragraph, RemovedLine, Sentence, TextOptions};
 pub use english::{English, english};
+pub use entities::{entity, entity_at};
 pub use normalize::{Normalized, normalize};
 pub use sentence::split_sentences;
 pub use span::Span;

@@ -1,9 +1,11 @@
 //! The normalised view of an article: typographic variants folded, every byte mapped back to the original.
 //!
-//! Owns the folding table (quotes, apostrophes, spaces, dashes, invisible characters). Case is not
-//! folded here, because speaker detection needs capitals; token keys are lower-cased in `tokenize`.
+//! Owns the folding table (quotes, apostrophes, spaces, dashes, invisible characters). HTML
+//! character references that scraped plain text keeps (`&amp;`, `&#8217;`) are decoded and then
+//! folded, each mapped back to the whole reference. Case is not folded here, because speaker
+//! detection needs capitals; token keys are lower-cased in `tokenize`.
 
-use super::Span;
+use super::{Span, entity_at};
 
 /// Text after folding, with a map from each normalised byte to its original byte offset.
 #[derive(Clone, Debug)]
@@ -63,18 +65,23 @@ pub fn normalize(original: &str) -> Normalized {
     let mut at = 0;
     while at < bytes.len() {
         let b = bytes[at];
-        // Plain ASCII (all but tab and CR) maps to itself: the common case, kept cheap.
-        if b.is_ascii() && b != b'\t' && b != b'\r' {
-            let run =
-                bytes[at..].iter().position(|&c| !c.is_ascii() || c == b'\t' || c == b'\r').unwrap_or(bytes.len() - at);
+        // Plain ASCII (all but tab, CR and `&`) maps to itself: the common case, kept cheap.
+        let plain = |c: u8| c.is_ascii() && c != b'\t' && c != b'\r' && c != b'&';
+        if plain(b) {
+            let run = bytes[at..].iter().position(|&c| !plain(c)).unwrap_or(bytes.len() - at);
             text.push_str(&original[at..at + run]);
             origin.extend((at..at + run).map(|i| i as u32));
             origin_end.extend((at + 1..=at + run).map(|i| i as u32));
             at += run;
             continue;
         }
-        let c = original[at..].chars().next().expect("char boundary");
-        let width = c.len_utf8();
+        let (c, width) = match b {
+            b'&' => entity_at(&original[at..]).unwrap_or(('&', 1)),
+            _ => {
+                let c = original[at..].chars().next().expect("char boundary");
+                (c, c.len_utf8())
+            }
+        };
         // CR LF is one line break, so line numbers agree with editors.
         if c == '\r' && bytes.get(at + 1) == Some(&b'\n') {
             at += 1;
@@ -147,6 +154,21 @@ mod tests {
         let b = n.as_str().find('b').unwrap();
         assert_eq!(n.to_original(Span::new(b, b + 1)).slice(original), "b");
         assert_eq!(n.to_original(Span::new(0, n.as_str().len())), Span::new(0, original.len()));
+    }
+
+    #[test]
+    fn html_references_decode_fold_and_map_to_the_whole_reference() {
+        let original = "Iraq&#8217;s &ldquo;vote&rdquo; &amp; AT&T&nbsp;said";
+        let n = normalize(original);
+        assert_eq!(n.as_str(), "Iraq's \"vote\" & AT&T said");
+        let q = n.as_str().find('"').unwrap();
+        assert_eq!(n.to_original(Span::new(q, q + 1)).slice(original), "&ldquo;");
+        let vote = n.as_str().find("vote").unwrap();
+        assert_eq!(n.to_original(Span::new(vote, vote + 4)).slice(original), "vote");
+        let amp = n.as_str().find(" & ").unwrap() + 1;
+        assert_eq!(n.to_original(Span::new(amp, amp + 1)).slice(original), "&amp;");
+        let said = n.as_str().find("said").unwrap();
+        assert_eq!(n.to_original(Span::new(said, said + 4)).slice(original), "said");
     }
 
     #[test]
