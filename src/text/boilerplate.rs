@@ -58,6 +58,21 @@ pub static RULES: &[Rule] = &[
         description: "\"See all Video\", \"Most Popular\", \"Load more\", \"Related Topics\", share buttons",
         test: is_navigation,
     },
+    Rule {
+        name: "teaser",
+        description: "teasers for other articles (\"Read more: …\", \"RELATED: …\", \"WATCH: …\")",
+        test: is_teaser,
+    },
+    Rule {
+        name: "related_list",
+        description: "the headline-like lines of a list after a \"Related\", \"More from …\" or \"Most read\" header",
+        test: is_related_item,
+    },
+    Rule {
+        name: "share_line",
+        description: "share and follow buttons (\"Share Facebook Twitter Email\", \"Follow us on X\")",
+        test: is_share_line,
+    },
     Rule { name: "tag_line", description: "tag lists (\"Tags Iran Iran strike Iraq\")", test: is_tag_line },
     Rule {
         name: "update_note",
@@ -65,6 +80,11 @@ pub static RULES: &[Rule] = &[
         test: is_update_note,
     },
     Rule { name: "dateline", description: "lines holding only a date or time", test: is_dateline },
+    Rule {
+        name: "date_field",
+        description: "a site's date field (\"Published Monday 6 January 2020, 10:32 GMT\", \"Posted 3 hours ago\")",
+        test: is_date_field,
+    },
     Rule {
         name: "author_bio",
         description: "author biographies (\"Jack Phillips is a … reporter …\") and follow-me lines",
@@ -171,6 +191,90 @@ fn is_navigation(line: &Line) -> bool {
     line.text.len() < 80 && RE.is_match(line.text)
 }
 
+fn is_teaser(line: &Line) -> bool {
+    if line.lower.len() > 250 {
+        return false;
+    }
+    let Some(mark) = line.lower.find([':', '|', '>']).or_else(|| line.lower.find(" - ")) else {
+        return false;
+    };
+    let opener = line.lower[..mark].trim().trim_start_matches(|c: char| !c.is_alphanumeric());
+    let rest = line.lower[mark..].trim_start_matches([':', '|', '>', '-', ' ']);
+    !rest.is_empty() && english().teaser_openers.contains(&opener)
+}
+
+/// A short line that could be a headline: no sentence end.
+fn headline_like(text: &str) -> bool {
+    (8..=160).contains(&text.len()) && !text.ends_with(['.', '!', '?', '"', ':', ';', ','])
+}
+
+fn is_related_header(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let lower = lower.trim_end_matches([':', ' ']);
+    lower.len() < 40 && (english().related_headers.contains(&lower) || lower.starts_with("more from "))
+}
+
+fn is_related_item(line: &Line) -> bool {
+    if !headline_like(line.text) {
+        return false;
+    }
+    for earlier in line.earlier.iter().rev().take(12) {
+        if is_related_header(earlier) {
+            return true;
+        }
+        if !headline_like(earlier) {
+            return false;
+        }
+    }
+    false
+}
+
+fn is_share_line(line: &Line) -> bool {
+    if line.lower.len() > 100 {
+        return false;
+    }
+    let words: Vec<&str> = line.lower.split([' ', '|', '/', '\u{b7}', '\u{2022}']).filter(|w| !w.is_empty()).collect();
+    words.len() >= 2 && words.iter().all(|w| english().share_words.contains(&w.trim_matches([':', ','])))
+}
+
+fn is_date_field(line: &Line) -> bool {
+    if line.lower.len() > 100 || !line.lower.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let english = english();
+    let (mut number, mut anchor) = (false, false);
+    for word in line.lower.split([' ', ',', '|', '/', '\u{b7}', '(', ')']) {
+        let word = word.trim_matches([':', ';', '-']);
+        if word.is_empty() {
+            continue;
+        }
+        if word.as_bytes()[0].is_ascii_digit() {
+            if !word.bytes().all(|b| b.is_ascii_alphanumeric() || b":.-+".contains(&b)) {
+                return false;
+            }
+            number = true;
+            // a full date ("2020-01-05", "05.01.2020") or an ordinal day ("6th"); a time alone
+            // ("7 p.m.") heads a live blog's entries and stays
+            let ordinal = ["st", "nd", "rd", "th"].iter().any(|s| word.strip_suffix(s).is_some_and(|d| d.len() <= 2));
+            anchor |= ordinal || word.matches(['-', '.']).count() >= 2;
+            continue;
+        }
+        let bare = word.trim_end_matches('.');
+        if !english.date_field_words.iter().any(|w| *w == word || *w == bare) {
+            return false;
+        }
+        anchor |= !NOT_CALENDAR.contains(&bare);
+    }
+    number && anchor
+}
+
+/// Words of a date field that do not make a line one on their own: times, zones, fillers.
+const NOT_CALENDAR: &[&str] = &[
+    "at", "of", "the", "last", "first", "time", "day", "days", "hour", "hours", "minute", "minutes", "min", "mins",
+    "week", "weeks", "am", "pm", "a.m", "p.m", "gmt", "utc", "et", "est", "edt", "pt", "pst", "pdt", "ct", "cst",
+    "cdt", "bst", "cet", "cest", "ist", "aest", "aedt", "jst", "msk",
+];
+
 fn is_tag_line(line: &Line) -> bool {
     static RE: LazyLock<Regex> = LazyLock::new(|| re(r"^(Tags|Topics|Filed under|TAGS)(?-u:\b):?\s"));
     line.text.len() < 200 && !line.text.ends_with('.') && RE.is_match(line.text)
@@ -236,7 +340,19 @@ fn is_photo_caption(line: &Line) -> bool {
 }
 
 fn has_picture_credit(lower: &str, keywords: u8) -> bool {
-    lower.len() < 400 && (keywords & PICTURE != 0 || lower.ends_with("/ap") || lower.ends_with("via ap"))
+    if lower.len() >= 400 || !(keywords & PICTURE != 0 || lower.ends_with("/ap") || lower.ends_with("via ap")) {
+        return false;
+    }
+    // A sentence that names a credit early ("The latest Reuters/Ipsos poll shows … .") is body
+    // text; a caption's credit comes last.
+    if !lower.ends_with(['.', '!', '?']) {
+        return true;
+    }
+    let mut tail = lower.len().saturating_sub(60);
+    while !lower.is_char_boundary(tail) {
+        tail += 1;
+    }
+    keyword_families(&lower[tail..]) & PICTURE != 0
 }
 
 fn is_duplicate(line: &Line) -> bool {
@@ -337,6 +453,32 @@ mod tests {
     }
 
     #[test]
+    fn teasers_related_lists_share_lines_and_date_fields_are_removed() {
+        for text in ["Read more: Iran vows revenge", "RELATED: What we know", "WATCH | Protesters storm embassy"] {
+            assert_eq!(rule_for(text), Some("teaser"), "{text}");
+        }
+        let list = ["Related Articles", "Iran fires missiles at US bases", "Who was Qassem Soleimani"];
+        assert_eq!(rule_in(list[2], &list[..2], 8, ""), Some("related_list"));
+        assert_eq!(rule_in("US reactions", &["The vote was held on Sunday."], 8, ""), None);
+        for text in ["Share Facebook Twitter Email", "Share via email | Print", "Follow us on X"] {
+            assert_eq!(rule_for(text), Some("share_line"), "{text}");
+        }
+        for text in [
+            "Published Monday 6 January 2020, 10:32 GMT",
+            "Posted: Jan. 5, 2020 / 3:30 PM ET",
+            "Sun 5 Jan 2020 14.07 GMT",
+            "Updated 3 hours ago",
+            "January 6th, 2020",
+        ] {
+            assert!(matches!(rule_for(text), Some("date_field" | "dateline" | "update_note")), "{text}");
+        }
+        assert_eq!(rule_for("Published Monday 6 January 2020, 10:32 GMT"), Some("date_field"));
+        for text in ["Photo: Reuters/Thaier al-Sudani", "Image credit: AFP", "Soldiers in Baghdad. (Photo by Ahmad Al-Rubaye/AFP via Getty Images)"] {
+            assert_eq!(rule_for(text), Some("photo_caption"), "{text}");
+        }
+    }
+
+    #[test]
     fn ordinary_sentences_and_section_heads_are_kept() {
         for text in [
             "The vote was a response to the US assassination last week of Major General Qassem Soleimani.",
@@ -345,6 +487,13 @@ mod tests {
             "'No to Iran, no to America!'",
             "Sadr said a security agreement with the United States should be cancelled immediately.",
             "\"We'll watch,\" he told CBS' \"Face the Nation.\"",
+            "More than 5,000 troops remain in Iraq, officials said on Monday.",
+            "Watch the vote closely, he said: the numbers matter.",
+            "On January 5, 2020, parliament voted.",
+            "Share prices fell 3% on Monday.",
+            "Trump: Iran will pay a big price",
+            "7 p.m.",
+            "The latest Reuters/Ipsos opinion poll released Friday shows that in a head-to-head contest, Clinton leads Trump by 43 percent to 38 percent.",
         ] {
             assert_eq!(rule_in(text, &[], 2, ""), None, "{text}");
         }
