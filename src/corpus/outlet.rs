@@ -3,8 +3,12 @@
 //! Owns the inference rules, tried in this order, each named in `articles.csv`:
 //! `retrieved_from_url` (a "Content retrieved from: URL" line), `credit_line`
 //! ("(FRANCE 24 with AFP…)"), `comment_section` ("The Hill has removed its comment section"),
-//! `author_bio` ("joined The Epoch Times' news team"), `url` (the manifest's url), `file_name`
-//! (a known outlet inside the file name), and last `file_stem` (the file name itself).
+//! `author_bio` ("joined The Epoch Times' news team"), `url` (the manifest's url), `page_url`
+//! (a web address of a known outlet alone on one of the first or last three lines), `site_name`
+//! (a known outlet as a whole line, as the part of a title line after `|` or ` - `, or in a
+//! copyright or source line, in the first or last three lines), `file_name` (a known outlet's
+//! lower-case alias or domain name inside the file name), and last `file_stem` (the file name
+//! itself).
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -27,6 +31,9 @@ pub struct KnownOutlet {
 pub struct OutletGuesser {
     by_name: HashMap<String, String>,
     by_domain: Vec<(String, String)>,
+    /// Lower-case aliases and the first label of each domain ("foxnews", "cnbc"): the forms a
+    /// file name uses, and never a common word that happens to be an outlet's name.
+    by_file_word: HashMap<String, String>,
 }
 
 /// The compact key two spellings of an outlet name share: "The Epoch Times" → "epochtimes".
@@ -41,15 +48,30 @@ impl OutletGuesser {
     pub fn new(outlets: &[KnownOutlet]) -> OutletGuesser {
         let mut by_name = HashMap::new();
         let mut by_domain = Vec::new();
+        let mut by_file_word = HashMap::new();
         for outlet in outlets {
             for name in std::iter::once(&outlet.name).chain(&outlet.aliases) {
                 by_name.entry(name_key(name)).or_insert_with(|| outlet.name.clone());
             }
+            for alias in outlet.aliases.iter().filter(|a| a.chars().all(|c| !c.is_uppercase())) {
+                by_file_word.entry(name_key(alias)).or_insert_with(|| outlet.name.clone());
+            }
+            // "Time", "Slate": a name that is one capitalised word may be any word in a file name
+            let plain_words: Vec<String> = std::iter::once(&outlet.name)
+                .chain(&outlet.aliases)
+                .filter(|n| !n.contains(' ') && n.chars().skip(1).any(|c| c.is_lowercase()))
+                .map(|n| name_key(n))
+                .collect();
             for domain in &outlet.domains {
-                by_domain.push((domain.to_lowercase(), outlet.name.clone()));
+                let domain = domain.to_lowercase();
+                let label = domain.strip_prefix("www.").unwrap_or(&domain).split('.').next().unwrap_or_default();
+                if label.len() >= 3 && !plain_words.iter().any(|w| w == label) {
+                    by_file_word.entry(label.replace('-', "")).or_insert_with(|| outlet.name.clone());
+                }
+                by_domain.push((domain, outlet.name.clone()));
             }
         }
-        OutletGuesser { by_name, by_domain }
+        OutletGuesser { by_name, by_domain, by_file_word }
     }
 
     /// The canonical name for `name`, if known.
@@ -72,6 +94,18 @@ impl OutletGuesser {
         }
         if let Some(found) = self.outlet_of_domain(url) {
             return (found, "url");
+        }
+        let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let edges: Vec<&str> = if lines.len() <= 6 {
+            lines
+        } else {
+            lines[..3].iter().chain(&lines[lines.len() - 3..]).copied().collect()
+        };
+        if let Some(found) = edges.iter().find_map(|line| self.outlet_of_page_url(line)) {
+            return (found, "page_url");
+        }
+        if let Some(found) = edges.iter().find_map(|line| self.outlet_of_site_line(line)) {
+            return (found, "site_name");
         }
         match file_stem {
             Some(stem) => match self.outlet_in_file_name(stem) {
@@ -115,11 +149,53 @@ impl OutletGuesser {
 
     fn outlet_in_file_name(&self, stem: &str) -> Option<String> {
         let lower = stem.to_lowercase();
-        lower
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|part| part.len() > 1)
-            .find_map(|part| self.known(part))
-            .map(str::to_string)
+        lower.split(|c: char| !c.is_alphanumeric()).filter(|part| part.len() > 1).find_map(|part| {
+            self.by_file_word.get(part).cloned().or_else(|| {
+                // a multi-word name written as one ("epochtimes", "newyorktimes")
+                let known = self.by_name.get(part)?;
+                (name_key(known) == part && known.split_whitespace().filter(|w| *w != "The").count() > 1)
+                    .then(|| known.clone())
+            })
+        })
+    }
+
+    /// A line that is only a web address ("https://www.cnbc.com/2020/01/05/…", "Source URL: …").
+    fn outlet_of_page_url(&self, line: &str) -> Option<String> {
+        let url = line.rsplit_once(": ").map_or(line, |(_, u)| u).trim();
+        if url.contains(' ') || !(url.starts_with("http://") || url.starts_with("https://") || url.starts_with("www.")) {
+            return None;
+        }
+        self.outlet_of_domain(url)
+    }
+
+    /// A known outlet as the whole line, as the part of a title line after or before `|`,
+    /// ` - `, ` — ` or ` – `, or in a copyright or source line ("© 2020 CNBC LLC.",
+    /// "Copyright 2020 The Associated Press. All rights reserved.", "Source: Al Arabiya").
+    fn outlet_of_site_line(&self, line: &str) -> Option<String> {
+        if line.len() > 200 {
+            return None;
+        }
+        if let Some(name) = self.known(line) {
+            return Some(name.to_string());
+        }
+        static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r" [|\-–—] |\|").expect("valid"));
+        let parts: Vec<&str> = SEPARATOR.split(line).map(str::trim).collect();
+        if parts.len() > 1
+            && let Some(name) = [parts[parts.len() - 1], parts[0]].iter().find_map(|p| self.known(p))
+        {
+            return Some(name.to_string());
+        }
+        static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"(?i)^(?:©|\(c\)|copyright|source:|published by|distributed by)\s*(?:©\s*)?(?:\d{4}(?:\s*-\s*\d{4})?\s*,?\s*)?(?P<name>[^.,;|]{2,60})",
+            )
+            .expect("valid")
+        });
+        let name = CREDIT.captures(line)?.name("name")?.as_str().trim();
+        let name = ["All rights reserved", "LLC", "Inc", "Ltd", "Limited"]
+            .iter()
+            .fold(name, |n, suffix| n.strip_suffix(suffix).map_or(n, str::trim_end));
+        self.known(name).map(str::to_string)
     }
 }
 
@@ -189,6 +265,33 @@ mod tests {
     fn bio_naming_no_known_outlet_is_ignored() {
         let guessed = guesser().guess("He joined The Army in 2009.", "", Some("event00_breitbart"));
         assert_eq!(guessed, ("Breitbart".into(), "file_name"));
+    }
+
+    #[test]
+    fn a_page_address_or_a_site_name_in_the_first_or_last_lines_names_the_outlet() {
+        let g = OutletGuesser::new(&[
+            KnownOutlet { name: "CNBC".into(), aliases: vec![], domains: vec!["cnbc.com".into()] },
+            KnownOutlet { name: "The Associated Press".into(), aliases: vec!["AP".into()], domains: vec![] },
+            KnownOutlet { name: "Al Arabiya".into(), aliases: vec!["Al-Arabiya".into()], domains: vec![] },
+            KnownOutlet { name: "Time".into(), aliases: vec![], domains: vec!["time.com".into()] },
+        ]);
+        let body = "One.\nTwo.\nThree.\nFour.\nFive.\nSix.\nSeven.";
+        let with = |first: &str, last: &str| format!("{first}\n{body}\n{last}");
+        let url = with("https://www.cnbc.com/2020/01/05/iraq.html", "");
+        assert_eq!(g.guess(&url, "", None), ("CNBC".into(), "page_url"));
+        let title = with("Iraq votes to expel US troops | Al Arabiya", "");
+        assert_eq!(g.guess(&title, "", None), ("Al Arabiya".into(), "site_name"));
+        let copyright = with("Title", "Copyright 2020 The Associated Press. All rights reserved.");
+        assert_eq!(g.guess(&copyright, "", None), ("The Associated Press".into(), "site_name"));
+        assert_eq!(g.guess(&with("Title", "© 2020 CNBC LLC"), "", None), ("CNBC".into(), "site_name"));
+        assert_eq!(g.guess(&with("Title", "Al-Arabiya"), "", None), ("Al Arabiya".into(), "site_name"));
+        // a site named in the middle of the text, or inside a sentence, does not count
+        let middle = "Title\nOne.\nTwo.\nThree.\nCNBC\nFour.\nFive.\nSix.";
+        assert_eq!(g.guess(middle, "", Some("a")).1, "file_stem");
+        assert_eq!(g.guess("Iraq told CNBC it would vote.", "", Some("a")).1, "file_stem");
+        // a common word that is an outlet's name is not read into a file name; an acronym is
+        assert_eq!(g.guess("Text.", "", Some("story_time_2020")).1, "file_stem");
+        assert_eq!(g.guess("Text.", "", Some("2020_cnbc_iraq")), ("CNBC".into(), "file_name"));
     }
 
     #[test]

@@ -84,7 +84,9 @@ impl SpeakerBook {
 
     /// Describe a mention.
     pub fn describe(&self, mention: &str) -> Speaker {
-        if let Some(outlet) = self.media.get(&media_key(mention)) {
+        // "The Observer said" is the newspaper; "the observer said" is a person.
+        let capitalised = mention.chars().any(char::is_uppercase);
+        if let Some(outlet) = self.media.get(&media_key(mention)).filter(|_| capitalised) {
             let key = media_key(outlet);
             return Speaker {
                 name: outlet.clone(),
