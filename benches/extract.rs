@@ -127,11 +127,18 @@ fn full_run(
     let started = Instant::now();
     let stream = corpus::read(corpus, &ReadOptions::default(), &OutletGuesser::new(known)).expect("corpus opens");
     let mut skipped = 0;
-    let summary = pipeline::extract_to(out, stream, extractor, pipeline::Plan { formats, keep: Keep::Nothing, drop_copies: false }, None, &mut |event| {
-        if let Event::Skipped(_) = event {
-            skipped += 1;
-        }
-    })
+    let summary = pipeline::extract_to(
+        out,
+        stream,
+        extractor,
+        pipeline::Plan { formats, keep: Keep::Nothing, drop_copies: false },
+        None,
+        &mut |event| {
+            if let Event::Skipped(_) = event {
+                skipped += 1;
+            }
+        },
+    )
     .expect("tables written");
     assert_eq!(skipped, 0, "no generated article is skipped");
     (started.elapsed().as_secs_f64(), summary)

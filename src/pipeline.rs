@@ -300,8 +300,10 @@ impl Writer {
                 *w_features = article_features.write(&frame);
                 if let Some((_, sample)) = stats {
                     let kept = |i: &usize| counted[*i];
-                    let outlets: Vec<&str> = (0..rows.len()).filter(kept).map(|i| rows[i].meta.outlet.as_str()).collect();
-                    let stories: Vec<&str> = (0..rows.len()).filter(kept).map(|i| rows[i].meta.story.as_str()).collect();
+                    let outlets: Vec<&str> =
+                        (0..rows.len()).filter(kept).map(|i| rows[i].meta.outlet.as_str()).collect();
+                    let stories: Vec<&str> =
+                        (0..rows.len()).filter(kept).map(|i| rows[i].meta.story.as_str()).collect();
                     if all_counted {
                         sample.add(&values, &outlets, &stories);
                     } else {

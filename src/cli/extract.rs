@@ -95,19 +95,16 @@ pub fn measure(args: &Args, command: &str, keep: Keep, default_resamples: usize)
     let mut decided: Vec<String> = Vec::new();
     let mut rules: BTreeMap<(String, String), usize> = BTreeMap::new();
     let plan = pipeline::Plan { formats: args.output.formats(), keep, drop_copies: args.stats.drop_copies };
-    let summary =
-        pipeline::extract_to(out, stream, &extractor, plan, stats.as_ref(), &mut |event| {
-            match event {
-                Event::Measured(article) => {
-                    bar.inc(1);
-                    *rules.entry((article.outlet.clone(), article.outlet_rule.clone())).or_default() += 1;
-                    if decided.len() <= LIST_OUTLETS_UP_TO {
-                        decided.push(format!("{} -> {} ({})", article.id, article.outlet, article.outlet_rule));
-                    }
-                }
-                Event::Skipped(err) => bar.suspend(|| messages::problem(format!("skipped {err}"))),
+    let summary = pipeline::extract_to(out, stream, &extractor, plan, stats.as_ref(), &mut |event| match event {
+        Event::Measured(article) => {
+            bar.inc(1);
+            *rules.entry((article.outlet.clone(), article.outlet_rule.clone())).or_default() += 1;
+            if decided.len() <= LIST_OUTLETS_UP_TO {
+                decided.push(format!("{} -> {} ({})", article.id, article.outlet, article.outlet_rule));
             }
-        })?;
+        }
+        Event::Skipped(err) => bar.suspend(|| messages::problem(format!("skipped {err}"))),
+    })?;
     bar.finish_and_clear();
     report_outlets(&summary, &decided, &rules, args.output.quiet);
     let lexicon_errors: Vec<String> =

@@ -115,9 +115,11 @@ impl Fingerprint {
     }
 
     fn band_keys(&self) -> impl Iterator<Item = u64> + '_ {
-        self.bins.chunks(ROWS).take(BANDS).enumerate().map(|(band, rows)| {
-            rows.iter().fold(mix(band as u64 + 1), |h, &v| mix(h ^ u64::from(v)))
-        })
+        self.bins
+            .chunks(ROWS)
+            .take(BANDS)
+            .enumerate()
+            .map(|(band, rows)| rows.iter().fold(mix(band as u64 + 1), |h, &v| mix(h ^ u64::from(v))))
     }
 }
 

@@ -162,7 +162,8 @@ impl OutletGuesser {
     /// A line that is only a web address ("https://www.cnbc.com/2020/01/05/…", "Source URL: …").
     fn outlet_of_page_url(&self, line: &str) -> Option<String> {
         let url = line.rsplit_once(": ").map_or(line, |(_, u)| u).trim();
-        if url.contains(' ') || !(url.starts_with("http://") || url.starts_with("https://") || url.starts_with("www.")) {
+        if url.contains(' ') || !(url.starts_with("http://") || url.starts_with("https://") || url.starts_with("www."))
+        {
             return None;
         }
         self.outlet_of_domain(url)

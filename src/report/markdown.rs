@@ -74,8 +74,18 @@ pub struct MarkdownInput<'a> {
 /// `learned_cues` says the learned cue model found some of the attributions; `formats` are the
 /// files the measured tables were written as, which the findings point to.
 pub fn render_markdown(input: &MarkdownInput) -> String {
-    let MarkdownInput { articles, outlets, set, comparison, learned_cues, formats, stories, findings, copies, copies_dropped } =
-        *input;
+    let MarkdownInput {
+        articles,
+        outlets,
+        set,
+        comparison,
+        learned_cues,
+        formats,
+        stories,
+        findings,
+        copies,
+        copies_dropped,
+    } = *input;
     let mut md = String::new();
     let _ = writeln!(md, "# Framing report\n");
     let tables = match (formats.csv, formats.parquet) {

@@ -473,7 +473,11 @@ mod tests {
             assert!(matches!(rule_for(text), Some("date_field" | "dateline" | "update_note")), "{text}");
         }
         assert_eq!(rule_for("Published Monday 6 January 2020, 10:32 GMT"), Some("date_field"));
-        for text in ["Photo: Reuters/Thaier al-Sudani", "Image credit: AFP", "Soldiers in Baghdad. (Photo by Ahmad Al-Rubaye/AFP via Getty Images)"] {
+        for text in [
+            "Photo: Reuters/Thaier al-Sudani",
+            "Image credit: AFP",
+            "Soldiers in Baghdad. (Photo by Ahmad Al-Rubaye/AFP via Getty Images)",
+        ] {
             assert_eq!(rule_for(text), Some("photo_caption"), "{text}");
         }
     }

@@ -9,7 +9,9 @@ const LONGEST: usize = 12;
 pub fn entity(name: &str) -> Option<char> {
     if let Some(num) = name.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) if !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) => u32::from_str_radix(hex, 16).ok()?,
+            Some(hex) if !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                u32::from_str_radix(hex, 16).ok()?
+            }
             None if !num.is_empty() && num.bytes().all(|b| b.is_ascii_digit()) => num.parse().ok()?,
             _ => return None,
         };
@@ -81,7 +83,9 @@ mod tests {
 
     #[test]
     fn what_is_not_a_reference_stays() {
-        for text in ["& more", "AT&T;", "&unknown;", "&#;", "&#x;", "&#0;", "&#xZZ;", "&#12a;", "&#99999999999;", "&amp"] {
+        for text in
+            ["& more", "AT&T;", "&unknown;", "&#;", "&#x;", "&#0;", "&#xZZ;", "&#12a;", "&#99999999999;", "&amp"]
+        {
             assert_eq!(entity_at(text), None, "{text}");
         }
     }

@@ -40,8 +40,10 @@ fn republished_copies_are_named_counted_and_can_be_left_out() {
     let out = dir.path().join("out");
     framelens().args(["report", "-q", "--intervals", "0", "--out"]).arg(&out).arg(&corpus).assert().success();
     let duplicates = read_csv(&out.join("duplicates.csv"));
-    let named: Vec<(&str, &str, &str)> =
-        duplicates.iter().map(|r| (r["article"].as_str(), r["copy_of"].as_str(), r["copy_of_outlet"].as_str())).collect();
+    let named: Vec<(&str, &str, &str)> = duplicates
+        .iter()
+        .map(|r| (r["article"].as_str(), r["copy_of"].as_str(), r["copy_of_outlet"].as_str()))
+        .collect();
     let original = "003_63e7cd1a6ad879a8.txt";
     assert_eq!(named, [("copy-a", original, "Sputnik"), ("copy-b", original, "Sputnik")]);
     let similarity: f64 = duplicates[1]["similarity"].parse().unwrap();
