@@ -326,7 +326,7 @@ impl StatsArgs {
     }
 }
 
-/// Most bootstrap resamples `--intervals` takes (memory grows with outlets × features × N).
+/// Most bootstrap resamples `--intervals` takes (memory grows with outlets × tested features × N).
 const MAX_RESAMPLES: usize = 100_000;
 /// Most permutations `--permutations` takes.
 const MAX_PERMUTATIONS: u64 = 1_000_000;

@@ -12,17 +12,49 @@ use rand_xoshiro::rand_core::{RngCore, SeedableRng};
 use super::sample::Sample;
 use crate::features::Ratio;
 
-/// One outlet's resampled sums: `sums[resample][feature]`.
+/// One outlet's resampled sums of the features a run tests, `[resample][slot]` (a slot is a
+/// position in the list of tested features). An outlet whose strata all hold one article
+/// resamples to itself every time, and keeps one row instead of one per resample, so that a
+/// corpus of thousands of one-article outlets does not hold thousands of identical rows.
 pub struct Replicates {
-    /// The sums of every feature, per resample.
-    pub sums: Vec<Vec<Ratio>>,
+    sums: Vec<Vec<Ratio>>,
+    resamples: usize,
 }
 
-/// Resample `articles` (one outlet's) `resamples` times.
-pub fn replicates(sample: &Sample, articles: &[usize], resamples: usize, seed: u64) -> Replicates {
+impl Replicates {
+    /// The sums of tested feature `slot` in resample `b`.
+    pub fn at(&self, b: usize, slot: usize) -> Ratio {
+        let row = if self.sums.len() == 1 { 0 } else { b };
+        self.sums[row][slot]
+    }
+
+    /// Every resample's sums of tested feature `slot`.
+    pub fn of(&self, slot: usize) -> impl Iterator<Item = Ratio> + '_ {
+        (0..self.resamples).map(move |b| self.at(b, slot))
+    }
+
+    /// Tested features kept.
+    pub fn slots(&self) -> usize {
+        self.sums.first().map_or(0, Vec::len)
+    }
+
+    /// Resamples drawn.
+    pub fn resamples(&self) -> usize {
+        self.resamples
+    }
+}
+
+/// Resample `articles` (one outlet's) `resamples` times, keeping the sums of the features in
+/// `tested` (indices into the sample's features).
+pub fn replicates(sample: &Sample, articles: &[usize], tested: &[usize], resamples: usize, seed: u64) -> Replicates {
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
     let strata = sample.strata(articles);
-    let mut sums = vec![vec![Ratio::default(); sample.features.len()]; resamples];
+    let mut slot = vec![None; sample.features.len()];
+    for (s, &j) in tested.iter().enumerate() {
+        slot[j] = Some(s);
+    }
+    let rows = if strata.iter().all(|s| s.len() < 2) { resamples.min(1) } else { resamples };
+    let mut sums = vec![vec![Ratio::default(); tested.len()]; rows];
     for resample in &mut sums {
         for stratum in &strata {
             let n = stratum.len();
@@ -30,14 +62,16 @@ pub fn replicates(sample: &Sample, articles: &[usize], resamples: usize, seed: u
             for _ in 0..draws {
                 let i = stratum[(rng.next_u64() % n as u64) as usize];
                 for &(j, r) in &sample.articles[i].sums {
-                    let cell = &mut resample[j as usize];
-                    cell.part += weight * r.part;
-                    cell.whole += weight * r.whole;
+                    if let Some(s) = slot[j as usize] {
+                        let cell = &mut resample[s];
+                        cell.part += weight * r.part;
+                        cell.whole += weight * r.whole;
+                    }
                 }
             }
         }
     }
-    Replicates { sums }
+    Replicates { sums, resamples }
 }
 
 /// The 2.5th and 97.5th percentiles of the defined values, or `None` when fewer than half of

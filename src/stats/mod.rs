@@ -153,14 +153,14 @@ pub fn analyse(sample: &Sample, features: &BTreeSet<String>, options: &StatsOpti
     let replicates: Vec<bootstrap::Replicates> = outlets
         .par_iter()
         .map(|(name, articles)| {
-            bootstrap::replicates(sample, articles, options.resamples, seed_for(options.seed, name))
+            bootstrap::replicates(sample, articles, &wanted, options.resamples, seed_for(options.seed, name))
         })
         .collect();
     let totals: Vec<Vec<(Ratio, u64)>> = outlets.iter().map(|(_, a)| sample.totals(a)).collect();
     let strata: Vec<usize> = outlets.iter().map(|(_, a)| sample.strata(a).len()).collect();
     let method = if stratified { "bootstrap over articles, stratified by story" } else { "bootstrap over articles" };
     for (o, (outlet, articles)) in outlets.iter().enumerate() {
-        for &j in &wanted {
+        for (w, &j) in wanted.iter().enumerate() {
             let (sums, with_units) = totals[o][j];
             let Some(value) = sums.value() else { continue };
             let (bounds, method) = if articles.len() < 2 {
@@ -168,7 +168,7 @@ pub fn analyse(sample: &Sample, features: &BTreeSet<String>, options: &StatsOpti
             } else if with_units < 2 {
                 (None, "none: a single article with units for it".to_string())
             } else {
-                let values = replicates[o].sums.iter().map(|r| r[j].value());
+                let values = replicates[o].of(w).map(Ratio::value);
                 let df = with_units as f64 - strata[o] as f64;
                 // An outlet's ratio of sums lies between its articles' values, and so does the
                 // widened interval.
@@ -195,14 +195,19 @@ pub fn analyse(sample: &Sample, features: &BTreeSet<String>, options: &StatsOpti
         .par_iter()
         .map(|c| {
             let (a, b) = (side(&outlets, &c.first), side(&outlets, &c.second));
+            // A side with too few articles gets no test whatever the feature, so the
+            // permutations would be wasted (and one-article outlets would make them quadratic).
+            if (a.len() as u64) < MIN_ARTICLES || (b.len() as u64) < MIN_ARTICLES {
+                return vec![None; wanted.len()];
+            }
             let seed = seed_for(options.seed, &format!("{}|{}", c.outlet, c.versus));
             permute::test(sample, &a, &b, &wanted, options.permutations, seed)
         })
         .collect();
+    let compared = Compared::new(sample, &outlets, &totals, &replicates);
     for (w, &j) in wanted.iter().enumerate() {
         for (c, comparison) in comparisons.iter().enumerate() {
-            let compared = Compared { sample, outlets: &outlets, totals: &totals, replicates: &replicates };
-            if let Some(d) = compared.difference(comparison, j, tested[c][w]) {
+            if let Some(d) = compared.difference(comparison, j, w, tested[c][w]) {
                 findings.differences.push(d);
             }
         }
@@ -217,6 +222,8 @@ struct Comparison {
     versus: String,
     first: Vec<usize>,
     second: Vec<usize>,
+    /// Whether `second` is every outlet but `first` (its sums are the grand sums less the first's).
+    rest: bool,
 }
 
 fn comparisons(outlets: &[(&str, Vec<usize>)], pairs: &[(String, String)]) -> Vec<Comparison> {
@@ -228,13 +235,14 @@ fn comparisons(outlets: &[(&str, Vec<usize>)], pairs: &[(String, String)]) -> Ve
                 versus: REST.to_string(),
                 first: vec![o],
                 second: (0..outlets.len()).filter(|&x| x != o).collect(),
+                rest: true,
             });
         }
     }
     let index = |name: &str| outlets.iter().position(|(o, _)| *o == name);
     for (a, b) in pairs {
         if let (Some(x), Some(y)) = (index(a), index(b)) {
-            out.push(Comparison { outlet: a.clone(), versus: b.clone(), first: vec![x], second: vec![y] });
+            out.push(Comparison { outlet: a.clone(), versus: b.clone(), first: vec![x], second: vec![y], rest: false });
         }
     }
     out
@@ -244,42 +252,100 @@ fn side(outlets: &[(&str, Vec<usize>)], which: &[usize]) -> Vec<usize> {
     which.iter().flat_map(|&o| outlets[o].1.iter().copied()).collect()
 }
 
-/// What a comparison reads.
+/// What a comparison reads, with the sums over every outlet, so that the rest of the outlets
+/// cost one subtraction instead of a sum over all of them (which made a run with thousands of
+/// outlets quadratic).
 struct Compared<'a> {
     sample: &'a Sample,
     outlets: &'a [(&'a str, Vec<usize>)],
     totals: &'a [Vec<(Ratio, u64)>],
     replicates: &'a [bootstrap::Replicates],
+    /// Sums over every outlet, per feature.
+    grand: Vec<(Ratio, u64)>,
+    /// Resampled sums over every outlet: `[resample][feature]`.
+    grand_replicates: Vec<Vec<Ratio>>,
+    /// Outlets with exactly one article with units, per feature.
+    single: Vec<usize>,
 }
 
-impl Compared<'_> {
+/// `a + b`.
+fn add(a: Ratio, b: Ratio) -> Ratio {
+    Ratio::new(a.part + b.part, a.whole + b.whole)
+}
+
+/// `all - part`, or nothing when what is left is rounding (sums of floats never cancel exactly).
+fn less(all: Ratio, part: Ratio) -> Ratio {
+    let whole = all.whole - part.whole;
+    if whole.abs() <= all.whole.abs() * 1e-9 { Ratio::default() } else { Ratio::new(all.part - part.part, whole) }
+}
+
+impl<'a> Compared<'a> {
+    fn new(
+        sample: &'a Sample,
+        outlets: &'a [(&'a str, Vec<usize>)],
+        totals: &'a [Vec<(Ratio, u64)>],
+        replicates: &'a [bootstrap::Replicates],
+    ) -> Compared<'a> {
+        let features = sample.features.len();
+        let tested = replicates.first().map_or(0, bootstrap::Replicates::slots);
+        let mut grand = vec![(Ratio::default(), 0u64); features];
+        let mut single = vec![0usize; features];
+        for outlet in totals {
+            for (j, &(r, n)) in outlet.iter().enumerate() {
+                grand[j] = (add(grand[j].0, r), grand[j].1 + n);
+                single[j] += usize::from(n == 1);
+            }
+        }
+        let resamples = replicates.first().map_or(0, bootstrap::Replicates::resamples);
+        let mut grand_replicates = vec![vec![Ratio::default(); tested]; resamples];
+        for outlet in replicates {
+            for (b, row) in grand_replicates.iter_mut().enumerate() {
+                for (w, cell) in row.iter_mut().enumerate() {
+                    *cell = add(*cell, outlet.at(b, w));
+                }
+            }
+        }
+        Compared { sample, outlets, totals, replicates, grand, grand_replicates, single }
+    }
+
     fn sums(&self, side: &[usize], j: usize) -> (Ratio, u64) {
         side.iter().fold((Ratio::default(), 0), |(r, n), &o| {
             let (s, k) = self.totals[o][j];
-            (Ratio::new(r.part + s.part, r.whole + s.whole), n + k)
+            (add(r, s), n + k)
         })
     }
 
-    fn resampled(&self, side: &[usize], j: usize, b: usize) -> Option<f64> {
-        let r = side.iter().fold(Ratio::default(), |r, &o| {
-            let s = self.replicates[o].sums[b][j];
-            Ratio::new(r.part + s.part, r.whole + s.whole)
-        });
-        r.value()
+    /// The sums of a comparison's second side.
+    fn versus_sums(&self, c: &Comparison, j: usize) -> (Ratio, u64) {
+        if !c.rest {
+            return self.sums(&c.second, j);
+        }
+        let (first, n) = self.sums(&c.first, j);
+        (less(self.grand[j].0, first), self.grand[j].1 - n)
     }
 
-    fn difference(&self, c: &Comparison, j: usize, tested: Option<permute::Tested>) -> Option<Difference> {
-        let ((first, n1), (second, n2)) = (self.sums(&c.first, j), self.sums(&c.second, j));
+    fn resampled(&self, side: &[usize], w: usize, b: usize) -> Ratio {
+        side.iter().fold(Ratio::default(), |r, &o| add(r, self.replicates[o].at(b, w)))
+    }
+
+    /// One resample's difference between the sides, on tested feature `w`.
+    fn resampled_difference(&self, c: &Comparison, w: usize, b: usize) -> Option<f64> {
+        let first = self.resampled(&c.first, w, b);
+        let second = if c.rest { less(self.grand_replicates[b][w], first) } else { self.resampled(&c.second, w, b) };
+        Some(first.value()? - second.value()?)
+    }
+
+    /// Comparison `c` on feature `j`, the `w`th tested.
+    fn difference(&self, c: &Comparison, j: usize, w: usize, tested: Option<permute::Tested>) -> Option<Difference> {
+        let ((first, n1), (second, n2)) = (self.sums(&c.first, j), self.versus_sums(c, j));
         let (value, value_versus) = (first.value(), second.value());
         if value.is_none() && value_versus.is_none() {
             return None;
         }
         let (value, value_versus) = (value.unwrap_or(f64::NAN), value_versus.unwrap_or(f64::NAN));
-        let resamples = self.replicates.first().map_or(0, |r| r.sums.len());
-        let bounds = percentile_interval(
-            (0..resamples).map(|b| Some(self.resampled(&c.first, j, b)? - self.resampled(&c.second, j, b)?)),
-        )
-        .map(|b| bootstrap::widen(b, value - value_versus, (n1.min(n2) as f64 - 1.0).max(1.0)));
+        let resamples = self.grand_replicates.len();
+        let bounds = percentile_interval((0..resamples).map(|b| self.resampled_difference(c, w, b)))
+            .map(|b| bootstrap::widen(b, value - value_versus, (n1.min(n2) as f64 - 1.0).max(1.0)));
         let note = self.note(c, [n1, n2], first.part == 0.0 && second.part == 0.0, tested.is_some());
         let feature = &self.sample.features[j];
         let share = feature.ends_with("_share") && (0.0..=1.0).contains(&value) && (0.0..=1.0).contains(&value_versus);
@@ -309,7 +375,8 @@ impl Compared<'_> {
     /// such articles (a single article does not vary when resampled, so an interval would be
     /// a point).
     fn resamplable(&self, c: &Comparison, j: usize) -> bool {
-        c.first.iter().chain(&c.second).all(|&o| !matches!(self.totals[o][j].1, 1))
+        let single = |side: &[usize]| side.iter().filter(|&&o| self.totals[o][j].1 == 1).count();
+        if c.rest { self.single[j] == 0 } else { single(&c.first) + single(&c.second) == 0 }
     }
 
     /// Why a comparison gets no test, or an empty string.

@@ -119,3 +119,23 @@ fn the_same_seed_gives_the_same_findings() {
     let s = sample(&rows);
     assert_eq!(analyse(&s, &features(), &StatsOptions::default()), analyse(&s, &features(), &StatsOptions::default()));
 }
+
+#[test]
+fn the_rest_is_every_other_outlet_even_among_thousands_of_one_article_outlets() {
+    // 3,000 one-article outlets (a degenerate corpus named by file) and one outlet with
+    // articles: the rest's value is the other outlets' ratio of sums, the one-article outlets
+    // get notes and no tests, and the run stays small (it was quadratic in outlets).
+    let names: Vec<String> = (0..3000).map(|i| format!("o{i:04}")).collect();
+    let mut rows: Vec<(&str, &str, f64, f64)> = names.iter().map(|n| (n.as_str(), "", 1.0, 4.0)).collect();
+    rows.extend([("big", "", 3.0, 4.0), ("big", "", 4.0, 4.0), ("big", "", 2.0, 4.0), ("big", "", 3.0, 4.0)]);
+    let options = StatsOptions { resamples: 200, permutations: 199, ..StatsOptions::default() };
+    let f = analyse(&sample(&rows), &features(), &options);
+    let big = f.against_rest("big", "x_share").unwrap();
+    assert!((big.value - 0.75).abs() < 1e-12 && (big.value_versus - 0.25).abs() < 1e-12, "{big:?}");
+    assert!(big.test.is_some() && big.q.unwrap() < 0.05, "{big:?}");
+    // The rest of a one-article outlet holds the big outlet: (2999 + 12) / (4 * 3003).
+    let one = f.against_rest("o0001", "x_share").unwrap();
+    assert!((one.value_versus - 3011.0 / 12012.0).abs() < 1e-12, "{one:?}");
+    assert!(one.test.is_none() && one.note.contains("1 article"), "{one:?}");
+    assert_eq!(f.tests(), 1);
+}
