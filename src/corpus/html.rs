@@ -120,11 +120,10 @@ fn decode_entities(text: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let end = rest[..rest.len().min(12)].find(';');
-        match end.and_then(|e| crate::text::entity(&rest[1..e]).map(|c| (c, e))) {
-            Some((c, e)) => {
+        match crate::text::entity_at(rest) {
+            Some((c, len)) => {
                 out.push(c);
-                rest = &rest[e + 1..];
+                rest = &rest[len..];
             }
             None => {
                 out.push('&');
