@@ -35,6 +35,9 @@ pub enum Event<'a> {
     Measured(&'a Article),
     /// An input was skipped.
     Skipped(&'a CorpusError),
+    /// Every article is measured; the named work on whole outlets (tables, intervals, tests)
+    /// begins, which can take a while on a large corpus.
+    Stage(&'static str),
 }
 
 /// What a run produced, beyond the files.
@@ -121,6 +124,11 @@ pub fn extract_to(
         }
         drop(send);
         let writer = handle.join().expect("writer thread does not panic")?;
+        on_event(Event::Stage(if writer.stats.is_some() {
+            "outlet tables, intervals and tests"
+        } else {
+            "outlet tables"
+        }));
         writer.finish(dir, set, errors)
     })
 }

@@ -128,7 +128,9 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     for file in previous.iter().filter(|f| is_comparison_file(f)) {
         let _ = std::fs::remove_file(dir.join(file));
     }
+    let bar = super::messages::working(args.quiet, "comparing outlets: distances, clusters, charts");
     let files = write_comparison(dir, &settings, &tables, Formats::BOTH)?;
+    bar.finish_and_clear();
     // report.md's comparison section must describe this comparison, not the one it replaced.
     let report = dir.join("report.md");
     if previous.iter().any(|f| f == "report.md")

@@ -104,6 +104,7 @@ pub fn measure(args: &Args, command: &str, keep: Keep, default_resamples: usize)
             }
         }
         Event::Skipped(err) => bar.suspend(|| messages::problem(format!("skipped {err}"))),
+        Event::Stage(what) => messages::stage(&bar, what),
     })?;
     bar.finish_and_clear();
     report_outlets(&summary, &decided, &rules, args.output.quiet);

@@ -17,6 +17,27 @@ pub fn report_skipped(event: framelens::pipeline::Event) {
     }
 }
 
+/// Show on a progress display that `what` is being worked on, after the articles.
+pub fn stage(bar: &ProgressBar, what: &str) {
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {pos} articles measured; {msg} ({elapsed})").expect("valid template"),
+    );
+    bar.set_message(what.to_string());
+}
+
+/// A spinner naming long work that is not per article (the comparison of outlets); hidden
+/// when stderr is not a terminal or `quiet`.
+pub fn working(quiet: bool, what: &str) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new_spinner();
+    bar.set_style(ProgressStyle::with_template("{spinner} {msg} ({elapsed})").expect("valid template"));
+    bar.set_message(what.to_string());
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    bar
+}
+
 /// A counter of measured articles on stderr; hidden when stderr is not a terminal or `quiet`.
 pub fn progress(quiet: bool) -> ProgressBar {
     if quiet || !std::io::stderr().is_terminal() {

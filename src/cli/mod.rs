@@ -48,7 +48,11 @@ const EXAMPLES: &str = "Examples:
   framelens eval loaded --spans basil-dev/spans.csv --corpus basil-dev/articles.jsonl
   framelens train cues --gold polnear/train/attributions --texts polnear/train/text --out models/attribution-cues.tsv --threshold -3
   framelens train cues --gold my-gold/ --texts my-texts/ --out my-cues.tsv
-  framelens report my-corpus/ --out my-report --learned-cues --cue-model my-cues.tsv";
+  framelens report my-corpus/ --out my-report --learned-cues --cue-model my-cues.tsv
+  framelens report linked-corpus/ --out my-report --follow-links
+  framelens extract crawl.jsonl --out tables/ --max-article-mb 20
+  framelens report my-corpus/ --out my-report --raw-csv --drop-copies
+  framelens report my-corpus/ --out my-report --threads 1";
 
 #[derive(Debug, Subcommand)]
 enum Command {

@@ -33,7 +33,9 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let measured = measure(&args.extract, "report", keep, DEFAULT_RESAMPLES)?;
     let out = &args.extract.output.out;
     let tables = measured.summary.kept.as_ref().expect("a report run keeps its tables");
+    let bar = super::messages::working(args.extract.output.quiet, "comparing outlets: distances, clusters, charts");
     let files = write_comparison(out, &settings, tables, args.extract.output.formats())?;
+    bar.finish_and_clear();
     tell(&files, args.extract.output.quiet);
     let path = out.join("report.md");
     let markdown = render_markdown(&MarkdownInput {
