@@ -85,6 +85,14 @@ pub fn measure(args: &Args, command: &str, keep: Keep, default_resamples: usize)
             eprintln!("framelens: story lexicon {}", choice.describe());
         }
     }
+    let labels = framelens::table::label_count(&loaded.set);
+    if labels > framelens::table::MAX_ARTICLE_LABEL_COLUMNS {
+        eprintln!(
+            "framelens: note: {labels} lexicon labels: article_features leaves out per-label shares above {}; \
+             each article's label counts are in article_word_choice",
+            framelens::table::MAX_ARTICLE_LABEL_COLUMNS
+        );
+    }
     fs::create_dir_all(out).with_context(|| format!("cannot create output folder {}", out.display()))?;
     let matcher = LexiconMatcher::new(&loaded.set);
     let cue_model = args.lexicon.cue_model()?;

@@ -43,11 +43,20 @@ pub fn read_folder(
         let shown = m.path.display();
         m.unused()
             .map(|e| {
-                CorpusError::new(
-                    format!("{shown}:{}", e.line),
-                    format!("file `{}` not found", e.file),
-                    "fix the file name or remove the row",
-                )
+                let location = format!("{shown}:{}", e.line);
+                if leaves_folder(&e.file) {
+                    CorpusError::new(
+                        location,
+                        format!("file `{}` is outside the corpus folder, which framelens never reads", e.file),
+                        "give a path inside the folder, relative to the manifest, or move the file in",
+                    )
+                } else {
+                    CorpusError::new(
+                        location,
+                        format!("file `{}` not found", e.file),
+                        "fix the file name or remove the row",
+                    )
+                }
             })
             .collect()
     });
@@ -56,6 +65,14 @@ pub fn read_folder(
     let articles = planned.into_iter().map(move |(path, id, entry)| read_article(&path, id, entry, limit, &guesser));
     let problems = manifest_errors.into_iter().chain(skipped).map(Err);
     Ok(Box::new(problems.chain(articles).chain(unused.into_iter().map(Err))))
+}
+
+/// Whether a manifest path points out of the folder: absolute, or climbing with `..`.
+fn leaves_folder(file: &str) -> bool {
+    let path = Path::new(file);
+    path.has_root()
+        || file.starts_with('\\')
+        || path.components().any(|c| matches!(c, std::path::Component::ParentDir | std::path::Component::Prefix(_)))
 }
 
 /// Read one file as a corpus of one article.
@@ -160,6 +177,26 @@ mod tests {
         assert!(errors[0].contains("b.txt:1: not valid UTF-8"), "{}", errors[0]);
         assert!(errors[1].contains("c.txt: empty article"), "{}", errors[1]);
         assert!(errors[2].contains("manifest.csv:4: file `gone.txt` not found"), "{}", errors[2]);
+    }
+
+    #[test]
+    fn a_manifest_path_out_of_the_folder_is_refused_with_its_line_and_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("corpus");
+        write(&corpus, "manifest.csv", b"file,outlet\na.txt,HuffPost\n../secret.txt,X\n/etc/passwd,Y\n");
+        write(&corpus, "a.txt", b"The vote.");
+        write(dir.path(), "secret.txt", b"Not an article of this corpus.");
+        let results: Vec<Result<Article, CorpusError>> =
+            read_folder(&corpus, &ReadOptions::default(), &OutletGuesser::default()).unwrap().collect();
+        assert_eq!(results.iter().flatten().count(), 1);
+        let errors: Vec<String> = results.iter().filter_map(|r| r.as_ref().err()).map(ToString::to_string).collect();
+        assert_eq!(errors.len(), 2, "{errors:#?}");
+        assert!(
+            errors[0].contains("manifest.csv:3: file `../secret.txt` is outside the corpus folder"),
+            "{}",
+            errors[0]
+        );
+        assert!(errors[1].contains("manifest.csv:4: file `/etc/passwd` is outside the corpus folder"), "{}", errors[1]);
     }
 
     #[test]

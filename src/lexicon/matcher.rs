@@ -56,6 +56,9 @@ pub struct LexiconMatcher {
     families: Vec<usize>,
 }
 
+/// Lexicon keys up to which the label automaton is a DFA (see [`LexiconMatcher::new`]).
+const DFA_MAX_KEYS: usize = 5_000;
+
 /// Stands between paragraphs in the stem stream so no phrase matches across them.
 const BREAK: &str = "\u{b6}";
 
@@ -96,9 +99,12 @@ impl LexiconMatcher {
                 add(phrase, c, None, Inflect::Stem, Case::Insensitive);
             }
         }
+        // A DFA is the fastest scan but its build time and memory grow with patterns × alphabet;
+        // past a few thousand keys the contiguous NFA scans nearly as fast and builds in a blink.
+        let kind = if keys.len() <= DFA_MAX_KEYS { AhoCorasickKind::DFA } else { AhoCorasickKind::ContiguousNFA };
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(kind))
             .build(&keys)
             .expect("lexicon patterns are short enough for an automaton");
         LexiconMatcher { automaton, patterns, families }

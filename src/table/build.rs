@@ -147,10 +147,25 @@ pub fn feature_columns<'a>(set: &LexiconSet, counts: impl IntoIterator<Item = &'
     columns_for(set, used_concepts(counts))
 }
 
+/// Labels up to which the per-article wide tables carry one share column per label and voice.
+/// Past it (a lexicon of thousands of labels), a wide row would hold mostly empty cells and cost
+/// more to write than the article cost to measure; per-article label counts stay in the long
+/// `article_word_choice` table and outlet tables keep a column for every label used.
+pub const MAX_ARTICLE_LABEL_COLUMNS: usize = 2_000;
+
 /// The label-share columns for every concept of the lexicons (fixed before any article is read,
-/// so per-article tables can be written as they stream).
+/// so per-article tables can be written as they stream); none when the lexicons hold more than
+/// [`MAX_ARTICLE_LABEL_COLUMNS`] labels.
 pub fn all_feature_columns(set: &LexiconSet) -> Vec<FeatureColumn> {
+    if label_count(set) > MAX_ARTICLE_LABEL_COLUMNS {
+        return Vec::new();
+    }
     columns_for(set, (0..set.concepts.len()).collect())
+}
+
+/// Labels in all concepts of `set`.
+pub fn label_count(set: &LexiconSet) -> usize {
+    set.concepts.iter().map(|c| c.labels.len()).sum()
 }
 
 fn columns_for(set: &LexiconSet, concepts: Vec<usize>) -> Vec<FeatureColumn> {

@@ -15,9 +15,9 @@ mod signals;
 
 pub use aggregate::{Group, SpeakerCount, Totals, VoiceCount, VoiceTotals, group_by_outlet};
 pub use build::{
-    FeatureColumn, all_feature_columns, article_word_choice_table, articles_table, evidence_table, feature_columns,
-    feature_values, features_frame, features_table, quote_spans_table, quotes_table, removed_lines_table, voice_groups,
-    voices_table, word_choice_table,
+    FeatureColumn, MAX_ARTICLE_LABEL_COLUMNS, all_feature_columns, article_word_choice_table, articles_table,
+    evidence_table, feature_columns, feature_values, features_frame, features_table, label_count, quote_spans_table,
+    quotes_table, removed_lines_table, voice_groups, voices_table, word_choice_table,
 };
 pub use copies::{copies_table, duplicates_table};
 pub use frame::FrameBuilder;

@@ -170,3 +170,43 @@ fn an_article_over_the_size_limit_is_skipped_with_a_message() {
         .code(1)
         .stderr(predicate::str::contains("over the limit of 5000 bytes, skipped"));
 }
+
+#[test]
+fn a_lexicon_of_thousands_of_labels_keeps_per_article_label_counts_in_the_long_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let letters = |mut i: usize| {
+        let mut word = String::from("zq");
+        for _ in 0..4 {
+            word.push(char::from(b'a' + u8::try_from(i % 26).unwrap()));
+            i /= 26;
+        }
+        word
+    };
+    let mut toml = String::from("[lexicon]\nid = \"big\"\nversion = \"1\"\n\n[[concept]]\nid = \"chamber\"\nlabels = [\n");
+    toml.push_str("  { text = \"parliament\", connotation = \"neutral\" },\n");
+    for i in 0..2_500 {
+        toml.push_str(&format!("  {{ text = \"{}\", connotation = \"neutral\" }},\n", letters(i)));
+    }
+    toml.push_str("]\n");
+    let lexicon = dir.path().join("big.toml");
+    fs::write(&lexicon, toml).unwrap();
+    let out = dir.path().join("out");
+    framelens()
+        .args(["extract", "corpora/iraq-2020", "-q", "--intervals", "0", "--formats", "csv", "--lexicon"])
+        .arg(&lexicon)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("2501 lexicon labels: article_features leaves out per-label shares"));
+    let header = fs::read_to_string(out.join("article_features.csv")).unwrap();
+    let header = header.lines().next().unwrap();
+    assert!(!header.contains("wc__chamber__"), "no per-label columns per article");
+    let counted: Vec<_> = read_csv(&out.join("article_word_choice.csv"))
+        .into_iter()
+        .filter(|r| r["concept"] == "chamber" && r["label"] == "parliament")
+        .collect();
+    assert!(counted.len() >= 4, "parliament counted per article: {counted:?}");
+    let outlets = fs::read_to_string(out.join("outlet_features.csv")).unwrap();
+    assert!(outlets.lines().next().unwrap().contains("wc__chamber__parliament__own_share"));
+}
