@@ -131,7 +131,7 @@ fn full_run(
         out,
         stream,
         extractor,
-        pipeline::Plan { formats, keep: Keep::Nothing, drop_copies: false },
+        pipeline::Plan { formats, keep: Keep::Nothing, drop_copies: false, evidence_text: false },
         None,
         &mut |event| {
             if let Event::Skipped(_) = event {

@@ -73,6 +73,9 @@ pub struct Plan {
     /// Leave articles that copy an earlier one out of outlet totals, intervals and the
     /// comparison (they stay in the per-article tables and `duplicates`).
     pub drop_copies: bool,
+    /// Repeat each evidence row's sentence text in `evidence` (`sentence_text`), besides the
+    /// `sentences` table that holds it once.
+    pub evidence_text: bool,
 }
 
 /// Which tables a run keeps in memory for a comparison after it (`framelens report`), besides
@@ -181,6 +184,8 @@ fn measure(chunk: Vec<Article>, extractor: &Extractor) -> Vec<ArticleResult> {
 struct Writer {
     articles: StreamedTable,
     evidence: StreamedTable,
+    sentences: StreamedTable,
+    evidence_text: bool,
     article_word_choice: StreamedTable,
     article_features: StreamedTable,
     quote_spans: StreamedTable,
@@ -203,12 +208,14 @@ struct Writer {
 
 impl Writer {
     fn open(dir: &Path, set: &LexiconSet, plan: Plan) -> Result<Writer, ReportError> {
-        let Plan { formats, keep, drop_copies } = plan;
+        let Plan { formats, keep, drop_copies, evidence_text } = plan;
         let article_columns = table::all_feature_columns(set);
         let wire = set.outlets.iter().filter(|o| o.wire).map(|o| o.name.clone());
         Ok(Writer {
             articles: StreamedTable::create(dir, "articles", &table::articles_table(&[]), formats)?,
-            evidence: StreamedTable::create(dir, "evidence", &table::evidence_table(&[]), formats)?,
+            evidence: StreamedTable::create(dir, "evidence", &table::evidence_table(&[], evidence_text), formats)?,
+            sentences: StreamedTable::create(dir, "sentences", &table::sentences_table(&[]), formats)?,
+            evidence_text,
             article_word_choice: StreamedTable::create(
                 dir,
                 "article_word_choice",
@@ -238,12 +245,14 @@ impl Writer {
         })
     }
 
-    /// Write one chunk's rows. The seven tables are built and written at the same time on the
+    /// Write one chunk's rows. The per-article tables are built and written at the same time on the
     /// thread pool (each file still gets its batches in input order, so the bytes do not change).
     fn write(&mut self, results: &[ArticleResult]) -> Result<(), ReportError> {
         let Writer {
             articles,
             evidence,
+            sentences,
+            evidence_text,
             article_word_choice,
             article_features,
             quote_spans,
@@ -262,6 +271,7 @@ impl Writer {
             stats,
         } = self;
         let (keep_features, keep_article_tables) = (*keep != Keep::Nothing, *keep == Keep::ForArticles);
+        let evidence_text = *evidence_text;
         // Copies are found in input order, before the chunk is counted, so that a dropped copy
         // never reaches outlet totals.
         let found: Vec<Option<Found>> =
@@ -292,7 +302,9 @@ impl Writer {
             s.spawn(|_| {
                 let rows: Vec<EvidenceRow> =
                     results.par_iter().flat_map_iter(|r| EvidenceRow::from_result(r, set)).collect();
-                *w_evidence = evidence.write(&table::evidence_table(&rows));
+                *w_evidence = evidence
+                    .write(&table::evidence_table(&rows, evidence_text))
+                    .and_then(|()| sentences.write(&table::sentences_table(&rows)));
             });
             s.spawn(|_| {
                 let frame = table::article_word_choice_table(groups, ARTICLE_KEYS, set);
@@ -351,6 +363,7 @@ impl Writer {
         let streamed = [
             ("articles", self.articles),
             ("evidence", self.evidence),
+            ("sentences", self.sentences),
             ("article_word_choice", self.article_word_choice),
             ("article_features", self.article_features),
             ("quote_spans", self.quote_spans),

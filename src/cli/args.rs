@@ -264,6 +264,11 @@ pub struct OutputArgs {
     /// of running it as a formula (Parquet always keeps the raw value).
     #[arg(long)]
     pub raw_csv: bool,
+    /// Repeat each evidence row's sentence in `evidence` (a `sentence_text` column) for reading
+    /// the CSV by eye. By default the text of each sentence with evidence is written once, in
+    /// `sentences`, which `evidence` joins on (article, sentence).
+    #[arg(long)]
+    pub evidence_text: bool,
 }
 
 /// Outlet intervals and differences (`outlet_intervals`, `differences`).

@@ -102,7 +102,12 @@ pub fn measure(args: &Args, command: &str, keep: Keep, default_resamples: usize)
     let bar = messages::progress(args.output.quiet);
     let mut decided: Vec<String> = Vec::new();
     let mut rules: BTreeMap<(String, String), usize> = BTreeMap::new();
-    let plan = pipeline::Plan { formats: args.output.formats(), keep, drop_copies: args.stats.drop_copies };
+    let plan = pipeline::Plan {
+        formats: args.output.formats(),
+        keep,
+        drop_copies: args.stats.drop_copies,
+        evidence_text: args.output.evidence_text,
+    };
     let summary = pipeline::extract_to(out, stream, &extractor, plan, stats.as_ref(), &mut |event| match event {
         Event::Measured(article) => {
             bar.inc(1);

@@ -31,6 +31,15 @@ pub struct ArticleResult {
     pub signals: Vec<Hit>,
     /// The own-voice text's fingerprint, for finding copies (`None` for very short texts).
     pub fingerprint: Option<Fingerprint>,
+    /// Where each sentence starts (original bytes, in order), to number evidence sentences.
+    pub sentence_starts: Vec<usize>,
+}
+
+impl ArticleResult {
+    /// The number (0-based, in the article) of the sentence that holds byte `at`.
+    pub fn sentence_number(&self, at: usize) -> u64 {
+        self.sentence_starts.partition_point(|&s| s <= at).saturating_sub(1) as u64
+    }
 }
 
 /// Measures articles. Build once per run; share by reference across threads.
@@ -120,6 +129,7 @@ impl<'a> Extractor<'a> {
         let fingerprint = Fingerprint::of_words(own_keys);
         let paragraphs = doc.paragraphs.len() as u32;
         let removed = doc.removed.clone();
+        let sentence_starts = doc.sentences.iter().map(|s| s.span.start).collect();
         drop(doc);
         ArticleResult {
             article,
@@ -132,6 +142,7 @@ impl<'a> Extractor<'a> {
             voices: voiced,
             signals,
             fingerprint,
+            sentence_starts,
         }
     }
 }

@@ -283,11 +283,12 @@ impl VoiceSums {
     }
 }
 
-/// `evidence`: one row per label match.
-pub fn evidence_table<'a>(rows: &[EvidenceRow<'a>]) -> DataFrame {
+/// `evidence`: one row per label match; its sentence is a number into `sentences`, and its text
+/// too when `with_text` (`--evidence-text`).
+pub fn evidence_table<'a>(rows: &[EvidenceRow<'a>], with_text: bool) -> DataFrame {
     let text = |f: fn(&EvidenceRow<'a>) -> &'a str| rows.iter().map(f).collect::<Vec<&str>>();
     let count = |f: fn(&EvidenceRow) -> u64| rows.iter().map(f).collect::<Vec<_>>();
-    FrameBuilder::default()
+    let frame = FrameBuilder::default()
         .text(columns::SIGNAL, &text(|r| r.signal))
         .text(columns::OUTLET, &text(|r| r.outlet))
         .text(columns::ARTICLE, &text(|r| r.article))
@@ -299,10 +300,29 @@ pub fn evidence_table<'a>(rows: &[EvidenceRow<'a>]) -> DataFrame {
         .count(columns::END, count(|r| r.end))
         .text(columns::MATCHED, &text(|r| r.matched))
         .count(columns::PARAGRAPH, count(|r| r.paragraph))
-        .count(columns::SENTENCE_START, count(|r| r.sentence_start))
-        .count(columns::SENTENCE_END, count(|r| r.sentence_end))
-        .text(columns::SENTENCE, &text(|r| r.sentence))
-        .text(columns::REFERENT, &rows.iter().map(|r| r.referent).collect::<Vec<_>>())
+        .count(columns::SENTENCE, count(|r| r.sentence_number))
+        .text(columns::REFERENT, &rows.iter().map(|r| r.referent).collect::<Vec<_>>());
+    if with_text { frame.text(columns::SENTENCE_TEXT, &text(|r| r.sentence)) } else { frame }.build()
+}
+
+/// `sentences`: each sentence that carries evidence, once: article, number, byte span, text.
+/// `rows` hold each article's evidence together (as [`EvidenceRow::from_result`] yields them).
+pub fn sentences_table<'a>(rows: &[EvidenceRow<'a>]) -> DataFrame {
+    let mut kept: Vec<&EvidenceRow<'a>> = Vec::new();
+    for article in rows.chunk_by(|a, b| a.article == b.article) {
+        let mut first: BTreeMap<u64, &EvidenceRow<'a>> = BTreeMap::new();
+        for row in article {
+            first.entry(row.sentence_number).or_insert(row);
+        }
+        kept.extend(first.into_values());
+    }
+    let count = |f: fn(&EvidenceRow) -> u64| kept.iter().map(|r| f(r)).collect::<Vec<_>>();
+    FrameBuilder::default()
+        .text(columns::ARTICLE, &kept.iter().map(|r| r.article).collect::<Vec<_>>())
+        .count(columns::SENTENCE, count(|r| r.sentence_number))
+        .count(columns::START, count(|r| r.sentence_start))
+        .count(columns::END, count(|r| r.sentence_end))
+        .text(columns::TEXT, &kept.iter().map(|r| r.sentence).collect::<Vec<_>>())
         .build()
 }
 

@@ -17,7 +17,7 @@ pub use aggregate::{Group, SpeakerCount, Totals, VoiceCount, VoiceTotals, group_
 pub use build::{
     FeatureColumn, MAX_ARTICLE_LABEL_COLUMNS, all_feature_columns, article_word_choice_table, articles_table,
     evidence_table, feature_columns, feature_values, features_frame, features_table, label_count, quote_spans_table,
-    quotes_table, removed_lines_table, voice_groups, voices_table, word_choice_table,
+    quotes_table, removed_lines_table, sentences_table, voice_groups, voices_table, word_choice_table,
 };
 pub use copies::{copies_table, duplicates_table};
 pub use frame::FrameBuilder;

@@ -113,6 +113,8 @@ pub struct EvidenceRow<'a> {
     pub matched: &'a str,
     /// Paragraph index (0-based, kept paragraphs).
     pub paragraph: u64,
+    /// The sentence's number in the article (0-based): the key into the `sentences` table.
+    pub sentence_number: u64,
     /// Sentence span start.
     pub sentence_start: u64,
     /// Sentence span end.
@@ -139,6 +141,7 @@ impl<'a> EvidenceRow<'a> {
             end: h.span.end as u64,
             matched: h.span.slice(&a.text),
             paragraph: h.paragraph as u64,
+            sentence_number: result.sentence_number(h.sentence.start),
             sentence_start: h.sentence.start as u64,
             sentence_end: h.sentence.end as u64,
             sentence: h.sentence.slice(&a.text),
@@ -163,6 +166,7 @@ impl<'a> EvidenceRow<'a> {
                     end: e.span.end as u64,
                     matched: e.span.slice(&a.text),
                     paragraph: e.paragraph as u64,
+                    sentence_number: result.sentence_number(e.sentence.start),
                     sentence_start: e.sentence.start as u64,
                     sentence_end: e.sentence.end as u64,
                     sentence: e.sentence.slice(&a.text),

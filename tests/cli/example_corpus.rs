@@ -2,26 +2,26 @@
 
 use std::fs;
 
-use crate::util::{example_corpus, read_csv, report_example, rows_where};
+use crate::util::{example_corpus, read_csv, read_evidence, report_example, rows_where};
 
 #[test]
 fn huffpost_assassination_is_own_voice_and_france24_political_assassination_is_quoted() {
     let out = report_example(&[]);
-    let evidence = read_csv(&out.path().join("evidence.csv"));
+    let evidence = read_evidence(out.path());
     let assassination = rows_where(&evidence, &[("concept", "soleimani_strike"), ("label", "assassination")]);
     assert_eq!(assassination.len(), 1);
     assert_eq!((assassination[0]["outlet"].as_str(), assassination[0]["voice"].as_str()), ("HuffPost", "own"));
-    assert!(assassination[0]["sentence"].contains("the US assassination last week"));
+    assert!(assassination[0]["sentence_text"].contains("the US assassination last week"));
     let political = rows_where(&evidence, &[("label", "political assassination")]);
     assert_eq!(political.len(), 1);
     assert_eq!((political[0]["outlet"].as_str(), political[0]["voice"].as_str()), ("France 24", "quoted"));
-    assert!(political[0]["sentence"].starts_with("Abdul Mahdi called the US killing"));
+    assert!(political[0]["sentence_text"].starts_with("Abdul Mahdi called the US killing"));
 }
 
 #[test]
 fn eject_only_at_huffpost_and_terminate_only_at_sputnik() {
     let out = report_example(&[]);
-    let evidence = read_csv(&out.path().join("evidence.csv"));
+    let evidence = read_evidence(out.path());
     let eject: Vec<(&str, &str)> = rows_where(&evidence, &[("label", "eject")])
         .iter()
         .map(|r| (r["outlet"].as_str(), r["voice"].as_str()))
@@ -39,7 +39,7 @@ fn eject_only_at_huffpost_and_terminate_only_at_sputnik() {
 #[test]
 fn epoch_times_headline_end_the_presence_counts_as_quoted() {
     let out = report_example(&[]);
-    let evidence = read_csv(&out.path().join("evidence.csv"));
+    let evidence = read_evidence(out.path());
     let headline = rows_where(&evidence, &[("outlet", "The Epoch Times"), ("matched", "End the Presence")]);
     assert_eq!(headline.len(), 1);
     assert_eq!(headline[0]["voice"], "quoted");
@@ -49,7 +49,7 @@ fn epoch_times_headline_end_the_presence_counts_as_quoted() {
 #[test]
 fn every_evidence_span_points_at_its_text_in_the_original_file() {
     let out = report_example(&[]);
-    let evidence = read_csv(&out.path().join("evidence.csv"));
+    let evidence = read_evidence(out.path());
     assert!(evidence.len() > 200, "{} evidence rows", evidence.len());
     for row in &evidence {
         let text =
@@ -57,8 +57,27 @@ fn every_evidence_span_points_at_its_text_in_the_original_file() {
         let (start, end): (usize, usize) = (row["start"].parse().unwrap(), row["end"].parse().unwrap());
         assert_eq!(&text[start..end], row["matched"]);
         let (s, e): (usize, usize) = (row["sentence_start"].parse().unwrap(), row["sentence_end"].parse().unwrap());
-        assert_eq!(&text[s..e], row["sentence"]);
+        assert_eq!(&text[s..e], row["sentence_text"]);
         assert!(s <= start && end <= e);
+    }
+}
+
+#[test]
+fn each_evidence_sentence_is_written_once_and_evidence_text_repeats_it_on_every_row() {
+    let out = report_example(&["--evidence-text", "--formats", "csv", "--intervals", "0"]);
+    let sentences = read_csv(&out.path().join("sentences.csv"));
+    let keys: std::collections::BTreeSet<(&str, &str)> =
+        sentences.iter().map(|s| (s["article"].as_str(), s["sentence"].as_str())).collect();
+    assert_eq!(keys.len(), sentences.len(), "no sentence twice");
+    let evidence = read_evidence(out.path());
+    let used: std::collections::BTreeSet<(&str, &str)> =
+        evidence.iter().map(|r| (r["article"].as_str(), r["sentence"].as_str())).collect();
+    assert_eq!(used, keys, "every sentence carries evidence and every evidence row has its sentence");
+    assert!(sentences.len() * 3 < evidence.len(), "{} sentences, {} rows", sentences.len(), evidence.len());
+    let text_of: std::collections::HashMap<(&str, &str), &str> =
+        sentences.iter().map(|s| ((s["article"].as_str(), s["sentence"].as_str()), s["text"].as_str())).collect();
+    for row in &read_csv(&out.path().join("evidence.csv")) {
+        assert_eq!(row["sentence_text"], text_of[&(row["article"].as_str(), row["sentence"].as_str())], "{row:?}");
     }
 }
 
@@ -109,11 +128,11 @@ fn removed_lines_name_their_rule_and_are_not_counted() {
     assert!(hill.contains(&("tag_line", "Tags Iran Iran strike Iraq")));
     let france = rows_where(&removed, &[("outlet", "France 24"), ("rule", "credit_line")]);
     assert_eq!(france[0]["text"], "(FRANCE 24 with AFP, AP and REUTERS)");
-    let evidence = read_csv(&out.path().join("evidence.csv"));
+    let evidence = read_evidence(out.path());
     assert!(
         rows_where(&evidence, &[("outlet", "The Hill"), ("matched", "strike")])
             .iter()
-            .all(|r| !r["sentence"].starts_with("Tags"))
+            .all(|r| !r["sentence_text"].starts_with("Tags"))
     );
 }
 
@@ -218,14 +237,14 @@ fn the_example_report_says_which_story_lexicon_applied_and_why() {
 #[test]
 fn anchored_labels_for_other_events_stay_in_evidence_and_out_of_the_counts() {
     let out = report_example(&[]);
-    let evidence = read_csv(&out.path().join("evidence.csv"));
+    let evidence = read_evidence(out.path());
     let strikes = |referent: &str| {
         rows_where(&evidence, &[("outlet", "The Hill"), ("label", "strike"), ("referent", referent)]).len()
     };
     // The Hill's "strike"s are the militia's strike, Trump's threat and the December strikes.
     assert_eq!((strikes("unanchored"), strikes("anchored")), (5, 0));
     let unanchored: Vec<&str> =
-        evidence.iter().filter(|r| r["referent"] == "unanchored").map(|r| r["sentence"].as_str()).collect();
+        evidence.iter().filter(|r| r["referent"] == "unanchored").map(|r| r["sentence_text"].as_str()).collect();
     assert!(unanchored.iter().any(|s| s.contains("strike 52 Iranian sites")), "{unanchored:?}");
     let word_choice = read_csv(&out.path().join("word_choice.csv"));
     let counted = rows_where(&word_choice, &[("outlet", "The Hill"), ("label", "strike"), ("voice", "own")]);
@@ -234,9 +253,9 @@ fn anchored_labels_for_other_events_stay_in_evidence_and_out_of_the_counts() {
     let kept = rows_where(&evidence, &[("label", "strike"), ("referent", "anchored")]);
     assert!(
         !kept.is_empty()
-            && kept.iter().all(|r| r["sentence"].contains("Soleimani")
-                || r["sentence"].contains("general")
-                || r["sentence"].contains("commander")),
+            && kept.iter().all(|r| r["sentence_text"].contains("Soleimani")
+                || r["sentence_text"].contains("general")
+                || r["sentence_text"].contains("commander")),
         "{kept:?}"
     );
 }

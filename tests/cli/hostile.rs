@@ -182,7 +182,8 @@ fn a_lexicon_of_thousands_of_labels_keeps_per_article_label_counts_in_the_long_t
         }
         word
     };
-    let mut toml = String::from("[lexicon]\nid = \"big\"\nversion = \"1\"\n\n[[concept]]\nid = \"chamber\"\nlabels = [\n");
+    let mut toml =
+        String::from("[lexicon]\nid = \"big\"\nversion = \"1\"\n\n[[concept]]\nid = \"chamber\"\nlabels = [\n");
     toml.push_str("  { text = \"parliament\", connotation = \"neutral\" },\n");
     for i in 0..2_500 {
         toml.push_str(&format!("  {{ text = \"{}\", connotation = \"neutral\" }},\n", letters(i)));

@@ -1,6 +1,6 @@
 //! Attribution style, media credits, hedges, agency, tone and coverage on the example corpus.
 
-use crate::util::{read_csv, report_example, rows_where};
+use crate::util::{read_csv, read_evidence, report_example, rows_where};
 
 #[test]
 fn credits_name_the_media_each_outlet_relies_on() {
@@ -17,10 +17,10 @@ fn credits_name_the_media_each_outlet_relies_on() {
     assert_eq!(of("The Epoch Times"), [pair("BBC", "1"), pair("CNN", "1"), pair("Reuters", "1")]);
     assert_eq!(of("Sputnik"), [pair("Baghdad Today", "1")]);
     assert!(of("HuffPost").is_empty());
-    let evidence = read_csv(&out.path().join("evidence.csv"));
+    let evidence = read_evidence(out.path());
     let sputnik = rows_where(&evidence, &[("signal", "credit"), ("outlet", "Sputnik")]);
     assert_eq!(sputnik[0]["label"], "quoted_by");
-    assert!(sputnik[0]["sentence"].ends_with("was quoted as saying by the daily Baghdad Today."));
+    assert!(sputnik[0]["sentence_text"].ends_with("was quoted as saying by the daily Baghdad Today."));
     let france: Vec<(&str, &str)> = rows_where(&evidence, &[("signal", "credit"), ("outlet", "France 24")])
         .iter()
         .map(|r| (r["concept"].as_str(), r["label"].as_str()))
@@ -35,7 +35,7 @@ fn credits_name_the_media_each_outlet_relies_on() {
     }
     assert!(!france.iter().any(|(m, _)| *m == "France 24"), "an outlet does not credit itself");
     let line = rows_where(&evidence, &[("signal", "credit"), ("outlet", "France 24"), ("label", "credit_line")]);
-    assert_eq!(line[0]["sentence"], "(FRANCE 24 with AFP, AP and REUTERS)");
+    assert_eq!(line[0]["sentence_text"], "(FRANCE 24 with AFP, AP and REUTERS)");
 }
 
 #[test]
@@ -57,13 +57,13 @@ fn hedges_are_counted_per_outlet_in_own_voice() {
 #[test]
 fn agency_tells_a_nominal_agent_from_an_active_one() {
     let out = report_example(&[]);
-    let evidence = read_csv(&out.path().join("evidence.csv"));
+    let evidence = read_evidence(out.path());
     let huff = rows_where(&evidence, &[("signal", "agency"), ("outlet", "HuffPost"), ("matched", "assassination")]);
     assert_eq!(huff[0]["label"], "nominal_agent");
-    assert!(huff[0]["sentence"].contains("the US assassination last week"));
+    assert!(huff[0]["sentence_text"].contains("the US assassination last week"));
     let hill = rows_where(&evidence, &[("signal", "agency"), ("outlet", "The Hill"), ("matched", "killed")]);
     assert_eq!(hill[0]["label"], "active_agent");
-    assert!(hill[0]["sentence"].contains("an American airstrike killed"));
+    assert!(hill[0]["sentence_text"].contains("an American airstrike killed"));
     let agency = read_csv(&out.path().join("agency.csv"));
     assert_eq!(agency.len(), 5 * 6 * 2, "every class for every outlet and both events");
 }
@@ -99,7 +99,7 @@ fn tone_and_coverage_trace_to_sentences() {
     let sputnik = rows_where(&coverage, &[("outlet", "Sputnik"), ("fact", "non_binding")]);
     assert_eq!((sputnik[0]["mentions"].as_str(), sputnik[0]["first_paragraph"].as_str()), ("2", "0"));
     let tone = read_csv(&out.path().join("tone.csv"));
-    let evidence = read_csv(&out.path().join("evidence.csv"));
+    let evidence = read_evidence(out.path());
     for row in rows_where(&tone, &[("voice", "own")]) {
         let sentences = rows_where(
             &evidence,

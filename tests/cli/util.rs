@@ -36,6 +36,23 @@ pub fn read_csv(path: &Path) -> Vec<HashMap<String, String>> {
         .collect()
 }
 
+/// The `evidence.csv` of a run folder, each row with its sentence from `sentences.csv` joined in
+/// on (article, sentence): `sentence_text`, `sentence_start`, `sentence_end`.
+pub fn read_evidence(dir: &Path) -> Vec<HashMap<String, String>> {
+    let sentences: HashMap<(String, String), HashMap<String, String>> = read_csv(&dir.join("sentences.csv"))
+        .into_iter()
+        .map(|s| ((s["article"].clone(), s["sentence"].clone()), s))
+        .collect();
+    let mut rows = read_csv(&dir.join("evidence.csv"));
+    for row in &mut rows {
+        let sentence = &sentences[&(row["article"].clone(), row["sentence"].clone())];
+        row.insert("sentence_text".into(), sentence["text"].clone());
+        row.insert("sentence_start".into(), sentence["start"].clone());
+        row.insert("sentence_end".into(), sentence["end"].clone());
+    }
+    rows
+}
+
 /// Rows whose columns equal all the given values.
 pub fn rows_where<'a>(
     rows: &'a [HashMap<String, String>],
