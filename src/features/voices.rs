@@ -4,7 +4,7 @@ use rustc_hash::FxHashMap;
 
 use super::{Hit, SignalKind};
 use crate::quotes::{Attribution, Kind, Speaker, SpeakerBook};
-use crate::text::Document;
+use crate::text::{Document, Span};
 
 /// An attribution with its speaker described and its words counted.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,18 +43,29 @@ impl Voiced {
 
     /// Link each attribution to a credit in the sentence of its content or its cue.
     pub fn link_credits(voiced: &mut [Voiced], doc: &Document, hits: &[Hit]) {
-        let credits: Vec<&Hit> =
+        let mut credits: Vec<&Hit> =
             hits.iter().filter(|h| h.kind == SignalKind::Credit && h.detail != "credit_line").collect();
+        credits.sort_by_key(|c| c.span.start);
+        // The first credit (in text order) inside `sentence`, by binary search, so that an
+        // article with thousands of attributions and credits stays linear.
+        let first_in = |sentence: Span| -> Option<usize> {
+            let from = credits.partition_point(|c| c.span.start < sentence.start);
+            (from..credits.len())
+                .take_while(|&i| credits[i].span.start <= sentence.end)
+                .find(|&i| sentence.contains(credits[i].span))
+        };
         for v in voiced {
             let mut sentences = vec![doc.sentences.get(v.attribution.sentence).map(|s| s.span)];
             if let Some(cue) = v.attribution.cue {
                 let token = doc.tokens.partition_point(|t| t.span.start < cue.start);
                 sentences.push(doc.sentence_of(token).map(|s| s.span));
             }
-            v.credited = credits
-                .iter()
-                .find(|c| sentences.iter().flatten().any(|s| s.contains(c.span)))
-                .map(|c| (c.subject.clone(), c.wire));
+            v.credited = sentences
+                .into_iter()
+                .flatten()
+                .filter_map(first_in)
+                .min()
+                .map(|i| (credits[i].subject.clone(), credits[i].wire));
         }
     }
 

@@ -137,8 +137,16 @@ impl LexiconMatcher {
                 None => exclusions.push((tokens, pattern.concept)),
             }
         }
+        // An exclusion overlapping a label starts at most its own length before the label, so
+        // sorted by start only a short stretch of them is looked at (linear in long articles).
+        exclusions.sort_by_key(|(ex, _)| ex.start);
+        let longest = exclusions.iter().map(|(ex, _)| ex.len()).max().unwrap_or(0);
         labels.retain(|(tokens, concept, _)| {
-            !exclusions.iter().any(|(ex, c)| c == concept && ex.start < tokens.end && tokens.start < ex.end)
+            let from = exclusions.partition_point(|(ex, _)| ex.start + longest <= tokens.start);
+            !exclusions[from..]
+                .iter()
+                .take_while(|(ex, _)| ex.start < tokens.end)
+                .any(|(ex, c)| c == concept && tokens.start < ex.end)
         });
         if self.families.iter().all(|f| *f == 0) {
             return leftmost_longest(labels, doc);

@@ -33,6 +33,9 @@ pub struct Line<'a> {
     pub earlier: &'a [&'a str],
     /// The non-empty line after this one, trimmed ("" at the end).
     pub next: &'a str,
+    /// Whether the same text is among `earlier` (looked up in a set by the caller, since a
+    /// search of `earlier` for every line would be quadratic in a long article).
+    pub repeated: bool,
 }
 
 /// The rules, in the order they are tried.
@@ -356,7 +359,7 @@ fn has_picture_credit(lower: &str, keywords: u8) -> bool {
 }
 
 fn is_duplicate(line: &Line) -> bool {
-    line.text.len() > 10 && line.earlier.contains(&line.text)
+    line.text.len() > 10 && line.repeated
 }
 
 fn is_byline(line: &Line) -> bool {
@@ -374,7 +377,9 @@ mod tests {
 
     fn rule_in(text: &str, earlier: &[&str], index: usize, next: &str) -> Option<&'static str> {
         let lower = text.to_ascii_lowercase();
-        classify(&Line { text, lower: &lower, keywords: keyword_families(text), index, earlier, next }).map(|r| r.name)
+        let repeated = earlier.contains(&text);
+        classify(&Line { text, lower: &lower, keywords: keyword_families(text), index, earlier, next, repeated })
+            .map(|r| r.name)
     }
 
     #[test]

@@ -124,7 +124,9 @@ impl<'t> Document<'t> {
             let lines = raw_lines(normalized.as_str());
             let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
             let mut lower = String::new();
+            let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
             for (index, line) in lines.iter().enumerate() {
+                let repeated = !seen.insert(line.text);
                 let rule = if options.remove_boilerplate {
                     lower.clear();
                     lower.push_str(line.text);
@@ -137,6 +139,7 @@ impl<'t> Document<'t> {
                         index,
                         earlier: &texts[..index],
                         next,
+                        repeated,
                     })
                 } else {
                     None

@@ -177,14 +177,13 @@ impl EventMatcher {
         let mut hits = Vec::new();
         for m in words {
             let Some(sentence) = doc.sentence_of(m.tokens.start) else { continue };
-            let in_sentence = |r: &LabelMatch| sentence.tokens.contains(&r.tokens.start);
-            if !targets
+            if !starting_in(targets, sentence.tokens.start, sentence.tokens.end)
                 .iter()
-                .any(|t| in_sentence(t) && (t.tokens.end <= m.tokens.start || t.tokens.start >= m.tokens.end))
+                .any(|t| t.tokens.end <= m.tokens.start || t.tokens.start >= m.tokens.end)
             {
                 continue;
             }
-            let agent_in = |from: usize, to: usize| agents.iter().any(|a| a.tokens.start >= from && a.tokens.end <= to);
+            let agent_in = |from: usize, to: usize| starting_in(agents, from, to).iter().any(|a| a.tokens.end <= to);
             let class = if m.concept == 0 && !self.used_as_noun(doc, m) {
                 verb_agency(doc, m, sentence.tokens.start, &agent_in)
             } else {
@@ -199,6 +198,14 @@ impl EventMatcher {
         }
         hits
     }
+}
+
+/// The matches of `list` (in text order, as a family's matches come) that start in tokens
+/// `from..to`, found by binary search so that an article with thousands of mentions stays linear.
+fn starting_in(list: &[LabelMatch], from: usize, to: usize) -> &[LabelMatch] {
+    let first = list.partition_point(|r| r.tokens.start < from);
+    let end = first + list[first..].partition_point(|r| r.tokens.start < to);
+    &list[first..end]
 }
 
 fn verb_agency(

@@ -55,7 +55,10 @@ impl Tone {
             let place = Place::of(doc, m.tokens.start, m.span);
             let subject = self.actors[m.concept].clone();
             let voice = voices.voice_of(m.span);
-            if hits.iter().any(|h| h.sentence == place.sentence && h.subject == subject && h.voice == voice) {
+            // Matches come in text order, so this sentence's hits are the last ones (looking
+            // only at them keeps an article with thousands of mentions linear).
+            let mut this_sentence = hits.iter().rev().take_while(|h| h.sentence == place.sentence);
+            if this_sentence.any(|h| h.subject == subject && h.voice == voice) {
                 continue;
             }
             let score = match scored {

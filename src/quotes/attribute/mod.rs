@@ -44,7 +44,7 @@ pub fn find_attributions(doc: &Document, quotes: &[QuoteSpan], cues: &CueIndex) 
     let voices = VoiceMap::new(quotes);
     let hits = cue_hits(doc, cues, &voices);
     let mut found = Vec::new();
-    let mut used_cues: Vec<usize> = Vec::new();
+    let mut used_cues: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
     // Single marks quote only in a headline's `Name: ‘…’` (elsewhere they are quotes inside
     // quotes, or titles).
     let after_colon_lead = |q: &QuoteSpan| {
@@ -55,7 +55,7 @@ pub fn find_attributions(doc: &Document, quotes: &[QuoteSpan], cues: &CueIndex) 
     for quote in quotes.iter().filter(|q| q.mark == QuoteMark::Double || after_colon_lead(q)) {
         if let Some(a) = direct(doc, quote, &hits, &found) {
             if let Some(cue) = a.cue {
-                used_cues.push(cue.start);
+                used_cues.insert(cue.start);
             }
             found.push(a);
         }
@@ -96,11 +96,25 @@ pub fn find_attributions(doc: &Document, quotes: &[QuoteSpan], cues: &CueIndex) 
 /// cue nor speaker that lies inside another attribution's words is part of that one.
 pub(super) fn drop_unattributed_inside_others(found: &mut Vec<Attribution>) {
     let attributed = |a: &Attribution| a.cue.is_some() || a.source.is_some();
-    let encloses = |o: &Attribution, a: &Attribution| {
-        o.content.start <= a.content.start && a.content.end <= o.content.end && o.content != a.content
+    // Attributed contents by start, with the furthest end so far, so each unattributed one is
+    // checked by two binary searches (linear in an article with thousands of quotations).
+    let mut spans: Vec<Span> = found.iter().filter(|o| attributed(o)).map(|o| o.content).collect();
+    spans.sort_by_key(|s| s.start);
+    let reach: Vec<usize> = spans
+        .iter()
+        .scan(0, |furthest, s| {
+            *furthest = s.end.max(*furthest);
+            Some(*furthest)
+        })
+        .collect();
+    let furthest = |count: usize| count.checked_sub(1).map(|i| reach[i]);
+    let enclosed = |a: &Span| {
+        // One starting before it that reaches its end, or one starting with it that goes further.
+        let before = spans.partition_point(|s| s.start < a.start);
+        let with = spans.partition_point(|s| s.start <= a.start);
+        furthest(before).is_some_and(|end| end >= a.end) || furthest(with).is_some_and(|end| end > a.end)
     };
-    let drop: Vec<bool> =
-        found.iter().map(|a| !attributed(a) && found.iter().any(|o| attributed(o) && encloses(o, a))).collect();
+    let drop: Vec<bool> = found.iter().map(|a| !attributed(a) && enclosed(&a.content)).collect();
     let mut drop = drop.into_iter();
     found.retain(|_| !drop.next().unwrap_or(false));
 }
