@@ -30,8 +30,18 @@ impl Loaded {
     }
 }
 
+/// Most labels all lexicons of a run may hold together: a file that would take them past it is
+/// refused (100,000 labels load and match in a few seconds of a release build; see
+/// docs/hostile-input.md).
+pub const MAX_LABELS: usize = 250_000;
+
 /// Parse and check `sources`.
 pub fn load(sources: &[Source]) -> Loaded {
+    load_at_most(sources, MAX_LABELS)
+}
+
+/// [`load`], refusing files that take the labels past `max_labels`.
+pub fn load_at_most(sources: &[Source], max_labels: usize) -> Loaded {
     let mut loaded = Loaded::default();
     let mut parsed: Vec<(&Source, RawFile)> = sources.iter().filter_map(|s| parse(s, &mut loaded.problems)).collect();
     // A deferring lexicon's labels give way to the others' labels, so it is read after them.
@@ -39,6 +49,7 @@ pub fn load(sources: &[Source]) -> Loaded {
     loaded.set.frames = collect_frames(&parsed, &mut loaded.problems);
     let stemmer = Stemmer::default();
     let mut registry = Registry::default();
+    let mut labels_so_far = 0;
     for (source, raw) in &parsed {
         let locator = Locator::new(&source.name, &source.text);
         let mut check = FileCheck {
@@ -53,11 +64,17 @@ pub fn load(sources: &[Source]) -> Loaded {
         let (cues, voices, roles) = check.voices_and_cues(raw);
         let signals = check.signals(raw);
         let names = check.given_names(raw);
+        let labels = labels_so_far + concepts.iter().map(|c| c.labels.len()).sum::<usize>();
+        if labels > max_labels {
+            let message = format!("the lexicons would hold {labels} labels with this file, more than {max_labels}");
+            check.problems.push(locator.error(0, message, "split the lexicon across runs or keep fewer labels"));
+        }
         let failed = check.problems.iter().any(|p| p.severity == Severity::Error);
         loaded.problems.append(&mut check.problems);
         if failed {
             continue;
         }
+        labels_so_far = labels;
         registry.add(&concepts, &stemmer, &source.name);
         loaded.set.files.push(info(source, raw));
         loaded.set.concepts.extend(concepts);
@@ -446,6 +463,23 @@ mod tests {
             (names.gender("lindsey"), names.gender("tom"), names.len()),
             (Some(Gender::Female), Some(Gender::Male), 2)
         );
+    }
+
+    #[test]
+    fn a_file_that_takes_the_labels_past_the_limit_is_refused_and_the_others_kept() {
+        let file = |id: &str, words: &[&str]| {
+            let labels: Vec<String> =
+                words.iter().map(|w| format!("{{ text = \"{w}\", connotation = \"neutral\" }}")).collect();
+            let text = format!("{HEADER}[[concept]]\nid = \"{id}\"\nlabels = [{}]\n", labels.join(", "));
+            Source { name: format!("{id}.toml"), text }
+        };
+        let sources = [file("first", &["vote", "ballot"]), file("second", &["troops", "forces"])];
+        let loaded = load_at_most(&sources, 3);
+        let found: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].starts_with("second.toml:1:") && found[0].contains("4 labels"), "{}", found[0]);
+        assert_eq!(loaded.set.concepts.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), ["first"]);
+        assert!(load_at_most(&sources, 4).problems.is_empty());
     }
 
     #[test]

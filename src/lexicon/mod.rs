@@ -17,7 +17,7 @@ mod stories;
 mod tokens;
 
 pub use advice::{loaded_duplicates, shadowed_labels};
-pub use load::{Loaded, load};
+pub use load::{Loaded, MAX_LABELS, load, load_at_most};
 pub use matcher::{LabelMatch, LexiconMatcher, StemStream};
 pub use model::{
     ActorEntry, Case, Concept, Connotation, CueClass, CueEntry, EventEntry, FactEntry, Gender, GivenNames, HedgeEntry,
