@@ -114,6 +114,9 @@ fn collapse(text: &str) -> String {
     text.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Decode character references. An `&` that would make the text after it read as a reference
+/// again (`&amp;amp;`, an article about HTML) stays `&amp;`, because plain text has its
+/// references decoded once more when it is normalised (`text::normalize`).
 fn decode_entities(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -122,8 +125,10 @@ fn decode_entities(text: &str) -> String {
         rest = &rest[amp..];
         match crate::text::entity_at(rest) {
             Some((c, len)) => {
-                out.push(c);
                 rest = &rest[len..];
+                let next = &rest[..rest.char_indices().nth(16).map_or(rest.len(), |(i, _)| i)];
+                let again = c == '&' && crate::text::entity_at(&format!("&{next}")).is_some();
+                if again { out.push_str("&amp;") } else { out.push(c) }
             }
             None => {
                 out.push('&');
@@ -138,6 +143,14 @@ fn decode_entities(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_escaped_reference_is_decoded_once_through_html_and_normalising() {
+        let (title, text) = extract_main_text("<p>Type &amp;amp; for an ampersand, AT&amp;T said.</p>");
+        assert_eq!(title, "");
+        let doc = crate::text::Document::parse(&text, crate::text::TextOptions::default());
+        assert_eq!(doc.normalized.as_str(), "Type &amp; for an ampersand, AT&T said.");
+    }
 
     #[test]
     fn article_text_is_kept_and_furniture_dropped() {
