@@ -22,6 +22,6 @@ pub use english::{English, english};
 pub use entities::{entity, entity_at};
 pub use normalize::{Normalized, normalize};
 pub use sentence::split_sentences;
-pub use span::Span;
+pub use span::{Span, SpanReach};
 pub use stem::Stemmer;
 pub use tokenize::{Token, TokenKind, token_key, tokenize};

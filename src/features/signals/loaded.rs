@@ -9,7 +9,7 @@ use super::{ArticleText, Column, Hit, Place, Ratio, RowTotals, Signal, SignalEnt
 use crate::columns;
 use crate::lexicon::{Inflect, LabelMatch, LexiconSet, LoadedClass};
 use crate::quotes::{QuoteMark, Voice, is_title};
-use crate::text::{Span, TokenKind};
+use crate::text::{SpanReach, TokenKind};
 
 pub(super) const ENTRY: SignalEntry = SignalEntry {
     kind: SignalKind::Loaded,
@@ -76,20 +76,9 @@ impl Signal for Loaded {
 fn scare_quotes(article: &ArticleText) -> Vec<Hit> {
     let doc = article.doc;
     let mut hits = Vec::new();
-    // Attributed spans by start, with the furthest end so far: a quote overlaps one of them when
-    // one starting before the quote's end reaches past its start (a binary search per quote).
-    let mut attributed: Vec<Span> = article.attributed.to_vec();
-    attributed.sort_by_key(|a| a.start);
-    let reach: Vec<usize> = attributed
-        .iter()
-        .scan(0, |furthest, a| {
-            *furthest = a.end.max(*furthest);
-            Some(*furthest)
-        })
-        .collect();
+    let attributed = SpanReach::new(article.attributed.to_vec());
     for quote in article.quotes.iter().filter(|q| q.mark == QuoteMark::Double && q.closed) {
-        let before_end = attributed.partition_point(|a| a.start < quote.inner.end);
-        if before_end > 0 && reach[before_end - 1] > quote.inner.start {
+        if attributed.overlaps(quote.inner) {
             continue;
         }
         let inside = |i: &usize| {

@@ -29,7 +29,7 @@ use crate::quotes::marks::QuoteSpan;
 use crate::quotes::tokens::{token_span, tokens_in};
 use crate::quotes::voice::VoiceMap;
 use crate::text::Document;
-use crate::text::Span;
+use crate::text::{Span, SpanReach};
 use blocks::{block_after_lead_in, colon_indirect};
 use cues::cue_hits;
 use direct::direct;
@@ -96,23 +96,10 @@ pub fn find_attributions(doc: &Document, quotes: &[QuoteSpan], cues: &CueIndex) 
 /// cue nor speaker that lies inside another attribution's words is part of that one.
 pub(super) fn drop_unattributed_inside_others(found: &mut Vec<Attribution>) {
     let attributed = |a: &Attribution| a.cue.is_some() || a.source.is_some();
-    // Attributed contents by start, with the furthest end so far, so each unattributed one is
-    // checked by two binary searches (linear in an article with thousands of quotations).
-    let mut spans: Vec<Span> = found.iter().filter(|o| attributed(o)).map(|o| o.content).collect();
-    spans.sort_by_key(|s| s.start);
-    let reach: Vec<usize> = spans
-        .iter()
-        .scan(0, |furthest, s| {
-            *furthest = s.end.max(*furthest);
-            Some(*furthest)
-        })
-        .collect();
-    let furthest = |count: usize| count.checked_sub(1).map(|i| reach[i]);
+    let spans = SpanReach::new(found.iter().filter(|o| attributed(o)).map(|o| o.content).collect());
+    // One starting before it that reaches its end, or one starting with it that goes further.
     let enclosed = |a: &Span| {
-        // One starting before it that reaches its end, or one starting with it that goes further.
-        let before = spans.partition_point(|s| s.start < a.start);
-        let with = spans.partition_point(|s| s.start <= a.start);
-        furthest(before).is_some_and(|end| end >= a.end) || furthest(with).is_some_and(|end| end > a.end)
+        spans.before(a.start).is_some_and(|end| end >= a.end) || spans.by(a.start).is_some_and(|end| end > a.end)
     };
     let drop: Vec<bool> = found.iter().map(|a| !attributed(a) && enclosed(&a.content)).collect();
     let mut drop = drop.into_iter();
