@@ -7,49 +7,11 @@ use framelens::corpus::Article;
 use framelens::features::Extractor;
 use framelens::lexicon::{LexiconMatcher, load, shipped_sources};
 use framelens::quotes::{CueIndex, find_attributions, find_quote_spans};
-use framelens::text::{Document, Span, Stemmer, TextOptions, normalize};
+use framelens::text::{Document, Stemmer, TextOptions, normalize};
 
-const PIECES: &[&str] = &[
-    "the ",
-    "US ",
-    "said ",
-    "“",
-    "”",
-    "‘",
-    "’",
-    "\"",
-    "'",
-    "''",
-    " — ",
-    "-",
-    "\u{a0}",
-    "\u{200b}",
-    "\r\n",
-    "\n\n",
-    ". ",
-    ", ",
-    ": ",
-    "é",
-    "İ",
-    "ß",
-    "😀",
-    "Gen. ",
-    "U.S. ",
-    "5,000 ",
-    "assassination ",
-    "expel ",
-    "he ",
-    "told CNN ",
-    "according to ",
-    "…",
-    "«",
-    "»",
-    "<tweet id=\"1\">",
-    "Abdul-Mahdi ",
-    "al-Sadr ",
-    "\t",
-    "  ",
-];
+#[path = "common/text.rs"]
+mod common;
+use common::{PIECES, assert_span};
 
 /// A deterministic xorshift stream of piece indices.
 fn random_text(seed: u64, pieces: usize) -> String {
@@ -62,14 +24,6 @@ fn random_text(seed: u64, pieces: usize) -> String {
         text.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
     }
     text
-}
-
-fn assert_span(text: &str, span: Span, what: &str) {
-    assert!(span.start <= span.end && span.end <= text.len(), "{what} {span:?} outside {text:?}");
-    assert!(
-        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
-        "{what} {span:?} splits a char in {text:?}"
-    );
 }
 
 #[test]
