@@ -28,25 +28,23 @@ pub fn stage(bar: &ProgressBar, what: &str) {
 /// A spinner naming long work that is not per article (the comparison of outlets); hidden
 /// when stderr is not a terminal or `quiet`.
 pub fn working(quiet: bool, what: &str) -> ProgressBar {
-    if quiet || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::new_spinner();
-    bar.set_style(ProgressStyle::with_template("{spinner} {msg} ({elapsed})").expect("valid template"));
+    let bar = spinner(quiet, "{spinner} {msg} ({elapsed})");
     bar.set_message(what.to_string());
-    bar.enable_steady_tick(std::time::Duration::from_millis(200));
     bar
 }
 
 /// A counter of measured articles on stderr; hidden when stderr is not a terminal or `quiet`.
 pub fn progress(quiet: bool) -> ProgressBar {
+    spinner(quiet, "{spinner} {pos} articles ({per_sec}, {elapsed})")
+}
+
+/// A ticking display in `template` on stderr, or a hidden one.
+fn spinner(quiet: bool, template: &str) -> ProgressBar {
     if quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new_spinner();
-    bar.set_style(
-        ProgressStyle::with_template("{spinner} {pos} articles ({per_sec}, {elapsed})").expect("valid template"),
-    );
+    bar.set_style(ProgressStyle::with_template(template).expect("valid template"));
     bar.enable_steady_tick(std::time::Duration::from_millis(200));
     bar
 }

@@ -52,7 +52,8 @@ const EXAMPLES: &str = "Examples:
   framelens report linked-corpus/ --out my-report --follow-links
   framelens extract crawl.jsonl --out tables/ --max-article-mb 20
   framelens report my-corpus/ --out my-report --raw-csv --drop-copies
-  framelens report my-corpus/ --out my-report --threads 1";
+  framelens report my-corpus/ --out my-report --threads 1
+  framelens extract my-corpus/ --out tables/ --formats csv --evidence-text";
 
 #[derive(Debug, Subcommand)]
 enum Command {
