@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 use crate::copies::{Found, Ledger, OutletCopies};
 use crate::corpus::{Article, ArticleStream, CorpusError};
-use crate::features::{ArticleResult, Extractor};
+use crate::features::{ArticleResult, Extractor, SignalSet};
 use crate::lexicon::LexiconSet;
 use crate::report::{Formats, ReportError, StreamedTable, write_table_as};
 use crate::stats::{self, Findings, Sample, StatsOptions};
@@ -106,7 +106,7 @@ pub fn extract_to(
     on_event: &mut dyn FnMut(Event),
 ) -> Result<RunSummary, ReportError> {
     let set = extractor.lexicons();
-    let mut writer = Writer::open(dir, set, plan)?;
+    let mut writer = Writer::open(dir, set, extractor.signals(), plan)?;
     writer.stats = stats.map(|options| (options.clone(), Sample::default()));
     let mut errors = Vec::new();
     std::thread::scope(|scope| {
@@ -195,6 +195,8 @@ struct Writer {
     ledger: Ledger,
     drop_copies: bool,
     set: LexiconSet,
+    /// The signals measured, whose columns and tables are written.
+    signals: SignalSet,
     article_columns: Vec<FeatureColumn>,
     outlets: BTreeMap<String, Totals>,
     count: u64,
@@ -207,7 +209,7 @@ struct Writer {
 }
 
 impl Writer {
-    fn open(dir: &Path, set: &LexiconSet, plan: Plan) -> Result<Writer, ReportError> {
+    fn open(dir: &Path, set: &LexiconSet, signals: SignalSet, plan: Plan) -> Result<Writer, ReportError> {
         let Plan { formats, keep, drop_copies, evidence_text } = plan;
         let article_columns = table::all_feature_columns(set);
         let wire = set.outlets.iter().filter(|o| o.wire).map(|o| o.name.clone());
@@ -225,7 +227,7 @@ impl Writer {
             article_features: StreamedTable::create(
                 dir,
                 "article_features",
-                &table::features_table(&[], ARTICLE_KEYS, set, &article_columns),
+                &table::features_table(&[], ARTICLE_KEYS, set, signals, &article_columns),
                 formats,
             )?,
             quote_spans: StreamedTable::create(dir, "quote_spans", &table::quote_spans_table(&[]), formats)?,
@@ -235,6 +237,7 @@ impl Writer {
             ledger: Ledger::new(wire),
             drop_copies,
             set: set.clone(),
+            signals,
             article_columns,
             outlets: BTreeMap::new(),
             count: 0,
@@ -262,6 +265,7 @@ impl Writer {
             ledger,
             drop_copies,
             set,
+            signals,
             article_columns,
             outlets,
             count,
@@ -285,7 +289,7 @@ impl Writer {
             if all_counted { frame } else { frame.filter(&mask).expect("mask has one value per row") }
         };
         let counted = &counted;
-        let set = &*set;
+        let (set, signals) = (&*set, *signals);
         let rows: Vec<ArticleRow> = results.par_iter().map(|r| ArticleRow::from_result(r, set)).collect();
         let groups: Vec<Group> = rows.par_iter().map(article_group).collect();
         let mut written: [Result<(), ReportError>; 7] = std::array::from_fn(|_| Ok(()));
@@ -315,7 +319,7 @@ impl Writer {
             });
             s.spawn(|_| {
                 let totals: Vec<&Totals> = groups.iter().map(|g| &g.totals).collect();
-                let values = table::feature_values(&totals, set, article_columns);
+                let values = table::feature_values(&totals, set, signals, article_columns);
                 let frame = table::features_frame(groups, ARTICLE_KEYS, &values);
                 *w_features = article_features.write(&frame);
                 if let Some((_, sample)) = stats {
@@ -328,7 +332,7 @@ impl Writer {
                         sample.add(&values, &outlets, &stories);
                     } else {
                         let totals: Vec<&Totals> = (0..rows.len()).filter(kept).map(|i| &groups[i].totals).collect();
-                        sample.add(&table::feature_values(&totals, set, article_columns), &outlets, &stories);
+                        sample.add(&table::feature_values(&totals, set, signals, article_columns), &outlets, &stories);
                     }
                 }
                 if keep_features {
@@ -379,11 +383,11 @@ impl Writer {
         let columns = table::feature_columns(set, outlets.iter().map(|g| &g.totals.counts));
         let mut outlet_tables = vec![
             ("word_choice", table::word_choice_table(&outlets, OUTLET_KEYS, set)),
-            ("outlet_features", table::features_table(&outlets, OUTLET_KEYS, set, &columns)),
+            ("outlet_features", table::features_table(&outlets, OUTLET_KEYS, set, self.signals, &columns)),
             ("voices", table::voices_table(&outlets)),
             ("attribution", table::attribution_table(&outlets)),
         ];
-        outlet_tables.extend(table::signal_tables(&outlets, set));
+        outlet_tables.extend(table::signal_tables(&outlets, set, self.signals));
         let copies = self.ledger.by_outlet();
         outlet_tables.push(("copies", table::copies_table(&copies)));
         let findings = self.stats.map(|(options, sample)| {
@@ -410,11 +414,11 @@ impl Writer {
                 word_choice: take("word_choice"),
                 voices: take("voices"),
                 attribution: take("attribution"),
-                coverage: take("coverage"),
+                coverage: by_name.remove("coverage"),
                 loaded: by_name.remove("loaded"),
                 article_features: table::stack(
                     features,
-                    table::features_table(&[], ARTICLE_KEYS, set, &self.article_columns),
+                    table::features_table(&[], ARTICLE_KEYS, set, self.signals, &self.article_columns),
                 ),
                 article_level: (self.keep == Keep::ForArticles).then(|| ArticleTables {
                     word_choice: table::stack(word_choice, table::article_word_choice_table(&[], ARTICLE_KEYS, set)),
@@ -445,7 +449,7 @@ pub fn sample_of(results: &[ArticleResult], set: &LexiconSet) -> Sample {
     let rows: Vec<ArticleRow> = results.iter().map(|r| ArticleRow::from_result(r, set)).collect();
     let groups: Vec<Group> = rows.iter().map(article_group).collect();
     let totals: Vec<&Totals> = groups.iter().map(|g| &g.totals).collect();
-    let values = table::feature_values(&totals, set, &table::all_feature_columns(set));
+    let values = table::feature_values(&totals, set, SignalSet::all(), &table::all_feature_columns(set));
     let outlets: Vec<&str> = rows.iter().map(|r| r.meta.outlet.as_str()).collect();
     let stories: Vec<&str> = rows.iter().map(|r| r.meta.story.as_str()).collect();
     let mut sample = Sample::default();

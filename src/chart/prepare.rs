@@ -196,16 +196,19 @@ pub fn attribution(attribution: &DataFrame, features: &DataFrame) -> PolarsResul
         "attributions",
     );
     let names: Vec<String> = strings(features, columns::OUTLET)?.iter().map(|o| short_name(o)).collect();
-    let hedges = numbers(features, columns::HEDGE_PER_1K_OWN)?;
-    let credits = numbers(features, columns::MEDIA_CREDITS)?;
+    // Each note is left out when its signal was not measured (`--signals`).
+    let present = |column: &str| features.get_column_names().iter().any(|c| c.as_str() == column);
+    let hedges =
+        present(columns::HEDGE_PER_1K_OWN).then(|| numbers(features, columns::HEDGE_PER_1K_OWN)).transpose()?;
+    let credits = present(columns::MEDIA_CREDITS).then(|| numbers(features, columns::MEDIA_CREDITS)).transpose()?;
     for row in &mut bars.rows {
         if let Some(i) = names.iter().position(|n| *n == row.label) {
-            row.note = format!(
-                "{} · {:.1} hedges · {:.0} credits",
-                row.note,
-                hedges[i].unwrap_or(0.0),
-                credits[i].unwrap_or(0.0)
-            );
+            if let Some(hedges) = &hedges {
+                row.note = format!("{} · {:.1} hedges", row.note, hedges[i].unwrap_or(0.0));
+            }
+            if let Some(credits) = &credits {
+                row.note = format!("{} · {:.0} credits", row.note, credits[i].unwrap_or(0.0));
+            }
         }
     }
     Ok(Ok(bars))

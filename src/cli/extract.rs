@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::fs;
 
 use anyhow::Context;
-use framelens::features::Extractor;
+use framelens::features::{Extractor, SignalSet};
 use framelens::lexicon::{LexiconMatcher, LexiconSet, Severity, StoryChoice};
 use framelens::pipeline::{self, Event, Keep, RunSummary};
 use framelens::report::{MANIFEST_FILE, OutputFolder, RunManifest, hash_inputs};
@@ -24,6 +24,12 @@ pub struct Args {
     pub output: OutputArgs,
     #[command(flatten)]
     pub stats: StatsArgs,
+    /// The signals to measure besides word choice and voices, by name: hedge, credit, fact,
+    /// agency, tone, loaded; or all (the default), or none. A signal left out is not computed
+    /// (faster: tone is the costliest), and its evidence rows, columns, tables and report
+    /// sections are absent rather than zero.
+    #[arg(long, value_name = "LIST", default_value = "all")]
+    pub signals: SignalSet,
 }
 
 /// Run `framelens extract`.
@@ -97,8 +103,9 @@ pub fn measure(args: &Args, command: &str, keep: Keep, default_resamples: usize)
     let matcher = LexiconMatcher::new(&loaded.set);
     let cue_model = args.lexicon.cue_model()?;
     let cue_threshold = cue_model.as_ref().map_or_else(String::new, |m| m.threshold().to_string());
-    let extractor =
-        Extractor::new(&loaded.set, &matcher, Prepared::text_options(&args.corpus)).with_cue_model(cue_model);
+    let extractor = Extractor::new(&loaded.set, &matcher, Prepared::text_options(&args.corpus))
+        .with_cue_model(cue_model)
+        .with_signals(args.signals);
     let bar = messages::progress(args.output.quiet);
     let mut decided: Vec<String> = Vec::new();
     let mut rules: BTreeMap<(String, String), usize> = BTreeMap::new();
@@ -202,6 +209,7 @@ fn manifest(
             ("alpha".into(), args.stats.alpha.to_string()),
             ("seed".into(), args.stats.seed.to_string()),
             ("drop_copies".into(), args.stats.drop_copies.to_string()),
+            ("signals".into(), args.signals.to_string()),
         ],
         articles: summary.articles,
         errors: summary.errors.iter().map(ToString::to_string).collect(),

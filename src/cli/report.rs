@@ -49,6 +49,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         findings: measured.summary.findings.as_ref(),
         copies: &measured.summary.copies,
         copies_dropped: measured.summary.copies_dropped,
+        signals: args.extract.signals,
     });
     std::fs::write(&path, markdown).with_context(|| format!("cannot write {}", path.display()))?;
     let mut written = files.written.clone();

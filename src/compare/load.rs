@@ -52,7 +52,7 @@ pub fn read_run_tables(dir: &Path, level: Level) -> Result<RunTables, LoadError>
         word_choice: read_table(dir, "word_choice")?,
         voices: read_table(dir, "voices")?,
         attribution: read_table(dir, "attribution")?,
-        coverage: read_table(dir, "coverage")?,
+        coverage: read_table(dir, "coverage").ok(),
         loaded: read_table(dir, "loaded").ok(),
         article_features: read_table(dir, "article_features")?,
         article_level,

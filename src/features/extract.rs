@@ -6,7 +6,7 @@ use crate::lexicon::{AnchorMatcher, LexiconMatcher, LexiconSet, StemStream};
 use crate::quotes::{CueIndex, CueModel, QuoteSpan, SpeakerBook, Voice, VoiceMap, find_attributions, find_quote_spans};
 use crate::text::{Document, RemovedLine, Span, Stemmer, TextOptions};
 
-use super::{ArticleText, Hit, SignalFinder, Voiced, WordChoice};
+use super::{ArticleText, Hit, SignalFinder, SignalSet, Voiced, WordChoice};
 
 /// What one article contributes to the tables.
 #[derive(Clone, Debug)]
@@ -50,6 +50,7 @@ pub struct Extractor<'a> {
     cues: CueIndex,
     speakers: SpeakerBook,
     signals: SignalFinder,
+    enabled: SignalSet,
     anchors: AnchorMatcher,
 }
 
@@ -63,6 +64,7 @@ impl<'a> Extractor<'a> {
             cues: CueIndex::from_lexicons(set),
             speakers: SpeakerBook::new(set),
             signals: SignalFinder::new(set),
+            enabled: SignalSet::all(),
             anchors: AnchorMatcher::new(set),
         }
     }
@@ -73,6 +75,17 @@ impl<'a> Extractor<'a> {
             Some(model) => Extractor { cues: self.cues.with_model(model), ..self },
             None => self,
         }
+    }
+
+    /// Measure only the signals of `enabled` (every one by default): the others are not
+    /// compiled or computed, and leave no evidence, columns or tables.
+    pub fn with_signals(self, enabled: SignalSet) -> Extractor<'a> {
+        Extractor { signals: SignalFinder::of(self.set, enabled), enabled, ..self }
+    }
+
+    /// The signals measured.
+    pub fn signals(&self) -> SignalSet {
+        self.enabled
     }
 
     /// The lexicons in use.
@@ -101,7 +114,7 @@ impl<'a> Extractor<'a> {
         let word_choice = WordChoice::measure(&doc, &matches, &referents, &voices);
         let attributions = find_attributions(&doc, &quotes, &self.cues);
         let mut voiced = Voiced::describe_all(&doc, attributions, &self.speakers);
-        let signals = if with_signals {
+        let signals = if with_signals && !self.enabled.is_empty() {
             let attributed: Vec<Span> = voiced.iter().map(|v| v.attribution.content).collect();
             let text = ArticleText {
                 doc: &doc,

@@ -12,7 +12,7 @@ pub use coverage::Coverage;
 pub use extract::{ArticleResult, Extractor};
 pub use signals::{
     Agency, ArticleText, Column, Hit, Ratio, RowTotals, SIGNALS, Signal, SignalEntry, SignalFinder, SignalKind,
-    SignalTotals, Sum, Sums, Values, ratio,
+    SignalSet, SignalTotals, Sum, Sums, Values, ratio,
 };
 pub use voices::Voiced;
 pub use word_choice::{Evidence, LabelCount, LabelKey, WordChoice};

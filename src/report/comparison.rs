@@ -282,7 +282,9 @@ fn write_charts(
     out.draw("dendrogram", prepare::dendrogram(c))?;
     if c.options.level == Level::Outlet {
         out.draw("distances", prepare::distance_heatmap(c))?;
-        out.draw("coverage", prepare::coverage(&tables.coverage).map_err(shape("coverage"))?)?;
+        if let Some(coverage) = &tables.coverage {
+            out.draw("coverage", prepare::coverage(coverage).map_err(shape("coverage"))?)?;
+        }
     }
     Ok((out.outcomes, attribution))
 }

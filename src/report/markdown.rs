@@ -8,7 +8,7 @@ use std::fmt::Write;
 use crate::copies::OutletCopies;
 
 use crate::columns;
-use crate::features::LabelKey;
+use crate::features::{LabelKey, SignalKind, SignalSet};
 use crate::lexicon::{LexiconSet, StoryChoice, StoryReason};
 use crate::quotes::Voice;
 use crate::stats::Findings;
@@ -68,6 +68,8 @@ pub struct MarkdownInput<'a> {
     pub copies: &'a [OutletCopies],
     /// Copies were left out of the outlet tables and the comparison.
     pub copies_dropped: bool,
+    /// The signals measured; the sections of the others are left out.
+    pub signals: SignalSet,
 }
 
 /// Render the report; `comparison` adds the charts, attribution style and the outlet comparison;
@@ -85,6 +87,7 @@ pub fn render_markdown(input: &MarkdownInput) -> String {
         findings,
         copies,
         copies_dropped,
+        signals,
     } = *input;
     let mut md = String::new();
     let _ = writeln!(md, "# Framing report\n");
@@ -107,6 +110,7 @@ pub fn render_markdown(input: &MarkdownInput) -> String {
     }
     stats_text::scope_statement(&mut md, outlets, findings);
     lexicons_section(&mut md, stories, set);
+    left_out_signals(&mut md, signals);
     corpus_section(&mut md, outlets, set);
     super::signals_text::copies_section(&mut md, copies, copies_dropped);
     chart_link(&mut md, comparison, "loadedness");
@@ -116,12 +120,20 @@ pub fn render_markdown(input: &MarkdownInput) -> String {
     if let Some(files) = comparison {
         super::compare_text::attribution_section(&mut md, files);
     }
-    super::signals_text::hedges_and_credits_section(&mut md, outlets);
-    super::signals_text::agency_section(&mut md, outlets, set);
-    super::signals_text::tone_section(&mut md, outlets, set);
-    super::signals_text::loaded_section(&mut md, outlets);
-    chart_link(&mut md, comparison, "loaded_language");
-    super::signals_text::coverage_section(&mut md, outlets, set, comparison);
+    super::signals_text::hedges_and_credits_section(&mut md, outlets, signals);
+    if signals.contains(SignalKind::Agency) {
+        super::signals_text::agency_section(&mut md, outlets, set);
+    }
+    if signals.contains(SignalKind::Tone) {
+        super::signals_text::tone_section(&mut md, outlets, set);
+    }
+    if signals.contains(SignalKind::Loaded) {
+        super::signals_text::loaded_section(&mut md, outlets);
+        chart_link(&mut md, comparison, "loaded_language");
+    }
+    if signals.contains(SignalKind::Fact) {
+        super::signals_text::coverage_section(&mut md, outlets, set, comparison);
+    }
     if let Some(files) = comparison {
         super::compare_text::comparison_section(&mut md, files);
     }
@@ -132,6 +144,18 @@ pub fn render_markdown(input: &MarkdownInput) -> String {
     }
     caveats_section(&mut md, articles, outlets, set);
     if formats.csv { md } else { point_to_parquet(&md) }
+}
+
+/// Say which signals the run left out (`--signals`), so that their absence is not read as zero.
+fn left_out_signals(md: &mut String, signals: SignalSet) {
+    let names: Vec<&str> = signals.left_out().map(|e| e.name).collect();
+    if !names.is_empty() {
+        let _ = writeln!(
+            md,
+            "Signals not measured in this run (`--signals {signals}`): {}. Their evidence rows, columns, tables and sections are absent; absent is not zero.\n",
+            names.join(", ")
+        );
+    }
 }
 
 /// The findings with every measured table named as `NAME.parquet`, for a run without CSV files.

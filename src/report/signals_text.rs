@@ -8,13 +8,21 @@ use crate::copies::OutletCopies;
 
 use super::comparison::ComparisonFiles;
 use super::markdown_parts::{chart_link, share};
-use crate::features::Agency;
+use crate::features::{Agency, SignalKind, SignalSet};
+
+/// A cell of a signal left out of the run (`--signals`).
+const NOT_MEASURED: &str = "not measured";
 use crate::lexicon::{LexiconSet, LoadedClass};
 use crate::quotes::Voice;
 use crate::table::Totals;
 
-/// Hedges per 1,000 own-voice words and credits to other media, per outlet.
-pub fn hedges_and_credits_section(md: &mut String, outlets: &BTreeMap<String, Totals>) {
+/// Hedges per 1,000 own-voice words and credits to other media, per outlet; the cells of a
+/// signal not in `signals` say it was not measured.
+pub fn hedges_and_credits_section(md: &mut String, outlets: &BTreeMap<String, Totals>, signals: SignalSet) {
+    let (hedged, credited) = (signals.contains(SignalKind::Hedge), signals.contains(SignalKind::Credit));
+    if !hedged && !credited {
+        return;
+    }
     let _ = writeln!(md, "### Hedges and credits to other media\n");
     let _ = writeln!(
         md,
@@ -26,12 +34,17 @@ pub fn hedges_and_credits_section(md: &mut String, outlets: &BTreeMap<String, To
         let per_1k = if t.own_words > 0 { hedges as f64 * 1000.0 / t.own_words as f64 } else { 0.0 };
         let credits: Vec<String> = t.signals.credits().iter().map(|(m, n, _)| format!("{m} ({n})")).collect();
         let wire = share(t.voices.credited.1 as f64, t.voices.attributions() as f64);
-        let _ = writeln!(
-            md,
-            "| {outlet} | {hedges} | {per_1k:.1} | {} | {:.0}% |",
-            or_dash(&credits.join(", ")),
-            wire * 100.0
-        );
+        let (hedges, per_1k) = if hedged {
+            (hedges.to_string(), format!("{per_1k:.1}"))
+        } else {
+            (NOT_MEASURED.into(), NOT_MEASURED.into())
+        };
+        let (credits, wire) = if credited {
+            (or_dash(&credits.join(", ")).to_string(), format!("{:.0}%", wire * 100.0))
+        } else {
+            (NOT_MEASURED.into(), NOT_MEASURED.into())
+        };
+        let _ = writeln!(md, "| {outlet} | {hedges} | {per_1k} | {credits} | {wire} |");
     }
     md.push('\n');
     let most_hedged = outlets

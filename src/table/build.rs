@@ -11,7 +11,7 @@ use super::frame::{FrameBuilder, ratio};
 use super::{
     ArticleRow, EvidenceRow, Group, QuoteRow, QuoteSpanRow, RemovedLineRow, Totals, VoiceCount, VoiceTotals, label_slug,
 };
-use crate::features::{Column, LabelCount, LabelKey, Ratio, Values};
+use crate::features::{Column, LabelCount, LabelKey, Ratio, SignalSet, Values};
 use crate::lexicon::{CueClass, LexiconSet};
 use crate::quotes::Voice;
 
@@ -189,15 +189,17 @@ fn columns_for(set: &LexiconSet, concepts: Vec<usize>) -> Vec<FeatureColumn> {
 }
 
 /// `outlet_features` / `article_features`: wide, one row per group, one column per feature
-/// (`columns` from [`feature_columns`] or [`all_feature_columns`]).
+/// (`columns` from [`feature_columns`] or [`all_feature_columns`]; the columns of the signals in
+/// `signals`).
 pub fn features_table(
     groups: &[Group],
     key_names: &[&'static str],
     set: &LexiconSet,
+    signals: SignalSet,
     columns: &[FeatureColumn],
 ) -> DataFrame {
     let totals: Vec<&Totals> = groups.iter().map(|g| &g.totals).collect();
-    features_frame(groups, key_names, &feature_values(&totals, set, columns))
+    features_frame(groups, key_names, &feature_values(&totals, set, signals, columns))
 }
 
 /// [`features_table`] from feature values already computed by [`feature_values`].
@@ -212,7 +214,12 @@ pub fn features_frame(groups: &[Group], key_names: &[&'static str], values: &[Co
 /// The feature columns of [`features_table`] without its key columns, one value per group.
 /// Shares, rates and means are [`Values::Ratio`]s: their sums over a group's articles are the
 /// group's sums, which is what outlet intervals and tests resample.
-pub fn feature_values(totals: &[&Totals], set: &LexiconSet, columns: &[FeatureColumn]) -> Vec<Column> {
+pub fn feature_values(
+    totals: &[&Totals],
+    set: &LexiconSet,
+    signals: SignalSet,
+    columns: &[FeatureColumn],
+) -> Vec<Column> {
     let sums: Vec<VoiceSums> = totals.iter().map(|t| VoiceSums::new(t, set)).collect();
     let ratios = |f: &dyn Fn(usize) -> Ratio| Values::Ratio((0..totals.len()).map(f).collect());
     let count = |f: &dyn Fn(&Totals) -> u64| Values::Count(totals.iter().map(|t| f(t)).collect());
@@ -244,7 +251,7 @@ pub fn feature_values(totals: &[&Totals], set: &LexiconSet, columns: &[FeatureCo
         ratios(&|i| Ratio::new(sums[i].matches[0] * 1000.0, totals[i].own_words as f64)),
     ));
     out.extend(voice_columns(totals, set));
-    out.extend(super::signals::signal_columns(totals, set));
+    out.extend(super::signals::signal_columns(totals, set, signals));
     for column in columns {
         let key = column.key;
         let values = ratios(&|i| {

@@ -15,9 +15,10 @@ pub struct RunTables {
     pub voices: DataFrame,
     /// `attribution`: outlet × cue class × speaker group.
     pub attribution: DataFrame,
-    /// `coverage`: outlet × fact.
-    pub coverage: DataFrame,
-    /// `loaded`: outlet × class × voice (absent from reports made before the signal existed).
+    /// `coverage`: outlet × fact (absent when the fact signal was left out).
+    pub coverage: Option<DataFrame>,
+    /// `loaded`: outlet × class × voice (absent when the signal was left out, and from reports
+    /// made before it existed).
     pub loaded: Option<DataFrame>,
     /// `article_features`: one row per article (the rows of an article-level comparison, and the
     /// articles an outlet-level bootstrap resamples).

@@ -8,20 +8,20 @@ use polars::prelude::DataFrame;
 use super::frame::FrameBuilder;
 use super::{Group, Totals};
 use crate::columns;
-use crate::features::{Column, RowTotals, SIGNALS};
+use crate::features::{Column, RowTotals, SignalSet};
 use crate::lexicon::LexiconSet;
 
-/// Every signal's feature columns, in registry order.
-pub fn signal_columns(totals: &[&Totals], set: &LexiconSet) -> Vec<Column> {
+/// The feature columns of the signals in `signals`, in registry order.
+pub fn signal_columns(totals: &[&Totals], set: &LexiconSet, signals: SignalSet) -> Vec<Column> {
     let rows: Vec<RowTotals> = totals.iter().map(|t| t.row()).collect();
-    SIGNALS.iter().flat_map(|signal| (signal.columns)(&rows, set)).collect()
+    signals.entries().flat_map(|signal| (signal.columns)(&rows, set)).collect()
 }
 
-/// Every signal's per-outlet table, named, in registry order.
-pub fn signal_tables(groups: &[Group], set: &LexiconSet) -> Vec<(&'static str, DataFrame)> {
+/// The per-outlet tables of the signals in `signals`, named, in registry order.
+pub fn signal_tables(groups: &[Group], set: &LexiconSet, signals: SignalSet) -> Vec<(&'static str, DataFrame)> {
     let outlets: Vec<(&str, RowTotals)> = groups.iter().map(|g| (outlet(g), g.totals.row())).collect();
-    SIGNALS
-        .iter()
+    signals
+        .entries()
         .filter_map(|signal| signal.table)
         .map(|(name, table)| {
             let frame = table(&outlets, set).iter().fold(FrameBuilder::default(), FrameBuilder::plain).build();

@@ -1,6 +1,10 @@
 //! Attribution style, media credits, hedges, agency, tone and coverage on the example corpus.
 
-use crate::util::{read_csv, read_evidence, report_example, rows_where};
+use std::collections::HashMap;
+
+use predicates::prelude::*;
+
+use crate::util::{framelens, read_csv, read_evidence, report_example, rows_where};
 
 #[test]
 fn credits_name_the_media_each_outlet_relies_on() {
@@ -109,4 +113,94 @@ fn tone_and_coverage_trace_to_sentences() {
         let mean = sentences.iter().map(|s| s["label"].parse::<f64>().unwrap()).sum::<f64>() / sentences.len() as f64;
         assert!((mean - row["mean_compound"].parse::<f64>().unwrap()).abs() < 1e-4, "{row:?}");
     }
+}
+
+#[test]
+fn signals_left_out_leave_no_rows_columns_or_tables_and_the_others_are_unchanged() {
+    let all = tempfile::tempdir().unwrap();
+    let some = tempfile::tempdir().unwrap();
+    for (out, signals) in [(&all, "all"), (&some, "tone, hedge")] {
+        framelens()
+            .args(["extract", "corpora/iraq-2020", "-q", "--formats", "csv", "--signals", signals, "--out"])
+            .arg(out.path())
+            .assert()
+            .success();
+    }
+    for table in ["hedges", "tone"] {
+        assert!(some.path().join(format!("{table}.csv")).exists(), "{table}");
+        assert_eq!(
+            read_csv(&some.path().join(format!("{table}.csv"))),
+            read_csv(&all.path().join(format!("{table}.csv")))
+        );
+    }
+    for table in ["media_credits", "coverage", "agency", "loaded"] {
+        assert!(all.path().join(format!("{table}.csv")).exists(), "{table}");
+        assert!(!some.path().join(format!("{table}.csv")).exists(), "{table} is not written when its signal is off");
+    }
+    // Evidence: the measured signals' rows (and word choice's) are the full run's, the others gone.
+    let kept = |rows: &[HashMap<String, String>]| -> Vec<HashMap<String, String>> {
+        rows.iter().filter(|r| ["word_choice", "tone", "hedge"].contains(&r["signal"].as_str())).cloned().collect()
+    };
+    let (full, part) = (read_evidence(all.path()), read_evidence(some.path()));
+    assert!(full.iter().any(|r| r["signal"] == "credit") && full.iter().any(|r| r["signal"] == "tone"));
+    assert_eq!(part, kept(&full));
+    // Columns: exactly those of the left-out signals are gone; shared columns keep their values.
+    let header = |dir: &std::path::Path| -> Vec<String> {
+        let text = std::fs::read_to_string(dir.join("outlet_features.csv")).unwrap();
+        text.lines().next().unwrap().split(',').map(String::from).collect()
+    };
+    let (full_columns, part_columns) = (header(all.path()), header(some.path()));
+    let gone: Vec<&String> = full_columns.iter().filter(|c| !part_columns.contains(c)).collect();
+    assert!(!gone.is_empty());
+    for column in &gone {
+        let off = ["agency__", "cov__", "loaded_", "loaded__", "media_"].iter().any(|p| column.starts_with(p));
+        assert!(off, "{column} belongs to a signal left out");
+    }
+    assert!(part_columns.iter().all(|c| full_columns.contains(c)));
+    assert!(
+        part_columns.iter().any(|c| c.starts_with("tone__")) && part_columns.contains(&"hedge_per_1k_own".to_string())
+    );
+    let (full_rows, part_rows) =
+        (read_csv(&all.path().join("outlet_features.csv")), read_csv(&some.path().join("outlet_features.csv")));
+    for (f, p) in full_rows.iter().zip(&part_rows) {
+        for column in &part_columns {
+            assert_eq!(f[column], p[column], "{column}");
+        }
+    }
+    let manifest = std::fs::read_to_string(some.path().join("run_manifest.json")).unwrap();
+    assert!(manifest.contains("\"hedge,tone\""), "the manifest records the signals");
+}
+
+#[test]
+fn a_report_without_signals_says_so_and_draws_the_rest() {
+    let out = report_example(&["--signals", "none", "--intervals", "0"]);
+    let report = std::fs::read_to_string(out.path().join("report.md")).unwrap();
+    assert!(
+        report.contains(
+            "Signals not measured in this run (`--signals none`): hedge, credit, fact, agency, tone, loaded."
+        )
+    );
+    for heading in
+        ["### Hedges and credits", "## Coverage of facts", "## Tone toward actors", "## Agency", "## Loaded language"]
+    {
+        assert!(!report.contains(heading), "{heading}");
+    }
+    assert!(report.contains("## Quoted voices") && report.contains("## Word choice"));
+    let charts = out.path().join("charts");
+    assert!(charts.join("attribution_style.png").exists() && charts.join("loadedness.png").exists());
+    assert!(!charts.join("coverage.png").exists() && !charts.join("loaded_language.png").exists());
+    assert!(!out.path().join("hedges.csv").exists());
+}
+
+#[test]
+fn an_unknown_signal_is_refused_with_the_known_names() {
+    let out = tempfile::tempdir().unwrap();
+    framelens()
+        .args(["extract", "corpora/iraq-2020", "--signals", "tone,hedges", "--out"])
+        .arg(out.path())
+        .assert()
+        .failure()
+        .stderr(
+            predicates::str::contains("unknown signal `hedges`").and(predicates::str::contains("agency, tone, loaded")),
+        );
 }

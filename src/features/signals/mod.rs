@@ -17,6 +17,7 @@ mod credit;
 mod fact;
 mod hedge;
 mod loaded;
+mod set;
 mod tone;
 
 use std::collections::BTreeMap;
@@ -27,6 +28,7 @@ use crate::quotes::{QuoteSpan, Voice, VoiceMap};
 use crate::text::{Document, Span, Stemmer};
 
 pub use agency::Agency;
+pub use set::SignalSet;
 
 /// Which signal a hit belongs to: one variant per entry of [`SIGNALS`], in the same order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -152,7 +154,12 @@ impl std::fmt::Debug for SignalFinder {
 impl SignalFinder {
     /// Compile every signal of [`SIGNALS`] from `set`.
     pub fn new(set: &LexiconSet) -> SignalFinder {
-        let signals: Vec<(SignalKind, Box<dyn Signal>)> = SIGNALS.iter().map(|e| (e.kind, (e.build)(set))).collect();
+        SignalFinder::of(set, SignalSet::all())
+    }
+
+    /// Compile the signals of `enabled` from `set`; the others find nothing.
+    pub fn of(set: &LexiconSet, enabled: SignalSet) -> SignalFinder {
+        let signals: Vec<(SignalKind, Box<dyn Signal>)> = enabled.entries().map(|e| (e.kind, (e.build)(set))).collect();
         let mut all = Vec::new();
         let mut families = Vec::new();
         for (_, signal) in &signals {
