@@ -9,9 +9,11 @@
 //! `cargo bench --bench extract` (50,000 articles, about 200 MB); FRAMELENS_BENCH_ARTICLES=N for
 //! another size; FRAMELENS_BENCH_EXTRACT_ONLY=1 to time only the per-article work (for profiling).
 
+mod common;
+
 use std::fs::{self, File};
-use std::io::{BufWriter, Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::Read;
+use std::path::Path;
 use std::time::Instant;
 
 use framelens::corpus::{self, KnownOutlet, OutletGuesser, ReadOptions};
@@ -27,14 +29,12 @@ use rayon::prelude::*;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-const OUTLETS: &[&str] = &["HuffPost", "The Hill", "The Epoch Times", "Sputnik", "France 24"];
-
 fn main() {
     let articles: usize = std::env::var("FRAMELENS_BENCH_ARTICLES").ok().and_then(|v| v.parse().ok()).unwrap_or(50_000);
     let work = std::env::temp_dir().join(format!("framelens-bench-{}", std::process::id()));
     fs::create_dir_all(&work).expect("temp dir");
     let corpus = work.join("corpus.jsonl");
-    let text_bytes = generate(&corpus, articles);
+    let text_bytes = common::generate(&corpus, articles);
     let mb = text_bytes as f64 / 1e6;
     let rss_before = peak_rss_kib();
 
@@ -180,43 +180,6 @@ fn extraction_only(corpus: &Path, extractor: &Extractor, stage: Stage) -> (f64, 
         attributions += chunk_attributions;
     }
     (started.elapsed().as_secs_f64(), matches, attributions)
-}
-
-/// Write `n` articles as JSON Lines; returns the bytes of article text written.
-fn generate(path: &Path, n: usize) -> usize {
-    let examples = example_articles();
-    let mut writer = BufWriter::new(File::create(path).expect("corpus file"));
-    let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
-    let mut total = 0;
-    for i in 0..n {
-        let base = i % examples.len();
-        let mut paragraphs: Vec<&str> = examples[base].split("\n\n").collect();
-        shuffle(&mut paragraphs, &mut seed);
-        let text = paragraphs.join("\n\n");
-        total += text.len();
-        let outlet = format!("{} {:02}", OUTLETS[base], (i / examples.len()) % 20);
-        let row = serde_json::json!({ "id": format!("a{i:06}"), "outlet": outlet, "text": text });
-        writeln!(writer, "{row}").expect("write corpus");
-    }
-    writer.flush().expect("flush corpus");
-    total
-}
-
-fn example_articles() -> Vec<String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpora/iraq-2020/articles");
-    let mut files: Vec<PathBuf> = fs::read_dir(dir).expect("example corpus").flatten().map(|e| e.path()).collect();
-    files.sort();
-    files.iter().map(|f| fs::read_to_string(f).expect("article")).collect()
-}
-
-/// Fisher–Yates with a xorshift generator: deterministic, no dependency.
-fn shuffle<T>(items: &mut [T], seed: &mut u64) {
-    for i in (1..items.len()).rev() {
-        *seed ^= *seed << 13;
-        *seed ^= *seed >> 7;
-        *seed ^= *seed << 17;
-        items.swap(i, (*seed % (i as u64 + 1)) as usize);
-    }
 }
 
 /// Lines of a file, read in blocks (the evidence table is larger than the corpus).
