@@ -255,7 +255,7 @@ pub struct OutputArgs {
     #[arg(long, short = 'q')]
     pub quiet: bool,
     /// Files to write each table as: csv, parquet, or both (the default). Parquet alone is
-    /// faster and about a twentieth of the disk (evidence.csv is several times the corpus); `report` and
+    /// faster and about a fifteenth of the disk (the CSV files are several times the corpus); `report` and
     /// `compare` read the Parquet files back, so they need parquet.
     #[arg(long, value_name = "LIST", value_delimiter = ',', default_value = "csv,parquet")]
     pub formats: Vec<TableFormat>,
