@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use framelens::report::write_table;
 use framelens::suggest::{
-    SuggestOptions, TermTable, VoiceFilter, draft_toml, lexicon_terms, rank, slot_groups, slot_groups_table,
-    suggestions_table,
+    Candidate, StyleRules, Styled, SuggestOptions, TermTable, VoiceFilter, draft_toml, lexicon_terms, rank,
+    slot_groups, slot_groups_table, style_table, suggestions_table,
 };
 use framelens::text::Stemmer;
 
@@ -26,7 +26,7 @@ pub struct Args {
     /// Lexicon files whose labels are marked in the output (repeatable).
     #[arg(long = "lexicon", short = 'l', value_name = "PATH")]
     pub lexicon: Vec<PathBuf>,
-    /// Output folder for suggestions.csv, slot_groups.csv (and .parquet) and draft.toml.
+    /// Output folder for suggestions.csv, style.csv, slot_groups.csv (and .parquet) and draft.toml.
     #[arg(long, short = 'o', value_name = "DIR")]
     pub out: PathBuf,
     /// Candidates kept per outlet.
@@ -60,7 +60,7 @@ pub enum ByArg {
 
 /// Run `framelens lexicon suggest`.
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
-    let Prepared { stream, .. } = Prepared::quiet(&args.corpus, &LexiconArgs::default())?;
+    let Prepared { stream, loaded, .. } = Prepared::quiet(&args.corpus, &LexiconArgs::default())?;
     let stemmer = Stemmer::default();
     let voice = if args.include_quotes { VoiceFilter::All } else { VoiceFilter::Own };
     let options = Prepared::text_options(&args.corpus);
@@ -69,11 +69,12 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     for item in stream {
         match item {
             Ok(article) => {
-                let group = match args.by {
-                    ByArg::Outlet => &article.outlet,
-                    ByArg::Story => &article.story,
+                // Outlets are contrasted within each story; stories with one stratum.
+                let (story, group) = match args.by {
+                    ByArg::Outlet => (&article.story, &article.outlet),
+                    ByArg::Story => (&String::new(), &article.story),
                 };
-                table.add_article(group, &article.text, voice, options, &stemmer);
+                table.add_article(story, group, &article.text, voice, options, &stemmer);
             }
             Err(err) => {
                 skipped += 1;
@@ -90,15 +91,20 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let known = marked_terms(&args.lexicon, &stemmer);
     let settings =
         SuggestOptions { top: args.top, prior: args.prior, min_count: args.min_count, similarity: args.similarity };
-    let ranked = rank(&table, &settings);
+    // Rank twice as many, so that each outlet keeps `top` framing candidates once house style
+    // is set apart.
+    let ranked = rank(&table, &SuggestOptions { top: args.top * 2, ..settings });
+    let media = loaded.set.outlets.iter().flat_map(|o| std::iter::once(&o.name).chain(&o.aliases));
+    let style = StyleRules::new(&table, media.map(String::as_str));
+    let (ranked, styled) = style.partition(&table, ranked, args.top);
     let groups = slot_groups(&table, &ranked, &settings);
-    write(args, &table, &ranked, &groups, &known)?;
+    write(args, &table, &ranked, &groups, &known, &styled)?;
     for (g, list) in ranked.iter().enumerate() {
         let top: Vec<&str> = list.iter().take(8).map(|c| table.terms[&c.key].surface()).collect();
         messages::problem(format!("{}: {}", table.groups[g], top.join(", ")));
     }
     messages::problem(format!(
-        "{} candidates, {} groups of alternatives; wrote suggestions.csv, slot_groups.csv and draft.toml to {}",
+        "{} candidates, {} groups of alternatives; wrote suggestions.csv, style.csv, slot_groups.csv and draft.toml to {}",
         ranked.iter().map(Vec::len).sum::<usize>(),
         groups.len(),
         args.out.display()
@@ -117,14 +123,16 @@ fn marked_terms(paths: &[PathBuf], stemmer: &Stemmer) -> std::collections::BTree
 fn write(
     args: &Args,
     table: &TermTable,
-    ranked: &[Vec<framelens::suggest::Candidate>],
+    ranked: &[Vec<Candidate>],
     groups: &[framelens::suggest::SlotGroup],
     known: &std::collections::BTreeMap<String, String>,
+    styled: &[Vec<Styled>],
 ) -> anyhow::Result<()> {
     let out = &args.out;
     fs::create_dir_all(out).with_context(|| format!("cannot create output folder {}", out.display()))?;
     write_table(out, "suggestions", &mut suggestions_table(table, ranked, groups, known))?;
     write_table(out, "slot_groups", &mut slot_groups_table(table, groups, known))?;
+    write_table(out, "style", &mut style_table(table, styled))?;
     let story = args.story.clone().unwrap_or_else(|| input_name(&args.corpus.input));
     let input = args.corpus.input.display().to_string();
     let draft = draft_toml(&story, &input, table, ranked, groups, known);

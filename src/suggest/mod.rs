@@ -6,10 +6,12 @@ mod draft;
 mod log_odds;
 mod rank;
 mod slots;
+mod style;
 mod terms;
 
 pub use draft::{concept_id, draft_toml, lexicon_terms, slot_groups_table, suggestions_table};
 pub use log_odds::{LogOdds, Prior, TermCounts, log_odds};
 pub use rank::{Candidate, SuggestOptions, rank};
 pub use slots::{SlotGroup, slot_groups};
+pub use style::{Style, StyleRules, Styled, style_table};
 pub use terms::{TermStats, TermTable, VoiceFilter, is_stop_word};

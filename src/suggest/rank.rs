@@ -79,8 +79,13 @@ pub fn similarity(contexts: &Contexts, a: &str, b: &str) -> f64 {
     small.iter().filter_map(|(f, v)| large.get(f).map(|w| v * w)).sum()
 }
 
-/// Log-odds of `stats` for group `g` against the rest.
+/// Log-odds of `stats` for group `g` against the rest. With several stories, the contrast is
+/// computed within each story and pooled ([`stratified_odds`]), so that a story one outlet
+/// covered more, or at greater length, does not make its words that outlet's.
 pub fn term_odds(table: &TermTable, stats: &TermStats, g: usize, prior: f64) -> LogOdds {
+    if table.stories.len() > 1 {
+        return stratified_odds(table, stats, g, prior);
+    }
     let totals = &table.totals[stats.n - 1];
     let all: f64 = totals.iter().sum();
     let used = f64::from(stats.uses[g]);
@@ -91,6 +96,47 @@ pub fn term_odds(table: &TermTable, stats: &TermStats, g: usize, prior: f64) -> 
         rest_total: all - totals[g],
     };
     log_odds(counts, Prior { term: prior * f64::from(stats.total()), total: prior * all })
+}
+
+/// Log-odds of `stats` for group `g` against the rest within each story where the term occurs
+/// and both sides wrote (each with the story's own prior), pooled with inverse-variance weights
+/// as in a fixed-effect meta-analysis: `δ = Σ δ_s/σ_s² / Σ 1/σ_s²`, `σ² = 1 / Σ 1/σ_s²`. A term
+/// used only in stories the rest did not cover has no contrast (`z = 0`).
+pub fn stratified_odds(table: &TermTable, stats: &TermStats, g: usize, prior: f64) -> LogOdds {
+    let n = stats.n - 1;
+    let (mut weighted, mut weights) = (0.0, 0.0);
+    let mut s = 0;
+    while s < table.stories.len() {
+        let in_story = stats.by_story.range((s, 0)..(s + 1, 0));
+        let (mut used, mut all_uses) = (0.0, 0.0);
+        for (&(_, h), &c) in in_story {
+            all_uses += f64::from(c);
+            if h == g {
+                used += f64::from(c);
+            }
+        }
+        let totals = table.story_totals.range((s, 0)..(s + 1, 0));
+        let (mut group_total, mut all) = (0.0, 0.0);
+        for (&(_, h), t) in totals {
+            all += t[n];
+            if h == g {
+                group_total += t[n];
+            }
+        }
+        s += 1;
+        if all_uses == 0.0 || group_total == 0.0 || all - group_total == 0.0 {
+            continue;
+        }
+        let counts = TermCounts { group: used, group_total, rest: all_uses - used, rest_total: all - group_total };
+        let odds = log_odds(counts, Prior { term: prior * all_uses, total: prior * all });
+        weighted += odds.delta / odds.variance;
+        weights += 1.0 / odds.variance;
+    }
+    if weights == 0.0 {
+        return LogOdds { delta: 0.0, variance: f64::INFINITY, z: 0.0 };
+    }
+    let (delta, variance) = (weighted / weights, 1.0 / weights);
+    LogOdds { delta, variance, z: delta / variance.sqrt() }
 }
 
 /// Terms most likely to be referents' labels: used at least twice in the corpus, most used first.
@@ -180,4 +226,65 @@ pub fn rank(table: &TermTable, options: &SuggestOptions) -> Vec<Vec<Candidate>> 
             candidates
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::suggest::VoiceFilter;
+    use crate::text::{Stemmer, TextOptions};
+
+    /// Outlet A covers story s1 five times as much as B, and B covers s2 five times as much as
+    /// A; within each story both write the same, except that A says "scheme" where B says "plan".
+    fn table(with_stories: bool) -> TermTable {
+        let mut t = TermTable::default();
+        let stemmer = Stemmer::default();
+        let s1 = |w: &str| format!("The flood hit the coastal town. Officials called the response a {w}.");
+        let s2 = |w: &str| format!("The budget vote passed the chamber. Critics called the deal a {w}.");
+        let articles = [
+            ("s1", "A", 20, s1("scheme")),
+            ("s1", "B", 4, s1("plan")),
+            ("s2", "A", 4, s2("scheme")),
+            ("s2", "B", 20, s2("plan")),
+        ];
+        for (story, outlet, copies, text) in articles {
+            for _ in 0..copies {
+                let story = if with_stories { story } else { "" };
+                t.add_article(story, outlet, &text, VoiceFilter::Own, TextOptions::default(), &stemmer);
+            }
+        }
+        t
+    }
+
+    #[test]
+    fn within_stories_a_story_covered_more_does_not_make_its_words_an_outlets() {
+        let (pooled, stratified) = (table(false), table(true));
+        let a = pooled.groups.iter().position(|g| g == "A").unwrap();
+        let z = |t: &TermTable, key: &str| term_odds(t, &t.terms[key], a, 0.1).z;
+        assert!(z(&pooled, "flood") > 1.0, "pooled, A's extra coverage of s1 looks like a choice of words");
+        assert!(
+            z(&stratified, "flood").abs() < 0.1,
+            "within s1 both outlets write flood alike: {}",
+            z(&stratified, "flood")
+        );
+        assert!(z(&stratified, "scheme") > 2.0, "the real difference stays: {}", z(&stratified, "scheme"));
+        assert!(z(&stratified, "plan") < -2.0);
+    }
+
+    #[test]
+    fn a_term_only_in_a_story_the_rest_did_not_cover_has_no_contrast() {
+        let mut t = table(true);
+        let stemmer = Stemmer::default();
+        t.add_article(
+            "s3",
+            "A",
+            "The eclipse darkened the valley.",
+            VoiceFilter::Own,
+            TextOptions::default(),
+            &stemmer,
+        );
+        let a = t.groups.iter().position(|g| g == "A").unwrap();
+        let odds = term_odds(&t, &t.terms["eclips"], a, 0.1);
+        assert_eq!(odds.z, 0.0, "{odds:?}");
+    }
 }

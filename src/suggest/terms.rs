@@ -36,6 +36,8 @@ pub struct TermStats {
     pub examples: Vec<Option<String>>,
     /// Context features (words one and two to the left and right) and their counts.
     pub contexts: BTreeMap<String, f64>,
+    /// Uses per (story, group), by index into [`TermTable::stories`] and the groups.
+    pub by_story: BTreeMap<(usize, usize), u32>,
 }
 
 impl TermStats {
@@ -61,6 +63,11 @@ pub struct TermTable {
     pub totals: [Vec<f64>; 3],
     /// Articles per group.
     pub articles: Vec<u32>,
+    /// Stories (strata), in order of first appearance; one empty name when none is given.
+    pub stories: Vec<String>,
+    /// `story_totals[(story, group)][n - 1]`: uses of all terms of length n by the group in
+    /// the story.
+    pub story_totals: BTreeMap<(usize, usize), [f64; 3]>,
 }
 
 /// Longest sentence kept as an example, in characters.
@@ -83,9 +90,19 @@ impl TermTable {
         self.groups.len() - 1
     }
 
-    /// Count the terms of one article of `group`.
+    fn story_index(&mut self, story: &str) -> usize {
+        if let Some(i) = self.stories.iter().position(|s| s == story) {
+            return i;
+        }
+        self.stories.push(story.to_string());
+        self.stories.len() - 1
+    }
+
+    /// Count the terms of one article of `group` in `story` (the stratum its contrasts are
+    /// computed within; the same for every article when there is none).
     pub fn add_article(
         &mut self,
+        story: &str,
         group: &str,
         text: &str,
         voice: VoiceFilter,
@@ -93,7 +110,9 @@ impl TermTable {
         stemmer: &Stemmer,
     ) {
         let g = self.group_index(group);
+        let s = self.story_index(story);
         self.articles[g] += 1;
+        self.story_totals.entry((s, g)).or_default();
         let doc = Document::parse(text, options);
         let quotes = find_quote_spans(doc.text, &doc.paragraph_spans());
         let voices = VoiceMap::new(&quotes);
@@ -118,13 +137,21 @@ impl TermTable {
                     let key = stems[start..=last].join(" ");
                     let surface = tokens.iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ");
                     let context = contexts(&words, w, n, &stems);
-                    self.count(g, key, n, surface, &sentence_text, context);
+                    self.count((s, g), key, n, surface, &sentence_text, context);
                 }
             }
         }
     }
 
-    fn count(&mut self, g: usize, key: String, n: usize, surface: String, sentence: &str, context: Vec<String>) {
+    fn count(
+        &mut self,
+        (s, g): (usize, usize),
+        key: String,
+        n: usize,
+        surface: String,
+        sentence: &str,
+        context: Vec<String>,
+    ) {
         let groups = self.groups.len();
         let stats = self.terms.entry(key).or_insert_with(|| TermStats {
             n,
@@ -133,6 +160,7 @@ impl TermTable {
             ..TermStats::default()
         });
         stats.uses[g] += 1;
+        *stats.by_story.entry((s, g)).or_default() += 1;
         *stats.surfaces.entry(surface).or_default() += 1;
         if stats.examples[g].is_none() {
             stats.examples[g] = Some(sentence.to_string());
@@ -141,6 +169,7 @@ impl TermTable {
             *stats.contexts.entry(feature).or_default() += 1.0;
         }
         self.totals[n - 1][g] += 1.0;
+        self.story_totals.entry((s, g)).or_default()[n - 1] += 1.0;
     }
 }
 
@@ -174,7 +203,7 @@ mod tests {
         let mut t = TermTable::default();
         let stemmer = Stemmer::default();
         for (group, text) in articles {
-            t.add_article(group, text, voice, TextOptions::default(), &stemmer);
+            t.add_article("", group, text, voice, TextOptions::default(), &stemmer);
         }
         t
     }

@@ -55,6 +55,7 @@ word_classes!(
     between_speaker_and_cue,
     determiners,
     time_words,
+    title_full_forms,
     goes_on,
     demonstratives,
     pronouns,

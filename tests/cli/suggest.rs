@@ -86,3 +86,58 @@ fn the_draft_carries_no_article_text_and_the_examples_are_in_the_csv() {
     }
     assert!(draft.contains("Example sentences for every term are in suggestions.csv"));
 }
+
+#[test]
+fn house_style_is_listed_apart_and_stories_are_contrasted_within() {
+    // A writes "Sen." and "emails"; B writes "Senator" and "e-mails"; A covers story s1 five
+    // times as much as B, and B story s2. Only "scheme" / "plan" is a choice of label.
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = |with_story: bool| {
+        let mut jsonl = String::new();
+        for i in 0..12 {
+            let (story, topic) = if i < 6 {
+                ("s1", "The flood hit the coastal town")
+            } else {
+                ("s2", "The budget vote passed the chamber")
+            };
+            let copies = |outlet: &str| if (outlet == "A") == (i < 6) { 5 } else { 1 };
+            for (outlet, text) in [
+                ("A", "Sen. Smith said the emails showed a scheme."),
+                ("B", "Senator Smith said the e-mails showed a plan."),
+            ] {
+                for k in 0..copies(outlet) {
+                    let mut row = serde_json::json!({ "id": format!("{outlet}{i}-{k}"), "outlet": outlet, "text": format!("{topic}. {text}") });
+                    if with_story {
+                        row["story"] = story.into();
+                    }
+                    jsonl.push_str(&format!("{row}\n"));
+                }
+            }
+        }
+        let path = dir.path().join(format!("corpus-{with_story}.jsonl"));
+        fs::write(&path, jsonl).unwrap();
+        let out = dir.path().join(format!("out-{with_story}"));
+        framelens().args(["lexicon", "suggest", "--out"]).arg(&out).arg(&path).assert().success();
+        out
+    };
+    let (within, pooled) = (corpus(true), corpus(false));
+    let style = read_csv(&within.join("style.csv"));
+    let styled = |outlet: &str, term: &str| {
+        rows_where(&style, &[("outlet", outlet), ("term", term)]).first().map(|r| r["style"].clone())
+    };
+    assert_eq!(styled("A", "sen").as_deref(), Some("abbreviation"), "{style:?}");
+    assert_eq!(styled("B", "senator").as_deref(), Some("spelling variant"));
+    let suggestions = read_csv(&within.join("suggestions.csv"));
+    assert_eq!(rank_of(&suggestions, "A", "scheme"), Some(1), "{suggestions:?}");
+    assert_eq!(rank_of(&suggestions, "B", "plan"), Some(1));
+    for term in ["sen", "senator"] {
+        assert!(rows_where(&suggestions, &[("term", term)]).is_empty(), "{term} is style, not a framing candidate");
+    }
+    // The story A covered more: its words lean to A when pooled, hardly within stories.
+    let z = |dir: &std::path::Path, term: &str| -> f64 {
+        let rows = read_csv(&dir.join("suggestions.csv"));
+        rows_where(&rows, &[("outlet", "A"), ("term", term)]).first().map_or(0.0, |r| r["z"].parse().unwrap())
+    };
+    assert!(z(&pooled, "flood") > 1.0, "pooled: {}", z(&pooled, "flood"));
+    assert!(z(&within, "flood") < z(&pooled, "flood") / 4.0, "within: {}", z(&within, "flood"));
+}
