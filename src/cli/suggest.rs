@@ -97,7 +97,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let media = loaded.set.outlets.iter().flat_map(|o| std::iter::once(&o.name).chain(&o.aliases));
     let style = StyleRules::new(&table, media.map(String::as_str));
     let (ranked, styled) = style.partition(&table, ranked, args.top);
-    let groups = slot_groups(&table, &ranked, &settings);
+    let groups = slot_groups(&table, &ranked, &settings, &|key| style.classify(&table, key).is_some());
     write(args, &table, &ranked, &groups, &known, &styled)?;
     for (g, list) in ranked.iter().enumerate() {
         let top: Vec<&str> = list.iter().take(8).map(|c| table.terms[&c.key].surface()).collect();

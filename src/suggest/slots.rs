@@ -22,18 +22,28 @@ const MAX_MEMBERS: usize = 8;
 /// Frequent terms that may seed or join a group, besides the candidates.
 const POOL: usize = 300;
 
-/// Propose groups among the candidates and the corpus's frequent terms. A term joins the group
-/// of a more frequent term when their contexts are similar, they share no word, and the groups
-/// (outlets) using them differ; each term is in at most one group.
-pub fn slot_groups(table: &TermTable, candidates: &[Vec<Candidate>], options: &SuggestOptions) -> Vec<SlotGroup> {
+/// Propose groups among the candidates and the corpus's frequent terms, leaving out house style
+/// (`is_style`). In one story, a term joins the group of a more frequent term when their
+/// contexts are similar, they share no word, and the groups (outlets) using them differ; each
+/// term is in at most one group. Across stories, see [`pairs_across_stories`].
+pub fn slot_groups(
+    table: &TermTable,
+    candidates: &[Vec<Candidate>],
+    options: &SuggestOptions,
+    is_style: &dyn Fn(&str) -> bool,
+) -> Vec<SlotGroup> {
     let mut pool: Vec<String> = frequent_terms(table, POOL);
     for c in candidates.iter().flatten() {
         if !pool.contains(&c.key) {
             pool.push(c.key.clone());
         }
     }
+    pool.retain(|k| !is_style(k));
     pool.sort_by(|a, b| table.terms[b].total().cmp(&table.terms[a].total()).then(a.cmp(b)));
     let contexts = unit_contexts(table, pool.iter());
+    if table.stories.len() > 1 {
+        return pairs_across_stories(table, &contexts, &pool, options.similarity * ACROSS_STORIES);
+    }
     let mut taken: BTreeSet<String> = BTreeSet::new();
     let mut groups = Vec::new();
     for seed in &pool {
@@ -47,6 +57,75 @@ pub fn slot_groups(table: &TermTable, candidates: &[Vec<Candidate>], options: &S
         }
     }
     groups
+}
+
+/// Across stories a context is a context within one story, so similarities run an order of
+/// magnitude lower than in one story: the threshold is scaled by this.
+const ACROSS_STORIES: f64 = 0.1;
+/// Across stories, the least [`complementarity`] of a pair.
+const MIN_COMPLEMENTARITY: f64 = 0.5;
+/// Across stories, the fewest uses of each term of a pair: a rare phrase has few contexts, and
+/// its nearest neighbour is chance.
+const MIN_USES_ACROSS: u32 = 5;
+
+/// Across stories, contexts shared within a story are few, and terms of one topic share them
+/// as much as alternatives do. A pair is proposed when the two are each other's most similar
+/// term (mutual nearest neighbours among the terms that share no word and that different
+/// outlets lean to), with similarity at least `threshold`, and when outlets choose between
+/// them: in the stories where both occur, at least half of the outlets writing either write
+/// only one ([`complementarity`]).
+fn pairs_across_stories(table: &TermTable, contexts: &Contexts, pool: &[String], threshold: f64) -> Vec<SlotGroup> {
+    let pool: Vec<String> = pool.iter().filter(|k| table.terms[*k].total() >= MIN_USES_ACROSS).cloned().collect();
+    let nearest: Vec<Option<(f64, usize)>> = (0..pool.len())
+        .map(|i| {
+            (0..pool.len())
+                .filter(|&j| {
+                    j != i && !shares_a_word(&pool[i], &pool[j]) && used_differently(table, &pool[i], &pool[j])
+                })
+                .map(|j| (similarity(contexts, &pool[i], &pool[j]), j))
+                .filter(|(s, _)| *s > 0.0)
+                .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+        })
+        .collect();
+    (0..pool.len())
+        .filter_map(|i| {
+            let (s, j) = nearest[i]?;
+            let mutual = nearest[j].is_some_and(|(_, k)| k == i);
+            (i < j && mutual && s >= threshold && complementarity(table, &pool[i], &pool[j]) >= MIN_COMPLEMENTARITY)
+                .then(|| SlotGroup {
+                    name: pool[i].clone(),
+                    members: vec![pool[i].clone(), pool[j].clone()],
+                    similarity: vec![1.0, s],
+                })
+        })
+        .collect()
+}
+
+/// In the stories where both terms occur, the share of the (story, outlet) cells using either
+/// that use only one of them: near 1 when outlets choose between the two, 0 when every outlet
+/// writing one also writes the other (two names of one topic: "Colorado" and "marijuana").
+pub fn complementarity(table: &TermTable, a: &str, b: &str) -> f64 {
+    let (a, b) = (&table.terms[a].by_story, &table.terms[b].by_story);
+    let stories = |m: &std::collections::BTreeMap<(usize, usize), u32>| m.keys().map(|k| k.0).collect::<BTreeSet<_>>();
+    let both: BTreeSet<usize> = stories(a).intersection(&stories(b)).copied().collect();
+    let cells: BTreeSet<&(usize, usize)> = a.keys().chain(b.keys()).filter(|k| both.contains(&k.0)).collect();
+    let one = cells.iter().filter(|k| a.contains_key(k) != b.contains_key(k)).count();
+    if cells.is_empty() { 0.0 } else { one as f64 / cells.len() as f64 }
+}
+
+/// Whether different outlets choose `a` and `b`: the outlets using them differ, or, across
+/// several stories (where most frequent terms are used by every outlet somewhere), the outlet
+/// that uses each most often, for its length, differs.
+fn used_differently(table: &TermTable, a: &str, b: &str) -> bool {
+    users(table, a) != users(table, b) || (table.stories.len() > 1 && leaning(table, a) != leaning(table, b))
+}
+
+/// The group that uses `key` most for its length (terms of the same number of words).
+fn leaning(table: &TermTable, key: &str) -> usize {
+    let stats = &table.terms[key];
+    let totals = &table.totals[stats.n - 1];
+    let rate = |g: usize| if totals[g] > 0.0 { f64::from(stats.uses[g]) / totals[g] } else { 0.0 };
+    (0..stats.uses.len()).max_by(|&x, &y| rate(x).total_cmp(&rate(y)).then(y.cmp(&x))).unwrap_or(0)
 }
 
 fn users(table: &TermTable, key: &str) -> Vec<bool> {
@@ -69,7 +148,7 @@ fn grow(
     let mut near: Vec<(f64, &String)> = pool
         .iter()
         .filter(|t| t.as_str() != seed && !taken.contains(*t))
-        .filter(|t| users(table, t) != users(table, seed) && !shares_a_word(seed, t))
+        .filter(|t| used_differently(table, seed, t) && !shares_a_word(seed, t))
         .map(|t| (similarity(contexts, seed, t), t))
         .filter(|(s, _)| *s >= threshold)
         .collect();
@@ -86,4 +165,44 @@ fn grow(
         group.similarity.push(s);
     }
     group
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::suggest::{VoiceFilter, rank};
+    use crate::text::{Stemmer, TextOptions};
+
+    /// Six stories; in each, A writes "scheme" and B "plan" in the same slot, and both write
+    /// the story's own topic words side by side.
+    fn table() -> TermTable {
+        let mut t = TermTable::default();
+        let stemmer = Stemmer::default();
+        let topics = ["flood town", "budget vote", "border wall", "school board", "trade deal", "court case"];
+        for (s, topic) in topics.iter().enumerate() {
+            for (outlet, word) in [("A", "scheme"), ("B", "plan")] {
+                for k in 0..3 {
+                    let text = format!(
+                        "Critics said the {word} would fail, and the {topic} dominated day {k}. Officials defended the {word} again."
+                    );
+                    t.add_article(&format!("s{s}"), outlet, &text, VoiceFilter::Own, TextOptions::default(), &stemmer);
+                }
+            }
+        }
+        t
+    }
+
+    #[test]
+    fn across_stories_alternatives_pair_up_and_words_of_one_topic_do_not() {
+        let t = table();
+        assert_eq!(complementarity(&t, "scheme", "plan"), 1.0, "each outlet writes one of them");
+        assert_eq!(complementarity(&t, "flood", "town"), 0.0, "every outlet writes both");
+        let options = SuggestOptions::default();
+        let groups = slot_groups(&t, &rank(&t, &options), &options, &|_| false);
+        let pairs: Vec<Vec<&str>> = groups.iter().map(|g| g.members.iter().map(String::as_str).collect()).collect();
+        assert!(pairs.iter().any(|p| p.contains(&"scheme") && p.contains(&"plan")), "{pairs:?}");
+        assert!(!pairs.iter().flatten().any(|m| ["flood", "town", "budget", "vote"].contains(m)), "{pairs:?}");
+        let none = slot_groups(&t, &rank(&t, &options), &options, &|k| k == "scheme");
+        assert!(!none.iter().any(|g| g.members.iter().any(|m| m == "scheme")), "style is left out of groups");
+    }
 }

@@ -136,7 +136,7 @@ impl TermTable {
                     }
                     let key = stems[start..=last].join(" ");
                     let surface = tokens.iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ");
-                    let context = contexts(&words, w, n, &stems);
+                    let context = contexts(&words, w, n, &stems, s);
                     self.count((s, g), key, n, surface, &sentence_text, context);
                 }
             }
@@ -174,8 +174,11 @@ impl TermTable {
 }
 
 /// Context features of the term covering words `w..w + n` of a sentence: the stems one and two
-/// words to the left and right, alone and as pairs ("L1=to", "L2=vote L1=to").
-fn contexts(words: &[usize], w: usize, n: usize, stems: &[String]) -> Vec<String> {
+/// words to the left and right, alone and as pairs ("L1=to", "L2=vote L1=to"). In story `s`
+/// after the first, each feature carries the story ("3|L1=to"), so that two terms fill the same
+/// slot only where they do so within one story: "voted to ___ troops" in a story on Iraq is
+/// not the same slot as in a story on another country.
+fn contexts(words: &[usize], w: usize, n: usize, stems: &[String], s: usize) -> Vec<String> {
     let stem = |i: Option<usize>| i.and_then(|i| words.get(i)).map(|&t| stems[t].as_str());
     let (l1, l2) = (w.checked_sub(1).and_then(|i| stem(Some(i))), w.checked_sub(2).and_then(|i| stem(Some(i))));
     let (r1, r2) = (stem(Some(w + n)), stem(Some(w + n + 1)));
@@ -190,6 +193,11 @@ fn contexts(words: &[usize], w: usize, n: usize, stems: &[String]) -> Vec<String
         out.push(format!("R1={r1}"));
         if let Some(r2) = r2 {
             out.push(format!("R1={r1} R2={r2}"));
+        }
+    }
+    if s > 0 {
+        for feature in &mut out {
+            *feature = format!("{s}|{feature}");
         }
     }
     out
