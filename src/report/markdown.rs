@@ -39,7 +39,7 @@ fn lexicons_section(md: &mut String, stories: &[StoryChoice], set: &LexiconSet) 
     if !stories.is_empty() && stories.iter().all(|c| !c.applied && c.reason != StoryReason::OtherLexiconsNamed) {
         let _ = writeln!(
             md,
-            "\nNo story lexicon applies. Word choice is measured only on the contested labels that recur across stories (`lexicons/general/labels.toml`); agency, tone and coverage are not measured; quoted voices, attribution style, hedges, credits and loaded language are. To measure this story's own labels, draft a story lexicon from the corpus (`framelens lexicon suggest INPUT --out suggestions/`), edit it, check it (`framelens lexicon check FILE --corpus INPUT`) and report with `--lexicon FILE` (README, \"A second story, step by step\")."
+            "\nNo story lexicon applies. Word choice is measured only on the contested labels that recur across stories (`lexicons/general/labels.toml`); agency, tone and coverage have nothing to measure without one (they need its events, actors and facts). To measure this story's own labels, draft a story lexicon from the corpus (`framelens lexicon suggest INPUT --out suggestions/`), edit it, check it (`framelens lexicon check FILE --corpus INPUT`) and report with `--lexicon FILE` (README, \"A second story, step by step\")."
         );
     }
     md.push('\n');
