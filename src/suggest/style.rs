@@ -97,7 +97,15 @@ impl StyleRules {
         let holds = |name: &[String]| {
             name.len() <= words.len() && words.windows(name.len()).any(|w| w.iter().zip(name).all(|(a, b)| a == b))
         };
-        if self.media.iter().any(|name| holds(name)) {
+        // A one-word name that is also a common word ("Time", "Reason") counts only where an
+        // example sentence writes it capitalised after the sentence's first word.
+        let named = |name: &[String]| {
+            name.len() > 1 || {
+                let examples = table.terms.get(key).map(|t| t.examples.iter().flatten());
+                examples.is_some_and(|mut e| e.any(|s| capitalised_inside(s, &name[0])))
+            }
+        };
+        if self.media.iter().any(|name| holds(name) && named(name)) {
             return Some(Style::MediumName);
         }
         // An initial or a party tag's letter, or a title abbreviation ("Republican Sen."). A
@@ -171,6 +179,15 @@ pub fn style_table(table: &TermTable, styled: &[Vec<Styled>]) -> DataFrame {
         .build()
 }
 
+/// Whether `sentence` has `word` (lower case) written with a capital after its first word.
+fn capitalised_inside(sentence: &str, word: &str) -> bool {
+    sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .skip(1)
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase) && w.to_lowercase() == word)
+}
+
 /// A term's letters and digits alone.
 fn squash(key: &str) -> String {
     key.chars().filter(|c| c.is_alphanumeric()).collect()
@@ -194,11 +211,14 @@ mod tests {
     #[test]
     fn media_abbreviations_and_spellings_are_style_and_labels_are_not() {
         let t = table(&[
-            ("A", "Rep. Smith told Fox News the e-mail was a scheme. The U.S. Senate met. Rep. Lee agreed."),
+            (
+                "A",
+                "Rep. Smith told Fox News the e-mail was a scheme. The U.S. Senate met. Rep. Lee agreed at the time.",
+            ),
             ("B", "Representative Smith said the email was a reasonable plan. Sen. Jones (R-Ohio) agreed on email."),
         ]);
         let stemmer = Stemmer::default();
-        let rules = StyleRules::new(&t, ["Fox News", "Fox", "The New York Times", "Reason"]);
+        let rules = StyleRules::new(&t, ["Fox News", "Fox", "The New York Times", "Reason", "Time"]);
         let style = |term: &str| rules.classify(&t, &stemmer_key(&stemmer, term));
         assert_eq!(style("fox news"), Some(Style::MediumName));
         assert_eq!(style("told fox"), Some(Style::MediumName), "holds a whole alias");
@@ -210,6 +230,7 @@ mod tests {
         assert_eq!(style("u.s."), None, "a label (against United States), with no undotted spelling");
         assert_eq!(style("scheme"), None);
         assert_eq!(style("reason"), None, "the stem of reasonable is not the magazine");
+        assert_eq!(style("time"), None, "\"at the time\" is not the magazine Time");
         assert_eq!(style("plan"), None);
         assert_eq!(style("senate"), None, "not the full form of sen");
     }
