@@ -17,7 +17,8 @@ use crate::text::english;
 /// Why a term is house style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
-    /// Holding a medium's whole name or alias (the media lexicon): "fox news", "told fox".
+    /// Holding a medium's whole name or alias (the media lexicon): "fox news", "told fox"; or a
+    /// piece of one where the example sentence has the whole name ("huffington").
     MediumName,
     /// Holding a single letter (an initial, a party tag's "R") or a title abbreviation
     /// ("Sen.").
@@ -51,6 +52,8 @@ pub struct StyleRules {
     /// The lower-case words of every medium name and alias (matched on terms as written, not
     /// on stems: "reasonable" is not the magazine Reason).
     media: Vec<Vec<String>>,
+    /// The same names as written, without a leading "The" ("Huffington Post").
+    written: Vec<Vec<String>>,
     /// Title abbreviations (`lexicons/language/english.toml`).
     abbreviations: BTreeSet<&'static str>,
     /// Each title's full form, with its abbreviation.
@@ -62,16 +65,18 @@ pub struct StyleRules {
 impl StyleRules {
     /// Rules for `table`'s terms, with the media names and aliases `media`.
     pub fn new<'a>(table: &TermTable, media: impl IntoIterator<Item = &'a str>) -> StyleRules {
-        let media = media
+        let written: Vec<Vec<String>> = media
             .into_iter()
             .map(|name| {
+                let name = name.strip_prefix("The ").unwrap_or(name);
                 name.split(|c: char| !c.is_alphanumeric())
                     .filter(|w| !w.is_empty())
-                    .map(str::to_lowercase)
+                    .map(String::from)
                     .collect::<Vec<_>>()
             })
             .filter(|words| !words.is_empty())
             .collect();
+        let media = written.iter().map(|name| name.iter().map(|w| w.to_lowercase()).collect()).collect();
         let mut squashed: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for (key, stats) in &table.terms {
             squashed.entry(squash(stats.surface())).or_default().push(key.clone());
@@ -84,6 +89,7 @@ impl StyleRules {
             .collect();
         StyleRules {
             media,
+            written,
             abbreviations: english().title_abbreviations.iter().copied().collect(),
             full_forms,
             squashed,
@@ -105,7 +111,17 @@ impl StyleRules {
                 examples.is_some_and(|mut e| e.any(|s| capitalised_inside(s, &name[0])))
             }
         };
-        if self.media.iter().any(|name| holds(name) && named(name)) {
+        // A piece of a longer name ("huffington", the "news" of "Fox News") counts where an
+        // example sentence writes the whole name, capitals kept ("foreign policy" is not the
+        // magazine Foreign Policy).
+        let piece = |name: &[String]| {
+            name.len() > words.len()
+                && name
+                    .windows(words.len())
+                    .any(|w| w.iter().map(|x| x.to_lowercase()).eq(words.iter().map(|x| x.to_string())))
+                && table.terms.get(key).is_some_and(|t| t.examples.iter().flatten().any(|s| writes(s, name)))
+        };
+        if self.written.iter().zip(&self.media).any(|(written, name)| (holds(name) && named(name)) || piece(written)) {
             return Some(Style::MediumName);
         }
         // An initial or a party tag's letter, or a title abbreviation ("Republican Sen."). A
@@ -179,6 +195,12 @@ pub fn style_table(table: &TermTable, styled: &[Vec<Styled>]) -> DataFrame {
         .build()
 }
 
+/// Whether `sentence` writes the name `name` (words as written, capitals kept) as a run of words.
+fn writes(sentence: &str, name: &[String]) -> bool {
+    let words: Vec<&str> = sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.windows(name.len()).any(|w| w.iter().zip(name).all(|(a, b)| a == b))
+}
+
 /// Whether `sentence` has `word` (lower case) written with a capital after its first word.
 fn capitalised_inside(sentence: &str, word: &str) -> bool {
     sentence
@@ -216,6 +238,7 @@ mod tests {
                 "Rep. Smith told Fox News the e-mail was a scheme. The U.S. Senate met. Rep. Lee agreed at the time.",
             ),
             ("B", "Representative Smith said the email was a reasonable plan. Sen. Jones (R-Ohio) agreed on email."),
+            ("B", "Officials in York said The New York Times reported it first."),
         ]);
         let stemmer = Stemmer::default();
         let rules = StyleRules::new(&t, ["Fox News", "Fox", "The New York Times", "Reason", "Time"]);
@@ -231,6 +254,7 @@ mod tests {
         assert_eq!(style("scheme"), None);
         assert_eq!(style("reason"), None, "the stem of reasonable is not the magazine");
         assert_eq!(style("time"), None, "\"at the time\" is not the magazine Time");
+        assert_eq!(style("york"), Some(Style::MediumName), "a piece of The New York Times, written whole");
         assert_eq!(style("plan"), None);
         assert_eq!(style("senate"), None, "not the full form of sen");
     }
