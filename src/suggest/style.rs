@@ -239,9 +239,10 @@ mod tests {
             ),
             ("B", "Representative Smith said the email was a reasonable plan. Sen. Jones (R-Ohio) agreed on email."),
             ("B", "Officials in York said The New York Times reported it first."),
+            ("B", "The senator spoke on foreign policy."),
         ]);
         let stemmer = Stemmer::default();
-        let rules = StyleRules::new(&t, ["Fox News", "Fox", "The New York Times", "Reason", "Time"]);
+        let rules = StyleRules::new(&t, ["Fox News", "Fox", "The New York Times", "Reason", "Time", "Foreign Policy"]);
         let style = |term: &str| rules.classify(&t, &stemmer_key(&stemmer, term));
         assert_eq!(style("fox news"), Some(Style::MediumName));
         assert_eq!(style("told fox"), Some(Style::MediumName), "holds a whole alias");
@@ -255,6 +256,8 @@ mod tests {
         assert_eq!(style("reason"), None, "the stem of reasonable is not the magazine");
         assert_eq!(style("time"), None, "\"at the time\" is not the magazine Time");
         assert_eq!(style("york"), Some(Style::MediumName), "a piece of The New York Times, written whole");
+        assert!(t.terms.contains_key("polici"));
+        assert_eq!(style("policy"), None, "foreign policy in lower case is not the magazine");
         assert_eq!(style("plan"), None);
         assert_eq!(style("senate"), None, "not the full form of sen");
     }
