@@ -92,6 +92,15 @@ impl<'q> QuoteContext<'q> {
     fn after_quote(&self) -> usize {
         self.close_mark.max(self.inner.end)
     }
+
+    /// The quote ends on punctuation, or a comma follows it (`“…,” said X`, `“…” , X said`):
+    /// set off from the writer's words after it, as a quote with a cue after it is. Without it,
+    /// a quote inside a sentence is part of a phrase (`Critics of the “reform” say …`).
+    fn set_off_after(&self, doc: &Document) -> bool {
+        let last = self.inner.end - 1;
+        (is_punct(doc, last) && matches!(surface(doc, last), "," | "." | "!" | "?" | ";" | "…"))
+            || (self.after_quote() < self.sentence_end && surface(doc, self.after_quote()) == ",")
+    }
 }
 
 /// A direct attribution for one quote, or `None` for a title in quotation marks or an unattributable quote.
@@ -170,7 +179,7 @@ fn find_cue(doc: &Document, q: &QuoteContext, hits: &[CueHit]) -> Option<(CueFou
     } else if q.starts_sentence {
         after().or_else(next).or_else(before).or_else(lead)
     } else {
-        before().or_else(after)
+        before().or_else(|| after().filter(|_| q.set_off_after(doc)))
     }
 }
 

@@ -49,7 +49,7 @@ macro_rules! rules {
 rules! {
     // Direct quotations, each quote in turn: first the cue, then the speaker without one.
     QuoteCueAfter, "quote_cue_after", Finds,
-        "A cue right after the quote in its sentence: `“…,” X said`, `“…,” said X`.";
+        "A cue right after the quote in its sentence: `“…,” X said`, `“…,” said X` (inside a sentence, only a quote set off by a comma or its own punctuation).";
     QuoteCueNextSentence, "quote_cue_next_sentence", Finds,
         "A quote ending its sentence, and a short next sentence opening with speaker and cue: `“Is it over?” Sanders replied.`";
     QuoteCueBefore, "quote_cue_before", Finds,
