@@ -127,7 +127,7 @@ fn may_start_with(text: &str, firsts: &str) -> bool {
 }
 
 fn is_source_url(line: &Line) -> bool {
-    if !(line.text.contains("from") || line.text.contains("ource:")) {
+    if !may_start_with(line.text, "castrCASTR") || !(line.text.contains("from") || line.text.contains("ource:")) {
         return false;
     }
     static RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -280,7 +280,7 @@ const NOT_CALENDAR: &[&str] = &[
 
 fn is_tag_line(line: &Line) -> bool {
     static RE: LazyLock<Regex> = LazyLock::new(|| re(r"^(Tags|Topics|Filed under|TAGS)(?-u:\b):?\s"));
-    line.text.len() < 200 && !line.text.ends_with('.') && RE.is_match(line.text)
+    line.text.len() < 200 && !line.text.ends_with('.') && may_start_with(line.text, "TF") && RE.is_match(line.text)
 }
 
 fn is_update_note(line: &Line) -> bool {
