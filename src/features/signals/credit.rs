@@ -3,6 +3,8 @@
 //! outlet's information comes from, and how much of it from wire agencies. The media are the
 //! lexicons' `[[outlet]]` entries; an outlet never credits itself.
 
+use std::collections::BTreeSet;
+
 use super::{ArticleText, Column, Hit, Place, Ratio, RowTotals, Signal, SignalEntry, SignalKind, Sums, Values};
 use crate::columns;
 use crate::lexicon::{Inflect, LabelMatch, LexiconSet, PhraseMatcher};
@@ -26,6 +28,17 @@ struct Credits {
     media_names: PhraseMatcher,
     /// Each medium's name and whether it is a wire agency.
     media: Vec<(String, bool)>,
+    /// The names and aliases written without a capital ("dpa", "huffpost"): the only matches
+    /// that may be all lower case ("according to time stamps" credits no magazine Time).
+    lower_case: BTreeSet<String>,
+}
+
+impl Credits {
+    /// Whether the `written` words can name a medium: a name has a capital, unless the media
+    /// lexicon lists it in lower case.
+    fn names_a_medium(&self, written: &str) -> bool {
+        written.chars().any(char::is_uppercase) || self.lower_case.contains(written)
+    }
 }
 
 fn build(set: &LexiconSet) -> Box<dyn Signal> {
@@ -34,7 +47,9 @@ fn build(set: &LexiconSet) -> Box<dyn Signal> {
         .iter()
         .map(|o| std::iter::once(o.name.clone()).chain(o.aliases.iter().cloned()).collect())
         .collect();
+    let lower_case = names.iter().flatten().filter(|n| !n.chars().any(char::is_uppercase)).cloned().collect();
     Box::new(Credits {
+        lower_case,
         media_names: PhraseMatcher::new(&names, Inflect::Exact),
         names,
         media: set.outlets.iter().map(|o| (o.name.clone(), o.wire)).collect(),
@@ -57,7 +72,7 @@ impl Credits {
         let mut hits = Vec::new();
         for m in media {
             let (name, wire) = &self.media[m.concept];
-            if name == outlet {
+            if name == outlet || !self.names_a_medium(m.span.slice(doc.text)) {
                 continue;
             }
             if let Some(pattern) = credit_pattern(doc, m.tokens.clone()) {
@@ -76,7 +91,7 @@ impl Credits {
             let sub = Document::parse(text, TextOptions { remove_boilerplate: false });
             for m in self.media_names.find(&sub, stemmer) {
                 let (name, wire) = &self.media[m.concept];
-                if name == outlet {
+                if name == outlet || !self.names_a_medium(m.span.slice(sub.text)) {
                     continue;
                 }
                 let span = Span::new(line.span.start + m.span.start, line.span.start + m.span.end);
