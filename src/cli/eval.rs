@@ -13,7 +13,7 @@ use framelens::eval::{
 use framelens::features::{Extractor, SignalKind};
 use framelens::lexicon::LexiconMatcher;
 use framelens::quotes::{Attribution, CueIndex, find_attributions, find_quote_spans};
-use framelens::suggest::{StyleRules, SuggestOptions, TermTable, VoiceFilter, rank};
+use framelens::suggest::{StyleRules, SuggestOptions, TermTable, VoiceFilter};
 use framelens::text::{Document, Stemmer, TextOptions};
 
 use super::Outcome;
@@ -143,26 +143,18 @@ fn suggestions(corpus: &Path, annotations: &Path, prior: f64, json: bool) -> any
     let corpus_args = super::args::CorpusArgs::for_input(corpus);
     let super::args::Prepared { stream, loaded, .. } =
         super::args::Prepared::quiet(&corpus_args, &LexiconArgs::default())?;
-    let media: Vec<&str> = loaded
-        .set
-        .outlets
-        .iter()
-        .flat_map(|o| std::iter::once(&o.name).chain(&o.aliases))
-        .map(String::as_str)
-        .collect();
     let mut stories: BTreeMap<String, TermTable> = BTreeMap::new();
     for article in stream {
         let article = article?;
         let table = stories.entry(story_number(&article.story)).or_default();
         table.add_article("", &article.outlet, &article.text, VoiceFilter::Own, TextOptions::default(), &stemmer);
     }
-    // As `lexicon suggest` ranks: twice as many, then house style set apart.
-    let options = SuggestOptions { top: CUTOFFS[1] * 2, prior, ..SuggestOptions::default() };
+    // As `lexicon suggest` ranks: house style set apart.
+    let options = SuggestOptions { top: CUTOFFS[1], prior, ..SuggestOptions::default() };
     let mut results: Vec<StoryRecall> = Vec::new();
     for (story, table) in &stories {
         let Some(gold) = gold.get(story) else { continue };
-        let style = StyleRules::new(table, media.iter().copied());
-        let (framing, _) = style.partition(table, rank(table, &options), CUTOFFS[1]);
+        let (framing, _) = StyleRules::for_lexicons(table, &loaded.set).rank(table, &options);
         let merged = merged_candidates(&framing);
         let mut recall = story_recall(story, gold, &merged, &CUTOFFS);
         recall.countable = gold.iter().filter(|g| table.terms.contains_key(*g)).count();

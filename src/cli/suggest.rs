@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use framelens::report::write_table;
 use framelens::suggest::{
-    Candidate, StyleRules, Styled, SuggestOptions, TermTable, VoiceFilter, draft_toml, lexicon_terms, rank,
-    slot_groups, slot_groups_table, style_table, suggestions_table,
+    Candidate, StyleRules, Styled, SuggestOptions, TermTable, VoiceFilter, draft_toml, lexicon_terms, slot_groups,
+    slot_groups_table, style_table, suggestions_table,
 };
 use framelens::text::Stemmer;
 
@@ -91,12 +91,8 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let known = marked_terms(&args.lexicon, &stemmer);
     let settings =
         SuggestOptions { top: args.top, prior: args.prior, min_count: args.min_count, similarity: args.similarity };
-    // Rank twice as many, so that each outlet keeps `top` framing candidates once house style
-    // is set apart.
-    let ranked = rank(&table, &SuggestOptions { top: args.top * 2, ..settings });
-    let media = loaded.set.outlets.iter().flat_map(|o| std::iter::once(&o.name).chain(&o.aliases));
-    let style = StyleRules::new(&table, media.map(String::as_str));
-    let (ranked, styled) = style.partition(&table, ranked, args.top);
+    let style = StyleRules::for_lexicons(&table, &loaded.set);
+    let (ranked, styled) = style.rank(&table, &settings);
     let groups = slot_groups(&table, &ranked, &settings, &|key| style.classify(&table, key).is_some());
     write(args, &table, &ranked, &groups, &known, &styled)?;
     for (g, list) in ranked.iter().enumerate() {

@@ -80,6 +80,9 @@ impl<'a> Extractor<'a> {
     /// Measure only the signals of `enabled` (every one by default): the others are not
     /// compiled or computed, and leave no evidence, columns or tables.
     pub fn with_signals(self, enabled: SignalSet) -> Extractor<'a> {
+        if enabled == self.enabled {
+            return self; // compiled already
+        }
         Extractor { signals: SignalFinder::of(self.set, enabled), enabled, ..self }
     }
 

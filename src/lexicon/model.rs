@@ -95,6 +95,13 @@ pub struct OutletEntry {
     pub wire: bool,
 }
 
+impl OutletEntry {
+    /// Its name, then its aliases.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
 /// A reporting cue: a verb or phrase that attributes content to a source.
 #[derive(Clone, Debug)]
 pub struct CueEntry {

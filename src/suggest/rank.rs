@@ -104,27 +104,25 @@ pub fn term_odds(table: &TermTable, stats: &TermStats, g: usize, prior: f64) -> 
 /// used only in stories the rest did not cover has no contrast (`z = 0`).
 pub fn stratified_odds(table: &TermTable, stats: &TermStats, g: usize, prior: f64) -> LogOdds {
     let n = stats.n - 1;
-    let (mut weighted, mut weights) = (0.0, 0.0);
-    let mut s = 0;
-    while s < table.stories.len() {
-        let in_story = stats.by_story.range((s, 0)..(s + 1, 0));
-        let (mut used, mut all_uses) = (0.0, 0.0);
-        for (&(_, h), &c) in in_story {
-            all_uses += f64::from(c);
-            if h == g {
-                used += f64::from(c);
-            }
+    // The term's uses in each story where it occurs: by the group, and by everyone.
+    let mut in_stories: BTreeMap<usize, (f64, f64)> = BTreeMap::new();
+    for (&(s, h), &c) in &stats.by_story {
+        let uses = in_stories.entry(s).or_default();
+        uses.1 += f64::from(c);
+        if h == g {
+            uses.0 += f64::from(c);
         }
-        let totals = table.story_totals.range((s, 0)..(s + 1, 0));
+    }
+    let (mut weighted, mut weights) = (0.0, 0.0);
+    for (s, (used, all_uses)) in in_stories {
         let (mut group_total, mut all) = (0.0, 0.0);
-        for (&(_, h), t) in totals {
+        for (&(_, h), t) in table.story_totals.range((s, 0)..(s + 1, 0)) {
             all += t[n];
             if h == g {
                 group_total += t[n];
             }
         }
-        s += 1;
-        if all_uses == 0.0 || group_total == 0.0 || all - group_total == 0.0 {
+        if group_total == 0.0 || all - group_total == 0.0 {
             continue;
         }
         let counts = TermCounts { group: used, group_total, rest: all_uses - used, rest_total: all - group_total };

@@ -9,8 +9,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use polars::prelude::DataFrame;
 
-use super::rank::Candidate;
+use super::rank::{Candidate, SuggestOptions, rank};
 use super::terms::TermTable;
+use crate::lexicon::{LexiconSet, OutletEntry};
 use crate::table::FrameBuilder;
 use crate::text::english;
 
@@ -145,9 +146,22 @@ impl StyleRules {
         (outspelled || expands).then_some(Style::Spelling)
     }
 
+    /// Rules for `table`'s terms, with the media of `set`.
+    pub fn for_lexicons(table: &TermTable, set: &LexiconSet) -> StyleRules {
+        StyleRules::new(table, set.outlets.iter().flat_map(OutletEntry::names))
+    }
+
+    /// Each group's candidates as [`rank`] orders them, split into framing and house style,
+    /// `options.top` of each: twice as many are ranked, so that setting style apart leaves
+    /// `top` framing candidates.
+    pub fn rank(&self, table: &TermTable, options: &SuggestOptions) -> (Vec<Vec<Candidate>>, Vec<Vec<Styled>>) {
+        let ranked = rank(table, &SuggestOptions { top: options.top * 2, ..*options });
+        self.partition(table, ranked, options.top)
+    }
+
     /// Split each group's candidates into framing and style, keeping at most `top` of each in
     /// rank order.
-    pub fn partition(
+    fn partition(
         &self,
         table: &TermTable,
         ranked: Vec<Vec<Candidate>>,

@@ -33,20 +33,8 @@ struct Credits {
     lower_case: BTreeSet<String>,
 }
 
-impl Credits {
-    /// Whether the `written` words can name a medium: a name has a capital, unless the media
-    /// lexicon lists it in lower case.
-    fn names_a_medium(&self, written: &str) -> bool {
-        written.chars().any(char::is_uppercase) || self.lower_case.contains(written)
-    }
-}
-
 fn build(set: &LexiconSet) -> Box<dyn Signal> {
-    let names: Vec<Vec<String>> = set
-        .outlets
-        .iter()
-        .map(|o| std::iter::once(o.name.clone()).chain(o.aliases.iter().cloned()).collect())
-        .collect();
+    let names: Vec<Vec<String>> = set.outlets.iter().map(|o| o.names().map(String::from).collect()).collect();
     let lower_case = names.iter().flatten().filter(|n| !n.chars().any(char::is_uppercase)).cloned().collect();
     Box::new(Credits {
         lower_case,
@@ -67,6 +55,12 @@ impl Signal for Credits {
 }
 
 impl Credits {
+    /// Whether the `written` words can name a medium: a name has a capital, unless the media
+    /// lexicon lists it in lower case.
+    fn names_a_medium(&self, written: &str) -> bool {
+        written.chars().any(char::is_uppercase) || self.lower_case.contains(written)
+    }
+
     fn credits(&self, article: &ArticleText, media: &[LabelMatch]) -> Vec<Hit> {
         let ArticleText { doc, voices, outlet, stemmer, .. } = *article;
         let mut hits = Vec::new();
