@@ -27,7 +27,7 @@ pub struct Args {
     /// The signals to measure besides word choice and voices, by name: hedge, credit, fact,
     /// agency, tone, loaded; or all (the default), or none. A signal left out is not computed
     /// (faster: tone is the costliest), and its evidence rows, columns, tables and report
-    /// sections are absent rather than zero.
+    /// sections are absent rather than zero. Example: `--signals hedge,credit,loaded`.
     #[arg(long, value_name = "LIST", default_value = "all")]
     pub signals: SignalSet,
 }

@@ -53,7 +53,8 @@ const EXAMPLES: &str = "Examples:
   framelens extract crawl.jsonl --out tables/ --max-article-mb 20
   framelens report my-corpus/ --out my-report --raw-csv --drop-copies
   framelens report my-corpus/ --out my-report --threads 1
-  framelens extract my-corpus/ --out tables/ --formats csv --evidence-text";
+  framelens extract my-corpus/ --out tables/ --formats csv --evidence-text
+  framelens extract archive.jsonl --out tables/ --formats parquet --signals hedge,credit,loaded";
 
 #[derive(Debug, Subcommand)]
 enum Command {
