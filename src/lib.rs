@@ -53,6 +53,7 @@ pub mod error;
 pub mod eval;
 pub mod features;
 pub mod lexicon;
+pub mod merge;
 pub mod pipeline;
 pub mod quotes;
 pub mod report;

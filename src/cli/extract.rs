@@ -210,11 +210,12 @@ fn manifest(
             ("seed".into(), args.stats.seed.to_string()),
             ("drop_copies".into(), args.stats.drop_copies.to_string()),
             ("signals".into(), args.signals.to_string()),
+            ("evidence_text".into(), args.output.evidence_text.to_string()),
         ],
         articles: summary.articles,
         errors: summary.errors.iter().map(ToString::to_string).collect(),
         tables: summary.tables.clone(),
-        files: summary.tables.iter().flat_map(|t| formats.files(t)).collect(),
+        files: summary.tables.iter().flat_map(|t| pipeline::table_files(t, formats)).collect(),
         complete: false,
     }
 }

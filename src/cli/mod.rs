@@ -7,6 +7,7 @@ mod eval;
 mod exit;
 mod extract;
 mod lexicon;
+mod merge;
 mod messages;
 mod quotes;
 mod report;
@@ -54,7 +55,8 @@ const EXAMPLES: &str = "Examples:
   framelens report my-corpus/ --out my-report --raw-csv --drop-copies
   framelens report my-corpus/ --out my-report --threads 1
   framelens extract my-corpus/ --out tables/ --formats csv --evidence-text
-  framelens extract archive.jsonl --out tables/ --formats parquet --signals hedge,credit,loaded";
+  framelens extract archive.jsonl --out tables/ --formats parquet --signals hedge,credit,loaded
+  framelens merge shards/part-*/ --out merged/";
 
 #[derive(Debug, Subcommand)]
 enum Command {
@@ -65,6 +67,9 @@ enum Command {
     Compare(compare::Args),
     /// Measure a corpus and write only the tables (CSV and Parquet, or one of them: --formats).
     Extract(extract::Args),
+    /// Combine the outputs of `extract` runs over parts of one corpus (shards) into the tables,
+    /// intervals, comparison and report.md of one run over the whole corpus.
+    Merge(merge::Args),
     /// Print every attribution (quote or reported speech) with its speaker, as CSV or JSON Lines.
     Quotes(quotes::Args),
     /// List the attribution rules in the order they apply, with what each does (the `rule`
@@ -87,6 +92,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Report(args) => report::run(&args),
         Command::Extract(args) => extract::run(&args),
         Command::Compare(args) => compare::run(&args),
+        Command::Merge(args) => merge::run(&args),
         Command::Quotes(args) => quotes::run(&args),
         Command::Rules(args) => rules::run(&args),
         Command::Lexicon(command) => lexicon::run(&command),

@@ -94,6 +94,16 @@ impl Fingerprint {
         Some(Fingerprint { bins: out, shingles })
     }
 
+    /// Its bins and shingle count, as [`Fingerprint::from_parts`] takes them back.
+    pub fn parts(&self) -> (&[u32], u32) {
+        (&self.bins, self.shingles)
+    }
+
+    /// A fingerprint from [`Fingerprint::parts`]; `None` unless there are [`BINS`] bins.
+    pub fn from_parts(bins: &[u32], shingles: u32) -> Option<Fingerprint> {
+        Some(Fingerprint { bins: bins.try_into().ok()?, shingles })
+    }
+
     /// Shingles counted (repeats included).
     pub fn shingles(&self) -> u32 {
         self.shingles

@@ -1,7 +1,7 @@
 //! `Article`: one news article with its metadata, as read from the corpus.
 
 /// One article. `text` is the original text; every span in later stages points into it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Article {
     /// Unique within the corpus: a file stem, an `id` column, or `file:line`.
     pub id: String,
@@ -19,6 +19,8 @@ pub struct Article {
     pub url: String,
     /// Story the article covers.
     pub story: String,
-    /// The article text (for HTML, the extracted main text).
+    /// The article text (for HTML, the extracted main text). Not serialised: merge states keep
+    /// metadata only.
+    #[serde(skip)]
     pub text: String,
 }

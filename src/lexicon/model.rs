@@ -17,7 +17,7 @@ pub struct Source {
 }
 
 /// Identity of one loaded lexicon file, for the run manifest.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize)]
 pub struct LexiconInfo {
     /// `[lexicon].id`, or the file name for files without a header (`frames.toml`).
     pub id: String,
@@ -32,7 +32,7 @@ pub struct LexiconInfo {
     /// `[lexicon].sources`: where the lexicon's judgements come from.
     pub sources: Vec<String>,
     /// `[lexicon].anchors`: names that identify a story lexicon's story in a text.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub anchors: Vec<String>,
 }
 

@@ -21,7 +21,7 @@ pub const MIN_ANCHORS: usize = 2;
 pub const MIN_MATCHING_SHARE: f64 = 0.5;
 
 /// Why a story lexicon applied or not.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StoryReason {
     /// The user named it (`--story-lexicon`).
@@ -39,7 +39,7 @@ pub enum StoryReason {
 }
 
 /// The decision for one shipped story lexicon.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct StoryChoice {
     /// The story lexicon's id.
     pub id: String,

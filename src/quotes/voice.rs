@@ -6,7 +6,7 @@ use super::QuoteSpan;
 use crate::text::Span;
 
 /// Who speaks in a stretch of text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Voice {
     /// The outlet's own words, outside quotation marks.

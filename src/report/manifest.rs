@@ -6,14 +6,14 @@ use std::fs;
 use std::path::Path;
 
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::corpus::{ReadOptions, input_files, regular_file};
 use crate::lexicon::{LexiconInfo, StoryChoice};
 
 /// One input file and its hash.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct InputFile {
     /// Path relative to the input (or the input itself).
     pub path: String,
@@ -24,7 +24,7 @@ pub struct InputFile {
 }
 
 /// Everything needed to reproduce a report.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct RunManifest {
     /// `framelens` version.
     pub framelens_version: String,

@@ -7,7 +7,7 @@ use crate::lexicon::LexiconSet;
 use crate::quotes::{QuoteMark, Voice};
 
 /// What is kept of an article once its evidence is written: metadata and counts.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ArticleRow {
     /// The article's metadata (its text is not kept).
     pub meta: Article,

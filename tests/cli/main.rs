@@ -11,6 +11,7 @@ mod formats;
 mod hostile;
 mod inputs;
 mod lexicon;
+mod merge;
 mod quotes;
 mod signals;
 mod stats;

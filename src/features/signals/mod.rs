@@ -237,6 +237,20 @@ impl SignalTotals {
         totals
     }
 
+    /// Every (signal number, key, sum), in signal then key order.
+    pub fn entries(&self) -> impl Iterator<Item = (usize, &(String, String), &Sum)> {
+        self.sums.iter().enumerate().flat_map(|(i, sums)| sums.iter().map(move |(key, sum)| (i, key, sum)))
+    }
+
+    /// Sums from [`SignalTotals::entries`]; `None` for a signal number framelens does not have.
+    pub fn from_entries(entries: impl IntoIterator<Item = (usize, (String, String), Sum)>) -> Option<SignalTotals> {
+        let mut totals = SignalTotals::default();
+        for (i, key, sum) in entries {
+            totals.sums.get_mut(i)?.insert(key, sum);
+        }
+        Some(totals)
+    }
+
     /// Add another group's (or article's) sums.
     pub fn add(&mut self, other: &SignalTotals) {
         for (mine, theirs) in self.sums.iter_mut().zip(&other.sums) {

@@ -1,0 +1,200 @@
+//! The runs a merge reads ("shards"): their manifests, checked for completeness and agreement,
+//! in a fixed order.
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use polars::prelude::{ParquetReader, SerReader};
+
+use super::MergeError;
+use crate::pipeline::ARTICLE_PARTIALS;
+use crate::report::{MANIFEST_FILE, RunManifest};
+
+/// Options that only decide what is computed from whole outlets (intervals, tests, which copies
+/// count): a merge takes its own, so shards may differ in them.
+pub const MERGE_TIME_OPTIONS: [&str; 6] = ["intervals", "permutations", "pairs", "alpha", "seed", "drop_copies"];
+
+/// One run to merge.
+#[derive(Clone, Debug)]
+pub struct Shard {
+    /// Its output folder.
+    pub dir: PathBuf,
+    /// Its manifest.
+    pub manifest: RunManifest,
+}
+
+impl Shard {
+    /// Read the shard in `dir`, refusing one whose run did not finish or that has no article states.
+    pub fn open(dir: &Path) -> Result<Shard, MergeError> {
+        let fail = |message: String| MergeError::Shard { dir: dir.to_path_buf(), message };
+        let path = dir.join(MANIFEST_FILE);
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| fail(format!("cannot read {MANIFEST_FILE} ({e}): not the output of a finished run")))?;
+        let manifest: RunManifest =
+            serde_json::from_str(&text).map_err(|e| fail(format!("{MANIFEST_FILE} is not a run manifest: {e}")))?;
+        if !manifest.complete {
+            return Err(fail(format!("its run did not finish ({MANIFEST_FILE} says \"complete\": false)")));
+        }
+        if !manifest.files.iter().any(|f| f == &format!("{ARTICLE_PARTIALS}.parquet")) {
+            return Err(fail(format!(
+                "no {ARTICLE_PARTIALS}.parquet (written by framelens {} and later); run extract again",
+                env!("CARGO_PKG_VERSION")
+            )));
+        }
+        Ok(Shard { dir: dir.to_path_buf(), manifest })
+    }
+
+    /// The value of option `name` in its manifest.
+    pub fn option(&self, name: &str) -> Option<&str> {
+        self.manifest.options.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+
+    /// Its article ids, in input order.
+    pub fn article_ids(&self) -> Result<Vec<String>, MergeError> {
+        let frame = read_parquet(&self.dir, ARTICLE_PARTIALS, Some(&["article"]))?;
+        let ids = frame.column("article").and_then(|c| c.str().cloned()).map_err(|e| self.error(e))?;
+        Ok(ids.iter().map(|id| id.unwrap_or_default().to_string()).collect())
+    }
+
+    /// An error about this shard.
+    pub fn error(&self, message: impl std::fmt::Display) -> MergeError {
+        MergeError::Shard { dir: self.dir.clone(), message: message.to_string() }
+    }
+}
+
+/// Read `dir/NAME.parquet` (only `columns`, when given).
+pub fn read_parquet(
+    dir: &Path,
+    name: &str,
+    columns: Option<&[&str]>,
+) -> Result<polars::prelude::DataFrame, MergeError> {
+    let path = dir.join(format!("{name}.parquet"));
+    let fail = |e: &dyn std::fmt::Display| MergeError::Shard {
+        dir: dir.to_path_buf(),
+        message: format!("{name}.parquet: {e}"),
+    };
+    let file = File::open(&path).map_err(|e| fail(&e))?;
+    let reader = ParquetReader::new(file);
+    let reader = match columns {
+        Some(columns) => reader.with_columns(Some(columns.iter().map(|c| c.to_string()).collect())),
+        None => reader,
+    };
+    reader.finish().map_err(|e| fail(&e))
+}
+
+/// Put shards in merge order: by their input path as given, numbers compared as numbers
+/// (`part-2` before `part-10`), then by folder. A single run reading the inputs in this order
+/// writes the same tables.
+pub fn order(shards: &mut [Shard]) {
+    shards.sort_by(|a, b| {
+        natural(&a.manifest.input, &b.manifest.input)
+            .then_with(|| natural(&a.dir.to_string_lossy(), &b.dir.to_string_lossy()))
+    });
+}
+
+/// Compare two strings with runs of digits compared by value.
+pub fn natural(a: &str, b: &str) -> Ordering {
+    let (mut a, mut b) = (a.as_bytes(), b.as_bytes());
+    loop {
+        match (a.first(), b.first()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) if x.is_ascii_digit() && y.is_ascii_digit() => {
+                let (da, db) = (digits(a), digits(b));
+                let (na, nb) = (trim_zeros(&a[..da]), trim_zeros(&b[..db]));
+                let by_value = na.len().cmp(&nb.len()).then_with(|| na.cmp(nb)).then_with(|| da.cmp(&db));
+                if by_value != Ordering::Equal {
+                    return by_value;
+                }
+                (a, b) = (&a[da..], &b[db..]);
+            }
+            (Some(x), Some(y)) => {
+                if x != y {
+                    return x.cmp(y);
+                }
+                (a, b) = (&a[1..], &b[1..]);
+            }
+        }
+    }
+}
+
+fn digits(s: &[u8]) -> usize {
+    s.iter().take_while(|c| c.is_ascii_digit()).count()
+}
+
+fn trim_zeros(s: &[u8]) -> &[u8] {
+    let zeros = s.iter().take_while(|c| **c == b'0').count();
+    &s[zeros..]
+}
+
+/// Refuse shards that were not measured alike: another framelens version, other lexicons (by
+/// hash), other story lexicons or other options. The message names the first difference.
+pub fn check_alike(shards: &[Shard]) -> Result<(), MergeError> {
+    let Some(first) = shards.first() else { return Ok(()) };
+    let lexicons = |s: &Shard| -> BTreeMap<String, String> {
+        s.manifest.lexicons.iter().map(|l| (format!("{} ({})", l.id, l.source), l.sha256.clone())).collect()
+    };
+    let stories = |s: &Shard| -> Vec<String> {
+        s.manifest.story_lexicons.iter().filter(|c| c.applied).map(|c| c.id.clone()).collect()
+    };
+    let options = |s: &Shard| -> BTreeMap<String, String> {
+        s.manifest.options.iter().filter(|(n, _)| !MERGE_TIME_OPTIONS.contains(&n.as_str())).cloned().collect()
+    };
+    for other in &shards[1..] {
+        let differ = |what: String| MergeError::Differ { first: first.dir.clone(), other: other.dir.clone(), what };
+        if first.manifest.framelens_version != other.manifest.framelens_version {
+            return Err(differ(format!(
+                "framelens version: {} and {}",
+                first.manifest.framelens_version, other.manifest.framelens_version
+            )));
+        }
+        let (mine, theirs) = (lexicons(first), lexicons(other));
+        for (name, hash) in &mine {
+            match theirs.get(name) {
+                None => return Err(differ(format!("lexicon {name}: used by the first only"))),
+                Some(h) if h != hash => {
+                    return Err(differ(format!("lexicon {name}: sha256 {} and {}", short(hash), short(h))));
+                }
+                Some(_) => {}
+            }
+        }
+        if let Some(name) = theirs.keys().find(|n| !mine.contains_key(*n)) {
+            return Err(differ(format!("lexicon {name}: used by the second only")));
+        }
+        if stories(first) != stories(other) {
+            return Err(differ(format!(
+                "story lexicons applied: [{}] and [{}]",
+                stories(first).join(", "),
+                stories(other).join(", ")
+            )));
+        }
+        let (mine, theirs) = (options(first), options(other));
+        for name in mine.keys().chain(theirs.keys()) {
+            let (a, b) = (mine.get(name), theirs.get(name));
+            if a != b {
+                let shown = |v: Option<&String>| v.map_or("(not set)".to_string(), |v| format!("`{v}`"));
+                return Err(differ(format!("option {name}: {} and {}", shown(a), shown(b))));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn short(hash: &str) -> &str {
+    &hash[..hash.len().min(12)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_in_names_sort_by_value() {
+        let mut names = vec!["part-10.jsonl", "part-2.jsonl", "part-1.jsonl", "part-02.jsonl", "a", "part-"];
+        names.sort_by(|a, b| natural(a, b));
+        assert_eq!(names, ["a", "part-", "part-1.jsonl", "part-2.jsonl", "part-02.jsonl", "part-10.jsonl"]);
+    }
+}
