@@ -19,7 +19,7 @@ impl Outcome {
         ExitCode::from(self.code())
     }
 
-    fn code(self) -> u8 {
+    pub fn code(self) -> u8 {
         match self {
             Outcome::Success => 0,
             Outcome::Partial => 1,

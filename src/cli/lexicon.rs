@@ -37,6 +37,28 @@ pub enum Command {
     Suggest(Box<super::suggest::Args>),
 }
 
+/// What `lexicon check` finds: the lexicons with every problem (load problems, advice and,
+/// with a corpus, coverage problems), and the share of each outlet's words the lexicon touches.
+pub struct Checked {
+    pub loaded: framelens::lexicon::Loaded,
+    pub touched: Vec<(String, f64)>,
+}
+
+/// Check the lexicon files `paths`, with coverage on `corpus` when given.
+pub fn checked(paths: &[PathBuf], corpus: Option<&Path>) -> anyhow::Result<Checked> {
+    let args = super::args::LexiconArgs { paths: paths.to_vec(), ..Default::default() };
+    let mut loaded = args.load_silently();
+    loaded.problems.extend(framelens::lexicon::shadowed_labels(&loaded.set.concepts));
+    loaded.problems.extend(framelens::lexicon::loaded_duplicates(&loaded.set));
+    let mut touched = Vec::new();
+    if let Some(corpus) = corpus {
+        let coverage = measure_coverage(&args, corpus)?;
+        loaded.problems.extend(coverage.problems(&loaded.set));
+        touched = coverage.touched().into_iter().map(|(o, s)| (o.to_string(), s)).collect();
+    }
+    Ok(Checked { loaded, touched })
+}
+
 /// Run a lexicon subcommand.
 pub fn run(command: &Command) -> anyhow::Result<Outcome> {
     match command {
@@ -47,23 +69,12 @@ pub fn run(command: &Command) -> anyhow::Result<Outcome> {
 }
 
 fn check(paths: &[PathBuf], corpus: Option<&Path>) -> anyhow::Result<Outcome> {
-    let args = super::args::LexiconArgs { paths: paths.to_vec(), ..Default::default() };
-    let mut loaded = args.load();
-    let mut advice = framelens::lexicon::shadowed_labels(&loaded.set.concepts);
-    advice.extend(framelens::lexicon::loaded_duplicates(&loaded.set));
-    for problem in advice {
-        messages::problem(&problem);
-        loaded.problems.push(problem);
+    let Checked { loaded, touched } = checked(paths, corpus)?;
+    for problem in &loaded.problems {
+        messages::problem(problem);
     }
-    if let Some(corpus) = corpus {
-        let coverage = measure_coverage(&args, corpus)?;
-        for problem in coverage.problems(&loaded.set) {
-            messages::problem(&problem);
-            loaded.problems.push(problem);
-        }
-        for (outlet, share) in coverage.touched() {
-            messages::problem(format!("coverage: the lexicon touches {:.1}% of the words in {outlet}", share * 100.0));
-        }
+    for (outlet, share) in touched {
+        messages::problem(format!("coverage: the lexicon touches {:.1}% of the words in {outlet}", share * 100.0));
     }
     let errors = loaded.problems.iter().filter(|p| p.severity == Severity::Error).count();
     let warnings = loaded.problems.len() - errors;

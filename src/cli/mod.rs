@@ -18,6 +18,9 @@ mod train;
 use clap::{Parser, Subcommand};
 
 pub use exit::Outcome;
+// For the Python package, which compiles this module in (python/src/lib.rs).
+#[allow(unused_imports)]
+pub use lexicon::checked as lexicon_checked;
 
 /// Measure and compare how news outlets frame the same story.
 #[derive(Debug, Parser)]

@@ -1,0 +1,107 @@
+"""framelens.dask on a LocalCluster with two worker processes: the merged result equals one
+run's bytes, also when a worker is killed mid-run; a re-run resumes; a corrupt partition fails
+alone and is named."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from distributed import Client, LocalCluster
+
+import framelens
+import framelens.dask
+from conftest import generated_rows, write_jsonl
+
+OUTLET_TABLES = ["word_choice", "outlet_features", "voices", "attribution", "partials", "hedges", "tone",
+                 "loaded", "media_credits", "copies", "outlet_intervals", "differences", "clusters"]
+
+
+@pytest.fixture(scope="module")
+def client():
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with Client(cluster) as client:
+            yield client
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """80 articles made from the example ones (40 partitions of 2), and one run over them."""
+    folder = tmp_path_factory.mktemp("corpus")
+    path = write_jsonl(folder / "corpus.jsonl", generated_rows(80))
+    single = folder / "single"
+    framelens.report(path, single)
+    return path, single
+
+
+def assert_same_outlet_tables(single: Path, merged: Path):
+    for name in OUTLET_TABLES:
+        for extension in ("csv", "parquet"):
+            file = f"{name}.{extension}"
+            assert (merged / file).read_bytes() == (single / file).read_bytes(), file
+    assert (merged / "report.md").read_bytes() == (single / "report.md").read_bytes()
+    for file in ("evidence.csv", "quotes.csv", "article_features.csv"):
+        assert (merged / file).read_bytes() == (single / file).read_bytes(), file
+
+
+def test_forty_partitions_merge_to_one_runs_bytes_and_a_rerun_resumes(client, corpus, tmp_path):
+    path, single = corpus
+    parts = framelens.dask.partitions(path, partition_size=2)
+    assert len(parts) == 40
+    merged = tmp_path / "out"
+    tables = framelens.dask.extract(path, merged, client, partition_size=2, progress=False)
+    assert tables["articles"].height == 80
+    assert_same_outlet_tables(single, merged)
+    manifests = sorted((merged / "shards").glob("part-*/run_manifest.json"))
+    assert len(manifests) == 40
+    written = [m.stat().st_mtime_ns for m in manifests]
+    framelens.dask.extract(path, merged, client, partition_size=2, progress=False)
+    assert [m.stat().st_mtime_ns for m in manifests] == written, "complete shards are not extracted again"
+    assert_same_outlet_tables(single, merged)
+
+
+def test_a_worker_killed_mid_run_changes_nothing(client, corpus, tmp_path):
+    path, single = corpus
+    merged = tmp_path / "out"
+    killed = []
+
+    def kill_one_worker():
+        shards = merged / "shards"
+        while len(list(shards.glob("part-*/run_manifest.json"))) < 4:
+            time.sleep(0.05)
+        address = sorted(client.scheduler_info()["workers"])[0]
+        try:
+            client.run(os._exit, 1, workers=[address])
+        except Exception:  # the worker dies before it answers
+            pass
+        killed.append(address)
+
+    killer = threading.Thread(target=kill_one_worker)
+    killer.start()
+    framelens.dask.extract(path, merged, client, partition_size=2, progress=False)
+    killer.join()
+    assert killed, "a worker was killed"
+    assert_same_outlet_tables(single, merged)
+    client.wait_for_workers(2, timeout=60)
+
+
+def test_a_corrupt_partition_fails_alone_and_is_named(client, tmp_path):
+    folder = tmp_path / "dataset"
+    folder.mkdir()
+    rows = generated_rows(9)
+    for k in range(3):
+        write_jsonl(folder / f"part-{k}.jsonl", rows[k * 3:(k + 1) * 3])
+    (folder / "part-1.jsonl").write_text("{not json\n" * 3, encoding="utf-8")
+    out = tmp_path / "out"
+    with pytest.raises(framelens.FramelensError) as failure:
+        framelens.dask.extract(folder, out, client, retries=1, progress=False)
+    message = str(failure.value)
+    assert "part-1.jsonl" in message and "1 of 3 partitions failed" in message, message
+    assert "part-00001" in message, message  # the merge names the missing shard
+    complete = [json.loads(m.read_text())["complete"] for m in sorted((out / "shards").glob("*/run_manifest.json"))]
+    assert complete == [True, True]
+    assert not (out / "run_manifest.json").exists(), "nothing merged"
