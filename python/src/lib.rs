@@ -156,11 +156,7 @@ type Problems<'py> = (Vec<Bound<'py, PyDict>>, Vec<(String, f64)>);
 /// severity, file, line, column, message and fix, and the share of each outlet's words touched.
 #[pyfunction]
 #[pyo3(signature = (paths, corpus=None))]
-fn check_lexicons<'py>(
-    py: Python<'py>,
-    paths: Vec<PathBuf>,
-    corpus: Option<PathBuf>,
-) -> PyResult<Problems<'py>> {
+fn check_lexicons<'py>(py: Python<'py>, paths: Vec<PathBuf>, corpus: Option<PathBuf>) -> PyResult<Problems<'py>> {
     let checked = py
         .detach(|| cli::lexicon_checked(&paths, corpus.as_deref()))
         .map_err(|e| FramelensError::new_err(format!("{e:#}")))?;

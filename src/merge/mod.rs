@@ -150,31 +150,33 @@ pub fn merge(
         Ok(())
     };
     for (shard, dropped) in shards.iter().zip(dropped) {
-        let frame = shards::read_parquet(&shard.dir, ARTICLE_PARTIALS, Some(&["article", "state"]))?;
-        let column = |name: &str| frame.column(name).and_then(|c| c.str().cloned()).map_err(|e| shard.error(e));
-        let (ids, states) = (column("article")?, column("state")?);
-        let rows: Vec<(usize, &str)> = ids
-            .iter()
-            .zip(states.iter())
-            .enumerate()
-            .filter(|(_, (id, _))| !dropped.contains(id.unwrap_or_default()))
-            .map(|(i, (_, state))| (i, state.unwrap_or_default()))
-            .collect();
-        for window in rows.chunks(CHUNK_SIZE) {
-            let decoded: Vec<(ArticleRow, Option<Fingerprint>)> = window
-                .par_iter()
-                .map(|(i, json)| {
-                    state::decode(json)
-                        .map_err(|e| shard.error(format!("{ARTICLE_PARTIALS}.parquet row {}: {e}", i + 1)))
-                })
-                .collect::<Result<_, _>>()?;
-            for item in decoded {
-                pending.push(item);
-                if pending.len() == CHUNK_SIZE {
-                    flush(&mut pending)?;
+        shards::read_slices(&shard.dir, ARTICLE_PARTIALS, Some(&["article", "state"]), |frame, offset| {
+            let column = |name: &str| frame.column(name).and_then(|c| c.str().cloned()).map_err(|e| shard.error(e));
+            let (ids, states) = (column("article")?, column("state")?);
+            let rows: Vec<(usize, &str)> = ids
+                .iter()
+                .zip(states.iter())
+                .enumerate()
+                .filter(|(_, (id, _))| !dropped.contains(id.unwrap_or_default()))
+                .map(|(i, (_, state))| (offset + i, state.unwrap_or_default()))
+                .collect();
+            for window in rows.chunks(CHUNK_SIZE) {
+                let decoded: Vec<(ArticleRow, Option<Fingerprint>)> = window
+                    .par_iter()
+                    .map(|(i, json)| {
+                        state::decode(json)
+                            .map_err(|e| shard.error(format!("{ARTICLE_PARTIALS}.parquet row {}: {e}", i + 1)))
+                    })
+                    .collect::<Result<_, _>>()?;
+                for item in decoded {
+                    pending.push(item);
+                    if pending.len() == CHUNK_SIZE {
+                        flush(&mut pending)?;
+                    }
                 }
             }
-        }
+            Ok(())
+        })?;
     }
     if !pending.is_empty() {
         flush(&mut pending)?;

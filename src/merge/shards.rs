@@ -64,24 +64,71 @@ impl Shard {
     }
 }
 
+/// Rows a merge reads of a shard's table at a time, so that a shard larger than memory merges.
+pub const SLICE_ROWS: usize = 65_536;
+
 /// Read `dir/NAME.parquet` (only `columns`, when given).
 pub fn read_parquet(
     dir: &Path,
     name: &str,
     columns: Option<&[&str]>,
 ) -> Result<polars::prelude::DataFrame, MergeError> {
+    let mut whole: Option<polars::prelude::DataFrame> = None;
+    read_slices(dir, name, columns, |frame, _| {
+        match &mut whole {
+            Some(whole) => {
+                whole
+                    .vstack_mut_owned(frame)
+                    .map_err(|e| MergeError::Shard { dir: dir.to_path_buf(), message: e.to_string() })?;
+            }
+            None => whole = Some(frame),
+        }
+        Ok(())
+    })?;
+    Ok(whole.expect("read_slices gives at least one slice"))
+}
+
+/// Hand `dir/NAME.parquet` to `each` in slices of [`SLICE_ROWS`] rows, with the number of the
+/// slice's first row (an empty table: one empty slice, which carries the schema).
+pub fn read_slices(
+    dir: &Path,
+    name: &str,
+    columns: Option<&[&str]>,
+    each: impl FnMut(polars::prelude::DataFrame, usize) -> Result<(), MergeError>,
+) -> Result<(), MergeError> {
+    read_slices_of(dir, name, columns, SLICE_ROWS, each)
+}
+
+/// [`read_slices`] with slices of `slice_rows` rows.
+fn read_slices_of(
+    dir: &Path,
+    name: &str,
+    columns: Option<&[&str]>,
+    slice_rows: usize,
+    mut each: impl FnMut(polars::prelude::DataFrame, usize) -> Result<(), MergeError>,
+) -> Result<(), MergeError> {
     let path = dir.join(format!("{name}.parquet"));
     let fail = |e: &dyn std::fmt::Display| MergeError::Shard {
         dir: dir.to_path_buf(),
         message: format!("{name}.parquet: {e}"),
     };
-    let file = File::open(&path).map_err(|e| fail(&e))?;
-    let reader = ParquetReader::new(file);
-    let reader = match columns {
-        Some(columns) => reader.with_columns(Some(columns.iter().map(|c| c.to_string()).collect())),
-        None => reader,
+    let open = || -> Result<ParquetReader<File>, MergeError> {
+        let reader = ParquetReader::new(File::open(&path).map_err(|e| fail(&e))?);
+        Ok(match columns {
+            Some(columns) => reader.with_columns(Some(columns.iter().map(|c| c.to_string()).collect())),
+            None => reader,
+        })
     };
-    reader.finish().map_err(|e| fail(&e))
+    let rows = open()?.num_rows().map_err(|e| fail(&e))?;
+    let mut offset = 0;
+    loop {
+        let frame = open()?.with_slice(Some((offset, slice_rows))).finish().map_err(|e| fail(&e))?;
+        each(frame, offset)?;
+        offset += slice_rows;
+        if offset >= rows {
+            return Ok(());
+        }
+    }
 }
 
 /// Put shards in merge order: by their input path as given, numbers compared as numbers
@@ -190,6 +237,34 @@ fn short(hash: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_table_is_read_in_slices_that_add_up_to_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let ids: Vec<String> = (0..10).map(|i| format!("a{i}")).collect();
+        let mut frame =
+            crate::table::FrameBuilder::default().text("article", &ids).count("n", (0..10).collect()).build();
+        crate::report::write_table(dir.path(), "t", &mut frame).unwrap();
+        let mut seen = Vec::new();
+        read_slices_of(dir.path(), "t", Some(&["article"]), 3, |slice, offset| {
+            assert_eq!(slice.width(), 1);
+            seen.push((offset, slice.height()));
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(seen, [(0, 3), (3, 3), (6, 3), (9, 1)]);
+        let mut empty = frame.clear();
+        crate::report::write_table(dir.path(), "e", &mut empty).unwrap();
+        let mut slices = 0;
+        read_slices_of(dir.path(), "e", None, 3, |slice, _| {
+            assert_eq!((slice.height(), slice.width()), (0, 2));
+            slices += 1;
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(slices, 1, "an empty table still gives its schema");
+        assert_eq!(read_parquet(dir.path(), "t", None).unwrap(), frame);
+    }
 
     #[test]
     fn numbers_in_names_sort_by_value() {

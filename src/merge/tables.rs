@@ -10,7 +10,7 @@ use polars::prelude::{BooleanChunked, NewChunkedArray};
 use rustc_hash::FxHashSet;
 
 use super::MergeError;
-use super::shards::{Shard, read_parquet};
+use super::shards::{Shard, read_slices};
 use crate::report::{Formats, ReportError, StreamedTable};
 
 /// The tables a merge concatenates.
@@ -125,16 +125,18 @@ fn concatenate_parquet(
     let parquet_only = Formats { csv: false, parquet: true, raw_csv: false };
     let mut table: Option<StreamedTable> = None;
     for (shard, dropped) in shards.iter().zip(dropped) {
-        let mut frame = read_parquet(&shard.dir, name, None)?;
-        if table.is_none() {
-            table = Some(StreamedTable::create(dir, name, &frame.clear(), parquet_only)?);
-        }
-        if !dropped.is_empty() {
-            let ids = frame.column("article").and_then(|c| c.str().cloned()).map_err(|e| shard.error(e))?;
-            let keep: Vec<bool> = ids.iter().map(|id| !dropped.contains(id.unwrap_or_default())).collect();
-            frame = frame.filter(&BooleanChunked::from_slice("keep".into(), &keep)).map_err(|e| shard.error(e))?;
-        }
-        table.as_mut().expect("opened above").write(&frame)?;
+        read_slices(&shard.dir, name, None, |mut frame, _| {
+            if table.is_none() {
+                table = Some(StreamedTable::create(dir, name, &frame.clear(), parquet_only)?);
+            }
+            if !dropped.is_empty() {
+                let ids = frame.column("article").and_then(|c| c.str().cloned()).map_err(|e| shard.error(e))?;
+                let keep: Vec<bool> = ids.iter().map(|id| !dropped.contains(id.unwrap_or_default())).collect();
+                frame = frame.filter(&BooleanChunked::from_slice("keep".into(), &keep)).map_err(|e| shard.error(e))?;
+            }
+            table.as_mut().expect("opened above").write(&frame)?;
+            Ok(())
+        })?;
     }
     if let Some(table) = table {
         table.finish()?;
