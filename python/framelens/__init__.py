@@ -29,7 +29,7 @@ from ._framelens import FramelensError, __version__
 
 PathLike = Union[str, "os.PathLike[str]"]
 
-__all__ = ["FramelensError", "__version__", "compare", "extract", "lexicon", "merge", "report", "tables"]
+__all__ = ["PER_ARTICLE", "FramelensError", "__version__", "compare", "extract", "lexicon", "merge", "report", "tables"]
 
 
 def _is_path(data: Any) -> bool:
@@ -69,14 +69,22 @@ def _run(args: Sequence[str], threads: Optional[int] = None) -> int:
     return _framelens.run([os.fspath(a) for a in args], threads)
 
 
-def tables(folder: PathLike) -> dict[str, pl.DataFrame]:
-    """The tables of a finished run folder (from its Parquet files), by name."""
+#: Tables with a row per article or finer (the others have a row per outlet, or per outlet and
+#: something else, and stay small at any corpus size).
+PER_ARTICLE = frozenset({"articles", "evidence", "sentences", "article_word_choice", "article_features",
+                         "quote_spans", "quotes", "removed_lines", "duplicates", "article_partials"})
+
+
+def tables(folder: PathLike, per_article: bool = True) -> dict[str, pl.DataFrame]:
+    """The tables of a finished run folder (from its Parquet files), by name; without
+    ``per_article``, only the outlet-level ones (see ``PER_ARTICLE``)."""
     folder = Path(folder)
     manifest = json.loads((folder / "run_manifest.json").read_text(encoding="utf-8"))
     if not manifest.get("complete"):
         raise FramelensError(f"{folder}: the run did not finish (run_manifest.json is not complete)")
     files = [Path(f) for f in manifest.get("files", []) if f.endswith(".parquet") and "/" not in f]
     names = sorted(set(manifest.get("tables", [])) | {f.stem for f in files})
+    names = [n for n in names if per_article or n not in PER_ARTICLE]
     native = _framelens.read_tables(str(folder), names)
     return {name: pl.DataFrame(table) for name, table in native.items()}
 
@@ -178,11 +186,12 @@ def merge(
 ) -> dict[str, pl.DataFrame]:
     """Combine the output folders of ``extract`` runs over parts of a corpus, as
     ``framelens merge``: the tables, intervals, charts and report.md of one run over the whole
-    corpus, written into ``out``. Returns the tables."""
+    corpus, written into ``out``. Returns the outlet-level tables (a merged corpus may be too
+    large to hold per article; ``framelens.tables(out)`` or ``pl.scan_parquet`` reads the rest)."""
     args = ["merge", *[os.fspath(s) for s in shards], "--out", os.fspath(out), "--quiet"]
     args += _lexicon_flags(lexicons, None, False) + _flags({"dedupe": dedupe, "link": link, **options})
     _run(args, threads)
-    return tables(out)
+    return tables(out, per_article=False)
 
 
 def compare(folder: PathLike, threads: Optional[int] = None, **options: Any) -> dict[str, pl.DataFrame]:

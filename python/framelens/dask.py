@@ -136,6 +136,10 @@ def extract_partition(part: Partition, out: str, flags: list[str], threads: Opti
             threads = get_worker().state.nthreads
         except (ImportError, ValueError):
             threads = None
+    if threads is not None:
+        # Polars' own pool (Parquet writing) within the worker's threads too, as rayon's: idle
+        # threads of four worker processes on two cores cost a third more CPU.
+        os.environ.setdefault("POLARS_MAX_THREADS", str(threads))
     _run(["extract", source, "--out", str(shard), "--quiet", *flags], threads)
     return str(shard)
 
@@ -157,7 +161,7 @@ def extract(
     """Extract every partition of ``dataset`` on the cluster of ``client`` (the default client
     when None), then merge the shards into ``out``. ``options`` go to each extract (as in
     ``framelens.extract``), ``merge_options`` to the merge (as in ``framelens.merge``). Returns
-    the merged tables. A partition that still fails after ``retries`` is named in the error,
+    the merged outlet-level tables (``framelens.tables(out)`` reads the per-article ones). A partition that still fails after ``retries`` is named in the error,
     after the other partitions finished (they are kept for a re-run)."""
     from distributed import default_client, wait
     from distributed import progress as show_progress

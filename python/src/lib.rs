@@ -30,20 +30,39 @@ create_exception!(
 
 const STREAM: &std::ffi::CStr = c"arrow_array_stream";
 
-/// Run `framelens ARGS...` in this process, on a pool of `threads` threads (all cores when
-/// not given). Returns the exit code: 0, or 1 when some inputs were skipped (named in the
-/// run's messages and manifest). Raises `FramelensError` with the command line's message.
+/// The command line's allocator (see src/main.rs), for the Rust side of the module.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// The size of rayon's global pool, set by the first call (see [`run`]).
+static GLOBAL_THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+
+/// Run `framelens ARGS...` in this process, on `threads` threads (all cores when not given).
+/// Returns the exit code: 0, or 1 when some inputs were skipped (named in the run's messages
+/// and manifest). Raises `FramelensError` with the command line's message.
+///
+/// The first call sizes rayon's global pool, as `--threads` does for the command line, so that
+/// every part of a run (measuring, and writing tables on the writer thread) stays within it: a
+/// Dask worker with one thread then uses one core, not one plus idle spinning threads. A later
+/// call that asks for another number of threads runs on a pool of its own.
 #[pyfunction]
 #[pyo3(signature = (args, threads=None))]
 fn run(py: Python<'_>, args: Vec<String>, threads: Option<usize>) -> PyResult<u8> {
     let argv = std::iter::once("framelens".to_string()).chain(args);
     let parsed = cli::Cli::try_parse_from(argv).map_err(|e| FramelensError::new_err(e.to_string()))?;
     py.detach(move || {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads.unwrap_or(0))
-            .build()
-            .map_err(|e| anyhow::anyhow!("cannot start {threads:?} threads: {e}"))?;
-        pool.install(|| cli::run(parsed))
+        let global = *GLOBAL_THREADS.get_or_init(|| {
+            let _ = rayon::ThreadPoolBuilder::new().num_threads(threads.unwrap_or(0)).build_global();
+            rayon::current_num_threads()
+        });
+        match threads {
+            Some(n) if n != global => rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build()
+                .map_err(|e| anyhow::anyhow!("cannot start {n} threads: {e}"))?
+                .install(|| cli::run(parsed)),
+            _ => cli::run(parsed),
+        }
     })
     .map(cli::Outcome::code)
     .map_err(|e| FramelensError::new_err(format!("{e:#}")))

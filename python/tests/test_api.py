@@ -84,6 +84,7 @@ def test_report_merge_and_compare_mirror_their_commands(binary, tmp_path):
     merged = framelens.merge(reversed(shards), tmp_path / "merged")
     assert_frame_equal(merged["word_choice"], reported["word_choice"])
     assert_frame_equal(merged["outlet_intervals"], reported["outlet_intervals"])
+    assert "evidence" not in merged and framelens.tables(tmp_path / "merged")["evidence"].height > 0
     compared = framelens.compare(tmp_path / "merged", k=2)
     assert set(compared) >= {"clusters", "distances"}
     assert compared["clusters"].height == 5

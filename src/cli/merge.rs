@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use framelens::merge::{self, MERGE_TIME_OPTIONS, MergeOptions, Shard};
-use framelens::pipeline::Plan;
+use framelens::pipeline::{Keep, Plan};
 use framelens::report::RunManifest;
 
 use super::args::{LexiconArgs, StatsArgs};
@@ -17,7 +17,8 @@ use super::{Outcome, messages};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Output folders of `framelens extract` (or `report`) runs over parts of one corpus, in
-    /// any order: they are merged in the natural order of their inputs' paths.
+    /// any order: they are merged in the natural order of the folder names (part-2 before
+    /// part-10), so name them in corpus order.
     #[arg(required = true, value_name = "DIR")]
     pub shards: Vec<PathBuf>,
     /// Output folder.
@@ -31,6 +32,11 @@ pub struct Args {
     /// refusing to merge.
     #[arg(long)]
     pub dedupe: bool,
+    /// Write the tables only, as `extract` does (no intervals unless --intervals is given), without
+    /// the comparison, charts and report.md: for corpora so large that the comparison's
+    /// per-article matrix would not fit in memory.
+    #[arg(long)]
+    pub tables_only: bool,
     /// The lexicon files the shards were extracted with, when not the shipped ones (repeatable).
     #[arg(long = "lexicon", short = 'l', value_name = "PATH")]
     pub lexicons: Vec<PathBuf>,
@@ -82,10 +88,11 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         };
         anyhow::ensure!(!same(&shard.dir, &args.out), "--out {} is one of the shards", args.out.display());
     }
-    let stats = args.stats.options(DEFAULT_RESAMPLES)?;
+    let stats = args.stats.options(default_resamples(args))?;
     let folder = take_folder(&args.out, None)?;
     let (formats, evidence_text, signals) = merge::shard_formats(&shards);
-    let plan = Plan { formats, keep: keep_for(&args.compare), drop_copies: args.stats.drop_copies, evidence_text };
+    let keep = if args.tables_only { Keep::Nothing } else { keep_for(&args.compare) };
+    let plan = Plan { formats, keep, drop_copies: args.stats.drop_copies, evidence_text };
     let options = MergeOptions { link: args.link, dedupe: args.dedupe };
     let bar = messages::working(args.quiet, "merging article states");
     let summary =
@@ -111,6 +118,9 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let outcome = Outcome::unless_skipped(!manifest.errors.is_empty());
     let stories = story_choices(&shards);
     let measured = Measured { summary, lexicons: loaded.set, stories, outcome, folder, manifest };
+    if args.tables_only {
+        return measured.finish(Vec::new());
+    }
     render(
         measured,
         &Render {
@@ -137,7 +147,7 @@ fn manifest(
     let first = &shards[0].manifest;
     let formats = merge::shard_formats(shards).0;
     let pairs = args.stats.pairs.join(";");
-    let resamples = args.stats.intervals.unwrap_or(DEFAULT_RESAMPLES).to_string();
+    let resamples = args.stats.intervals.unwrap_or(default_resamples(args)).to_string();
     let mut options: Vec<(String, String)> =
         first.options.iter().filter(|(n, _)| !MERGE_TIME_OPTIONS.contains(&n.as_str())).cloned().collect();
     options.extend([
@@ -150,6 +160,7 @@ fn manifest(
         ("shards".into(), shards.iter().map(|s| s.dir.display().to_string()).collect::<Vec<_>>().join(";")),
         ("link".into(), args.link.to_string()),
         ("dedupe".into(), args.dedupe.to_string()),
+        ("tables_only".into(), args.tables_only.to_string()),
     ]);
     RunManifest {
         framelens_version: env!("CARGO_PKG_VERSION").to_string(),
@@ -179,4 +190,9 @@ fn story_choices(shards: &[Shard]) -> Vec<framelens::lexicon::StoryChoice> {
         }
     }
     choices
+}
+
+/// Bootstrap resamples when `--intervals` is not given: a report's, or none for `--tables-only`.
+fn default_resamples(args: &Args) -> usize {
+    if args.tables_only { 0 } else { DEFAULT_RESAMPLES }
 }

@@ -74,10 +74,14 @@ impl MergeError {
     }
 }
 
+/// An article read back: its row, fingerprint and state as stored.
+type Decoded = (ArticleRow, Option<Fingerprint>, String);
+
 /// What a merge does besides adding up.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct MergeOptions {
-    /// List the shards' text tables in `linked_tables.json` instead of copying them.
+    /// List the shards' per-article tables in `linked_tables.json` instead of copying them (all
+    /// but `duplicates`, which copies across shards change).
     pub link: bool,
     /// Keep only the first article (in merge order) of ids that occur in several shards.
     pub dedupe: bool,
@@ -141,12 +145,19 @@ pub fn merge(
     options: MergeOptions,
 ) -> Result<RunSummary, MergeError> {
     let (_, _, signals) = shard_formats(shards);
-    let mut aggregator = Aggregator::open(dir, set, signals, plan, stats)?;
-    let mut pending: Vec<(ArticleRow, Option<Fingerprint>)> = Vec::with_capacity(CHUNK_SIZE);
-    let mut flush = |pending: &mut Vec<(ArticleRow, Option<Fingerprint>)>| -> Result<(), MergeError> {
-        let (rows, fingerprints): (Vec<ArticleRow>, Vec<Option<Fingerprint>>) = pending.drain(..).unzip();
+    let mut aggregator = Aggregator::open(dir, set, signals, plan, stats, !options.link)?;
+    let mut pending: Vec<Decoded> = Vec::with_capacity(CHUNK_SIZE);
+    let mut flush = |pending: &mut Vec<Decoded>| -> Result<(), MergeError> {
+        let mut rows = Vec::with_capacity(pending.len());
+        let mut fingerprints = Vec::with_capacity(pending.len());
+        let mut states = Vec::with_capacity(pending.len());
+        for (row, fingerprint, state) in pending.drain(..) {
+            rows.push(row);
+            fingerprints.push(fingerprint);
+            states.push(state);
+        }
         let fingerprints: Vec<Option<&Fingerprint>> = fingerprints.iter().map(Option::as_ref).collect();
-        aggregator.add(&rows, &fingerprints)?;
+        aggregator.add(&rows, &fingerprints, Some(&states))?;
         Ok(())
     };
     for (shard, dropped) in shards.iter().zip(dropped) {
@@ -161,11 +172,12 @@ pub fn merge(
                 .map(|(i, (_, state))| (offset + i, state.unwrap_or_default()))
                 .collect();
             for window in rows.chunks(CHUNK_SIZE) {
-                let decoded: Vec<(ArticleRow, Option<Fingerprint>)> = window
+                let decoded: Vec<Decoded> = window
                     .par_iter()
                     .map(|(i, json)| {
-                        state::decode(json)
-                            .map_err(|e| shard.error(format!("{ARTICLE_PARTIALS}.parquet row {}: {e}", i + 1)))
+                        let (row, fingerprint) = state::decode(json)
+                            .map_err(|e| shard.error(format!("{ARTICLE_PARTIALS}.parquet row {}: {e}", i + 1)))?;
+                        Ok::<_, MergeError>((row, fingerprint, (*json).to_string()))
                     })
                     .collect::<Result<_, _>>()?;
                 for item in decoded {

@@ -131,13 +131,13 @@ fn read_slices_of(
     }
 }
 
-/// Put shards in merge order: by their input path as given, numbers compared as numbers
-/// (`part-2` before `part-10`), then by folder. A single run reading the inputs in this order
-/// writes the same tables.
+/// Put shards in merge order: by folder, numbers compared as numbers (`part-2` before
+/// `part-10`), then by input path. A single run reading the shards' inputs in this order writes
+/// the same tables.
 pub fn order(shards: &mut [Shard]) {
     shards.sort_by(|a, b| {
-        natural(&a.manifest.input, &b.manifest.input)
-            .then_with(|| natural(&a.dir.to_string_lossy(), &b.dir.to_string_lossy()))
+        natural(&a.dir.to_string_lossy(), &b.dir.to_string_lossy())
+            .then_with(|| natural(&a.manifest.input, &b.manifest.input))
     });
 }
 

@@ -11,6 +11,7 @@ use rustc_hash::FxHashSet;
 
 use super::MergeError;
 use super::shards::{Shard, read_slices};
+use crate::pipeline::{ARTICLE_PARTIALS, ROW_TABLES};
 use crate::report::{Formats, ReportError, StreamedTable};
 
 /// The tables a merge concatenates.
@@ -44,13 +45,14 @@ pub fn concatenate(
     Ok(written)
 }
 
-/// Write `linked_tables.json`: for every text table and format, the shards' files in order.
+/// Write `linked_tables.json`: for every per-article table the shards have as they are (text
+/// tables and [`ROW_TABLES`]) and every format, the shards' files in merge order.
 pub fn link(dir: &Path, shards: &[Shard], formats: Formats) -> Result<Vec<String>, MergeError> {
     let mut tables = serde_json::Map::new();
-    for name in TEXT_TABLES {
+    for name in TEXT_TABLES.into_iter().chain(ROW_TABLES) {
         let mut files = serde_json::Map::new();
         for (on, extension) in [(formats.csv, "csv"), (formats.parquet, "parquet")] {
-            if !on {
+            if !on || (name == ARTICLE_PARTIALS && extension == "csv") {
                 continue;
             }
             let paths: Vec<serde_json::Value> = shards

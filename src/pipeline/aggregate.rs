@@ -22,6 +22,10 @@ use crate::table::{self, ArticleRow, ArticleTables, FeatureColumn, FrameBuilder,
 /// The table of article states that `framelens merge` reads (always Parquet).
 pub const ARTICLE_PARTIALS: &str = "article_partials";
 
+/// The per-article tables built from article rows alone, which a linking merge takes from the
+/// shards as they are (`duplicates` is not among them: copies across shards change it).
+pub const ROW_TABLES: [&str; 4] = ["articles", "article_word_choice", "article_features", ARTICLE_PARTIALS];
+
 /// Sums of one feature over the articles of an outlet and story that have units for it.
 #[derive(Clone, Copy, Debug, Default)]
 struct Partial {
@@ -41,11 +45,10 @@ struct Partials {
 
 /// Adds articles up and writes the tables built from their rows.
 pub struct Aggregator {
-    articles: StreamedTable,
-    article_word_choice: StreamedTable,
-    article_features: StreamedTable,
+    /// `articles`, `article_word_choice`, `article_features` and `article_partials`, unless a
+    /// merge links the shards' own (see [`ROW_TABLES`]).
+    rows: Option<[StreamedTable; 4]>,
     duplicates: StreamedTable,
-    article_partials: StreamedTable,
     ledger: Ledger,
     drop_copies: bool,
     set: LexiconSet,
@@ -63,34 +66,42 @@ pub struct Aggregator {
 }
 
 impl Aggregator {
-    /// Open the row tables in `dir`.
+    /// Open the row tables in `dir` (all but `duplicates` only with `write_rows`).
     pub fn open(
         dir: &Path,
         set: &LexiconSet,
         signals: SignalSet,
         plan: Plan,
         stats: Option<&StatsOptions>,
+        write_rows: bool,
     ) -> Result<Aggregator, ReportError> {
         let formats = plan.formats;
         let article_columns = table::all_feature_columns(set);
         let wire = set.outlets.iter().filter(|o| o.wire).map(|o| o.name.clone());
         let parquet_only = Formats { csv: false, parquet: true, raw_csv: false };
+        let rows = if write_rows {
+            Some([
+                StreamedTable::create(dir, "articles", &table::articles_table(&[]), formats)?,
+                StreamedTable::create(
+                    dir,
+                    "article_word_choice",
+                    &table::article_word_choice_table(&[], ARTICLE_KEYS, set),
+                    formats,
+                )?,
+                StreamedTable::create(
+                    dir,
+                    "article_features",
+                    &table::features_table(&[], ARTICLE_KEYS, set, signals, &article_columns),
+                    formats,
+                )?,
+                StreamedTable::create(dir, ARTICLE_PARTIALS, &states_table(&[], &[]), parquet_only)?,
+            ])
+        } else {
+            None
+        };
         Ok(Aggregator {
-            articles: StreamedTable::create(dir, "articles", &table::articles_table(&[]), formats)?,
-            article_word_choice: StreamedTable::create(
-                dir,
-                "article_word_choice",
-                &table::article_word_choice_table(&[], ARTICLE_KEYS, set),
-                formats,
-            )?,
-            article_features: StreamedTable::create(
-                dir,
-                "article_features",
-                &table::features_table(&[], ARTICLE_KEYS, set, signals, &article_columns),
-                formats,
-            )?,
+            rows,
             duplicates: StreamedTable::create(dir, "duplicates", &table::duplicates_table(&[]), formats)?,
-            article_partials: StreamedTable::create(dir, ARTICLE_PARTIALS, &states_table(&[], &[]), parquet_only)?,
             ledger: Ledger::new(wire),
             drop_copies: plan.drop_copies,
             set: set.clone(),
@@ -111,14 +122,17 @@ impl Aggregator {
         self.stats.is_some()
     }
 
-    /// Add a chunk of articles, in input order, with their copy fingerprints.
-    pub fn add(&mut self, rows: &[ArticleRow], fingerprints: &[Option<&Fingerprint>]) -> Result<(), ReportError> {
+    /// Add a chunk of articles, in input order, with their copy fingerprints, and their states
+    /// when already encoded (a merge passes on the shards' own, which are the same bytes).
+    pub fn add(
+        &mut self,
+        rows: &[ArticleRow],
+        fingerprints: &[Option<&Fingerprint>],
+        states: Option<&[String]>,
+    ) -> Result<(), ReportError> {
         let Aggregator {
-            articles,
-            article_word_choice,
-            article_features,
+            rows: row_tables,
             duplicates,
-            article_partials,
             ledger,
             drop_copies,
             set,
@@ -150,32 +164,53 @@ impl Aggregator {
         let mut written: [Result<(), ReportError>; 5] = std::array::from_fn(|_| Ok(()));
         let [w_articles, w_word_choice, w_features, w_duplicates, w_states] = &mut written;
         let groups = &groups;
+        let [articles, article_word_choice, article_features, article_partials] = match row_tables {
+            Some([a, b, c, d]) => [Some(a), Some(b), Some(c), Some(d)],
+            None => [None, None, None, None],
+        };
+        let write = |table: Option<&mut StreamedTable>, frame: &DataFrame| table.map_or(Ok(()), |t| t.write(frame));
         rayon::scope(|s| {
             s.spawn(|_| *w_duplicates = duplicates.write(&table::duplicates_table(&found)));
-            s.spawn(|_| {
-                let states: Vec<String> =
-                    rows.par_iter().zip(fingerprints).map(|(r, f)| state::encode(r, *f)).collect();
-                *w_states = article_partials.write(&states_table(rows, &states));
-            });
-            s.spawn(|_| {
-                let frame = table::articles_table(rows);
-                *w_articles = articles.write(&frame);
-                if keep_article_tables {
-                    kept_articles.push(counted_only(frame));
-                }
-            });
-            s.spawn(|_| {
-                let frame = table::article_word_choice_table(groups, ARTICLE_KEYS, set);
-                *w_word_choice = article_word_choice.write(&frame);
-                if keep_article_tables {
-                    kept_word_choice.push(counted_only(frame));
-                }
-            });
+            if let Some(article_partials) = article_partials {
+                s.spawn(|_| {
+                    *w_states = match states {
+                        Some(states) => article_partials.write(&states_table(rows, states)),
+                        None => {
+                            let states: Vec<String> =
+                                rows.par_iter().zip(fingerprints).map(|(r, f)| state::encode(r, *f)).collect();
+                            article_partials.write(&states_table(rows, &states))
+                        }
+                    };
+                });
+            }
+            if articles.is_some() || keep_article_tables {
+                s.spawn(|_| {
+                    let frame = table::articles_table(rows);
+                    *w_articles = write(articles, &frame);
+                    if keep_article_tables {
+                        kept_articles.push(counted_only(frame));
+                    }
+                });
+            }
+            if article_word_choice.is_some() || keep_article_tables {
+                s.spawn(|_| {
+                    let frame = table::article_word_choice_table(groups, ARTICLE_KEYS, set);
+                    *w_word_choice = write(article_word_choice, &frame);
+                    if keep_article_tables {
+                        kept_word_choice.push(counted_only(frame));
+                    }
+                });
+            }
             s.spawn(|_| {
                 let totals: Vec<&Totals> = groups.iter().map(|g| &g.totals).collect();
                 let values = table::feature_values(&totals, set, signals, article_columns);
-                let frame = table::features_frame(groups, ARTICLE_KEYS, &values);
-                *w_features = article_features.write(&frame);
+                if article_features.is_some() || keep_features {
+                    let frame = table::features_frame(groups, ARTICLE_KEYS, &values);
+                    *w_features = write(article_features, &frame);
+                    if keep_features {
+                        kept_features.push(counted_only(frame));
+                    }
+                }
                 let kept: Vec<usize> = (0..rows.len()).filter(|&i| counted[i]).collect();
                 partials.add(&values, rows, &kept);
                 if let Some((_, sample)) = stats {
@@ -187,9 +222,6 @@ impl Aggregator {
                         let totals: Vec<&Totals> = kept.iter().map(|&i| &groups[i].totals).collect();
                         sample.add(&table::feature_values(&totals, set, signals, article_columns), &outlets, &stories);
                     }
-                }
-                if keep_features {
-                    kept_features.push(counted_only(frame));
                 }
             });
             s.spawn(|_| {
@@ -210,16 +242,13 @@ impl Aggregator {
         mut tables: Vec<String>,
     ) -> Result<RunSummary, ReportError> {
         let set = &self.set;
-        let streamed = [
-            ("articles", self.articles),
-            ("article_word_choice", self.article_word_choice),
-            ("article_features", self.article_features),
-            ("duplicates", self.duplicates),
-            (ARTICLE_PARTIALS, self.article_partials),
-        ];
-        for (name, table) in streamed {
-            table.finish()?;
-            tables.push(name.to_string());
+        self.duplicates.finish()?;
+        tables.push("duplicates".to_string());
+        if let Some(row_tables) = self.rows {
+            for (name, table) in ROW_TABLES.into_iter().zip(row_tables) {
+                table.finish()?;
+                tables.push(name.to_string());
+            }
         }
         let outlets = table::group_by_outlet(&self.outlets);
         let columns = table::feature_columns(set, outlets.iter().map(|g| &g.totals.counts));

@@ -15,7 +15,7 @@ use std::sync::mpsc::sync_channel;
 
 use rayon::prelude::*;
 
-pub use aggregate::{ARTICLE_PARTIALS, Aggregator};
+pub use aggregate::{ARTICLE_PARTIALS, Aggregator, ROW_TABLES};
 
 use crate::copies::OutletCopies;
 use crate::corpus::{Article, ArticleStream, CorpusError};
@@ -214,7 +214,7 @@ impl Writer {
             quote_spans: StreamedTable::create(dir, "quote_spans", &table::quote_spans_table(&[]), formats)?,
             quotes: StreamedTable::create(dir, "quotes", &table::quotes_table(&[]), formats)?,
             removed_lines: StreamedTable::create(dir, "removed_lines", &table::removed_lines_table(&[]), formats)?,
-            aggregator: Aggregator::open(dir, set, signals, plan, stats)?,
+            aggregator: Aggregator::open(dir, set, signals, plan, stats, true)?,
         })
     }
 
@@ -228,7 +228,7 @@ impl Writer {
         let mut written: [Result<(), ReportError>; 5] = std::array::from_fn(|_| Ok(()));
         let [w_aggregate, w_evidence, w_spans, w_quotes, w_removed] = &mut written;
         rayon::scope(|s| {
-            s.spawn(|_| *w_aggregate = aggregator.add(&rows, &fingerprints));
+            s.spawn(|_| *w_aggregate = aggregator.add(&rows, &fingerprints, None));
             s.spawn(|_| {
                 let rows: Vec<EvidenceRow> =
                     results.par_iter().flat_map_iter(|r| EvidenceRow::from_result(r, set)).collect();

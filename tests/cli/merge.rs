@@ -158,6 +158,12 @@ fn shards_that_differ_or_did_not_finish_are_refused_and_nothing_is_written() {
     assert!(stderr.contains("option signals") && stderr.contains("hedge,tone"), "{stderr}");
     assert!(!out.exists(), "nothing written");
 
+    extract(&write_jsonl(dir.path(), "part-2.jsonl", &lines[6..]), &b, &["--story-lexicon", "caravan-2018"]);
+    let refused = merge(&[&a, &b], &out, &[]).failure();
+    let stderr = String::from_utf8_lossy(&refused.get_output().stderr).to_string();
+    assert!(stderr.contains("not measured alike: lexicon"), "{stderr}");
+    assert!(!out.exists(), "nothing written");
+
     extract(&write_jsonl(dir.path(), "part-2.jsonl", &lines[6..]), &b, &[]);
     let manifest = b.join("run_manifest.json");
     let finished = fs::read_to_string(&manifest).unwrap();
@@ -205,11 +211,14 @@ fn overlapping_shards_are_refused_unless_deduplicated_and_links_list_the_shards_
     extract(&write_jsonl(dir.path(), "part-3.jsonl", &lines[8..]), &shards, &[]);
     merge(&[&a, &shards], &linked, &["--link"]).success();
     assert!(!linked.join("evidence.csv").exists(), "linked, not copied");
+    assert!(!linked.join("article_features.csv").exists() && linked.join("duplicates.csv").exists());
     let links: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(linked.join("linked_tables.json")).unwrap()).unwrap();
     let evidence = links["evidence"]["csv"].as_array().unwrap();
     assert_eq!(evidence.len(), 2);
     assert!(evidence[0].as_str().unwrap().ends_with("a/evidence.csv"), "{evidence:?}");
     assert!(Path::new(evidence[1].as_str().unwrap()).exists());
+    assert_eq!(links["article_partials"]["parquet"].as_array().unwrap().len(), 2);
+    assert!(links["article_partials"].get("csv").is_none());
     assert!(linked.join("word_choice.csv").exists() && linked.join("report.md").exists());
 }
