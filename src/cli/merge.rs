@@ -29,12 +29,13 @@ pub struct Args {
     #[arg(long, conflicts_with = "dedupe")]
     pub link: bool,
     /// Keep the first article (in merge order) of ids that occur in several shards, instead of
-    /// refusing to merge.
+    /// refusing to merge. Example: `framelens merge crawl-a/ crawl-b/ --out all --dedupe`.
     #[arg(long)]
     pub dedupe: bool,
     /// Write the tables only, as `extract` does (no intervals unless --intervals is given), without
     /// the comparison, charts and report.md: for corpora so large that the comparison's
-    /// per-article matrix would not fit in memory.
+    /// per-article matrix would not fit in memory. Example: `framelens merge shards/part-*/ --out
+    /// all --link --tables-only`.
     #[arg(long)]
     pub tables_only: bool,
     /// The lexicon files the shards were extracted with, when not the shipped ones (repeatable).

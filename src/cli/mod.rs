@@ -59,7 +59,8 @@ const EXAMPLES: &str = "Examples:
   framelens report my-corpus/ --out my-report --threads 1
   framelens extract my-corpus/ --out tables/ --formats csv --evidence-text
   framelens extract archive.jsonl --out tables/ --formats parquet --signals hedge,credit,loaded
-  framelens merge shards/part-*/ --out merged/";
+  framelens merge shards/part-*/ --out merged/
+  framelens merge shards/part-*/ --out merged/ --link --tables-only";
 
 #[derive(Debug, Subcommand)]
 enum Command {

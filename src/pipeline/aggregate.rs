@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use super::{ARTICLE_KEYS, Keep, OUTLET_KEYS, Plan, RunSummary, article_group, state};
 use crate::copies::{Fingerprint, Found, Ledger};
 use crate::corpus::CorpusError;
-use crate::features::{Column, Ratio, SignalSet, Values};
+use crate::features::{Column, Ratio, SignalSet};
 use crate::lexicon::LexiconSet;
 use crate::report::{Formats, ReportError, StreamedTable, write_table_as};
 use crate::stats::{self, Sample, StatsOptions};
@@ -328,13 +328,7 @@ fn states_table(rows: &[ArticleRow], states: &[String]) -> DataFrame {
 impl Partials {
     /// Add the `kept` articles' ratio features to the per (outlet, story) sums.
     fn add(&mut self, values: &[Column], rows: &[ArticleRow], kept: &[usize]) {
-        let ratios: Vec<(&str, &[Ratio])> = values
-            .iter()
-            .filter_map(|c| match &c.values {
-                Values::Ratio(r) => Some((c.name.as_str(), r.as_slice())),
-                _ => None,
-            })
-            .collect();
+        let ratios: Vec<(&str, &[Ratio])> = Column::ratios(values);
         let Partials { names, sums } = self;
         if names.is_empty() {
             *names = ratios.iter().map(|(name, _)| (*name).to_string()).collect();

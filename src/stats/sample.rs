@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::features::{Column, Ratio, Values};
+use crate::features::{Column, Ratio};
 
 /// One article's share, rate and mean sums, sparse (features it has no units for are left out).
 #[derive(Clone, Debug, PartialEq)]
@@ -36,13 +36,7 @@ impl Sample {
     /// Add a chunk of articles: their feature values (as `table::feature_values` gives them,
     /// one value per article) with each article's outlet and story.
     pub fn add(&mut self, values: &[Column], outlets: &[&str], stories: &[&str]) {
-        let ratios: Vec<(&str, &[Ratio])> = values
-            .iter()
-            .filter_map(|c| match &c.values {
-                Values::Ratio(r) => Some((c.name.as_str(), r.as_slice())),
-                _ => None,
-            })
-            .collect();
+        let ratios: Vec<(&str, &[Ratio])> = Column::ratios(values);
         if self.features.is_empty() {
             self.features = ratios.iter().map(|(name, _)| (*name).to_string()).collect();
         }

@@ -381,6 +381,17 @@ impl Column {
     pub fn new(name: impl Into<String>, values: Values) -> Column {
         Column { name: name.into(), values }
     }
+
+    /// The ratio columns of `columns` (shares, rates and means), by name, in order.
+    pub fn ratios(columns: &[Column]) -> Vec<(&str, &[Ratio])> {
+        columns
+            .iter()
+            .filter_map(|c| match &c.values {
+                Values::Ratio(r) => Some((c.name.as_str(), r.as_slice())),
+                _ => None,
+            })
+            .collect()
+    }
 }
 
 /// `part / whole`, or `None` when `whole` is zero.
