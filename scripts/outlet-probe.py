@@ -12,7 +12,7 @@ too; shares and rates stay.
 
     python3 -m venv .venv-probe && .venv-probe/bin/pip install scikit-learn pandas pyarrow
     framelens extract CORPUS --out DIR                 # CORPUS with a story per article
-    .venv-probe/bin/python scripts/outlet-probe.py DIR [--folds 5] [--json]
+    .venv-probe/bin/python scripts/outlet-probe.py DIR [--folds 5] [--only PREFIX] [--without PREFIX] [--json]
 """
 import argparse
 import json
@@ -46,13 +46,15 @@ def features(table: pd.DataFrame) -> pd.DataFrame:
     return chosen.loc[:, chosen.std() > 0]
 
 
-def probe(dir: Path, folds: int) -> dict:
+def probe(dir: Path, folds: int, only: tuple[str, ...] = (), without: tuple[str, ...] = ()) -> dict:
     table = read(dir, "article_features")
     stories = read(dir, "articles").set_index("article")["story"].astype(str)
     table = table[table["article"].map(stories).fillna("") != ""]
     groups = table["article"].map(stories).to_numpy()
     outlets = table["outlet"].to_numpy()
     x = features(table)
+    chosen = [c for c in x.columns if (not only or c.startswith(only)) and not (without and c.startswith(without))]
+    x = x[chosen]
     folds = min(folds, len(set(groups)))
     if folds < 2 or len(set(outlets)) < 2:
         sys.exit("outlet-probe: needs at least two stories and two outlets")
@@ -80,9 +82,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dir", type=Path, help="a folder framelens extract or report wrote")
     parser.add_argument("--folds", type=int, default=5, help="folds of whole stories (default 5)")
+    parser.add_argument("--only", action="append", default=[], metavar="PREFIX",
+                        help="keep only columns starting with PREFIX (repeatable), e.g. naming")
+    parser.add_argument("--without", action="append", default=[], metavar="PREFIX",
+                        help="leave out columns starting with PREFIX (repeatable), e.g. naming_courtesy")
     parser.add_argument("--json", action="store_true", help="print JSON")
     args = parser.parse_args()
-    result = probe(args.dir, args.folds)
+    result = probe(args.dir, args.folds, tuple(args.only), tuple(args.without))
     if args.json:
         print(json.dumps(result, indent=2))
         return

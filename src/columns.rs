@@ -61,6 +61,7 @@ pub const FACT: &str = "fact";
 pub const FEATURE: &str = "feature";
 pub const FIRST_PARAGRAPH: &str = "first_paragraph";
 pub const FLAGS: &str = "flags";
+pub const FORM: &str = "form";
 pub const FOUND_BY: &str = "found_by";
 pub const FRAMES: &str = "frames";
 pub const GROUP: &str = "group";
@@ -88,6 +89,8 @@ pub const MEMBERS: &str = "members";
 pub const MENTIONS: &str = "mentions";
 pub const METHOD: &str = "method";
 pub const NAME: &str = "name";
+pub const NAMES: &str = "names";
+pub const NAMING_COURTESY_SHARE_OWN: &str = "naming_courtesy_share_own";
 pub const NOTE: &str = "note";
 pub const OUTLET: &str = "outlet";
 pub const OUTLET_RULE: &str = "outlet_rule";
@@ -204,6 +207,11 @@ pub fn loaded_per_1k(class: Option<&str>, voice: &str) -> String {
         Some(class) => format!("loaded__{class}__per_1k_{voice}"),
         None => format!("loaded_per_1k_{voice}"),
     }
+}
+
+/// `naming__{form}__per_1k_{voice}`: names after a title of this form per 1,000 words of the voice.
+pub fn naming_per_1k(form: &str, voice: &str) -> String {
+    format!("naming__{form}__per_1k_{voice}")
 }
 
 /// `tone__{actor}__{voice}`: the mean tone of sentences mentioning the actor in this voice.

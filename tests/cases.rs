@@ -239,6 +239,16 @@ fn loaded_cases() {
 }
 
 #[test]
+fn naming_cases() {
+    run_cases("naming", 9, |_, text| {
+        signals(SignalKind::Naming, text)
+            .into_iter()
+            .map(|(form, title, matched, voice)| format!("{form} | {title} | {matched} | {voice}"))
+            .collect()
+    });
+}
+
+#[test]
 fn hedge_cases() {
     run_cases("hedges", 4, |_, text| {
         signals(SignalKind::Hedge, text)

@@ -18,7 +18,7 @@ import framelens.dask
 from conftest import generated_rows, write_jsonl
 
 OUTLET_TABLES = ["word_choice", "outlet_features", "voices", "attribution", "partials", "hedges", "tone",
-                 "loaded", "media_credits", "copies", "outlet_intervals", "differences", "clusters"]
+                 "loaded", "naming", "media_credits", "copies", "outlet_intervals", "differences", "clusters"]
 
 
 @pytest.fixture(scope="module")

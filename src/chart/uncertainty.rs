@@ -237,6 +237,10 @@ pub fn feature_label(feature: &str) -> String {
         ["voice", group, "words_share"] => format!("words quoted from {}", words(group)),
         ["att_cue", class] => format!("{} cues", words(class.trim_end_matches("_share"))),
         ["loaded", class, rate] => format!("{} per 1k words ({})", words(class), rate.trim_start_matches("per_1k_")),
+        ["naming", form, rate] => {
+            format!("names after a {form} title per 1k words ({})", rate.trim_start_matches("per_1k_"))
+        }
+        ["naming_courtesy_share_own"] => "courtesy titles among titled names (own)".into(),
         ["cov", fact] => format!("articles reporting {}", words(fact.trim_end_matches("_share"))),
         ["tone", actor, voice] => format!("tone toward {} ({})", words(actor), words(voice)),
         ["agency", event, class] => format!("{}: {}", words(event), words(class.trim_end_matches("_share"))),

@@ -25,7 +25,7 @@ pub struct Args {
     #[command(flatten)]
     pub stats: StatsArgs,
     /// The signals to measure besides word choice and voices, by name: hedge, credit, fact,
-    /// agency, tone, loaded; or all (the default), or none. A signal left out is not computed
+    /// agency, tone, loaded, naming; or all (the default), or none. A signal left out is not computed
     /// (faster: tone is the costliest), and its evidence rows, columns, tables and report
     /// sections are absent rather than zero. Example: `--signals hedge,credit,loaded`.
     #[arg(long, value_name = "LIST", default_value = "all")]

@@ -11,8 +11,8 @@ mod word_choice;
 pub use coverage::Coverage;
 pub use extract::{ArticleResult, Extractor};
 pub use signals::{
-    Agency, ArticleText, Column, Hit, Ratio, RowTotals, SIGNALS, Signal, SignalEntry, SignalFinder, SignalKind,
-    SignalSet, SignalTotals, Sum, Sums, Values, ratio,
+    Agency, ArticleText, Column, Hit, NameForm, Ratio, RowTotals, SIGNALS, Signal, SignalEntry, SignalFinder,
+    SignalKind, SignalSet, SignalTotals, Sum, Sums, Values, ratio,
 };
 pub use voices::Voiced;
 pub use word_choice::{Evidence, LabelCount, LabelKey, WordChoice};

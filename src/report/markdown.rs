@@ -131,6 +131,9 @@ pub fn render_markdown(input: &MarkdownInput) -> String {
         super::signals_text::loaded_section(&mut md, outlets);
         chart_link(&mut md, comparison, "loaded_language");
     }
+    if signals.contains(SignalKind::Naming) {
+        super::signals_text::naming_section(&mut md, outlets);
+    }
     if signals.contains(SignalKind::Fact) {
         super::signals_text::coverage_section(&mut md, outlets, set, comparison);
     }

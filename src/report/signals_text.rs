@@ -1,5 +1,5 @@
-//! The parts of `report.md` about hedges and media credits, agency, tone toward actors and
-//! coverage of facts, each with findings that name their evidence rows.
+//! The parts of `report.md` about hedges and media credits, agency, tone toward actors, loaded
+//! language, naming and coverage of facts, each with findings that name their evidence rows.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -8,7 +8,7 @@ use crate::copies::OutletCopies;
 
 use super::comparison::ComparisonFiles;
 use super::markdown_parts::{chart_link, share};
-use crate::features::{Agency, SignalKind, SignalSet};
+use crate::features::{Agency, NameForm, SignalKind, SignalSet};
 
 /// A cell of a signal left out of the run (`--signals`).
 const NOT_MEASURED: &str = "not measured";
@@ -237,6 +237,45 @@ pub fn loaded_section(md: &mut String, outlets: &BTreeMap<String, Totals>) {
             rate(t.signals.loaded(None, Voice::Own), t.own_words),
             rate(t.signals.loaded(None, Voice::Quoted), t.quoted_words()),
             cells.join(" | ")
+        );
+    }
+    md.push('\n');
+}
+
+/// How outlets name people: names after a courtesy title or a title of office per 1,000 words of
+/// each voice, and the courtesy share of titled names in the outlet's own voice.
+pub fn naming_section(md: &mut String, outlets: &BTreeMap<String, Totals>) {
+    let named = |t: &Totals, voice| NameForm::ALL.iter().map(|f| t.signals.names(*f, voice)).sum::<u64>();
+    if outlets.values().all(|t| named(t, Voice::Own) + named(t, Voice::Quoted) == 0) {
+        return;
+    }
+    let _ = writeln!(md, "## Naming\n");
+    let _ = writeln!(
+        md,
+        "Names after a courtesy title (\"Mr. Obama\") or a title of office, rank or profession (\"President Obama\", \"Sen. Reid\"), per 1,000 words of each voice, and the share of the outlet's own titled names that take a courtesy title. A title gives its holder standing; courtesy titles on every later reference are also some outlets' house style, so read a difference in them as one of convention as much as of deference. Evidence: `evidence.csv` where `signal = naming`.\n"
+    );
+    let _ = writeln!(
+        md,
+        "| outlet | courtesy (own) | title (own) | courtesy (quoted) | title (quoted) | courtesy share (own) |"
+    );
+    let _ = writeln!(md, "|---|---:|---:|---:|---:|---:|");
+    let rate =
+        |n: u64, words: u64| if words > 0 { format!("{:.1}", n as f64 * 1000.0 / words as f64) } else { "–".into() };
+    for (outlet, t) in outlets {
+        let n = |form, voice| t.signals.names(form, voice);
+        let own = named(t, Voice::Own);
+        let courtesy_share = if own > 0 {
+            format!("{:.0}%", 100.0 * share(n(NameForm::Courtesy, Voice::Own) as f64, own as f64))
+        } else {
+            "–".into()
+        };
+        let _ = writeln!(
+            md,
+            "| {outlet} | {} | {} | {} | {} | {courtesy_share} |",
+            rate(n(NameForm::Courtesy, Voice::Own), t.own_words),
+            rate(n(NameForm::Title, Voice::Own), t.own_words),
+            rate(n(NameForm::Courtesy, Voice::Quoted), t.quoted_words()),
+            rate(n(NameForm::Title, Voice::Quoted), t.quoted_words()),
         );
     }
     md.push('\n');

@@ -164,6 +164,10 @@ word_classes!(
     time_prepositions,
     time_subordinators,
     told_forms,
+    courtesy_titles,
+    office_titles,
+    not_names_after_title,
+    titles_only_capitalised,
 );
 
 /// Words that live as long as the program: the classes are parsed once and never freed.

@@ -127,7 +127,7 @@ fn unknown_feature_group_is_refused_with_the_groups_available() {
     let out = report_example(&[]);
     framelens().args(["compare"]).arg(out.path()).args(["--groups", "sentiment"]).assert().failure().stderr(
         predicates::str::contains(
-            "unknown feature group `sentiment` in --groups (this report has: agency, attribution, coverage, loaded, tone, voices, word_choice)",
+            "unknown feature group `sentiment` in --groups (this report has: agency, attribution, coverage, loaded, naming, tone, voices, word_choice)",
         ),
     );
 }

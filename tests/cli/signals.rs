@@ -133,7 +133,7 @@ fn signals_left_out_leave_no_rows_columns_or_tables_and_the_others_are_unchanged
             read_csv(&all.path().join(format!("{table}.csv")))
         );
     }
-    for table in ["media_credits", "coverage", "agency", "loaded"] {
+    for table in ["media_credits", "coverage", "agency", "loaded", "naming"] {
         assert!(all.path().join(format!("{table}.csv")).exists(), "{table}");
         assert!(!some.path().join(format!("{table}.csv")).exists(), "{table} is not written when its signal is off");
     }
@@ -153,7 +153,8 @@ fn signals_left_out_leave_no_rows_columns_or_tables_and_the_others_are_unchanged
     let gone: Vec<&String> = full_columns.iter().filter(|c| !part_columns.contains(c)).collect();
     assert!(!gone.is_empty());
     for column in &gone {
-        let off = ["agency__", "cov__", "loaded_", "loaded__", "media_"].iter().any(|p| column.starts_with(p));
+        let off =
+            ["agency__", "cov__", "loaded_", "loaded__", "media_", "naming_"].iter().any(|p| column.starts_with(p));
         assert!(off, "{column} belongs to a signal left out");
     }
     assert!(part_columns.iter().all(|c| full_columns.contains(c)));
@@ -175,14 +176,17 @@ fn signals_left_out_leave_no_rows_columns_or_tables_and_the_others_are_unchanged
 fn a_report_without_signals_says_so_and_draws_the_rest() {
     let out = report_example(&["--signals", "none", "--intervals", "0"]);
     let report = std::fs::read_to_string(out.path().join("report.md")).unwrap();
-    assert!(
-        report.contains(
-            "Signals not measured in this run (`--signals none`): hedge, credit, fact, agency, tone, loaded."
-        )
-    );
-    for heading in
-        ["### Hedges and credits", "## Coverage of facts", "## Tone toward actors", "## Agency", "## Loaded language"]
-    {
+    assert!(report.contains(
+        "Signals not measured in this run (`--signals none`): hedge, credit, fact, agency, tone, loaded, naming."
+    ));
+    for heading in [
+        "### Hedges and credits",
+        "## Coverage of facts",
+        "## Tone toward actors",
+        "## Agency",
+        "## Loaded language",
+        "## Naming",
+    ] {
         assert!(!report.contains(heading), "{heading}");
     }
     assert!(report.contains("## Quoted voices") && report.contains("## Word choice"));

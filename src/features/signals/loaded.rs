@@ -5,7 +5,10 @@
 //! own-voice words, quoted flags per 1,000 quoted words. A scare quote is the writer's act, so it
 //! counts in the own voice.
 
-use super::{ArticleText, Column, Hit, Place, Ratio, RowTotals, Signal, SignalEntry, SignalKind, Sums, Values};
+use super::{
+    ArticleText, Column, Hit, Place, Ratio, RowTotals, Signal, SignalEntry, SignalKind, Sums, Values,
+    class_voice_table, voice_words,
+};
 use crate::columns;
 use crate::lexicon::{Inflect, LabelMatch, LexiconSet, LoadedClass};
 use crate::quotes::{QuoteMark, Voice, is_title};
@@ -120,11 +123,7 @@ pub(super) fn flags(sums: &Sums, class: Option<LoadedClass>, voice: Voice) -> u6
 
 /// Flags per 1,000 words of the voice.
 fn per_1k(r: &RowTotals, class: Option<LoadedClass>, voice: Voice) -> Ratio {
-    let words = match voice {
-        Voice::Own => r.own_words,
-        Voice::Quoted => r.words - r.own_words,
-    };
-    Ratio::new(flags(r.signals.of(SignalKind::Loaded), class, voice) as f64 * 1000.0, words as f64)
+    Ratio::new(flags(r.signals.of(SignalKind::Loaded), class, voice) as f64 * 1000.0, voice_words(r, voice) as f64)
 }
 
 fn feature_columns(rows: &[RowTotals], _set: &LexiconSet) -> Vec<Column> {
@@ -140,20 +139,8 @@ fn feature_columns(rows: &[RowTotals], _set: &LexiconSet) -> Vec<Column> {
 /// `loaded`: outlet × class × voice → flags and flags per 1,000 words of the voice; every class
 /// and voice listed, zeros included, so outlets line up.
 fn table(outlets: &[(&str, RowTotals)], _set: &LexiconSet) -> Vec<Column> {
-    let mut rows: Vec<(&str, LoadedClass, Voice, u64, Option<f64>)> = Vec::new();
-    for (outlet, t) in outlets {
-        for class in LoadedClass::ALL {
-            for voice in [Voice::Own, Voice::Quoted] {
-                let n = flags(t.signals.of(SignalKind::Loaded), Some(class), voice);
-                rows.push((outlet, class, voice, n, per_1k(t, Some(class), voice).value()));
-            }
-        }
-    }
-    vec![
-        Column::new(columns::OUTLET, Values::Text(rows.iter().map(|r| r.0.to_string()).collect())),
-        Column::new(columns::CLASS, Values::Text(rows.iter().map(|r| r.1.as_str().to_string()).collect())),
-        Column::new(columns::VOICE, Values::Text(rows.iter().map(|r| r.2.as_str().to_string()).collect())),
-        Column::new(columns::FLAGS, Values::Count(rows.iter().map(|r| r.3).collect())),
-        Column::new(columns::PER_1K, Values::Measure(rows.iter().map(|r| r.4).collect())),
-    ]
+    let classes = LoadedClass::ALL.map(LoadedClass::as_str);
+    class_voice_table(outlets, (columns::CLASS, &classes), columns::FLAGS, |t, i, voice| {
+        flags(t.signals.of(SignalKind::Loaded), Some(LoadedClass::ALL[i]), voice)
+    })
 }

@@ -17,6 +17,7 @@ mod credit;
 mod fact;
 mod hedge;
 mod loaded;
+mod naming;
 mod set;
 mod tone;
 
@@ -28,6 +29,7 @@ use crate::quotes::{QuoteSpan, Voice, VoiceMap};
 use crate::text::{Document, Span, Stemmer};
 
 pub use agency::Agency;
+pub use naming::NameForm;
 pub use set::SignalSet;
 
 /// Which signal a hit belongs to: one variant per entry of [`SIGNALS`], in the same order.
@@ -45,11 +47,13 @@ pub enum SignalKind {
     Tone,
     /// A loaded word or a scare quote.
     Loaded,
+    /// A name after a courtesy title or a title of office.
+    Naming,
 }
 
 /// Every signal, in the order its hits, columns and tables appear.
 pub const SIGNALS: &[SignalEntry] =
-    &[hedge::ENTRY, credit::ENTRY, fact::ENTRY, agency::ENTRY, tone::ENTRY, loaded::ENTRY];
+    &[hedge::ENTRY, credit::ENTRY, fact::ENTRY, agency::ENTRY, tone::ENTRY, loaded::ENTRY, naming::ENTRY];
 
 impl SignalKind {
     /// This signal's entry in [`SIGNALS`].
@@ -305,6 +309,11 @@ impl SignalTotals {
         loaded::flags(self.of(SignalKind::Loaded), class, voice)
     }
 
+    /// Names of one form in one voice.
+    pub fn names(&self, form: NameForm, voice: Voice) -> u64 {
+        naming::names(self.of(SignalKind::Naming), form, voice)
+    }
+
     /// An actor's sentences in one voice (the sum of their tone, and how many).
     pub fn tone(&self, actor: &str, voice: Voice) -> Option<&Sum> {
         tone::of(self.of(SignalKind::Tone), actor, voice)
@@ -397,6 +406,41 @@ impl Column {
 /// `part / whole`, or `None` when `whole` is zero.
 pub fn ratio(part: f64, whole: f64) -> Option<f64> {
     (whole > 0.0).then(|| part / whole)
+}
+
+/// Words of one voice in a row: own-voice words, or words inside quotations.
+fn voice_words(r: &RowTotals, voice: Voice) -> u64 {
+    match voice {
+        Voice::Own => r.own_words,
+        Voice::Quoted => r.words - r.own_words,
+    }
+}
+
+/// A per-outlet table of counts by class and voice: `outlet`, the class column, `voice`, the
+/// count column and `per_1k` (the count per 1,000 words of that voice); every class and voice
+/// for every outlet, zeros included, so that outlets line up.
+fn class_voice_table(
+    outlets: &[(&str, RowTotals)],
+    (class_column, classes): (&str, &[&str]),
+    count_column: &str,
+    count: impl Fn(&RowTotals, usize, Voice) -> u64,
+) -> Vec<Column> {
+    let mut rows: Vec<(&str, &str, Voice, u64, Option<f64>)> = Vec::new();
+    for (outlet, t) in outlets {
+        for (i, class) in classes.iter().enumerate() {
+            for voice in [Voice::Own, Voice::Quoted] {
+                let n = count(t, i, voice);
+                rows.push((outlet, class, voice, n, ratio(n as f64 * 1000.0, voice_words(t, voice) as f64)));
+            }
+        }
+    }
+    vec![
+        Column::new(crate::columns::OUTLET, Values::Text(rows.iter().map(|r| r.0.to_string()).collect())),
+        Column::new(class_column, Values::Text(rows.iter().map(|r| r.1.to_string()).collect())),
+        Column::new(crate::columns::VOICE, Values::Text(rows.iter().map(|r| r.2.as_str().to_string()).collect())),
+        Column::new(count_column, Values::Count(rows.iter().map(|r| r.3).collect())),
+        Column::new(crate::columns::PER_1K, Values::Measure(rows.iter().map(|r| r.4).collect())),
+    ]
 }
 
 /// Where a match sits: its span, sentence and paragraph.
