@@ -240,7 +240,7 @@ fn loaded_cases() {
 
 #[test]
 fn naming_cases() {
-    run_cases("naming", 9, |_, text| {
+    run_cases("naming", 10, |_, text| {
         signals(SignalKind::Naming, text)
             .into_iter()
             .map(|(form, title, matched, voice)| format!("{form} | {title} | {matched} | {voice}"))

@@ -97,7 +97,7 @@ impl Signal for Naming {
             {
                 continue;
             }
-            let span = Span::new(m.span.start, name.span.end);
+            let span = Span::new(m.span.start, doc.tokens[name_end(doc, next) - 1].span.end);
             out.push(Place::of(doc, m.tokens.start, span).hit(
                 SignalKind::Naming,
                 form.as_str().into(),
@@ -106,6 +106,32 @@ impl Signal for Naming {
             ));
         }
     }
+}
+
+/// Most words a name runs to after its title ("Martin Luther King Jr").
+const NAME_WORDS: usize = 4;
+
+/// The end (exclusive) of the name starting at token `first`: the capitalised words that follow
+/// it in the same sentence, an initial's full stop included ("George W. Bush").
+fn name_end(doc: &crate::text::Document, first: usize) -> usize {
+    let capital = |i: usize| {
+        doc.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word && t.span.slice(doc.text).starts_with(char::is_uppercase))
+    };
+    let (mut end, mut words) = (first + 1, 1);
+    while words < NAME_WORDS {
+        let initial = doc.tokens[end - 1].key.chars().count() == 1;
+        let dot = initial
+            && doc.tokens.get(end).is_some_and(|t| t.key == "." && t.span.start == doc.tokens[end - 1].span.end);
+        let at = if dot { end + 1 } else { end };
+        if !capital(at) || english().not_names_after_title.contains(&doc.tokens[at].key.as_str()) {
+            break;
+        }
+        end = at + 1;
+        words += 1;
+    }
+    end
 }
 
 /// Names of one form in one voice.
