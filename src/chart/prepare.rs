@@ -152,19 +152,49 @@ pub fn voices(frame: &DataFrame) -> PolarsResult<Prepared<StackedBars>> {
 /// Own-voice loaded language per outlet: the mix of classes among its flags, each bar noted with
 /// the outlet's flags per 1,000 own-voice words (from the `loaded` table).
 pub fn loaded(frame: &DataFrame) -> PolarsResult<Prepared<StackedBars>> {
+    let what = ("Loaded language", "own voice: classes of loaded words and scare quotes", "flags");
+    own_voice_classes(
+        frame,
+        ("loaded", columns::CLASS, columns::FLAGS),
+        what,
+        "no loaded language in any outlet's own voice",
+    )
+}
+
+/// How each outlet names people in its own voice: names after a courtesy title and after a
+/// title of office, each bar noted with the outlet's titled names per 1,000 own-voice words
+/// (from the `naming` table).
+pub fn naming(frame: &DataFrame) -> PolarsResult<Prepared<StackedBars>> {
+    let what = ("Naming", "own voice: names after a courtesy title (\"Mr.\") or a title of office", "names");
+    own_voice_classes(
+        frame,
+        ("naming", columns::FORM, columns::NAMES),
+        what,
+        "no titled name in any outlet's own voice",
+    )
+}
+
+/// Stacked bars of a signal `table` of outlet × class × voice (`loaded`, `naming`): the own voice's
+/// counts by class, each bar noted with the outlet's count per 1,000 own-voice words.
+fn own_voice_classes(
+    frame: &DataFrame,
+    (table, class_column, count_column): (&str, &str, &str),
+    (title, subtitle, unit): (&str, &str, &str),
+    empty: &str,
+) -> PolarsResult<Prepared<StackedBars>> {
     let (outlet, class, voice) =
-        (strings(frame, columns::OUTLET)?, strings(frame, columns::CLASS)?, strings(frame, columns::VOICE)?);
-    let (flags, per_1k) = (numbers(frame, columns::FLAGS)?, numbers(frame, columns::PER_1K)?);
+        (strings(frame, columns::OUTLET)?, strings(frame, class_column)?, strings(frame, columns::VOICE)?);
+    let (counts, per_1k) = (numbers(frame, count_column)?, numbers(frame, columns::PER_1K)?);
     let own: Vec<usize> = (0..outlet.len()).filter(|&i| voice[i] == "own").collect();
     let entries: Vec<(String, String, f64)> =
-        own.iter().map(|&i| (short_name(&outlet[i]), class[i].replace('_', " "), flags[i].unwrap_or(0.0))).collect();
+        own.iter().map(|&i| (short_name(&outlet[i]), class[i].replace('_', " "), counts[i].unwrap_or(0.0))).collect();
     if entries.iter().all(|e| e.2 == 0.0) {
-        return Ok(Err("no loaded language in any outlet's own voice".into()));
+        return Ok(Err(empty.into()));
     }
     if distinct_rows(&entries) > MAX_ROWS {
-        return Ok(Err("too many outlets to draw readably (see loaded.csv)".into()));
+        return Ok(Err(format!("too many outlets to draw readably (see {table}.csv)")));
     }
-    let mut bars = stacked("Loaded language", "own voice: classes of loaded words and scare quotes", &entries, "flags");
+    let mut bars = stacked(title, subtitle, &entries, unit);
     for row in &mut bars.rows {
         let rate: f64 = own.iter().filter(|&&i| short_name(&outlet[i]) == row.label).filter_map(|&i| per_1k[i]).sum();
         row.note = format!("{rate:.1} per 1,000 words · {}", row.note);

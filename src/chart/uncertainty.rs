@@ -225,6 +225,26 @@ pub fn loaded(iv: &Intervals) -> Option<IntervalDots> {
     grid(iv, ("Loaded language".into(), subtitle.into()), panels, outlet_rows(iv), |p, _| shown[p].clone())
 }
 
+/// Own-voice names after a courtesy title and after a title of office per 1,000 words, and the
+/// courtesy share of titled names.
+pub fn naming(iv: &Intervals) -> Option<IntervalDots> {
+    let (prefix, suffix) = ("naming__", "__per_1k_own");
+    let mut shown = family(iv, prefix, suffix);
+    let mut panels: Vec<Panel> = shown
+        .iter()
+        .map(|f| {
+            let form = if middle(f, prefix, suffix) == "courtesy" { "courtesy titles" } else { "titles of office" };
+            Panel { title: format!("{form} per 1,000 words"), scale: Scale::Rate }
+        })
+        .collect();
+    if iv.features().contains(columns::NAMING_COURTESY_SHARE_OWN) {
+        shown.push(columns::NAMING_COURTESY_SHARE_OWN.to_string());
+        panels.push(Panel { title: "courtesy share of titled names".into(), scale: Scale::Share });
+    }
+    let subtitle = "own voice: names after a courtesy title or a title of office, with 95% intervals";
+    grid(iv, ("Naming".into(), subtitle.into()), panels, outlet_rows(iv), |p, _| shown[p].clone())
+}
+
 /// A feature name as a reader says it: `wc__trade__free_trade__own_share` becomes
 /// "trade: free trade (own)".
 pub fn feature_label(feature: &str) -> String {

@@ -54,6 +54,7 @@ pub fn read_run_tables(dir: &Path, level: Level) -> Result<RunTables, LoadError>
         attribution: read_table(dir, "attribution")?,
         coverage: read_table(dir, "coverage").ok(),
         loaded: read_table(dir, "loaded").ok(),
+        naming: read_table(dir, "naming").ok(),
         article_features: read_table(dir, "article_features")?,
         article_level,
         outlet_intervals: read_table(dir, "outlet_intervals").ok(),

@@ -288,6 +288,7 @@ impl Aggregator {
                 attribution: take("attribution"),
                 coverage: by_name.remove("coverage"),
                 loaded: by_name.remove("loaded"),
+                naming: by_name.remove("naming"),
                 article_features: table::stack(
                     features,
                     table::features_table(&[], ARTICLE_KEYS, set, self.signals, &self.article_columns),

@@ -273,6 +273,10 @@ fn write_charts(
             let prepared = prepare::loaded(loaded).map_err(shape("loaded"))?;
             out.draw("loaded_language", with_whiskers(prepared, || uncertainty::loaded(&iv)))?;
         }
+        if let Some(naming) = &tables.naming {
+            let prepared = prepare::naming(naming).map_err(shape("naming"))?;
+            out.draw("naming", with_whiskers(prepared, || uncertainty::naming(&iv)))?;
+        }
         if let Some(differences) = &tables.differences {
             let forest = uncertainty::forest(differences, settings.alpha).map_err(shape("differences"))?;
             out.draw("outlet_differences", forest)?;

@@ -133,6 +133,7 @@ pub fn render_markdown(input: &MarkdownInput) -> String {
     }
     if signals.contains(SignalKind::Naming) {
         super::signals_text::naming_section(&mut md, outlets);
+        chart_link(&mut md, comparison, "naming");
     }
     if signals.contains(SignalKind::Fact) {
         super::signals_text::coverage_section(&mut md, outlets, set, comparison);

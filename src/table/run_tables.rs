@@ -20,6 +20,9 @@ pub struct RunTables {
     /// `loaded`: outlet × class × voice (absent when the signal was left out, and from reports
     /// made before it existed).
     pub loaded: Option<DataFrame>,
+    /// `naming`: outlet × form × voice (absent when the signal was left out, and from reports
+    /// made before it existed).
+    pub naming: Option<DataFrame>,
     /// `article_features`: one row per article (the rows of an article-level comparison, and the
     /// articles an outlet-level bootstrap resamples).
     pub article_features: DataFrame,

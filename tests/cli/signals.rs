@@ -193,6 +193,7 @@ fn a_report_without_signals_says_so_and_draws_the_rest() {
     let charts = out.path().join("charts");
     assert!(charts.join("attribution_style.png").exists() && charts.join("loadedness.png").exists());
     assert!(!charts.join("coverage.png").exists() && !charts.join("loaded_language.png").exists());
+    assert!(!charts.join("naming.png").exists());
     assert!(!out.path().join("hedges.csv").exists());
 }
 
