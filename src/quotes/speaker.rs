@@ -431,6 +431,8 @@ mod tests {
         let shipped = SpeakerBook::new(&crate::lexicon::load(&crate::lexicon::shipped_sources()).set);
         assert_eq!(shipped.describe("a new poll").group, "document");
         assert_eq!(shipped.describe("three television networks").group, "media");
+        assert_eq!(shipped.describe("Republican National Committee Chairman Reince Priebus").group, "party");
+        assert_eq!(shipped.describe("a campaign spokesman").group, "party");
     }
 
     #[test]
