@@ -232,9 +232,9 @@ pub fn naming(iv: &Intervals) -> Option<IntervalDots> {
     let mut shown = family(iv, prefix, suffix);
     let mut panels: Vec<Panel> = shown
         .iter()
-        .map(|f| {
-            let form = if middle(f, prefix, suffix) == "courtesy" { "courtesy titles" } else { "titles of office" };
-            Panel { title: format!("{form} per 1,000 words"), scale: Scale::Rate }
+        .map(|f| Panel {
+            title: format!("{} per 1,000 words", naming_form(middle(f, prefix, suffix))),
+            scale: Scale::Rate,
         })
         .collect();
     if iv.features().contains(columns::NAMING_COURTESY_SHARE_OWN) {
@@ -243,6 +243,11 @@ pub fn naming(iv: &Intervals) -> Option<IntervalDots> {
     }
     let subtitle = "own voice: names after a courtesy title or a title of office, with 95% intervals";
     grid(iv, ("Naming".into(), subtitle.into()), panels, outlet_rows(iv), |p, _| shown[p].clone())
+}
+
+/// A form of naming as a reader says it: `courtesy` is "courtesy titles", `title` "titles of office".
+fn naming_form(form: &str) -> &'static str {
+    if form == "courtesy" { "courtesy titles" } else { "titles of office" }
 }
 
 /// A feature name as a reader says it: `wc__trade__free_trade__own_share` becomes
@@ -258,7 +263,7 @@ pub fn feature_label(feature: &str) -> String {
         ["att_cue", class] => format!("{} cues", words(class.trim_end_matches("_share"))),
         ["loaded", class, rate] => format!("{} per 1k words ({})", words(class), rate.trim_start_matches("per_1k_")),
         ["naming", form, rate] => {
-            format!("names after a {form} title per 1k words ({})", rate.trim_start_matches("per_1k_"))
+            format!("{} per 1k words ({})", naming_form(form), rate.trim_start_matches("per_1k_"))
         }
         ["naming_courtesy_share_own"] => "courtesy titles among titled names (own)".into(),
         ["cov", fact] => format!("articles reporting {}", words(fact.trim_end_matches("_share"))),

@@ -75,6 +75,11 @@ fn per_1k(t: &Totals) -> f64 {
     if t.own_words > 0 { t.signals.own_hedges() as f64 * 1000.0 / t.own_words as f64 } else { 0.0 }
 }
 
+/// A count per 1,000 words as a table cell ("–" without words).
+fn rate(n: u64, words: u64) -> String {
+    if words > 0 { format!("{:.1}", n as f64 * 1000.0 / words as f64) } else { "–".into() }
+}
+
 fn or_dash(s: &str) -> &str {
     if s.is_empty() { "–" } else { s }
 }
@@ -226,8 +231,6 @@ pub fn loaded_section(md: &mut String, outlets: &BTreeMap<String, Totals>) {
     let names: Vec<&str> = classes.iter().map(|c| c.as_str()).collect();
     let _ = writeln!(md, "| outlet | own voice | quoted | {} |", names.join(" | "));
     let _ = writeln!(md, "|---|---:|---:|{}", "---:|".repeat(classes.len()));
-    let rate =
-        |n: u64, words: u64| if words > 0 { format!("{:.1}", n as f64 * 1000.0 / words as f64) } else { "–".into() };
     for (outlet, t) in outlets {
         let cells: Vec<String> =
             classes.iter().map(|c| rate(t.signals.loaded(Some(*c), Voice::Own), t.own_words)).collect();
@@ -259,8 +262,6 @@ pub fn naming_section(md: &mut String, outlets: &BTreeMap<String, Totals>) {
         "| outlet | courtesy (own) | title (own) | courtesy (quoted) | title (quoted) | courtesy share (own) |"
     );
     let _ = writeln!(md, "|---|---:|---:|---:|---:|---:|");
-    let rate =
-        |n: u64, words: u64| if words > 0 { format!("{:.1}", n as f64 * 1000.0 / words as f64) } else { "–".into() };
     for (outlet, t) in outlets {
         let n = |form, voice| t.signals.names(form, voice);
         let own = named(t, Voice::Own);

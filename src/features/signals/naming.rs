@@ -112,7 +112,7 @@ impl Signal for Naming {
 const NAME_WORDS: usize = 4;
 
 /// The end (exclusive) of the name starting at token `first`: the capitalised words that follow
-/// it in the same sentence, an initial's full stop included ("George W. Bush").
+/// it, over an initial's full stop ("George W. Bush") but no other punctuation.
 fn name_end(doc: &crate::text::Document, first: usize) -> usize {
     let capital = |i: usize| {
         doc.tokens
