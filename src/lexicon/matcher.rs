@@ -216,16 +216,18 @@ impl StemStream {
         let mut text = String::with_capacity(doc.text.len() + 16);
         let mut starts = Vec::with_capacity(doc.tokens.len() + doc.paragraphs.len());
         text.push(' ');
-        for paragraph in &doc.paragraphs {
-            for i in paragraph.tokens.clone() {
-                starts.push((text.len() - 1, i));
-                stemmer.stem_into(&doc.tokens[i].key, &mut text);
+        stemmer.with_stems(|stems| {
+            for paragraph in &doc.paragraphs {
+                for i in paragraph.tokens.clone() {
+                    starts.push((text.len() - 1, i));
+                    stems.push(&doc.tokens[i].key, &mut text);
+                    text.push(' ');
+                }
+                starts.push((text.len() - 1, usize::MAX));
+                text.push_str(BREAK);
                 text.push(' ');
             }
-            starts.push((text.len() - 1, usize::MAX));
-            text.push_str(BREAK);
-            text.push(' ');
-        }
+        });
         let first_start_from = first_start_from(&starts, text.len());
         StemStream { text, starts, first_start_from }
     }

@@ -78,14 +78,49 @@ struct Mark {
     role: Role,
 }
 
-/// The quotation-mark characters of a paragraph, with their offsets. Scans bytes and decodes
-/// only at possible marks (ASCII quotes, and the lead bytes of “ ” ‘ ’ „ « »): most text has none.
-fn mark_chars(body: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    body.bytes().enumerate().filter_map(move |(offset, b)| match b {
-        b'"' | b'\'' | b'`' => Some((offset, b as char)),
-        0xC2 | 0xE2 => body[offset..].chars().next().filter(|c| "“”‘’„‟«»‚‛".contains(*c)).map(|c| (offset, c)),
-        _ => None,
-    })
+/// The quotation-mark characters of a paragraph, with their offsets. Skips to the next byte that
+/// can start a mark (ASCII quotes, and the lead bytes of “ ” ‘ ’ „ « ») and decodes only there:
+/// most text has none.
+fn mark_chars(body: &str) -> MarkChars<'_> {
+    MarkChars { body, at: 0 }
+}
+
+/// Bytes that can start a quotation mark.
+static MAY_START_MARK: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'"' as usize] = true;
+    table[b'\'' as usize] = true;
+    table[b'`' as usize] = true;
+    table[0xC2] = true;
+    table[0xE2] = true;
+    table
+};
+
+struct MarkChars<'a> {
+    body: &'a str,
+    at: usize,
+}
+
+impl Iterator for MarkChars<'_> {
+    type Item = (usize, char);
+
+    fn next(&mut self) -> Option<(usize, char)> {
+        let bytes = self.body.as_bytes();
+        while let Some(step) = bytes[self.at..].iter().position(|&b| MAY_START_MARK[b as usize]) {
+            let offset = self.at + step;
+            self.at = offset + 1;
+            let b = bytes[offset];
+            if b.is_ascii() {
+                return Some((offset, b as char));
+            }
+            let c = self.body[offset..].chars().next().expect("a lead byte starts a character");
+            if "“”‘’„‟«»‚‛".contains(c) {
+                return Some((offset, c));
+            }
+        }
+        self.at = bytes.len();
+        None
+    }
 }
 
 fn double_marks(text: &str, paragraph: Span) -> Vec<Mark> {

@@ -126,6 +126,13 @@ fn may_start_with(text: &str, firsts: &str) -> bool {
     text.chars().next().is_some_and(|c| !c.is_ascii() || firsts.contains(c))
 }
 
+/// Whether `text` can open with one of the ASCII `prefixes` under Unicode case folding: it does
+/// (ASCII case ignored), or its first bytes are not all ASCII. Exact as a test before an
+/// anchored, case-insensitive regex whose openings are `prefixes`, all under 16 bytes long.
+fn may_open_with(text: &str, prefixes: &[&str]) -> bool {
+    !text.as_bytes()[..text.len().min(16)].is_ascii() || prefixes.iter().any(|p| starts_with_ignore_case(text, p))
+}
+
 fn is_source_url(line: &Line) -> bool {
     if !may_start_with(line.text, "castrCASTR") || !(line.text.contains("from") || line.text.contains("ource:")) {
         return false;
@@ -196,6 +203,11 @@ fn is_navigation(line: &Line) -> bool {
 
 fn is_teaser(line: &Line) -> bool {
     if line.lower.len() > 250 {
+        return false;
+    }
+    // The opener, if any, starts where the leading punctuation ends: test that before any search.
+    let head = line.lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if !english().teaser_openers.iter().any(|opener| head.starts_with(opener)) {
         return false;
     }
     let Some(mark) = line.lower.find([':', '|', '>']).or_else(|| line.lower.find(" - ")) else {
@@ -284,7 +296,7 @@ fn is_tag_line(line: &Line) -> bool {
 }
 
 fn is_update_note(line: &Line) -> bool {
-    if !may_start_with(line.text, "tulpfTULPF") {
+    if !may_open_with(line.text, &["this ", "updated", "last updated", "published", "first published"]) {
         return false;
     }
     static RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -309,17 +321,7 @@ fn is_dateline(line: &Line) -> bool {
 
 fn is_author_bio(line: &Line) -> bool {
     let t = line.text;
-    let could_be = t.len() < 800
-        && (t.contains(" is a")
-            || t.contains(" was a")
-            || t.contains(" is the")
-            || t.contains(" was the")
-            || starts_with_ignore_case(t, "follow")
-            || starts_with_ignore_case(t, "you can")
-            || starts_with_ignore_case(t, "reach")
-            || starts_with_ignore_case(t, "contact")
-            || starts_with_ignore_case(t, "email"));
-    if !could_be {
+    if t.len() >= 800 {
         return false;
     }
     static BIO: LazyLock<Regex> = LazyLock::new(|| {
@@ -331,7 +333,28 @@ fn is_author_bio(line: &Line) -> bool {
         LazyLock::new(|| re(r"(?i)^follow (him|her|them|us|me)(?-u:\b).{0,40}(?-u:\b)on(?-u:\b)"));
     static CONTACT: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?i)^(you can )?(reach|contact|email) (him|her|them|the (author|reporter))(?-u:\b)"));
-    BIO.is_match(line.text) || FOLLOW.is_match(line.text) || CONTACT.is_match(line.text)
+    let contact = ["you can", "reach", "contact", "email"].iter().any(|p| starts_with_ignore_case(t, p));
+    (may_be_bio(t) && BIO.is_match(t))
+        || (starts_with_ignore_case(t, "follow") && FOLLOW.is_match(t))
+        || (contact && CONTACT.is_match(t))
+}
+
+/// Whether `text` can match the biography pattern: a capital first, then "is" or "was" followed
+/// by "a", "an" or "the" as its second to fifth words (a name of one to four words comes first,
+/// and name words hold no space), so the regex runs only on lines shaped like a biography.
+fn may_be_bio(text: &str) -> bool {
+    if !text.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let mut words = text.splitn(7, ' ').skip(1);
+    let mut previous = words.next().unwrap_or("");
+    for word in words.take(4) {
+        if matches!(previous, "is" | "was") && matches!(word, "a" | "an" | "the") {
+            return true;
+        }
+        previous = word;
+    }
+    false
 }
 
 fn is_photo_caption(line: &Line) -> bool {
@@ -429,6 +452,21 @@ mod tests {
         assert!(!may_start_with("", "tu"));
         // U+017F (long s) folds to "s" in a case-insensitive regex: not ASCII, so it goes on.
         assert!(may_start_with("\u{17f}ep. 3 2019", "s"));
+    }
+
+    #[test]
+    fn opening_tests_let_through_every_line_their_regex_could_match() {
+        assert!(may_open_with("UPDATED at 5 p.m.", &["updated"]));
+        assert!(!may_open_with("The update came late", &["updated", "this "]));
+        // A non-ASCII character among the first bytes may fold to ASCII in the regex: it goes on.
+        assert!(may_open_with("thi\u{17f} article was updated", &["this "]));
+        for bio in ["Jack Phillips is a reporter", "Ana María López was the editor", "Lee is an editor"] {
+            assert!(may_be_bio(bio), "{bio}");
+        }
+        for not in ["The minister is a reporter's source", "Jack is not a reporter", "jack is a reporter"] {
+            assert_eq!(may_be_bio(not), not.starts_with("The"), "{not}");
+        }
+        assert!(!may_be_bio("A very long name of many words is a reporter"), "five name words are too many");
     }
 
     #[test]

@@ -120,6 +120,8 @@ impl<'t> Document<'t> {
     pub fn parse(text: &'t str, options: TextOptions) -> Document<'t> {
         let normalized = normalize(text);
         let mut parts = Parts::default();
+        // About one token in five bytes of news text: one allocation instead of a dozen.
+        parts.tokens.reserve(normalized.as_str().len() / 5);
         {
             let lines = raw_lines(normalized.as_str());
             let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();

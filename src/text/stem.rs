@@ -34,22 +34,39 @@ impl Stemmer {
 
     /// Append the stem of `key` to `out`, without allocating when the stem is cached.
     pub fn stem_into(&self, key: &str, out: &mut String) {
+        self.with_stems(|stems| stems.push(key, out));
+    }
+
+    /// Run `f` with the thread's stem cache borrowed once, for a loop over many words (cheaper
+    /// than [`Stemmer::stem_into`] for each). `f` must not call `stem` or `stem_into` itself.
+    pub fn with_stems<R>(&self, f: impl FnOnce(&mut Stems<'_>) -> R) -> R {
+        CACHE.with_borrow_mut(|cache| f(&mut Stems { inner: &self.inner, cache }))
+    }
+}
+
+/// A [`Stemmer`] with its thread's cache at hand ([`Stemmer::with_stems`]).
+pub struct Stems<'a> {
+    inner: &'a rust_stemmers::Stemmer,
+    cache: &'a mut FxHashMap<Box<str>, Box<str>>,
+}
+
+impl Stems<'_> {
+    /// Append the stem of `key` to `out`, as [`Stemmer::stem_into`].
+    pub fn push(&mut self, key: &str, out: &mut String) {
         if !key.chars().all(|c| c.is_alphabetic() || c == '\'') {
             out.push_str(key);
             return;
         }
-        CACHE.with_borrow_mut(|cache| {
-            if let Some(stem) = cache.get(key) {
-                out.push_str(stem);
-                return;
-            }
-            let stem: Box<str> = self.inner.stem(key).into();
-            out.push_str(&stem);
-            if cache.len() >= CACHE_LIMIT {
-                cache.clear();
-            }
-            cache.insert(key.into(), stem);
-        });
+        if let Some(stem) = self.cache.get(key) {
+            out.push_str(stem);
+            return;
+        }
+        let stem: Box<str> = self.inner.stem(key).into();
+        out.push_str(&stem);
+        if self.cache.len() >= CACHE_LIMIT {
+            self.cache.clear();
+        }
+        self.cache.insert(key.into(), stem);
     }
 }
 

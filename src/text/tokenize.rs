@@ -45,8 +45,8 @@ pub fn tokenize(normalized: &Normalized, range: Span, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let mut at = range.start;
     while at < range.end {
-        let c = char_at(text, at);
-        let next = at + c.len_utf8();
+        let (c, width) = char_at(text, at);
+        let next = at + width;
         if c.is_whitespace() {
             at = next;
         } else if c.is_alphanumeric() {
@@ -63,8 +63,14 @@ pub fn tokenize(normalized: &Normalized, range: Span, out: &mut Vec<Token>) {
     }
 }
 
-fn char_at(text: &str, at: usize) -> char {
-    text[at..].chars().next().expect("offset inside text")
+/// The character at byte `at` and its width, without decoding when it is ASCII (most are).
+fn char_at(text: &str, at: usize) -> (char, usize) {
+    let b = text.as_bytes()[at];
+    if b.is_ascii() {
+        return (b as char, 1);
+    }
+    let c = text[at..].chars().next().expect("offset inside text");
+    (c, c.len_utf8())
 }
 
 fn run_end(bytes: &[u8], mut at: usize, end: usize, byte: u8) -> usize {
@@ -88,16 +94,18 @@ fn word_end(text: &str, start: usize, limit: usize) -> usize {
     let mut single_letter_run = true;
     let mut letters_since_dot = 0;
     let mut seen_dot = false;
-    let mut chars = text[start..limit].char_indices().peekable();
-    while let Some((offset, c)) = chars.next() {
-        let at = start + offset;
-        let following = chars.peek().map(|&(_, n)| n);
+    let mut prev: Option<char> = None;
+    let mut at = start;
+    while at < limit {
+        let (c, width) = char_at(text, at);
         if c.is_alphanumeric() {
-            end = at + c.len_utf8();
+            at += width;
+            end = at;
             letters_since_dot += 1;
+            prev = Some(c);
             continue;
         }
-        let prev = text[start..at].chars().next_back();
+        let following = (at + width < limit).then(|| char_at(text, at + width).0);
         let inner = matches!(following, Some(n) if n.is_alphanumeric());
         let keep = match c {
             '\'' => inner && prev.is_some_and(char::is_alphabetic),
@@ -117,8 +125,10 @@ fn word_end(text: &str, start: usize, limit: usize) -> usize {
             break;
         }
         seen_dot |= c == '.';
-        end = at + 1;
+        at += width;
+        end = at;
         letters_since_dot = 0;
+        prev = Some(c);
     }
     end
 }
