@@ -242,14 +242,16 @@ impl StemStream {
 
 /// `table[o]` = how many `starts` lie before offset `o`, for `o` in `0..=len`.
 fn first_start_from(starts: &[(usize, usize)], len: usize) -> Vec<u32> {
+    // Entry `offset` counts the starts before it: offsets up to the first start hold 0, those
+    // after it up to the second hold 1, and so on, so the table is filled a run at a time.
     let mut table = Vec::with_capacity(len + 1);
-    let mut next = 0;
-    for offset in 0..=len {
-        while next < starts.len() && starts[next].0 < offset {
-            next += 1;
+    for (k, &(start, _)) in starts.iter().enumerate() {
+        let upto = (start + 1).min(len + 1);
+        if upto > table.len() {
+            table.resize(upto, k as u32);
         }
-        table.push(next as u32);
     }
+    table.resize(len + 1, starts.len() as u32);
     table
 }
 
@@ -258,6 +260,16 @@ mod tests {
     use super::*;
     use crate::lexicon::{Source, load};
     use crate::text::TextOptions;
+
+    #[test]
+    fn start_table_counts_the_starts_before_each_offset() {
+        for starts in [vec![0, 4, 9, 10, 17], vec![3, 3, 8], vec![], vec![20]] {
+            let pairs: Vec<(usize, usize)> = starts.iter().map(|&s| (s, 0)).collect();
+            let table = first_start_from(&pairs, 20);
+            let counted: Vec<u32> = (0..=20).map(|o| starts.iter().filter(|&&s| s < o).count() as u32).collect();
+            assert_eq!(table, counted, "{starts:?}");
+        }
+    }
 
     const LEXICON: &str = r#"
 [lexicon]

@@ -64,6 +64,7 @@ pub fn tokenize(normalized: &Normalized, range: Span, out: &mut Vec<Token>) {
 }
 
 /// The character at byte `at` and its width, without decoding when it is ASCII (most are).
+#[inline]
 fn char_at(text: &str, at: usize) -> (char, usize) {
     let b = text.as_bytes()[at];
     if b.is_ascii() {
