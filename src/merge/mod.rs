@@ -75,7 +75,7 @@ impl MergeError {
 }
 
 /// An article read back: its row, fingerprint and state as stored.
-type Decoded = (ArticleRow, Option<Fingerprint>, String);
+type Decoded = (ArticleRow, Option<Fingerprint>, Option<Vec<u8>>);
 
 /// What a merge does besides adding up.
 #[derive(Clone, Copy, Debug, Default)]
@@ -154,17 +154,22 @@ pub fn merge(
         for (row, fingerprint, state) in pending.drain(..) {
             rows.push(row);
             fingerprints.push(fingerprint);
-            states.push(state);
+            states.extend(state);
         }
         let fingerprints: Vec<Option<&Fingerprint>> = fingerprints.iter().map(Option::as_ref).collect();
-        aggregator.add(&rows, &fingerprints, Some(&states))?;
+        aggregator.add(&rows, &fingerprints, (!options.link).then_some(states.as_slice()))?;
         Ok(())
     };
     for (shard, dropped) in shards.iter().zip(dropped) {
         shards::read_slices(&shard.dir, ARTICLE_PARTIALS, Some(&["article", "state"]), |frame, offset| {
-            let column = |name: &str| frame.column(name).and_then(|c| c.str().cloned()).map_err(|e| shard.error(e));
-            let (ids, states) = (column("article")?, column("state")?);
-            let rows: Vec<(usize, &str)> = ids
+            let column = |name: &str| frame.column(name).map_err(|e| shard.error(e));
+            let ids = column("article")?.str().cloned().map_err(|e| shard.error(e))?;
+            let states = column("state")?.binary().cloned().map_err(|_| {
+                shard.error(format!(
+                    "{ARTICLE_PARTIALS}.parquet: its states are not bytes, so an older framelens wrote them"
+                ))
+            })?;
+            let rows: Vec<(usize, &[u8])> = ids
                 .iter()
                 .zip(states.iter())
                 .enumerate()
@@ -174,10 +179,11 @@ pub fn merge(
             for window in rows.chunks(CHUNK_SIZE) {
                 let decoded: Vec<Decoded> = window
                     .par_iter()
-                    .map(|(i, json)| {
-                        let (row, fingerprint) = state::decode(json)
+                    .map(|(i, bytes)| {
+                        let (row, fingerprint) = state::decode(bytes)
                             .map_err(|e| shard.error(format!("{ARTICLE_PARTIALS}.parquet row {}: {e}", i + 1)))?;
-                        Ok::<_, MergeError>((row, fingerprint, (*json).to_string()))
+                        // Linked runs do not write article_partials again, so need no copy.
+                        Ok::<_, MergeError>((row, fingerprint, (!options.link).then(|| bytes.to_vec())))
                     })
                     .collect::<Result<_, _>>()?;
                 for item in decoded {

@@ -128,7 +128,7 @@ impl Aggregator {
         &mut self,
         rows: &[ArticleRow],
         fingerprints: &[Option<&Fingerprint>],
-        states: Option<&[String]>,
+        states: Option<&[Vec<u8>]>,
     ) -> Result<(), ReportError> {
         let Aggregator {
             rows: row_tables,
@@ -176,7 +176,7 @@ impl Aggregator {
                     *w_states = match states {
                         Some(states) => article_partials.write(&states_table(rows, states)),
                         None => {
-                            let states: Vec<String> =
+                            let states: Vec<Vec<u8>> =
                                 rows.par_iter().zip(fingerprints).map(|(r, f)| state::encode(r, *f)).collect();
                             article_partials.write(&states_table(rows, &states))
                         }
@@ -317,12 +317,12 @@ impl Aggregator {
 }
 
 /// The `article_partials` rows: each article's id, outlet and state.
-fn states_table(rows: &[ArticleRow], states: &[String]) -> DataFrame {
+fn states_table(rows: &[ArticleRow], states: &[Vec<u8>]) -> DataFrame {
     let text = |f: fn(&ArticleRow) -> &String| rows.iter().map(|r| f(r).as_str()).collect::<Vec<_>>();
     FrameBuilder::default()
         .text("article", &text(|r| &r.meta.id))
         .text("outlet", &text(|r| &r.meta.outlet))
-        .text("state", &states.iter().map(String::as_str).collect::<Vec<_>>())
+        .bytes("state", states)
         .build()
 }
 

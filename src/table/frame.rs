@@ -18,6 +18,13 @@ impl FrameBuilder {
         self
     }
 
+    /// A binary column (bytes that are not text, such as an encoded state).
+    pub fn bytes(mut self, name: &str, values: &[Vec<u8>]) -> Self {
+        let borrowed: Vec<&[u8]> = values.iter().map(Vec::as_slice).collect();
+        self.columns.push(Column::new(name.into(), borrowed));
+        self
+    }
+
     /// A count column.
     pub fn count(mut self, name: &str, values: Vec<u64>) -> Self {
         self.columns.push(Column::new(name.into(), values));
