@@ -10,7 +10,8 @@
 //!
 //! `cargo bench --bench ratio` (20,000 articles per corpus, about 80 and 40 MB);
 //! FRAMELENS_BENCH_ARTICLES=N for another size; FRAMELENS_BENCH_SIGNALS=LIST passes `--signals
-//! LIST` (to see what a signal costs). Linux only (`/proc`).
+//! LIST` (to see what a signal costs); FRAMELENS_BENCH_WORK=DIR keeps the corpora in DIR. Linux
+//! only (`/proc`).
 
 mod common;
 
@@ -27,7 +28,10 @@ fn main() {
     let articles: usize = env_number("FRAMELENS_BENCH_ARTICLES").unwrap_or(20_000);
     let repeats: usize = env_number("FRAMELENS_BENCH_REPEATS").unwrap_or(3).max(1);
     let signals = std::env::var("FRAMELENS_BENCH_SIGNALS").unwrap_or_else(|_| "all".into());
-    let work = std::env::temp_dir().join(format!("framelens-ratio-{}", std::process::id()));
+    // FRAMELENS_BENCH_WORK=DIR keeps the generated corpora there (to profile one by itself).
+    let kept = std::env::var_os("FRAMELENS_BENCH_WORK").map(std::path::PathBuf::from);
+    let work =
+        kept.clone().unwrap_or_else(|| std::env::temp_dir().join(format!("framelens-ratio-{}", std::process::id())));
     fs::create_dir_all(&work).expect("temp dir");
     println!(
         "framelens extract --formats parquet --threads 1 --signals {signals} against wc -w, CPU seconds, {articles} articles each"
@@ -67,7 +71,9 @@ fn main() {
             mb / framelens
         );
     }
-    fs::remove_dir_all(&work).ok();
+    if kept.is_none() {
+        fs::remove_dir_all(&work).ok();
+    }
 }
 
 fn env_number(name: &str) -> Option<usize> {
