@@ -255,8 +255,10 @@ pub fn feature_values(
     for column in columns {
         let key = column.key;
         let values = ratios(&|i| {
-            let n = totals[i].counts.get(&key).copied().unwrap_or(0);
             let total = sums[i].concept_totals.get(&(key.concept, key.voice)).copied().unwrap_or(0);
+            // A label's count is part of its concept's total: none where the concept has none
+            // (most columns of most articles), so the count is looked up only where it can be.
+            let n = if total == 0 { 0 } else { totals[i].counts.get(&key).copied().unwrap_or(0) };
             Ratio::new(f64::from(n), f64::from(total))
         });
         out.push(Column::new(column.name.clone(), values));
