@@ -104,7 +104,7 @@ pub fn choose_stories<'a>(
             if story == candidate.id {
                 with_story[i] += 1;
             }
-            if matchers[i].as_ref().is_some_and(|m| distinct_anchors(m, text, candidate.anchors.len()) >= MIN_ANCHORS) {
+            if matchers[i].as_ref().is_some_and(|m| names_anchors(m, text, candidate.anchors.len(), MIN_ANCHORS)) {
                 matching[i] += 1;
             }
         }
@@ -143,18 +143,23 @@ fn anchor_automaton(anchors: &[String]) -> Option<AhoCorasick> {
     AhoCorasick::builder().ascii_case_insensitive(true).match_kind(MatchKind::LeftmostLongest).build(patterns).ok()
 }
 
-/// How many different anchors `text` names as whole words (patterns come in pairs per anchor).
-fn distinct_anchors(automaton: &AhoCorasick, text: &str, anchors: usize) -> usize {
+/// Whether `text` names at least `wanted` different anchors as whole words (patterns come in
+/// pairs per anchor). Stops reading at the anchor that makes `wanted`.
+fn names_anchors(automaton: &AhoCorasick, text: &str, anchors: usize, wanted: usize) -> bool {
     let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     let mut seen = vec![false; anchors];
+    let mut distinct = 0;
     for m in automaton.find_iter(text) {
         let before = text[..m.start()].chars().next_back();
         let after = text[m.end()..].chars().next();
-        if !word(before) && !word(after) {
-            seen[m.pattern().as_usize() / 2] = true;
+        if !word(before) && !word(after) && !std::mem::replace(&mut seen[m.pattern().as_usize() / 2], true) {
+            distinct += 1;
+            if distinct >= wanted {
+                return true;
+            }
         }
     }
-    seen.iter().filter(|s| **s).count()
+    distinct >= wanted
 }
 
 /// The choices when the user named the stories (`--story-lexicon`) or their own lexicons.
