@@ -53,9 +53,29 @@ impl Shard {
 
     /// Its article ids, in input order.
     pub fn article_ids(&self) -> Result<Vec<String>, MergeError> {
+        self.check_state_format()?;
         let frame = read_parquet(&self.dir, ARTICLE_PARTIALS, Some(&["article"]))?;
         let ids = frame.column("article").and_then(|c| c.str().cloned()).map_err(|e| self.error(e))?;
         Ok(ids.iter().map(|id| id.unwrap_or_default().to_string()).collect())
+    }
+
+    /// Refuse a shard whose article states are not bytes (text states were written by framelens
+    /// before 2026-12-06), before a merge writes anything.
+    fn check_state_format(&self) -> Result<(), MergeError> {
+        let path = self.dir.join(format!("{ARTICLE_PARTIALS}.parquet"));
+        let file = File::open(&path).map_err(|e| self.error(format!("{ARTICLE_PARTIALS}.parquet: {e}")))?;
+        let schema =
+            ParquetReader::new(file).schema().map_err(|e| self.error(format!("{ARTICLE_PARTIALS}.parquet: {e}")))?;
+        let binary = schema.get("state").is_some_and(|field| {
+            use polars::prelude::ArrowDataType as T;
+            matches!(field.dtype, T::BinaryView | T::Binary | T::LargeBinary)
+        });
+        if binary {
+            return Ok(());
+        }
+        Err(self.error(format!(
+            "{ARTICLE_PARTIALS}.parquet: its states are not bytes, so an older framelens wrote them; run extract again"
+        )))
     }
 
     /// An error about this shard.

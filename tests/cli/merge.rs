@@ -173,6 +173,18 @@ fn shards_that_differ_or_did_not_finish_are_refused_and_nothing_is_written() {
     assert!(stderr.contains(&b.display().to_string()) && stderr.contains("did not finish"), "{stderr}");
     assert!(!out.exists(), "nothing written");
 
+    // A shard whose article states are text (the JSON of framelens before 2026-12-06).
+    fs::write(&manifest, &finished).unwrap();
+    let partials = b.join("article_partials.parquet");
+    let kept = fs::read(&partials).unwrap();
+    let mut old = polars::prelude::df!("article" => ["z9"], "outlet" => ["HuffPost"], "state" => ["{}"]).unwrap();
+    polars::prelude::ParquetWriter::new(fs::File::create(&partials).unwrap()).finish(&mut old).unwrap();
+    let refused = merge(&[&a, &b], &out, &[]).failure();
+    let stderr = String::from_utf8_lossy(&refused.get_output().stderr).to_string();
+    assert!(stderr.contains("article_partials") && stderr.contains("older framelens"), "{stderr}");
+    assert!(!out.exists(), "nothing written");
+    fs::write(&partials, kept).unwrap();
+
     let missing = dir.path().join("never-written");
     let refused = merge(&[&a, &missing], &out, &[]).failure();
     let stderr = String::from_utf8_lossy(&refused.get_output().stderr).to_string();
