@@ -164,11 +164,8 @@ pub fn merge(
         shards::read_slices(&shard.dir, ARTICLE_PARTIALS, Some(&["article", "state"]), |frame, offset| {
             let column = |name: &str| frame.column(name).map_err(|e| shard.error(e));
             let ids = column("article")?.str().cloned().map_err(|e| shard.error(e))?;
-            let states = column("state")?.binary().cloned().map_err(|_| {
-                shard.error(format!(
-                    "{ARTICLE_PARTIALS}.parquet: its states are not bytes, so an older framelens wrote them"
-                ))
-            })?;
+            // Shard::open refused states that are not bytes, with the reason.
+            let states = column("state")?.binary().cloned().map_err(|e| shard.error(e))?;
             let rows: Vec<(usize, &[u8])> = ids
                 .iter()
                 .zip(states.iter())

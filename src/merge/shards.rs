@@ -26,7 +26,8 @@ pub struct Shard {
 }
 
 impl Shard {
-    /// Read the shard in `dir`, refusing one whose run did not finish or that has no article states.
+    /// Read the shard in `dir`, refusing one whose run did not finish or that has no article states
+    /// of this version's format.
     pub fn open(dir: &Path) -> Result<Shard, MergeError> {
         let fail = |message: String| MergeError::Shard { dir: dir.to_path_buf(), message };
         let path = dir.join(MANIFEST_FILE);
@@ -43,7 +44,9 @@ impl Shard {
                 env!("CARGO_PKG_VERSION")
             )));
         }
-        Ok(Shard { dir: dir.to_path_buf(), manifest })
+        let shard = Shard { dir: dir.to_path_buf(), manifest };
+        shard.check_state_format()?;
+        Ok(shard)
     }
 
     /// The value of option `name` in its manifest.
@@ -53,14 +56,13 @@ impl Shard {
 
     /// Its article ids, in input order.
     pub fn article_ids(&self) -> Result<Vec<String>, MergeError> {
-        self.check_state_format()?;
         let frame = read_parquet(&self.dir, ARTICLE_PARTIALS, Some(&["article"]))?;
         let ids = frame.column("article").and_then(|c| c.str().cloned()).map_err(|e| self.error(e))?;
         Ok(ids.iter().map(|id| id.unwrap_or_default().to_string()).collect())
     }
 
     /// Refuse a shard whose article states are not bytes (text states were written by framelens
-    /// before 2026-12-06), before a merge writes anything.
+    /// before 2026-12-06); only the file's schema is read.
     fn check_state_format(&self) -> Result<(), MergeError> {
         let path = self.dir.join(format!("{ARTICLE_PARTIALS}.parquet"));
         let file = File::open(&path).map_err(|e| self.error(format!("{ARTICLE_PARTIALS}.parquet: {e}")))?;

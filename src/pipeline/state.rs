@@ -1,8 +1,9 @@
 //! One article's merge state: everything outlet totals, copies and intervals are built from
 //! (its [`ArticleRow`] of counts, voices and signal sums, and its copy fingerprint), as bytes: a
 //! format number, then the state in postcard's serde encoding (compact, and several times cheaper
-//! to write and read than JSON, which a million-article merge noticed). `extract` writes one per article into `article_partials`; `framelens merge` reads them
-//! back and adds the articles up again, in the same code, so a merged report equals a single run.
+//! to write and read than JSON). `extract` writes one per article into `article_partials`;
+//! `framelens merge` reads them back and adds the articles up again, in the same code, so a merged
+//! report equals a single run.
 //!
 //! Floats (tone score sums) are stored as their bit patterns, so they come back exactly.
 
