@@ -9,8 +9,9 @@
 Each task writes its shard into ``out/shards/part-NNNNN/`` and the merge writes the tables,
 charts and report.md of one run over the whole dataset into ``out/``. Shards are independent and
 idempotent: a failed task is retried (``retries``), a killed worker's task runs again elsewhere,
-and running the same call again skips the shards already complete (resume). Give articles an
-``id`` column: without one, an article's id names its partition file, not the dataset's.
+and running the same call again skips the shards already complete (resume). A partition of a
+JSON Lines file is read in place (``--byte-range``), so articles without an ``id`` column keep
+the ``file:line`` ids of a run over the whole file.
 """
 
 from __future__ import annotations
@@ -28,19 +29,22 @@ from . import merge as _merge
 
 __all__ = ["Partition", "extract", "partitions"]
 
+_BLOCK = 1 << 24  # bytes read at a time when finding line offsets
 _SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
 
 
 @dataclass(frozen=True)
 class Partition:
     """One task's articles: rows ``[start, stop)`` of ``file`` (all of it when ``stop`` is None),
-    as byte offsets for JSON Lines and row numbers for Parquet."""
+    as byte offsets for JSON Lines (``line`` is the number of the line at ``start``) and row
+    numbers for Parquet."""
 
     number: int
     file: str
     kind: str
     start: int = 0
     stop: Optional[int] = None
+    line: int = 1
 
     @property
     def name(self) -> str:
@@ -63,18 +67,34 @@ def _natural(text: str) -> list:
     return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text)]
 
 
-def _line_offsets(path: Path, every: int) -> list[int]:
-    """Byte offsets of lines 0, every, 2·every, … of a JSON Lines file, and its end."""
-    offsets, lines, position = [0], 0, 0
+def _line_offsets(path: Path, every: int) -> list[tuple[int, int]]:
+    """Byte offsets, with their line numbers, of the lines after every ``every``-th non-blank
+    line of a JSON Lines file, from (0, 1) to its end. Read in blocks: a line is looked at only
+    to tell whether it is blank."""
+    offsets, articles, line, position = [(0, 1)], 0, 1, 0
+    tail = b""
     with open(path, "rb") as f:
-        for line in f:
-            position += len(line)
-            lines += 1 if line.strip() else 0
-            if lines and lines % every == 0 and line.strip():
-                offsets.append(position)
-    if offsets[-1] != position:
-        offsets.append(position)
+        while block := f.read(_BLOCK):
+            data, base = tail + block, position - len(tail)
+            start = 0
+            while (end := data.find(b"\n", start)) >= 0:
+                if _has_text(data, start, end):
+                    articles += 1
+                    if articles % every == 0:
+                        offsets.append((base + end + 1, line + 1))
+                line, start = line + 1, end + 1
+            tail, position = data[start:], position + len(block)
+    if offsets[-1][0] != position:
+        offsets.append((position, line))
     return offsets
+
+
+def _has_text(data: bytes, start: int, end: int) -> bool:
+    """Whether ``data[start:end]`` holds more than white space (a JSON line's first byte is
+    almost always ``{``, so the slice copied is one byte long)."""
+    if end > start and data[start] not in b" \t\r\x0b\x0c":
+        return True
+    return bool(data[start:end].strip())
 
 
 def partitions(dataset: Any, partition_size: Optional[int] = None) -> list[Partition]:
@@ -89,8 +109,8 @@ def partitions(dataset: Any, partition_size: Optional[int] = None) -> list[Parti
             out.append(Partition(len(out), str(path), kind))
         elif kind == "jsonl":
             offsets = _line_offsets(path, partition_size)
-            for start, stop in zip(offsets, offsets[1:]):
-                out.append(Partition(len(out), str(path), kind, start, stop))
+            for (start, line), (stop, _) in zip(offsets, offsets[1:]):
+                out.append(Partition(len(out), str(path), kind, start, stop, line))
         else:
             rows = pl.scan_parquet(path).select(pl.len()).collect().item()
             for start in range(0, max(rows, 1), partition_size):
@@ -107,19 +127,17 @@ def _complete(folder: Path) -> bool:
         return False
 
 
-def _materialise(part: Partition, scratch: Path) -> str:
-    """The partition as a file extract reads: the file itself, or its slice written out."""
+def _source(part: Partition, scratch: Path) -> list[str]:
+    """The arguments that make extract read the partition: the file, with its byte range for
+    part of a JSON Lines file; a Parquet slice is written out."""
     if part.stop is None:
-        return part.file
+        return [part.file]
+    if part.kind == "jsonl":
+        return [part.file, "--byte-range", f"{part.start}..{part.stop}", "--first-line", str(part.line)]
     scratch.mkdir(parents=True, exist_ok=True)
     target = scratch / f"{part.name}.{part.kind}"
-    if part.kind == "jsonl":
-        with open(part.file, "rb") as source, open(target, "wb") as sink:
-            source.seek(part.start)
-            sink.write(source.read(part.stop - part.start))
-    else:
-        pl.scan_parquet(part.file).slice(part.start, part.stop - part.start).collect().write_parquet(target)
-    return str(target)
+    pl.scan_parquet(part.file).slice(part.start, part.stop - part.start).collect().write_parquet(target)
+    return [str(target)]
 
 
 def extract_partition(part: Partition, out: str, flags: list[str], threads: Optional[int] = None) -> str:
@@ -128,7 +146,7 @@ def extract_partition(part: Partition, out: str, flags: list[str], threads: Opti
     shard = Path(out) / "shards" / part.name
     if _complete(shard):
         return str(shard)
-    source = _materialise(part, Path(out) / "partitions")
+    source = _source(part, Path(out) / "partitions")
     if threads is None:
         try:
             from distributed import get_worker
@@ -140,7 +158,7 @@ def extract_partition(part: Partition, out: str, flags: list[str], threads: Opti
         # Polars' own pool (Parquet writing) within the worker's threads too, as rayon's: idle
         # threads of four worker processes on two cores cost a third more CPU.
         os.environ.setdefault("POLARS_MAX_THREADS", str(threads))
-    _run(["extract", source, "--out", str(shard), "--quiet", *flags], threads)
+    _run(["extract", *source, "--out", str(shard), "--quiet", *flags], threads)
     return str(shard)
 
 

@@ -10,6 +10,7 @@ import threading
 import time
 from pathlib import Path
 
+import polars as pl
 import pytest
 from distributed import Client, LocalCluster
 
@@ -105,3 +106,23 @@ def test_a_corrupt_partition_fails_alone_and_is_named(client, tmp_path):
     complete = [json.loads(m.read_text())["complete"] for m in sorted((out / "shards").glob("*/run_manifest.json"))]
     assert complete == [True, True]
     assert not (out / "run_manifest.json").exists(), "nothing merged"
+
+
+def test_partitions_of_one_file_are_read_in_place_with_the_files_line_ids(client, tmp_path):
+    rows = [{k: v for k, v in row.items() if k != "id"} for row in generated_rows(9)]
+    lines = [json.dumps(r) for r in rows]
+    lines[4:4] = ["", "   "]  # blank lines count as lines, not as articles
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    parts = framelens.dask.partitions(path, partition_size=4)
+    assert [(p.line, p.stop is not None) for p in parts] == [(1, True), (5, True), (11, True)]
+    single = tmp_path / "single"
+    framelens.extract(path, out=single)
+    merged = tmp_path / "out"
+    framelens.dask.extract(path, merged, client, partition_size=4, progress=False)
+    assert not (merged / "partitions").exists(), "nothing is copied"
+    for name in ("word_choice", "outlet_features", "voices"):
+        assert (merged / f"{name}.csv").read_bytes() == (single / f"{name}.csv").read_bytes(), name
+    ids = pl.concat([framelens.tables(merged / "shards" / p.name)["articles"] for p in parts])["article"].to_list()
+    assert ids == framelens.tables(single)["articles"]["article"].to_list()
+    assert ids[4] == f"{path}:7", ids

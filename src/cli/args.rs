@@ -48,6 +48,15 @@ pub struct CorpusArgs {
     /// Skip (with a message, never cut) an article longer than this many megabytes.
     #[arg(long, default_value_t = 5.0, value_name = "MB")]
     pub max_article_mb: f64,
+    /// Read only the lines of a .jsonl INPUT that start in bytes START..STOP (`START..` to the
+    /// end), so that jobs split one large file without copying it. Line numbers and `file:line`
+    /// ids still count from the file's start. Example, a Slurm array of 16: see the README.
+    #[arg(long, value_name = "START..STOP")]
+    pub byte_range: Option<framelens::corpus::ByteRange>,
+    /// With --byte-range: the number of the first line read, when known (saves counting the
+    /// lines before it).
+    #[arg(long, value_name = "N", requires = "byte_range", value_parser = clap::value_parser!(u64).range(1..))]
+    pub first_line: Option<u64>,
 }
 
 impl CorpusArgs {
@@ -66,6 +75,8 @@ impl CorpusArgs {
             keep_boilerplate: false,
             follow_links: false,
             max_article_mb: 5.0,
+            byte_range: None,
+            first_line: None,
         }
     }
 
@@ -75,6 +86,9 @@ impl CorpusArgs {
             columns: self.columns(),
             follow_links: self.follow_links,
             max_article_bytes: (self.max_article_mb.max(0.0) * 1e6) as u64,
+            byte_range: self
+                .byte_range
+                .map(|range| framelens::corpus::ByteRange { first_line: self.first_line, ..range }),
         }
     }
 

@@ -11,6 +11,7 @@ mod lines;
 mod manifest;
 mod outlet;
 mod parquet;
+mod range;
 mod rows;
 mod walk;
 
@@ -19,6 +20,7 @@ pub use error::CorpusError;
 pub use folder::read_folder;
 pub use html::extract_main_text;
 pub use outlet::{KnownOutlet, OutletGuesser};
+pub use range::{ByteRange, line_bounds};
 pub use rows::{Columns, MAX_ARTICLE_BYTES, ReadOptions, read_csv, read_jsonl};
 pub use walk::{Walk, files_below, regular_file, walk};
 
@@ -68,7 +70,15 @@ impl InputKind {
 
 /// Open `path` as a stream of articles.
 pub fn read(path: &Path, options: &ReadOptions, guesser: &OutletGuesser) -> Result<ArticleStream, CorpusError> {
-    match InputKind::detect(path)? {
+    let kind = InputKind::detect(path)?;
+    if options.byte_range.is_some() && kind != InputKind::Jsonl {
+        return Err(CorpusError::new(
+            path.display(),
+            "a byte range is read from a JSON Lines file only",
+            "give a .jsonl file, or leave out --byte-range",
+        ));
+    }
+    match kind {
         InputKind::Folder => read_folder(path, options, guesser),
         InputKind::Jsonl => read_jsonl(path, options, guesser),
         InputKind::Csv => read_csv(path, options, guesser),

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::error::{require_text, within_limit};
 use super::lines::LineIndex;
+use super::range::{ByteRange, line_bounds, lines_before};
 use super::{Article, ArticleStream, CorpusError, OutletGuesser};
 
 /// Which column holds which field.
@@ -51,6 +52,8 @@ pub struct ReadOptions {
     pub follow_links: bool,
     /// Articles longer than this many bytes are skipped with a message, never cut.
     pub max_article_bytes: u64,
+    /// Read only these bytes of a JSON Lines file (other inputs refuse a range).
+    pub byte_range: Option<ByteRange>,
 }
 
 /// The default largest article: 5 MB, far above any news article (a long feature is 100 kB).
@@ -58,7 +61,12 @@ pub const MAX_ARTICLE_BYTES: u64 = 5_000_000;
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { columns: Columns::default(), follow_links: false, max_article_bytes: MAX_ARTICLE_BYTES }
+        ReadOptions {
+            columns: Columns::default(),
+            follow_links: false,
+            max_article_bytes: MAX_ARTICLE_BYTES,
+            byte_range: None,
+        }
     }
 }
 
@@ -111,15 +119,33 @@ pub(super) fn row_article(
     })
 }
 
-/// Stream a JSON Lines file: one object per line.
+/// Stream a JSON Lines file: one object per line (those of `options.byte_range` when given).
 pub fn read_jsonl(path: &Path, options: &ReadOptions, guesser: &OutletGuesser) -> Result<ArticleStream, CorpusError> {
     let shown = path.display().to_string();
     super::walk::regular_file(path).map_err(|why| CorpusError::new(&shown, why, "give a regular file"))?;
-    let file = File::open(path).map_err(|e| CorpusError::new(&shown, e.to_string(), "check the INPUT path"))?;
+    let mut file = File::open(path).map_err(|e| CorpusError::new(&shown, e.to_string(), "check the INPUT path"))?;
+    let (mut next, stop, first_line) = match &options.byte_range {
+        None => (0, u64::MAX, 1),
+        Some(range) => {
+            let unreadable = |e: std::io::Error| CorpusError::new(&shown, e.to_string(), "check the INPUT path");
+            let (start, stop) = line_bounds(&mut file, range).map_err(unreadable)?;
+            let first = match range.first_line {
+                Some(line) => line,
+                None => 1 + lines_before(&mut file, start).map_err(unreadable)?,
+            };
+            (start, stop, first)
+        }
+    };
     let (options, guesser) = (options.clone(), guesser.clone());
-    let lines = BufReader::new(file).split(b'\n').enumerate();
-    let articles = lines.filter_map(move |(i, line)| {
-        let location = format!("{shown}:{}", i + 1);
+    let lines = BufReader::new(file).split(b'\n').map_while(move |line| {
+        // A line belongs to the range its first byte is in.
+        (next < stop).then(|| {
+            next += line.as_ref().map_or(0, |bytes| bytes.len() as u64 + 1);
+            line
+        })
+    });
+    let articles = lines.enumerate().filter_map(move |(i, line)| {
+        let location = format!("{shown}:{}", first_line + i as u64);
         let bytes = match line {
             Ok(bytes) => bytes,
             Err(e) => return Some(Err(CorpusError::new(location, e.to_string(), ""))),

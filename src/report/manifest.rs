@@ -3,13 +3,14 @@
 //! write the same bytes.
 
 use std::fs;
+use std::io::Read as _;
 use std::path::Path;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::corpus::{ReadOptions, input_files, regular_file};
+use crate::corpus::{ByteRange, ReadOptions, input_files, line_bounds, regular_file};
 use crate::lexicon::{LexiconInfo, StoryChoice};
 
 /// One input file and its hash.
@@ -21,6 +22,9 @@ pub struct InputFile {
     pub bytes: u64,
     /// SHA-256 of the bytes.
     pub sha256: String,
+    /// With `--byte-range`: the bytes read (whole lines), which `bytes` and `sha256` describe.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub byte_range: Option<[u64; 2]>,
 }
 
 /// Everything needed to reproduce a report.
@@ -76,19 +80,27 @@ pub fn hash_inputs(input: &Path, options: &ReadOptions) -> Vec<InputFile> {
     files
         .par_iter()
         .filter_map(|path| {
-            let (bytes, sha256) = sha256_of(path).ok()?;
+            let (bytes, sha256, byte_range) = sha256_of(path, options.byte_range.as_ref()).ok()?;
             let shown = path.strip_prefix(input).ok().filter(|p| !p.as_os_str().is_empty()).unwrap_or(path);
-            Some(InputFile { path: shown.to_string_lossy().replace('\\', "/"), bytes, sha256 })
+            Some(InputFile { path: shown.to_string_lossy().replace('\\', "/"), bytes, sha256, byte_range })
         })
         .collect()
 }
 
-/// Size and SHA-256 of a file, read in blocks: a corpus file may be larger than memory.
-fn sha256_of(path: &Path) -> std::io::Result<(u64, String)> {
+/// Size and SHA-256 of a file, or of the lines of `range` in it, read in blocks: a corpus file
+/// may be larger than memory.
+fn sha256_of(path: &Path, range: Option<&ByteRange>) -> std::io::Result<(u64, String, Option<[u64; 2]>)> {
     regular_file(path).map_err(std::io::Error::other)?;
+    let mut file = fs::File::open(path)?;
     let mut hasher = Sha256::new();
-    let bytes = std::io::copy(&mut fs::File::open(path)?, &mut hasher)?;
-    Ok((bytes, format!("{:x}", hasher.finalize())))
+    let (bytes, read) = match range {
+        None => (std::io::copy(&mut file, &mut hasher)?, None),
+        Some(range) => {
+            let (start, stop) = line_bounds(&mut file, range)?;
+            (std::io::copy(&mut file.take(stop - start), &mut hasher)?, Some([start, stop]))
+        }
+    };
+    Ok((bytes, format!("{:x}", hasher.finalize()), read))
 }
 
 #[cfg(test)]

@@ -234,3 +234,68 @@ fn overlapping_shards_are_refused_unless_deduplicated_and_links_list_the_shards_
     assert!(links["article_partials"].get("csv").is_none());
     assert!(linked.join("word_choice.csv").exists() && linked.join("report.md").exists());
 }
+
+#[test]
+fn byte_ranges_of_one_file_merge_to_the_single_run_with_its_line_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    // No ids, so articles are named file:line; a blank line and CRLF line ends in the middle.
+    let mut lines: Vec<String> = corpus_lines()
+        .iter()
+        .map(|line| {
+            let mut row: serde_json::Value = serde_json::from_str(line).unwrap();
+            row.as_object_mut().unwrap().remove("id");
+            row.to_string()
+        })
+        .collect();
+    lines.insert(5, String::new());
+    lines[7].push('\r');
+    let whole = write_jsonl(dir.path(), "all.jsonl", &lines);
+    let single = dir.path().join("single");
+    extract(&whole, &single, &[]);
+    let size = fs::metadata(&whole).unwrap().len();
+    // Cut mid-line, on a line start and at the end: each line is read by the part its first byte is in.
+    let line_start = lines[..9].iter().map(|l| l.len() as u64 + 1).sum::<u64>();
+    let cuts = [0, size / 3 + 7, line_start, size];
+    let mut shards = Vec::new();
+    for (k, pair) in cuts.windows(2).enumerate() {
+        let out = dir.path().join(format!("part-{k}"));
+        let range = format!("{}..{}", pair[0], pair[1]);
+        // The middle part is told its first line; the others count it.
+        let first_line = (k == 1).then(|| {
+            let bytes = fs::read(&whole).unwrap();
+            let start = (pair[0] as usize..bytes.len()).find(|&i| bytes[i - 1] == b'\n').unwrap();
+            (bytes[..start].iter().filter(|&&b| b == b'\n').count() + 1).to_string()
+        });
+        let mut extra = vec!["--byte-range", range.as_str()];
+        if let Some(line) = &first_line {
+            extra.extend(["--first-line", line.as_str()]);
+        }
+        extract(&whole, &out, &extra);
+        shards.push(out);
+    }
+    let counts: Vec<usize> = shards.iter().map(|s| read_csv(&s.join("articles.csv")).len()).collect();
+    assert_eq!(counts.iter().sum::<usize>(), 12, "every article once: {counts:?}");
+    assert!(counts.iter().all(|&n| n > 0), "{counts:?}");
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(shards[1].join("run_manifest.json")).unwrap()).unwrap();
+    let read = manifest["input_files"][0]["byte_range"].as_array().unwrap();
+    assert!(read[0].as_u64().unwrap() > cuts[1] && read[1].as_u64() == Some(line_start), "{read:?}");
+
+    let merged = dir.path().join("merged");
+    let refs: Vec<&Path> = shards.iter().map(PathBuf::as_path).collect();
+    merge(&refs, &merged, &["--tables-only"]).success();
+    for file in files(&single).iter().filter(|f| *f != "run_manifest.json") {
+        let (a, b) = (fs::read(single.join(file)).unwrap(), fs::read(merged.join(file)).unwrap());
+        assert!(a == b, "{file} differs from the single run's");
+    }
+    let ids: Vec<String> = read_csv(&merged.join("articles.csv")).iter().map(|r| r["article"].clone()).collect();
+    assert!(ids.contains(&format!("{}:7", whole.display())), "ids count lines from the file's start: {ids:?}");
+
+    // A range is for JSON Lines files only; --first-line needs a range.
+    let folder = example_corpus();
+    let refused =
+        framelens().arg("extract").arg(&folder).args(["--out", "x", "--byte-range", "0..10"]).assert().failure();
+    let message = String::from_utf8_lossy(&refused.get_output().stderr).into_owned();
+    assert!(message.contains("JSON Lines") && message.contains(&folder.display().to_string()), "{message}");
+    framelens().arg("extract").arg(&whole).args(["--out", "x", "--first-line", "3"]).assert().failure();
+}
