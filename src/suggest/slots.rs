@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use super::rank::{Candidate, Contexts, SuggestOptions, frequent_terms, similarity, unit_contexts};
 use super::terms::TermTable;
+use crate::text::english;
 
 /// A proposed concept: alternative terms for one referent.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,7 +81,7 @@ fn pairs_across_stories(table: &TermTable, contexts: &Contexts, pool: &[String],
         .map(|i| {
             (0..pool.len())
                 .filter(|&j| {
-                    j != i && !shares_a_word(&pool[i], &pool[j]) && used_differently(table, &pool[i], &pool[j])
+                    j != i && may_alternate(table, &pool[i], &pool[j]) && used_differently(table, &pool[i], &pool[j])
                 })
                 .map(|j| (similarity(contexts, &pool[i], &pool[j]), j))
                 .filter(|(s, _)| *s > 0.0)
@@ -132,6 +133,48 @@ fn users(table: &TermTable, key: &str) -> Vec<bool> {
     table.terms[key].uses.iter().map(|&u| u > 0).collect()
 }
 
+/// Whether `a` and `b` could be alternative labels: they share no word, neither is a word of a
+/// date, a time or a quantity ("week" / "month", "last" / "recent": facts, not word choice), and
+/// two single words have the same form, -ing, past or neither ("wants" / "seemed", "meeting" /
+/// "met" fill one slot by chance, and alternatives fill it in the same form; a phrase's form is
+/// not its last word's: "illegally entered" / "made their way"). Terms are compared by key,
+/// their forms by the surface written most often.
+fn may_alternate(table: &TermTable, a: &str, b: &str) -> bool {
+    let (x, y) = (table.terms[a].surface(), table.terms[b].surface());
+    let words = |t: &str| t.contains(' ');
+    !shares_a_word(a, b)
+        && !is_date_or_quantity(x)
+        && !is_date_or_quantity(y)
+        && (words(x) || words(y) || form(x) == form(y))
+}
+
+fn is_date_or_quantity(term: &str) -> bool {
+    let e = english();
+    [&e.calendar_words, &e.time_words, &e.quantifiers, &e.determiners].iter().any(|class| class.contains(&term))
+}
+
+/// How a term's last word ends, for [`may_alternate`].
+#[derive(PartialEq, Eq)]
+enum Form {
+    Ing,
+    Past,
+    Other,
+}
+
+fn form(word: &str) -> Form {
+    let e = english();
+    if word.len() >= 5 && word.ends_with("ing") {
+        Form::Ing
+    } else if (word.len() >= 4 && word.ends_with("ed") && !word.ends_with("eed"))
+        || e.irregular_past_forms.contains(&word)
+        || e.irregular_participles.contains(&word)
+    {
+        Form::Past
+    } else {
+        Form::Other
+    }
+}
+
 fn shares_a_word(a: &str, b: &str) -> bool {
     let words: BTreeSet<&str> = a.split(' ').collect();
     b.split(' ').any(|w| words.contains(w))
@@ -148,7 +191,7 @@ fn grow(
     let mut near: Vec<(f64, &String)> = pool
         .iter()
         .filter(|t| t.as_str() != seed && !taken.contains(*t))
-        .filter(|t| used_differently(table, seed, t) && !shares_a_word(seed, t))
+        .filter(|t| used_differently(table, seed, t) && may_alternate(table, seed, t))
         .map(|t| (similarity(contexts, seed, t), t))
         .filter(|(s, _)| *s >= threshold)
         .collect();
@@ -158,7 +201,7 @@ fn grow(
         if group.members.len() >= MAX_MEMBERS {
             break;
         }
-        if group.members.iter().any(|m| shares_a_word(m, term)) {
+        if group.members.iter().any(|m| !may_alternate(table, m, term)) {
             continue;
         }
         group.members.push(term.clone());
@@ -190,6 +233,22 @@ mod tests {
             }
         }
         t
+    }
+
+    #[test]
+    fn dates_quantities_and_other_word_forms_are_not_alternatives() {
+        let mut t = TermTable::default();
+        let text = "The plan and the proposal came last week, a month after he wants what seemed a meeting they met, he told reporters.";
+        t.add_article("s", "A", text, VoiceFilter::Own, TextOptions::default(), &Stemmer::default());
+        let key = |surface: &str| {
+            t.terms.iter().find(|(_, stats)| stats.surface() == surface).map(|(k, _)| k.clone()).expect(surface)
+        };
+        let may = |a: &str, b: &str| may_alternate(&t, &key(a), &key(b));
+        assert!(may("plan", "proposal"));
+        assert!(!may("week", "month"), "units of time");
+        assert!(!may("last", "plan"), "a date word");
+        assert!(!may("wants", "seemed") && !may("meeting", "met"), "other forms");
+        assert!(may("seemed", "told"), "past and past");
     }
 
     #[test]
