@@ -1,5 +1,6 @@
-//! One-article-per-row Parquet files, read with polars. The whole file is loaded at once
-//! (polars reads Parquet by row groups, not rows), then rows are yielded one by one.
+//! One-article-per-row Parquet files, read with polars one row group at a time (polars reads
+//! Parquet by row groups, not rows), so memory holds one row group, not the file; rows are
+//! yielded one by one.
 
 use std::fs::File;
 use std::path::Path;
@@ -7,38 +8,97 @@ use std::path::Path;
 use polars::prelude::*;
 
 use super::rows::{RowFields, row_article};
-use super::{ArticleStream, CorpusError, OutletGuesser, ReadOptions};
+use super::{Article, ArticleStream, CorpusError, OutletGuesser, ReadOptions};
 
 /// Stream the rows of a Parquet file as articles.
 pub fn read_parquet(path: &Path, options: &ReadOptions, guesser: &OutletGuesser) -> Result<ArticleStream, CorpusError> {
     let shown = path.display().to_string();
     super::walk::regular_file(path).map_err(|why| CorpusError::new(&shown, why, "give a regular file"))?;
-    let columns = &options.columns;
-    let file = File::open(path).map_err(|e| CorpusError::new(&shown, e.to_string(), "check the INPUT path"))?;
-    let frame = ParquetReader::new(file)
-        .finish()
-        .map_err(|e| CorpusError::new(&shown, format!("cannot read Parquet: {e}"), "check that the file is Parquet"))?;
-    let names: Vec<String> = frame.get_column_names().iter().map(|n| n.to_string()).collect();
-    if !names.contains(&columns.text) {
-        let message = format!("no `{}` column (columns: {})", columns.text, names.join(", "));
+    let not_parquet = |e: PolarsError| {
+        CorpusError::new(&shown, format!("cannot read Parquet: {e}"), "check that the file is Parquet")
+    };
+    let mut reader = ParquetReader::new(open(path, &shown)?);
+    let names: Vec<String> = reader.schema().map_err(not_parquet)?.iter_names().map(|n| n.to_string()).collect();
+    let text = &options.columns.text;
+    if !names.contains(text) {
+        let message = format!("no `{text}` column (columns: {})", names.join(", "));
         return Err(CorpusError::new(&shown, message, "name the text column with --text-column"));
     }
-    let mut string_columns = Vec::new();
-    for name in &names {
-        let cast = frame
-            .column(name)
-            .and_then(|c| c.cast(&DataType::String))
-            .map_err(|e| CorpusError::new(&shown, format!("column `{name}`: {e}"), ""))?;
-        string_columns.push((name.clone(), cast));
+    let mut groups = Vec::new();
+    let mut first = 0;
+    for group in &reader.get_metadata().map_err(not_parquet)?.row_groups {
+        groups.push((first, group.num_rows()));
+        first += group.num_rows();
     }
-    let (options, guesser) = (options.clone(), guesser.clone());
-    let rows = (0..frame.height()).map(move |row| {
-        let location = format!("{shown}:row {}", row + 1);
-        let get = |name: &str| {
-            let (_, column) = string_columns.iter().find(|(n, _)| n == name)?;
-            column.str().ok()?.get(row).map(str::to_string)
-        };
-        row_article(RowFields { location, get: &get }, &options, &guesser)
+    let (path, options, guesser) = (path.to_path_buf(), options.clone(), guesser.clone());
+    let rows = groups.into_iter().filter(|(_, rows)| *rows > 0).flat_map(move |(first, rows)| {
+        let group: Box<dyn Iterator<Item = Result<Article, CorpusError>> + Send> =
+            match row_group(&path, &shown, &names, first, rows) {
+                Ok(columns) => {
+                    let (shown, options, guesser) = (shown.clone(), options.clone(), guesser.clone());
+                    Box::new((0..rows).map(move |row| {
+                        let location = format!("{shown}:row {}", first + row + 1);
+                        let get = |name: &str| {
+                            let (_, column) = columns.iter().find(|(n, _)| n == name)?;
+                            column.str().ok()?.get(row).map(str::to_string)
+                        };
+                        row_article(RowFields { location, get: &get }, &options, &guesser)
+                    }))
+                }
+                Err(e) => Box::new(std::iter::once(Err(e))),
+            };
+        group
     });
     Ok(Box::new(rows))
+}
+
+fn open(path: &Path, shown: &str) -> Result<File, CorpusError> {
+    File::open(path).map_err(|e| CorpusError::new(shown, e.to_string(), "check the INPUT path"))
+}
+
+/// Rows `first..first + rows` (one row group) with every column as text.
+fn row_group(
+    path: &Path,
+    shown: &str,
+    names: &[String],
+    first: usize,
+    rows: usize,
+) -> Result<Vec<(String, Column)>, CorpusError> {
+    let location = format!("{shown}:row {}", first + 1);
+    let frame = ParquetReader::new(open(path, shown)?).with_slice(Some((first, rows))).finish().map_err(|e| {
+        CorpusError::new(&location, format!("cannot read Parquet: {e}"), "check that the file is Parquet")
+    })?;
+    names
+        .iter()
+        .map(|name| {
+            let cast = frame.column(name).and_then(|c| c.cast(&DataType::String));
+            cast.map(|c| (name.clone(), c))
+                .map_err(|e| CorpusError::new(&location, format!("column `{name}`: {e}"), ""))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_row_group_is_read_in_order_with_its_row_number() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("articles.parquet");
+        let texts: Vec<String> = (1..=7).map(|i| format!("Article number {i} says little.")).collect();
+        let ids: Vec<i64> = (1..=7).collect();
+        let mut frame = df!("text" => texts, "id" => ids, "outlet" => ["A", "B", "A", "B", "A", "B", "A"]).unwrap();
+        ParquetWriter::new(File::create(&path).unwrap()).with_row_group_size(Some(3)).finish(&mut frame).unwrap();
+        let reader = ParquetReader::new(File::open(&path).unwrap()).get_metadata().unwrap().row_groups.len();
+        assert!(reader >= 2, "several row groups written: {reader}");
+        let articles: Vec<Article> = read_parquet(&path, &ReadOptions::default(), &OutletGuesser::default())
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["1", "2", "3", "4", "5", "6", "7"]);
+        assert!(articles[6].text.contains("number 7") && articles[6].source.ends_with(":row 7"));
+        assert_eq!(articles[3].outlet, "B");
+    }
 }
