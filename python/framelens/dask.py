@@ -10,8 +10,8 @@ Each task writes its shard into ``out/shards/part-NNNNN/`` and the merge writes 
 charts and report.md of one run over the whole dataset into ``out/``. Shards are independent and
 idempotent: a failed task is retried (``retries``), a killed worker's task runs again elsewhere,
 and running the same call again skips the shards already complete (resume). A partition of a
-JSON Lines file is read in place (``--byte-range``), so articles without an ``id`` column keep
-the ``file:line`` ids of a run over the whole file.
+file is read in place (``--byte-range`` for JSON Lines, ``--rows`` for Parquet), so nothing is
+copied and articles without an ``id`` column keep the ids of a run over the whole file.
 """
 
 from __future__ import annotations
@@ -127,17 +127,14 @@ def _complete(folder: Path) -> bool:
         return False
 
 
-def _source(part: Partition, scratch: Path) -> list[str]:
-    """The arguments that make extract read the partition: the file, with its byte range for
-    part of a JSON Lines file; a Parquet slice is written out."""
+def _source(part: Partition) -> list[str]:
+    """The arguments that make extract read the partition in place: the file, with its byte
+    range (JSON Lines) or row range (Parquet) when the partition is part of it."""
     if part.stop is None:
         return [part.file]
     if part.kind == "jsonl":
         return [part.file, "--byte-range", f"{part.start}..{part.stop}", "--first-line", str(part.line)]
-    scratch.mkdir(parents=True, exist_ok=True)
-    target = scratch / f"{part.name}.{part.kind}"
-    pl.scan_parquet(part.file).slice(part.start, part.stop - part.start).collect().write_parquet(target)
-    return [str(target)]
+    return [part.file, "--rows", f"{part.start}..{part.stop}"]
 
 
 def extract_partition(part: Partition, out: str, flags: list[str], threads: Optional[int] = None) -> str:
@@ -146,7 +143,7 @@ def extract_partition(part: Partition, out: str, flags: list[str], threads: Opti
     shard = Path(out) / "shards" / part.name
     if _complete(shard):
         return str(shard)
-    source = _source(part, Path(out) / "partitions")
+    source = _source(part)
     if threads is None:
         try:
             from distributed import get_worker

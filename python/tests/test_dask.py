@@ -108,6 +108,19 @@ def test_a_corrupt_partition_fails_alone_and_is_named(client, tmp_path):
     assert not (out / "run_manifest.json").exists(), "nothing merged"
 
 
+def read_in_place_equals_single(client, path: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """Extract ``path`` once and in partitions of 4 articles; the partitions are read in place
+    and merge to the single run's outlet tables. Returns both folders."""
+    single = tmp_path / "single"
+    framelens.extract(path, out=single)
+    merged = tmp_path / "out"
+    framelens.dask.extract(path, merged, client, partition_size=4, progress=False)
+    assert not (merged / "partitions").exists(), "nothing is copied"
+    for name in ("word_choice", "outlet_features", "voices"):
+        assert (merged / f"{name}.csv").read_bytes() == (single / f"{name}.csv").read_bytes(), name
+    return single, merged
+
+
 def test_partitions_of_one_file_are_read_in_place_with_the_files_line_ids(client, tmp_path):
     rows = [{k: v for k, v in row.items() if k != "id"} for row in generated_rows(9)]
     lines = [json.dumps(r) for r in rows]
@@ -116,13 +129,16 @@ def test_partitions_of_one_file_are_read_in_place_with_the_files_line_ids(client
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     parts = framelens.dask.partitions(path, partition_size=4)
     assert [(p.line, p.stop is not None) for p in parts] == [(1, True), (5, True), (11, True)]
-    single = tmp_path / "single"
-    framelens.extract(path, out=single)
-    merged = tmp_path / "out"
-    framelens.dask.extract(path, merged, client, partition_size=4, progress=False)
-    assert not (merged / "partitions").exists(), "nothing is copied"
-    for name in ("word_choice", "outlet_features", "voices"):
-        assert (merged / f"{name}.csv").read_bytes() == (single / f"{name}.csv").read_bytes(), name
+    single, merged = read_in_place_equals_single(client, path, tmp_path)
     ids = pl.concat([framelens.tables(merged / "shards" / p.name)["articles"] for p in parts])["article"].to_list()
     assert ids == framelens.tables(single)["articles"]["article"].to_list()
     assert ids[4] == f"{path}:7", ids
+
+
+def test_parquet_partitions_are_read_in_place(client, tmp_path):
+    rows = generated_rows(10)
+    path = tmp_path / "corpus.parquet"
+    pl.DataFrame(rows).write_parquet(path, row_group_size=3)
+    single, merged = read_in_place_equals_single(client, path, tmp_path)
+    manifest = json.loads((merged / "shards" / "part-00001" / "run_manifest.json").read_text())
+    assert manifest["input_files"][0]["rows"] == [4, 8]

@@ -50,13 +50,18 @@ pub struct CorpusArgs {
     pub max_article_mb: f64,
     /// Read only the lines of a .jsonl INPUT that start in bytes START..STOP (`START..` to the
     /// end), so that jobs split one large file without copying it. Line numbers and `file:line`
-    /// ids still count from the file's start. Example, a Slurm array of 16: see the README.
+    /// ids still count from the file's start. A Slurm array over one file: docs/scale-out.md.
     #[arg(long, value_name = "START..STOP")]
     pub byte_range: Option<framelens::corpus::ByteRange>,
     /// With --byte-range: the number of the first line read, when known (saves counting the
     /// lines before it).
     #[arg(long, value_name = "N", requires = "byte_range", value_parser = clap::value_parser!(u64).range(1..))]
     pub first_line: Option<u64>,
+    /// Read only rows START..STOP (from 0, STOP excluded; `START..` to the end) of a .parquet
+    /// INPUT, one job's part of a large file. Row numbers in messages and `file:row N` ids stay
+    /// the file's.
+    #[arg(long, value_name = "START..STOP")]
+    pub rows: Option<framelens::corpus::RowRange>,
 }
 
 impl CorpusArgs {
@@ -77,6 +82,7 @@ impl CorpusArgs {
             max_article_mb: 5.0,
             byte_range: None,
             first_line: None,
+            rows: None,
         }
     }
 
@@ -89,6 +95,7 @@ impl CorpusArgs {
             byte_range: self
                 .byte_range
                 .map(|range| framelens::corpus::ByteRange { first_line: self.first_line, ..range }),
+            rows: self.rows,
         }
     }
 

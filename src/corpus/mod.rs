@@ -20,7 +20,8 @@ pub use error::CorpusError;
 pub use folder::read_folder;
 pub use html::extract_main_text;
 pub use outlet::{KnownOutlet, OutletGuesser};
-pub use range::{ByteRange, line_bounds};
+pub use parquet::row_group_bytes;
+pub use range::{ByteRange, RowRange, line_bounds};
 pub use rows::{Columns, MAX_ARTICLE_BYTES, ReadOptions, read_csv, read_jsonl};
 pub use walk::{Walk, files_below, regular_file, walk};
 
@@ -76,6 +77,13 @@ pub fn read(path: &Path, options: &ReadOptions, guesser: &OutletGuesser) -> Resu
             path.display(),
             "a byte range is read from a JSON Lines file only",
             "give a .jsonl file, or leave out --byte-range",
+        ));
+    }
+    if options.rows.is_some() && kind != InputKind::Parquet {
+        return Err(CorpusError::new(
+            path.display(),
+            "a row range is read from a Parquet file only",
+            "give a .parquet file, or leave out --rows",
         ));
     }
     match kind {

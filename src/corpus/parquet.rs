@@ -3,14 +3,16 @@
 //! yielded one by one.
 
 use std::fs::File;
+use std::ops::Range;
 use std::path::Path;
 
 use polars::prelude::*;
 
+use super::range::RowRange;
 use super::rows::{RowFields, row_article};
 use super::{Article, ArticleStream, CorpusError, OutletGuesser, ReadOptions};
 
-/// Stream the rows of a Parquet file as articles.
+/// Stream the rows of a Parquet file (those of `options.rows` when given) as articles.
 pub fn read_parquet(path: &Path, options: &ReadOptions, guesser: &OutletGuesser) -> Result<ArticleStream, CorpusError> {
     let shown = path.display().to_string();
     super::walk::regular_file(path).map_err(|why| CorpusError::new(&shown, why, "give a regular file"))?;
@@ -24,12 +26,11 @@ pub fn read_parquet(path: &Path, options: &ReadOptions, guesser: &OutletGuesser)
         let message = format!("no `{text}` column (columns: {})", names.join(", "));
         return Err(CorpusError::new(&shown, message, "name the text column with --text-column"));
     }
-    let mut groups = Vec::new();
-    let mut first = 0;
-    for group in &reader.get_metadata().map_err(not_parquet)?.row_groups {
-        groups.push((first, group.num_rows()));
-        first += group.num_rows();
-    }
+    let groups: Vec<(usize, usize)> = row_groups(&mut reader, options.rows.as_ref())
+        .map_err(not_parquet)?
+        .into_iter()
+        .map(|(rows, _)| (rows.start, rows.end - rows.start))
+        .collect();
     let (path, options, guesser) = (path.to_path_buf(), options.clone(), guesser.clone());
     let rows = groups.into_iter().filter(|(_, rows)| *rows > 0).flat_map(move |(first, rows)| {
         let group: Box<dyn Iterator<Item = Result<Article, CorpusError>> + Send> =
@@ -50,6 +51,39 @@ pub fn read_parquet(path: &Path, options: &ReadOptions, guesser: &OutletGuesser)
         group
     });
     Ok(Box::new(rows))
+}
+
+/// The rows of each row group that `range` takes (all when `None`), with the group's bytes in
+/// the file.
+fn row_groups(
+    reader: &mut ParquetReader<File>,
+    range: Option<&RowRange>,
+) -> PolarsResult<Vec<(Range<usize>, Range<u64>)>> {
+    let (start, stop) = range.map_or((0, usize::MAX), |r| {
+        let at = |row: u64| usize::try_from(row).unwrap_or(usize::MAX);
+        (at(r.start), at(r.stop))
+    });
+    let mut out = Vec::new();
+    let mut first = 0;
+    for group in &reader.get_metadata()?.row_groups {
+        let end = first + group.num_rows();
+        let rows = first.max(start)..end.min(stop);
+        if rows.start < rows.end {
+            out.push((rows, group.full_byte_range()));
+        }
+        first = end;
+    }
+    Ok(out)
+}
+
+/// The bytes of `path` holding the row groups that `range` takes: from the first one's start
+/// to the last one's end (empty at 0 when it takes none). What a run over a row range hashes.
+pub fn row_group_bytes(path: &Path, range: &RowRange) -> std::io::Result<(u64, u64)> {
+    let mut reader = ParquetReader::new(File::open(path)?);
+    let groups = row_groups(&mut reader, Some(range)).map_err(std::io::Error::other)?;
+    let start = groups.iter().map(|(_, bytes)| bytes.start).min().unwrap_or(0);
+    let end = groups.iter().map(|(_, bytes)| bytes.end).max().unwrap_or(0);
+    Ok((start, end))
 }
 
 fn open(path: &Path, shown: &str) -> Result<File, CorpusError> {

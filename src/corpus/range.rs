@@ -1,5 +1,5 @@
-//! Part of a JSON Lines file, by bytes: what one job of many reads when a large file is split
-//! without copying it (a Slurm array, a Dask partition). A line belongs to the part its first
+//! Part of a JSON Lines file, by bytes, or of a Parquet file, by rows: what one job of many reads
+//! when a large file is split without copying it (a Slurm array, a Dask partition). A line belongs to the part its first
 //! byte falls in, so parts that tile the file read every line once, whatever the boundaries.
 //! Line numbers (and the `file:line` ids of articles without an id column) count from the start
 //! of the file, so they are the ones a run over the whole file gives.
@@ -24,17 +24,41 @@ impl FromStr for ByteRange {
 
     /// `START..STOP` in bytes; `START..` reads to the end.
     fn from_str(text: &str) -> Result<ByteRange, String> {
-        let (start, stop) = text.split_once("..").ok_or_else(|| format!("`{text}`: write START..STOP in bytes"))?;
-        let number = |s: &str, what: &str| {
-            s.trim().parse::<u64>().map_err(|_| format!("`{text}`: {what} `{s}` is not a byte offset"))
-        };
-        let start = number(start, "START")?;
-        let stop = if stop.trim().is_empty() { u64::MAX } else { number(stop, "STOP")? };
-        if stop < start {
-            return Err(format!("`{text}`: STOP is before START"));
-        }
+        let (start, stop) = parse(text, "a byte offset")?;
         Ok(ByteRange { start, stop, first_line: None })
     }
+}
+
+/// Rows `start..stop` of a Parquet file, counted from 0 (`stop` excluded).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RowRange {
+    /// First row read.
+    pub start: u64,
+    /// The row after the last one read.
+    pub stop: u64,
+}
+
+impl FromStr for RowRange {
+    type Err = String;
+
+    /// `START..STOP` in rows; `START..` reads to the end.
+    fn from_str(text: &str) -> Result<RowRange, String> {
+        let (start, stop) = parse(text, "a row number")?;
+        Ok(RowRange { start, stop })
+    }
+}
+
+/// `START..STOP` or `START..` (to `u64::MAX`), each `what`.
+fn parse(text: &str, what: &str) -> Result<(u64, u64), String> {
+    let (start, stop) = text.split_once("..").ok_or_else(|| format!("`{text}`: write START..STOP"))?;
+    let number =
+        |s: &str, name: &str| s.trim().parse::<u64>().map_err(|_| format!("`{text}`: {name} `{s}` is not {what}"));
+    let start = number(start, "START")?;
+    let stop = if stop.trim().is_empty() { u64::MAX } else { number(stop, "STOP")? };
+    if stop < start {
+        return Err(format!("`{text}`: STOP is before START"));
+    }
+    Ok((start, stop))
 }
 
 /// Where the lines of `range` begin and end in `file`: the first line starting at or after
@@ -96,6 +120,8 @@ mod tests {
         assert!("20..10".parse::<ByteRange>().unwrap_err().contains("before START"));
         assert!("a..10".parse::<ByteRange>().unwrap_err().contains("START `a`"));
         assert!("10".parse::<ByteRange>().unwrap_err().contains("START..STOP"));
+        assert_eq!("3..7".parse::<RowRange>().unwrap(), RowRange { start: 3, stop: 7 });
+        assert!("3..x".parse::<RowRange>().unwrap_err().contains("not a row number"));
     }
 
     #[test]

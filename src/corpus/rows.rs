@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::error::{require_text, within_limit};
 use super::lines::LineIndex;
-use super::range::{ByteRange, line_bounds, lines_before};
+use super::range::{ByteRange, RowRange, line_bounds, lines_before};
 use super::{Article, ArticleStream, CorpusError, OutletGuesser};
 
 /// Which column holds which field.
@@ -52,8 +52,10 @@ pub struct ReadOptions {
     pub follow_links: bool,
     /// Articles longer than this many bytes are skipped with a message, never cut.
     pub max_article_bytes: u64,
-    /// Read only these bytes of a JSON Lines file (other inputs refuse a range).
+    /// Read only these bytes of a JSON Lines file (other inputs refuse a byte range).
     pub byte_range: Option<ByteRange>,
+    /// Read only these rows of a Parquet file (other inputs refuse a row range).
+    pub rows: Option<RowRange>,
 }
 
 /// The default largest article: 5 MB, far above any news article (a long feature is 100 kB).
@@ -66,6 +68,7 @@ impl Default for ReadOptions {
             follow_links: false,
             max_article_bytes: MAX_ARTICLE_BYTES,
             byte_range: None,
+            rows: None,
         }
     }
 }

@@ -3,14 +3,14 @@
 //! write the same bytes.
 
 use std::fs;
-use std::io::Read as _;
+use std::io::{Read as _, Seek as _, SeekFrom};
 use std::path::Path;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::corpus::{ByteRange, ReadOptions, input_files, line_bounds, regular_file};
+use crate::corpus::{ReadOptions, input_files, line_bounds, regular_file, row_group_bytes};
 use crate::lexicon::{LexiconInfo, StoryChoice};
 
 /// One input file and its hash.
@@ -22,9 +22,13 @@ pub struct InputFile {
     pub bytes: u64,
     /// SHA-256 of the bytes.
     pub sha256: String,
-    /// With `--byte-range`: the bytes read (whole lines), which `bytes` and `sha256` describe.
+    /// With `--byte-range` or `--rows`: the bytes read (whole lines, or whole row groups), which
+    /// `bytes` and `sha256` describe.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub byte_range: Option<[u64; 2]>,
+    /// With `--rows`: the rows read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rows: Option<[u64; 2]>,
 }
 
 /// Everything needed to reproduce a report.
@@ -80,27 +84,33 @@ pub fn hash_inputs(input: &Path, options: &ReadOptions) -> Vec<InputFile> {
     files
         .par_iter()
         .filter_map(|path| {
-            let (bytes, sha256, byte_range) = sha256_of(path, options.byte_range.as_ref()).ok()?;
+            let (bytes, sha256, byte_range) = sha256_of(path, options).ok()?;
             let shown = path.strip_prefix(input).ok().filter(|p| !p.as_os_str().is_empty()).unwrap_or(path);
-            Some(InputFile { path: shown.to_string_lossy().replace('\\', "/"), bytes, sha256, byte_range })
+            let rows = options.rows.map(|r| [r.start, r.stop]);
+            Some(InputFile { path: shown.to_string_lossy().replace('\\', "/"), bytes, sha256, byte_range, rows })
         })
         .collect()
 }
 
-/// Size and SHA-256 of a file, or of the lines of `range` in it, read in blocks: a corpus file
-/// may be larger than memory.
-fn sha256_of(path: &Path, range: Option<&ByteRange>) -> std::io::Result<(u64, String, Option<[u64; 2]>)> {
+/// Size and SHA-256 of a file, or of the lines of its byte range or the row groups of its row
+/// range, read in blocks: a corpus file may be larger than memory.
+fn sha256_of(path: &Path, options: &ReadOptions) -> std::io::Result<(u64, String, Option<[u64; 2]>)> {
     regular_file(path).map_err(std::io::Error::other)?;
     let mut file = fs::File::open(path)?;
+    let part = match (&options.byte_range, &options.rows) {
+        (Some(range), _) => Some(line_bounds(&mut file, range)?),
+        (None, Some(rows)) => Some(row_group_bytes(path, rows)?),
+        (None, None) => None,
+    };
     let mut hasher = Sha256::new();
-    let (bytes, read) = match range {
-        None => (std::io::copy(&mut file, &mut hasher)?, None),
-        Some(range) => {
-            let (start, stop) = line_bounds(&mut file, range)?;
-            (std::io::copy(&mut file.take(stop - start), &mut hasher)?, Some([start, stop]))
+    let bytes = match part {
+        None => std::io::copy(&mut file, &mut hasher)?,
+        Some((start, stop)) => {
+            file.seek(SeekFrom::Start(start))?;
+            std::io::copy(&mut file.take(stop - start), &mut hasher)?
         }
     };
-    Ok((bytes, format!("{:x}", hasher.finalize()), read))
+    Ok((bytes, format!("{:x}", hasher.finalize()), part.map(|(start, stop)| [start, stop])))
 }
 
 #[cfg(test)]

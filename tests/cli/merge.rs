@@ -235,6 +235,18 @@ fn overlapping_shards_are_refused_unless_deduplicated_and_links_list_the_shards_
     assert!(linked.join("word_choice.csv").exists() && linked.join("report.md").exists());
 }
 
+/// Merge `shards` into `merged` with `--tables-only`, check that every file but the manifest
+/// equals the `single` run's, and return the merged article ids.
+fn merged_ids_equal_to(single: &Path, shards: &[PathBuf], merged: &Path) -> Vec<String> {
+    let refs: Vec<&Path> = shards.iter().map(PathBuf::as_path).collect();
+    merge(&refs, merged, &["--tables-only"]).success();
+    for file in files(single).iter().filter(|f| *f != "run_manifest.json") {
+        let (a, b) = (fs::read(single.join(file)).unwrap(), fs::read(merged.join(file)).unwrap());
+        assert!(a == b, "{file} differs from the single run's");
+    }
+    read_csv(&merged.join("articles.csv")).iter().map(|r| r["article"].clone()).collect()
+}
+
 #[test]
 fn byte_ranges_of_one_file_merge_to_the_single_run_with_its_line_ids() {
     let dir = tempfile::tempdir().unwrap();
@@ -281,14 +293,7 @@ fn byte_ranges_of_one_file_merge_to_the_single_run_with_its_line_ids() {
     let read = manifest["input_files"][0]["byte_range"].as_array().unwrap();
     assert!(read[0].as_u64().unwrap() > cuts[1] && read[1].as_u64() == Some(line_start), "{read:?}");
 
-    let merged = dir.path().join("merged");
-    let refs: Vec<&Path> = shards.iter().map(PathBuf::as_path).collect();
-    merge(&refs, &merged, &["--tables-only"]).success();
-    for file in files(&single).iter().filter(|f| *f != "run_manifest.json") {
-        let (a, b) = (fs::read(single.join(file)).unwrap(), fs::read(merged.join(file)).unwrap());
-        assert!(a == b, "{file} differs from the single run's");
-    }
-    let ids: Vec<String> = read_csv(&merged.join("articles.csv")).iter().map(|r| r["article"].clone()).collect();
+    let ids = merged_ids_equal_to(&single, &shards, &dir.path().join("merged"));
     assert!(ids.contains(&format!("{}:7", whole.display())), "ids count lines from the file's start: {ids:?}");
 
     // A range is for JSON Lines files only; --first-line needs a range.
@@ -298,4 +303,42 @@ fn byte_ranges_of_one_file_merge_to_the_single_run_with_its_line_ids() {
     let message = String::from_utf8_lossy(&refused.get_output().stderr).into_owned();
     assert!(message.contains("JSON Lines") && message.contains(&folder.display().to_string()), "{message}");
     framelens().arg("extract").arg(&whole).args(["--out", "x", "--first-line", "3"]).assert().failure();
+}
+
+#[test]
+fn row_ranges_of_one_parquet_file_merge_to_the_single_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows: Vec<serde_json::Value> = corpus_lines().iter().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let column = |name: &str| -> Vec<Option<String>> {
+        rows.iter().map(|r| r.get(name).and_then(|v| v.as_str()).map(str::to_string)).collect()
+    };
+    // No id column: articles are named file:row N. Row groups of 4, cut inside the second.
+    let mut frame = polars::prelude::df!(
+        "outlet" => column("outlet"), "story" => column("story"), "title" => column("title"), "text" => column("text")
+    )
+    .unwrap();
+    let whole = dir.path().join("all.parquet");
+    polars::prelude::ParquetWriter::new(fs::File::create(&whole).unwrap())
+        .with_row_group_size(Some(4))
+        .finish(&mut frame)
+        .unwrap();
+    let single = dir.path().join("single");
+    extract(&whole, &single, &[]);
+    let mut shards = Vec::new();
+    for (k, range) in ["0..6", "6..9", "9.."].iter().enumerate() {
+        let out = dir.path().join(format!("part-{k}"));
+        extract(&whole, &out, &["--rows", range]);
+        shards.push(out);
+    }
+    let counts: Vec<usize> = shards.iter().map(|s| read_csv(&s.join("articles.csv")).len()).collect();
+    assert_eq!(counts, [6, 3, 3]);
+    let ids = merged_ids_equal_to(&single, &shards, &dir.path().join("merged"));
+    assert_eq!(ids[6], format!("{}:row 7", whole.display()));
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(shards[1].join("run_manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["input_files"][0]["rows"], serde_json::json!([6, 9]));
+    let mut refused = framelens();
+    refused.arg("extract").arg(single.join("articles.csv")).args(["--out", "x", "--rows", "0..2"]);
+    let message = String::from_utf8_lossy(&refused.assert().failure().get_output().stderr).into_owned();
+    assert!(message.contains("Parquet file only"), "{message}");
 }
