@@ -138,7 +138,7 @@ fn users(table: &TermTable, key: &str) -> Vec<bool> {
 /// two single words have the same form, -ing, past or neither ("wants" / "seemed", "meeting" /
 /// "met" fill one slot by chance, and alternatives fill it in the same form; a phrase's form is
 /// not its last word's: "illegally entered" / "made their way"). Terms are compared by key,
-/// their forms by the surface written most often.
+/// their forms by the surface written most often; and they are not mostly one phrase.
 fn may_alternate(table: &TermTable, a: &str, b: &str) -> bool {
     let (x, y) = (table.terms[a].surface(), table.terms[b].surface());
     let words = |t: &str| t.contains(' ');
@@ -146,6 +146,17 @@ fn may_alternate(table: &TermTable, a: &str, b: &str) -> bool {
         && !is_date_or_quantity(x)
         && !is_date_or_quantity(y)
         && (words(x) || words(y) || form(x) == form(y))
+        && !one_phrase(table, a, b)
+}
+
+/// Whether `a` and `b` are mostly written side by side, as one phrase ("President Barack",
+/// "Rodham Clinton"): at least a fifth of the rarer one's uses. Parts of one name fill
+/// neighbouring slots, not the same one.
+fn one_phrase(table: &TermTable, a: &str, b: &str) -> bool {
+    let rarer = table.terms[a].total().min(table.terms[b].total());
+    let together: u32 =
+        [format!("{a} {b}"), format!("{b} {a}")].iter().filter_map(|k| table.terms.get(k)).map(|t| t.total()).sum();
+    together > 0 && together * 5 >= rarer
 }
 
 fn is_date_or_quantity(term: &str) -> bool {
@@ -238,7 +249,7 @@ mod tests {
     #[test]
     fn dates_quantities_and_other_word_forms_are_not_alternatives() {
         let mut t = TermTable::default();
-        let text = "The plan and the proposal came last week, a month after he wants what seemed a meeting they met, he told reporters.";
+        let text = "The plan and the proposal came last week, a month after he wants what seemed a meeting they met, he told reporters. President Barack Obama spoke; the president left.";
         t.add_article("s", "A", text, VoiceFilter::Own, TextOptions::default(), &Stemmer::default());
         let key = |surface: &str| {
             t.terms.iter().find(|(_, stats)| stats.surface() == surface).map(|(k, _)| k.clone()).expect(surface)
@@ -249,6 +260,8 @@ mod tests {
         assert!(!may("last", "plan"), "a date word");
         assert!(!may("wants", "seemed") && !may("meeting", "met"), "other forms");
         assert!(may("seemed", "told"), "past and past");
+        assert!(!may("president", "barack"), "mostly one phrase: parts of one name");
+        assert!(may("president", "plan"), "written apart");
     }
 
     #[test]
