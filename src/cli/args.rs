@@ -50,16 +50,17 @@ pub struct CorpusArgs {
     pub max_article_mb: f64,
     /// Read only the lines of a .jsonl INPUT that start in bytes START..STOP (`START..` to the
     /// end), so that jobs split one large file without copying it. Line numbers and `file:line`
-    /// ids still count from the file's start. A Slurm array over one file: docs/scale-out.md.
+    /// ids still count from the file's start. Example: `framelens extract big.jsonl --byte-range
+    /// 0..2000000000 --out part-0`; a Slurm array over one file: docs/scale-out.md.
     #[arg(long, value_name = "START..STOP")]
     pub byte_range: Option<framelens::corpus::ByteRange>,
     /// With --byte-range: the number of the first line read, when known (saves counting the
-    /// lines before it).
+    /// lines before it). Example: `--byte-range 2000000000..4000000000 --first-line 500001`.
     #[arg(long, value_name = "N", requires = "byte_range", value_parser = clap::value_parser!(u64).range(1..))]
     pub first_line: Option<u64>,
     /// Read only rows START..STOP (from 0, STOP excluded; `START..` to the end) of a .parquet
     /// INPUT, one job's part of a large file. Row numbers in messages and `file:row N` ids stay
-    /// the file's.
+    /// the file's. Example: `framelens extract big.parquet --rows 0..100000 --out part-0`.
     #[arg(long, value_name = "START..STOP")]
     pub rows: Option<framelens::corpus::RowRange>,
 }

@@ -72,20 +72,19 @@ impl InputKind {
 /// Open `path` as a stream of articles.
 pub fn read(path: &Path, options: &ReadOptions, guesser: &OutletGuesser) -> Result<ArticleStream, CorpusError> {
     let kind = InputKind::detect(path)?;
-    if options.byte_range.is_some() && kind != InputKind::Jsonl {
-        return Err(CorpusError::new(
-            path.display(),
-            "a byte range is read from a JSON Lines file only",
-            "give a .jsonl file, or leave out --byte-range",
-        ));
-    }
-    if options.rows.is_some() && kind != InputKind::Parquet {
-        return Err(CorpusError::new(
-            path.display(),
-            "a row range is read from a Parquet file only",
-            "give a .parquet file, or leave out --rows",
-        ));
-    }
+    // A part of a file is read from the one kind of file it is defined for.
+    let part_of = |given: bool, wanted: InputKind, flag: &str, name: &str, ext: &str| {
+        if given && kind != wanted {
+            let (what, fix) = (
+                format!("{flag} reads part of a {name} file only"),
+                format!("give a .{ext} file, or leave out {flag}"),
+            );
+            return Err(CorpusError::new(path.display(), what, fix));
+        }
+        Ok(())
+    };
+    part_of(options.byte_range.is_some(), InputKind::Jsonl, "--byte-range", "JSON Lines", "jsonl")?;
+    part_of(options.rows.is_some(), InputKind::Parquet, "--rows", "Parquet", "parquet")?;
     match kind {
         InputKind::Folder => read_folder(path, options, guesser),
         InputKind::Jsonl => read_jsonl(path, options, guesser),

@@ -6,6 +6,7 @@ use std::fs::File;
 use std::ops::Range;
 use std::path::Path;
 
+use polars::io::parquet::metadata::FileMetadataRef;
 use polars::prelude::*;
 
 use super::range::RowRange;
@@ -26,22 +27,25 @@ pub fn read_parquet(path: &Path, options: &ReadOptions, guesser: &OutletGuesser)
         let message = format!("no `{text}` column (columns: {})", names.join(", "));
         return Err(CorpusError::new(&shown, message, "name the text column with --text-column"));
     }
-    let groups: Vec<(usize, usize)> = row_groups(&mut reader, options.rows.as_ref())
+    let groups: Vec<Range<usize>> = row_groups(&mut reader, options.rows.as_ref())
         .map_err(not_parquet)?
         .into_iter()
-        .map(|(rows, _)| (rows.start, rows.end - rows.start))
+        .map(|(rows, _)| rows)
         .collect();
+    // Every row group is read with the footer read here, not parsed again.
+    let metadata = reader.get_metadata().map_err(not_parquet)?.clone();
     let (path, options, guesser) = (path.to_path_buf(), options.clone(), guesser.clone());
-    let rows = groups.into_iter().filter(|(_, rows)| *rows > 0).flat_map(move |(first, rows)| {
+    let rows = groups.into_iter().flat_map(move |rows| {
         let group: Box<dyn Iterator<Item = Result<Article, CorpusError>> + Send> =
-            match row_group(&path, &shown, &names, first, rows) {
+            match row_group(&path, &shown, &metadata, &names, rows.clone()) {
                 Ok(columns) => {
                     let (shown, options, guesser) = (shown.clone(), options.clone(), guesser.clone());
-                    Box::new((0..rows).map(move |row| {
-                        let location = format!("{shown}:row {}", first + row + 1);
+                    let first = rows.start;
+                    Box::new(rows.map(move |row| {
+                        let location = format!("{shown}:row {}", row + 1);
                         let get = |name: &str| {
                             let (_, column) = columns.iter().find(|(n, _)| n == name)?;
-                            column.str().ok()?.get(row).map(str::to_string)
+                            column.str().ok()?.get(row - first).map(str::to_string)
                         };
                         row_article(RowFields { location, get: &get }, &options, &guesser)
                     }))
@@ -90,16 +94,18 @@ fn open(path: &Path, shown: &str) -> Result<File, CorpusError> {
     File::open(path).map_err(|e| CorpusError::new(shown, e.to_string(), "check the INPUT path"))
 }
 
-/// Rows `first..first + rows` (one row group) with every column as text.
+/// Rows `rows` (of one row group) with every column as text.
 fn row_group(
     path: &Path,
     shown: &str,
+    metadata: &FileMetadataRef,
     names: &[String],
-    first: usize,
-    rows: usize,
+    rows: Range<usize>,
 ) -> Result<Vec<(String, Column)>, CorpusError> {
-    let location = format!("{shown}:row {}", first + 1);
-    let frame = ParquetReader::new(open(path, shown)?).with_slice(Some((first, rows))).finish().map_err(|e| {
+    let location = format!("{shown}:row {}", rows.start + 1);
+    let mut reader = ParquetReader::new(open(path, shown)?);
+    reader.set_metadata(metadata.clone());
+    let frame = reader.with_slice(Some((rows.start, rows.len()))).finish().map_err(|e| {
         CorpusError::new(&location, format!("cannot read Parquet: {e}"), "check that the file is Parquet")
     })?;
     names

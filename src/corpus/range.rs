@@ -1,8 +1,8 @@
-//! Part of a JSON Lines file, by bytes, or of a Parquet file, by rows: what one job of many reads
-//! when a large file is split without copying it (a Slurm array, a Dask partition). A line belongs to the part its first
-//! byte falls in, so parts that tile the file read every line once, whatever the boundaries.
-//! Line numbers (and the `file:line` ids of articles without an id column) count from the start
-//! of the file, so they are the ones a run over the whole file gives.
+//! Part of a JSON Lines file, by bytes, or of a Parquet file, by rows: what one job of many
+//! reads when a large file is split without copying it (a Slurm array, a Dask partition). A line
+//! belongs to the part its first byte falls in, so parts that tile the file read every line once,
+//! whatever the boundaries. Line numbers (and the `file:line` ids of articles without an id
+//! column) count from the start of the file, so they are the ones a run over the whole file gives.
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};

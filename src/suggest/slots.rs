@@ -133,12 +133,16 @@ fn users(table: &TermTable, key: &str) -> Vec<bool> {
     table.terms[key].uses.iter().map(|&u| u > 0).collect()
 }
 
-/// Whether `a` and `b` could be alternative labels: they share no word, neither is a word of a
-/// date, a time or a quantity ("week" / "month", "last" / "recent": facts, not word choice), and
-/// two single words have the same form, -ing, past or neither ("wants" / "seemed", "meeting" /
-/// "met" fill one slot by chance, and alternatives fill it in the same form; a phrase's form is
-/// not its last word's: "illegally entered" / "made their way"). Terms are compared by key,
-/// their forms by the surface written most often; and they are not mostly one phrase.
+/// Whether `a` and `b` (term keys) could be alternative labels. Not when they
+/// - share a word;
+/// - include a word of a date, a time or a quantity ("week" / "month", "last" / "recent"): facts,
+///   not word choice;
+/// - are two single words of different forms, -ing, past or neither ("wants" / "seemed",
+///   "meeting" / "met" share a slot by chance; alternatives fill it in the same form). A phrase's
+///   form is not its last word's ("illegally entered" / "made their way"), so phrases pass;
+/// - are mostly one phrase ([`one_phrase`]).
+///
+/// Forms and classes are read from the surface written most often.
 fn may_alternate(table: &TermTable, a: &str, b: &str) -> bool {
     let (x, y) = (table.terms[a].surface(), table.terms[b].surface());
     let words = |t: &str| t.contains(' ');
@@ -164,7 +168,7 @@ fn is_date_or_quantity(term: &str) -> bool {
     [&e.calendar_words, &e.time_words, &e.quantifiers, &e.determiners].iter().any(|class| class.contains(&term))
 }
 
-/// How a term's last word ends, for [`may_alternate`].
+/// How a single word ends, for [`may_alternate`].
 #[derive(PartialEq, Eq)]
 enum Form {
     Ing,
