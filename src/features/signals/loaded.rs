@@ -12,7 +12,7 @@ use super::{
 use crate::columns;
 use crate::lexicon::{Inflect, LabelMatch, LexiconSet, LoadedClass};
 use crate::quotes::{QuoteMark, Voice, is_title};
-use crate::text::{SpanReach, TokenKind};
+use crate::text::{Span, SpanReach, TokenKind};
 
 pub(super) const ENTRY: SignalEntry = SignalEntry {
     kind: SignalKind::Loaded,
@@ -68,6 +68,7 @@ impl Signal for Loaded {
             })
             .collect();
         hits.extend(scare_quotes(article));
+        hits.extend(so_called(article));
         hits.sort_by_key(|h| h.span.start);
         out.extend(hits);
     }
@@ -109,6 +110,31 @@ fn scare_quotes(article: &ArticleText) -> Vec<Hit> {
         );
         hit.voice = Voice::Own;
         hits.push(hit);
+    }
+    hits
+}
+
+/// "so-called" before a word: the scare quote written out (the so-called reform). The flag spans
+/// "so-called" and the word after it. Before a quotation it is left to the quotation's own test,
+/// and its voice is the voice it stands in: inside a quotation it is the speaker's.
+fn so_called(article: &ArticleText) -> Vec<Hit> {
+    let doc = article.doc;
+    let tokens = &doc.tokens;
+    let mut hits = Vec::new();
+    for i in 1..tokens.len().saturating_sub(1) {
+        let (so, called, next) = (&tokens[i - 1], &tokens[i], &tokens[i + 1]);
+        let joined = matches!(&doc.text[so.span.end..called.span.start], "-" | " ");
+        if so.key != "so" || called.key != "called" || !joined || next.kind != TokenKind::Word {
+            continue;
+        }
+        let span = Span { start: so.span.start, end: next.span.end };
+        let detail = span.slice(doc.text).to_lowercase();
+        hits.push(Place::of(doc, i - 1, span).hit(
+            SignalKind::Loaded,
+            LoadedClass::ScareQuote.as_str().into(),
+            detail,
+            article.voices,
+        ));
     }
     hits
 }
