@@ -1,7 +1,7 @@
 //! Groups of alternative labels: terms that fill the same slot ("parliament voted to ___ foreign
 //! troops") in different groups' texts, named after the most frequent one.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::rank::{Candidate, Contexts, SuggestOptions, frequent_terms, similarity, unit_contexts};
 use super::terms::TermTable;
@@ -42,16 +42,18 @@ pub fn slot_groups(
     pool.retain(|k| !is_style(k));
     pool.sort_by(|a, b| table.terms[b].total().cmp(&table.terms[a].total()).then(a.cmp(b)));
     let contexts = unit_contexts(table, pool.iter());
+    let names = Initials::of(table);
     if table.stories.len() > 1 {
-        return pairs_across_stories(table, &contexts, &pool, options.similarity * ACROSS_STORIES);
+        return pairs_across_stories(table, &names, &contexts, &pool, options.similarity * ACROSS_STORIES);
     }
+    pool.retain(|k| table.terms[k].total() >= MIN_USES_IN_STORY);
     let mut taken: BTreeSet<String> = BTreeSet::new();
     let mut groups = Vec::new();
     for seed in &pool {
         if taken.contains(seed) {
             continue;
         }
-        let group = grow(table, &contexts, &pool, seed, &taken, options.similarity);
+        let group = grow(table, &names, &contexts, &pool, seed, &taken, options.similarity);
         if group.members.len() >= 2 {
             taken.extend(group.members.iter().cloned());
             groups.push(group);
@@ -59,6 +61,10 @@ pub fn slot_groups(
     }
     groups
 }
+
+/// In one story, the fewest uses of a group's terms: a term used once has one context, and the
+/// term nearest to it is chance ("stand" / "Tapachula", each written once in five articles).
+const MIN_USES_IN_STORY: u32 = 2;
 
 /// Across stories a context is a context within one story, so similarities run an order of
 /// magnitude lower than in one story: the threshold is scaled by this.
@@ -75,13 +81,21 @@ const MIN_USES_ACROSS: u32 = 5;
 /// outlets lean to), with similarity at least `threshold`, and when outlets choose between
 /// them: in the stories where both occur, at least half of the outlets writing either write
 /// only one ([`complementarity`]).
-fn pairs_across_stories(table: &TermTable, contexts: &Contexts, pool: &[String], threshold: f64) -> Vec<SlotGroup> {
+fn pairs_across_stories(
+    table: &TermTable,
+    names: &Initials,
+    contexts: &Contexts,
+    pool: &[String],
+    threshold: f64,
+) -> Vec<SlotGroup> {
     let pool: Vec<String> = pool.iter().filter(|k| table.terms[*k].total() >= MIN_USES_ACROSS).cloned().collect();
     let nearest: Vec<Option<(f64, usize)>> = (0..pool.len())
         .map(|i| {
             (0..pool.len())
                 .filter(|&j| {
-                    j != i && may_alternate(table, &pool[i], &pool[j]) && used_differently(table, &pool[i], &pool[j])
+                    j != i
+                        && may_alternate(table, names, &pool[i], &pool[j])
+                        && used_differently(table, &pool[i], &pool[j])
                 })
                 .map(|j| (similarity(contexts, &pool[i], &pool[j]), j))
                 .filter(|(s, _)| *s > 0.0)
@@ -140,10 +154,13 @@ fn users(table: &TermTable, key: &str) -> Vec<bool> {
 /// - are two single words of different forms, -ing, past or neither ("wants" / "seemed",
 ///   "meeting" / "met" share a slot by chance; alternatives fill it in the same form). A phrase's
 ///   form is not its last word's ("illegally entered" / "made their way"), so phrases pass;
-/// - are mostly one phrase ([`one_phrase`]).
+/// - are mostly one phrase ([`one_phrase`]);
+/// - are one name written out and as initials ("u.s." / "united states", "eu" / "european
+///   union"): spellings of one label, not alternatives; or one is a piece of a name whose
+///   initials are the other ("service" of "Internal Revenue Service" / "irs"): [`one_name`].
 ///
 /// Forms and classes are read from the surface written most often.
-fn may_alternate(table: &TermTable, a: &str, b: &str) -> bool {
+fn may_alternate(table: &TermTable, names: &Initials, a: &str, b: &str) -> bool {
     let (x, y) = (table.terms[a].surface(), table.terms[b].surface());
     let words = |t: &str| t.contains(' ');
     !shares_a_word(a, b)
@@ -151,6 +168,43 @@ fn may_alternate(table: &TermTable, a: &str, b: &str) -> bool {
         && !is_date_or_quantity(y)
         && (words(x) || words(y) || form(x) == form(y))
         && !one_phrase(table, a, b)
+        && !one_name(names, x, y)
+        && !one_name(names, y, x)
+}
+
+/// The corpus's phrases by their initials ("irs" → "internal revenue service"), for
+/// [`one_name`].
+pub struct Initials(BTreeMap<String, Vec<String>>);
+
+impl Initials {
+    pub fn of(table: &TermTable) -> Initials {
+        let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for stats in table.terms.values() {
+            let phrase = stats.surface();
+            if phrase.contains(' ') {
+                map.entry(initials(phrase)).or_default().push(phrase.to_string());
+            }
+        }
+        Initials(map)
+    }
+}
+
+fn initials(phrase: &str) -> String {
+    phrase.split(' ').filter_map(|w| w.chars().next()).collect()
+}
+
+/// Whether `short` (as written most often) is the initials of `long`, or of a phrase of the
+/// corpus that holds `long`'s words.
+fn one_name(names: &Initials, short: &str, long: &str) -> bool {
+    let letters: String = short.chars().filter(|c| *c != '.').collect();
+    if short.contains(' ') || !(2..=5).contains(&letters.chars().count()) || !letters.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    let holds = |phrase: &str| {
+        let words: Vec<&str> = phrase.split(' ').collect();
+        long.split(' ').all(|w| words.contains(&w))
+    };
+    initials(long) == letters || names.0.get(&letters).is_some_and(|phrases| phrases.iter().any(|p| holds(p)))
 }
 
 /// Whether `a` and `b` are mostly written side by side, as one phrase ("President Barack",
@@ -197,6 +251,7 @@ fn shares_a_word(a: &str, b: &str) -> bool {
 
 fn grow(
     table: &TermTable,
+    names: &Initials,
     contexts: &Contexts,
     pool: &[String],
     seed: &str,
@@ -206,7 +261,7 @@ fn grow(
     let mut near: Vec<(f64, &String)> = pool
         .iter()
         .filter(|t| t.as_str() != seed && !taken.contains(*t))
-        .filter(|t| used_differently(table, seed, t) && may_alternate(table, seed, t))
+        .filter(|t| used_differently(table, seed, t) && may_alternate(table, names, seed, t))
         .map(|t| (similarity(contexts, seed, t), t))
         .filter(|(s, _)| *s >= threshold)
         .collect();
@@ -216,7 +271,7 @@ fn grow(
         if group.members.len() >= MAX_MEMBERS {
             break;
         }
-        if group.members.iter().any(|m| !may_alternate(table, m, term)) {
+        if group.members.iter().any(|m| !may_alternate(table, names, m, term)) {
             continue;
         }
         group.members.push(term.clone());
@@ -253,12 +308,13 @@ mod tests {
     #[test]
     fn dates_quantities_and_other_word_forms_are_not_alternatives() {
         let mut t = TermTable::default();
-        let text = "The plan and the proposal came last week, a month after he wants what seemed a meeting they met, he told reporters. President Barack Obama spoke; the president left.";
+        let text = "The plan and the proposal came last week, a month after he wants what seemed a meeting they met, he told reporters. President Barack Obama spoke; the president left. The EU and the European Union, the U.S. and the United States; the IRS, the Internal Revenue Service and its service; the union.";
         t.add_article("s", "A", text, VoiceFilter::Own, TextOptions::default(), &Stemmer::default());
         let key = |surface: &str| {
             t.terms.iter().find(|(_, stats)| stats.surface() == surface).map(|(k, _)| k.clone()).expect(surface)
         };
-        let may = |a: &str, b: &str| may_alternate(&t, &key(a), &key(b));
+        let names = Initials::of(&t);
+        let may = |a: &str, b: &str| may_alternate(&t, &names, &key(a), &key(b));
         assert!(may("plan", "proposal"));
         assert!(!may("week", "month"), "units of time");
         assert!(!may("last", "plan"), "a date word");
@@ -266,6 +322,28 @@ mod tests {
         assert!(may("seemed", "told"), "past and past");
         assert!(!may("president", "barack"), "mostly one phrase: parts of one name");
         assert!(may("president", "plan"), "written apart");
+        assert!(!may("eu", "european union") && !may("u.s.", "united states"), "initials of the same words");
+        assert!(!may("irs", "service"), "a piece of the name the initials stand for");
+        assert!(may("irs", "plan") && may("eu", "plan"), "a word the name lacks");
+    }
+
+    #[test]
+    fn in_one_story_a_term_written_once_joins_no_group() {
+        let mut t = TermTable::default();
+        let stemmer = Stemmer::default();
+        let said = |word: &str| format!("Critics said the {word} would fail. Officials defended the {word} again.");
+        for (outlet, text) in [
+            ("A", said("scheme")),
+            ("B", said("plan")),
+            ("C", said("ruse").replace(" Officials defended the ruse again.", "")),
+        ] {
+            t.add_article("s", outlet, &text, VoiceFilter::Own, TextOptions::default(), &stemmer);
+        }
+        let options = SuggestOptions::default();
+        let groups = slot_groups(&t, &rank(&t, &options), &options, &|_| false);
+        let members: Vec<&str> = groups.iter().flat_map(|g| g.members.iter().map(String::as_str)).collect();
+        assert!(members.contains(&"scheme") && members.contains(&"plan"), "{members:?}");
+        assert!(!members.contains(&"ruse"), "written once: {members:?}");
     }
 
     #[test]

@@ -115,11 +115,13 @@ impl StyleRules {
         // A piece of a longer name ("huffington", the "news" of "Fox News") counts where an
         // example sentence writes the whole name, capitals kept ("foreign policy" is not the
         // magazine Foreign Policy).
+        // So does a term that runs into a name ("told the huffington" of "told The Huffington
+        // Post"): its last words are the name's first.
+        let lower = |w: &[String]| w.iter().map(|x| x.to_lowercase()).collect::<Vec<_>>();
         let piece = |name: &[String]| {
-            name.len() > words.len()
-                && name
-                    .windows(words.len())
-                    .any(|w| w.iter().map(|x| x.to_lowercase()).eq(words.iter().map(|x| x.to_string())))
+            let inside = name.len() > words.len() && name.windows(words.len()).any(|w| lower(w) == words);
+            let runs_into = (1..name.len().min(words.len())).any(|k| lower(&name[..k]) == words[words.len() - k..]);
+            (inside || runs_into)
                 && table.terms.get(key).is_some_and(|t| t.examples.iter().flatten().any(|s| writes(s, name)))
         };
         if self.written.iter().zip(&self.media).any(|(written, name)| (holds(name) && named(name)) || piece(written)) {
@@ -127,7 +129,8 @@ impl StyleRules {
         }
         // An initial or a party tag's letter, or a title abbreviation ("Republican Sen."). A
         // dotted abbreviation is a spelling only where the corpus also has it undotted: "U.S."
-        // against "United States" or "America" is a choice of label.
+        // stays a candidate, a label against "America" (against "United States", the words it
+        // stands for, it is a spelling, and groups never pair the two: `slots::one_name`).
         let abbreviated = words.iter().any(|w| {
             let letters = w.trim_end_matches('.');
             (letters.chars().count() == 1 && letters != "a" && letters != "i") || self.abbreviations.contains(letters)
@@ -254,9 +257,13 @@ mod tests {
             ("B", "Representative Smith said the email was a reasonable plan. Sen. Jones (R-Ohio) agreed on email."),
             ("B", "Officials in York said The New York Times reported it first."),
             ("B", "The senator spoke on foreign policy."),
+            ("A", "She told The Huffington Post on Monday that critics backed the new plan."),
         ]);
         let stemmer = Stemmer::default();
-        let rules = StyleRules::new(&t, ["Fox News", "Fox", "The New York Times", "Reason", "Time", "Foreign Policy"]);
+        let rules = StyleRules::new(
+            &t,
+            ["Fox News", "Fox", "The New York Times", "Reason", "Time", "Foreign Policy", "The Huffington Post"],
+        );
         let style = |term: &str| rules.classify(&t, &stemmer_key(&stemmer, term));
         assert_eq!(style("fox news"), Some(Style::MediumName));
         assert_eq!(style("told fox"), Some(Style::MediumName), "holds a whole alias");
@@ -274,6 +281,9 @@ mod tests {
         assert_eq!(style("policy"), None, "foreign policy in lower case is not the magazine");
         assert_eq!(style("plan"), None);
         assert_eq!(style("senate"), None, "not the full form of sen");
+        assert_eq!(style("told the huffington"), Some(Style::MediumName), "runs into a name written whole");
+        assert!(t.terms.contains_key(&stemmer_key(&stemmer, "backed the new")));
+        assert_eq!(style("backed the new"), None, "runs into no name in its sentence");
     }
 
     fn stemmer_key(stemmer: &Stemmer, term: &str) -> String {
