@@ -5,10 +5,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+use framelens::lexicon::{LexiconSet, OutletEntry};
 use framelens::report::write_table;
 use framelens::suggest::{
-    Candidate, StyleRules, Styled, SuggestOptions, TermTable, VoiceFilter, draft_toml, lexicon_terms, slot_groups,
-    slot_groups_table, style_table, suggestions_table,
+    AnchorCounter, Candidate, SlotGroup, StyleRules, Styled, SuggestOptions, TermTable, VoiceFilter, draft_toml,
+    lexicon_terms, slot_groups, slot_groups_table, style_table, suggestions_table,
 };
 use framelens::text::Stemmer;
 
@@ -93,7 +94,8 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         SuggestOptions { top: args.top, prior: args.prior, min_count: args.min_count, similarity: args.similarity };
     let style = StyleRules::for_lexicons(&table, &loaded.set);
     let (ranked, styled) = style.rank(&table, &settings);
-    let groups = slot_groups(&table, &ranked, &settings, &|key| style.classify(&table, key).is_some());
+    let mut groups = slot_groups(&table, &ranked, &settings, &|key| style.classify(&table, key).is_some());
+    anchor(args, &loaded.set, &mut groups)?;
     write(args, &table, &ranked, &groups, &known, &styled)?;
     for (g, list) in ranked.iter().enumerate() {
         let top: Vec<&str> = list.iter().take(8).map(|c| table.terms[&c.key].surface()).collect();
@@ -106,6 +108,28 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         args.out.display()
     ));
     Ok(Outcome::unless_skipped(skipped > 0))
+}
+
+/// Read the corpus again for the names written beside each group's labels.
+fn anchor(args: &Args, set: &LexiconSet, groups: &mut [SlotGroup]) -> anyhow::Result<()> {
+    if groups.is_empty() {
+        return Ok(());
+    }
+    let mut counter = AnchorCounter::new(groups, set.outlets.iter().flat_map(OutletEntry::names));
+    let Prepared { stream, .. } = Prepared::quiet(&args.corpus, &LexiconArgs::default())?;
+    let options = Prepared::text_options(&args.corpus);
+    let stemmer = Stemmer::default();
+    for article in stream.flatten() {
+        let group = match args.by {
+            ByArg::Outlet => &article.outlet,
+            ByArg::Story => &article.story,
+        };
+        counter.add_article(group, &article.text, options, &stemmer);
+    }
+    for (group, anchors) in groups.iter_mut().zip(counter.anchors()) {
+        group.anchors = anchors;
+    }
+    Ok(())
 }
 
 fn marked_terms(paths: &[PathBuf], stemmer: &Stemmer) -> std::collections::BTreeMap<String, String> {

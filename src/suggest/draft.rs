@@ -67,7 +67,7 @@ fn uses_by_group(table: &TermTable, key: &str) -> String {
     parts.join(", ")
 }
 
-/// `slot_groups`: one row per member of each proposed group.
+/// `slot_groups`: one row per member of each proposed group, with the group's disagreement.
 pub fn slot_groups_table(table: &TermTable, groups: &[SlotGroup], known: &BTreeMap<String, String>) -> DataFrame {
     let rows: Vec<(&SlotGroup, usize)> =
         groups.iter().flat_map(|g| (0..g.members.len()).map(move |i| (g, i))).collect();
@@ -76,6 +76,9 @@ pub fn slot_groups_table(table: &TermTable, groups: &[SlotGroup], known: &BTreeM
         .text("group", &rows.iter().map(|(g, _)| surface(&g.name)).collect::<Vec<_>>())
         .text("term", &rows.iter().map(|(g, i)| surface(&g.members[*i])).collect::<Vec<_>>())
         .measure("similarity", rows.iter().map(|(g, i)| Some(g.similarity[*i])).collect())
+        .measure("disagreement_bits", rows.iter().map(|(g, _)| Some(g.disagreement.bits)).collect())
+        .measure("disagreement_g", rows.iter().map(|(g, _)| Some(g.disagreement.g)).collect())
+        .text("anchors", &rows.iter().map(|(g, _)| g.anchors.join("; ")).collect::<Vec<_>>())
         .count("uses", rows.iter().map(|(g, i)| u64::from(table.terms[&g.members[*i]].total())).collect())
         .text("uses_by_outlet", &rows.iter().map(|(g, i)| uses_by_group(table, &g.members[*i])).collect::<Vec<_>>())
         .text(
@@ -103,8 +106,8 @@ fn quoted(text: &str) -> String {
     toml::Value::String(text.to_string()).to_string()
 }
 
-/// The draft lexicon: one concept per slot group, connotations left for the researcher, the
-/// counts behind each group as comments, then each group's distinctive terms that no group took.
+/// The draft lexicon: one concept per slot group, those outlets disagree over most first,
+/// connotations left for the researcher, the counts behind each group as comments, then each group's distinctive terms that no group took.
 /// No article text goes into it, since a lexicon is shared and committed: the example sentences
 /// are in `suggestions.csv`.
 pub fn draft_toml(
@@ -137,7 +140,15 @@ pub fn draft_toml(
             id = format!("{id}_{}", ids.len() + 1);
         }
         ids.push(id.clone());
-        let _ = writeln!(out, "\n# Terms filling the slot of \"{}\":", surface(&group.name));
+        let d = &group.disagreement;
+        let _ = writeln!(
+            out,
+            "\n# Terms filling the slot of \"{}\"; outlets disagree by {:.2} bits within stories (G = {:.1} over {} uses):",
+            surface(&group.name),
+            d.bits,
+            d.g,
+            d.uses
+        );
         for (member, sim) in group.members.iter().zip(&group.similarity) {
             let lexicon = known.get(member).map_or(String::new(), |k| format!(" [already in lexicon: {k}]"));
             let _ = writeln!(
@@ -150,6 +161,12 @@ pub fn draft_toml(
         let _ = writeln!(out, "[[concept]]");
         let _ = writeln!(out, "id = {}", quoted(&id));
         let _ = writeln!(out, "description = \"TODO: the referent these labels name.\"");
+        if !group.anchors.is_empty() {
+            let _ = writeln!(out, "# Names written beside these labels: keep those of the referent, and mark a label");
+            let _ = writeln!(out, "# `anchored = true` where it also names other things.");
+            let anchors: Vec<String> = group.anchors.iter().map(|a| quoted(a)).collect();
+            let _ = writeln!(out, "anchors = [{}]", anchors.join(", "));
+        }
         let _ = writeln!(out, "labels = [");
         for member in &group.members {
             let _ = writeln!(out, "  {{ text = {}, connotation = \"neutral\" }},", quoted(&surface(member)));

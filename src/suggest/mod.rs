@@ -2,6 +2,8 @@
 //! one-vs-rest weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi and Quinn
 //! 2008), grouping alternative labels that fill the same slot, and the draft TOML.
 
+mod anchors;
+mod disagree;
 mod draft;
 mod log_odds;
 mod rank;
@@ -9,6 +11,8 @@ mod slots;
 mod style;
 mod terms;
 
+pub use anchors::AnchorCounter;
+pub use disagree::{Disagreement, disagreement};
 pub use draft::{concept_id, draft_toml, lexicon_terms, slot_groups_table, suggestions_table};
 pub use log_odds::{LogOdds, Prior, TermCounts, log_odds};
 pub use rank::{Candidate, SuggestOptions, rank};

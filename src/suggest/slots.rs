@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::disagree::{Disagreement, disagreement};
 use super::rank::{Candidate, Contexts, SuggestOptions, frequent_terms, similarity, unit_contexts};
 use super::terms::TermTable;
 use crate::text::english;
@@ -16,6 +17,11 @@ pub struct SlotGroup {
     pub members: Vec<String>,
     /// Similarity of each member to the name (1 for the name).
     pub similarity: Vec<f64>,
+    /// How much outlets disagree over the members, within stories.
+    pub disagreement: Disagreement,
+    /// Names written beside the members: what they point to (filled by
+    /// [`AnchorCounter`](super::AnchorCounter), empty until then).
+    pub anchors: Vec<String>,
 }
 
 /// Most members per group.
@@ -24,10 +30,24 @@ const MAX_MEMBERS: usize = 8;
 const POOL: usize = 300;
 
 /// Propose groups among the candidates and the corpus's frequent terms, leaving out house style
-/// (`is_style`). In one story, a term joins the group of a more frequent term when their
+/// (`is_style`), ranked by how much outlets disagree over them ([`Disagreement::g`], then name). In one story, a term joins the group of a more frequent term when their
 /// contexts are similar, they share no word, and the groups (outlets) using them differ; each
 /// term is in at most one group. Across stories, see [`pairs_across_stories`].
 pub fn slot_groups(
+    table: &TermTable,
+    candidates: &[Vec<Candidate>],
+    options: &SuggestOptions,
+    is_style: &dyn Fn(&str) -> bool,
+) -> Vec<SlotGroup> {
+    let mut groups = proposed(table, candidates, options, is_style);
+    for group in &mut groups {
+        group.disagreement = disagreement(table, &group.members);
+    }
+    groups.sort_by(|a, b| b.disagreement.g.total_cmp(&a.disagreement.g).then_with(|| a.name.cmp(&b.name)));
+    groups
+}
+
+fn proposed(
     table: &TermTable,
     candidates: &[Vec<Candidate>],
     options: &SuggestOptions,
@@ -111,6 +131,8 @@ fn pairs_across_stories(
                     name: pool[i].clone(),
                     members: vec![pool[i].clone(), pool[j].clone()],
                     similarity: vec![1.0, s],
+                    disagreement: Disagreement::default(),
+                    anchors: Vec::new(),
                 })
         })
         .collect()
@@ -266,7 +288,13 @@ fn grow(
         .filter(|(s, _)| *s >= threshold)
         .collect();
     near.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-    let mut group = SlotGroup { name: seed.to_string(), members: vec![seed.to_string()], similarity: vec![1.0] };
+    let mut group = SlotGroup {
+        name: seed.to_string(),
+        members: vec![seed.to_string()],
+        similarity: vec![1.0],
+        disagreement: Disagreement::default(),
+        anchors: Vec::new(),
+    };
     for (s, term) in near {
         if group.members.len() >= MAX_MEMBERS {
             break;

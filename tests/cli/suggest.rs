@@ -141,3 +141,17 @@ fn house_style_is_listed_apart_and_stories_are_contrasted_within() {
     assert!(z(&pooled, "flood") > 1.0, "pooled: {}", z(&pooled, "flood"));
     assert!(z(&within, "flood") < z(&pooled, "flood") / 4.0, "within: {}", z(&within, "flood"));
 }
+
+#[test]
+fn groups_come_most_disputed_first_with_the_names_beside_them() {
+    let out = suggest(&[]);
+    let groups = read_csv(&out.path().join("slot_groups.csv"));
+    let g: Vec<f64> = groups.iter().map(|r| r["disagreement_g"].parse().unwrap()).collect();
+    assert!(g.windows(2).all(|w| w[0] >= w[1]), "ranked by G: {g:?}");
+    let bits: f64 = groups[0]["disagreement_bits"].parse().unwrap();
+    assert!(bits > 0.0 && bits <= (groups.len() as f64).log2(), "{bits}");
+    let expel = &rows_where(&groups, &[("term", "expel")])[0];
+    assert!(expel["anchors"].split("; ").any(|a| a == "U.S."), "{}", expel["anchors"]);
+    let draft = fs::read_to_string(out.path().join("draft.toml")).unwrap();
+    assert!(draft.contains("anchors = [") && draft.contains("outlets disagree by"), "{draft}");
+}
