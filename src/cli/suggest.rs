@@ -96,7 +96,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let (ranked, styled) = style.rank(&table, &settings);
     let mut groups = slot_groups(&table, &ranked, &settings, &|key| style.classify(&table, key).is_some());
     anchor(args, &loaded.set, &mut groups)?;
-    write(args, &table, &ranked, &groups, &known, &styled)?;
+    write(args, &table, &ranked, &groups, &known, (&styled, &style))?;
     for (g, list) in ranked.iter().enumerate() {
         let top: Vec<&str> = list.iter().take(8).map(|c| table.terms[&c.key].surface()).collect();
         messages::problem(format!("{}: {}", table.groups[g], top.join(", ")));
@@ -146,7 +146,7 @@ fn write(
     ranked: &[Vec<Candidate>],
     groups: &[framelens::suggest::SlotGroup],
     known: &std::collections::BTreeMap<String, String>,
-    styled: &[Vec<Styled>],
+    (styled, style): (&[Vec<Styled>], &StyleRules),
 ) -> anyhow::Result<()> {
     let out = &args.out;
     fs::create_dir_all(out).with_context(|| format!("cannot create output folder {}", out.display()))?;
@@ -155,7 +155,7 @@ fn write(
     write_table(out, "style", &mut style_table(table, styled))?;
     let story = args.story.clone().unwrap_or_else(|| input_name(&args.corpus.input));
     let input = args.corpus.input.display().to_string();
-    let draft = draft_toml(&story, &input, table, ranked, groups, known);
+    let draft = draft_toml(&story, &input, table, ranked, groups, known, &|key| style.spellings(table, key));
     let path = out.join("draft.toml");
     fs::write(&path, draft).with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())

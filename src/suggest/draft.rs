@@ -107,7 +107,8 @@ fn quoted(text: &str) -> String {
 }
 
 /// The draft lexicon: one concept per slot group, those outlets disagree over most first,
-/// connotations left for the researcher, the counts behind each group as comments, then each group's distinctive terms that no group took.
+/// connotations left for the researcher, each label's other spellings (`spellings`) folded in as
+/// its `forms`, the counts behind each group as comments, then each group's distinctive terms that no group took.
 /// No article text goes into it, since a lexicon is shared and committed: the example sentences
 /// are in `suggestions.csv`.
 pub fn draft_toml(
@@ -117,6 +118,7 @@ pub fn draft_toml(
     ranked: &[Vec<Candidate>],
     groups: &[SlotGroup],
     known: &BTreeMap<String, String>,
+    spellings: &dyn Fn(&str) -> Vec<String>,
 ) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# Draft story lexicon written by `framelens lexicon suggest` on {input}.");
@@ -169,7 +171,9 @@ pub fn draft_toml(
         }
         let _ = writeln!(out, "labels = [");
         for member in &group.members {
-            let _ = writeln!(out, "  {{ text = {}, connotation = \"neutral\" }},", quoted(&surface(member)));
+            let forms: Vec<String> = spellings(member).iter().map(|f| quoted(f)).collect();
+            let forms = if forms.is_empty() { String::new() } else { format!(", forms = [{}]", forms.join(", ")) };
+            let _ = writeln!(out, "  {{ text = {}, connotation = \"neutral\"{forms} }},", quoted(&surface(member)));
         }
         let _ = writeln!(out, "]");
     }

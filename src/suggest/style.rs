@@ -149,6 +149,24 @@ impl StyleRules {
         (outspelled || expands).then_some(Style::Spelling)
     }
 
+    /// The other spellings of the term `key` in the corpus (the same letters and digits, as
+    /// written: "f.b.i." beside "fbi"), for a draft label's `forms`.
+    pub fn spellings(&self, table: &TermTable, key: &str) -> Vec<String> {
+        let Some(stats) = table.terms.get(key) else { return Vec::new() };
+        let mut out: Vec<String> = self
+            .squashed
+            .get(&squash(stats.surface()))
+            .into_iter()
+            .flatten()
+            .filter(|k| *k != key)
+            .map(|k| table.terms[k].surface().to_string())
+            .filter(|surface| surface != stats.surface())
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
     /// Rules for `table`'s terms, with the media of `set`.
     pub fn for_lexicons(table: &TermTable, set: &LexiconSet) -> StyleRules {
         StyleRules::new(table, set.outlets.iter().flat_map(OutletEntry::names))
@@ -272,6 +290,8 @@ mod tests {
         assert_eq!(style("representative"), Some(Style::Spelling), "the full form of rep");
         assert_eq!(style("e mail"), Some(Style::Abbreviation), "the e of e-mail is a single letter");
         assert_eq!(style("email"), None, "the more used spelling stands for both");
+        assert_eq!(rules.spellings(&t, &stemmer_key(&stemmer, "email")), ["e mail"], "folded into its label");
+        assert!(rules.spellings(&t, &stemmer_key(&stemmer, "scheme")).is_empty());
         assert_eq!(style("u.s."), None, "a label (against United States), with no undotted spelling");
         assert_eq!(style("scheme"), None);
         assert_eq!(style("reason"), None, "the stem of reasonable is not the magazine");
