@@ -127,7 +127,7 @@ pub fn read_jsonl(path: &Path, options: &ReadOptions, guesser: &OutletGuesser) -
     let shown = path.display().to_string();
     super::walk::regular_file(path).map_err(|why| CorpusError::new(&shown, why, "give a regular file"))?;
     let mut file = File::open(path).map_err(|e| CorpusError::new(&shown, e.to_string(), "check the INPUT path"))?;
-    let (mut next, stop, first_line) = match &options.byte_range {
+    let (next, stop, first_line) = match &options.byte_range {
         None => (0, u64::MAX, 1),
         Some(range) => {
             let unreadable = |e: std::io::Error| CorpusError::new(&shown, e.to_string(), "check the INPUT path");
@@ -140,18 +140,15 @@ pub fn read_jsonl(path: &Path, options: &ReadOptions, guesser: &OutletGuesser) -
         }
     };
     let (options, guesser) = (options.clone(), guesser.clone());
-    let lines = BufReader::new(file).split(b'\n').map_while(move |line| {
-        // A line belongs to the range its first byte is in.
-        (next < stop).then(|| {
-            next += line.as_ref().map_or(0, |bytes| bytes.len() as u64 + 1);
-            line
-        })
-    });
+    let lines = lines_in_range(BufReader::new(file), next, stop);
     let articles = lines.enumerate().filter_map(move |(i, line)| {
         let location = format!("{shown}:{}", first_line + i as u64);
         let bytes = match line {
             Ok(bytes) => bytes,
-            Err(e) => return Some(Err(CorpusError::new(location, e.to_string(), ""))),
+            Err(e) => {
+                let why = format!("cannot read on: {e}; the rest of the file is not read");
+                return Some(Err(CorpusError::new(location, why, "check the file and the disk, then run again")));
+            }
         };
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return None;
@@ -159,6 +156,23 @@ pub fn read_jsonl(path: &Path, options: &ReadOptions, guesser: &OutletGuesser) -
         Some(jsonl_article(&bytes, location, &options, &guesser))
     });
     Ok(Box::new(articles))
+}
+
+/// The lines of `reader` from byte `next` (a line start) whose first byte is before `stop`. A
+/// read error is yielded once and ends the lines: a reader that fails once (a bad disk sector,
+/// a dropped network mount) would fail again at the same place, for ever.
+fn lines_in_range(reader: impl BufRead, mut next: u64, stop: u64) -> impl Iterator<Item = std::io::Result<Vec<u8>>> {
+    let mut failed = false;
+    reader.split(b'\n').map_while(move |line| {
+        // A line belongs to the range its first byte is in.
+        (next < stop && !failed).then(|| {
+            match &line {
+                Ok(bytes) => next += bytes.len() as u64 + 1,
+                Err(_) => failed = true,
+            }
+            line
+        })
+    })
 }
 
 fn jsonl_article(
@@ -210,7 +224,14 @@ pub fn read_csv(path: &Path, options: &ReadOptions, guesser: &OutletGuesser) -> 
         return Err(CorpusError::new(format!("{shown}:1"), message, "name the text column with --text-column"));
     }
     let (options, guesser) = (options.clone(), guesser.clone());
-    let articles = reader.into_byte_records().map(move |record| {
+    // As for JSON Lines, a read error ends the rows once it is reported; a malformed row does not.
+    let records = reader.into_byte_records().scan(false, |failed, record| {
+        (!*failed).then(|| {
+            *failed = record.as_ref().is_err_and(|e| matches!(e.kind(), csv::ErrorKind::Io(_)));
+            record
+        })
+    });
+    let articles = records.map(move |record| {
         let record = record.map_err(|e| {
             let line = e.position().map_or(0, |p| lines.line_of(p.byte()));
             CorpusError::new(format!("{shown}:{line}"), e.to_string(), "fix the CSV row")
@@ -237,6 +258,26 @@ mod tests {
                 Err(e) => format!("error {e}"),
             })
             .collect()
+    }
+
+    /// Reads `good` and then fails on every read, as a dying disk does.
+    struct Failing(std::io::Cursor<Vec<u8>>);
+
+    impl std::io::Read for Failing {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            match self.0.read(buf)? {
+                0 => Err(std::io::Error::other("input/output error")),
+                n => Ok(n),
+            }
+        }
+    }
+
+    #[test]
+    fn a_read_error_ends_the_lines_after_it_is_reported_once() {
+        let reader = BufReader::new(Failing(std::io::Cursor::new(b"{\"a\": 1}\n{\"b\": 2}\n{\"c\"".to_vec())));
+        let lines: Vec<_> = lines_in_range(reader, 0, u64::MAX).take(10).collect();
+        assert_eq!(lines.len(), 3, "two lines, then the error once: {lines:?}");
+        assert!(lines[..2].iter().all(Result::is_ok) && lines[2].is_err());
     }
 
     #[test]
