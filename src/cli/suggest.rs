@@ -8,8 +8,8 @@ use anyhow::Context;
 use framelens::lexicon::{LexiconSet, OutletEntry};
 use framelens::report::write_table;
 use framelens::suggest::{
-    AnchorCounter, Candidate, SlotGroup, StyleRules, Styled, SuggestOptions, TermTable, VoiceFilter, draft_toml,
-    lexicon_terms, slot_groups, slot_groups_table, style_table, suggestions_table,
+    AnchorCounter, Candidate, DraftSource, SlotGroup, StyleRules, Styled, SuggestOptions, TermTable, VoiceFilter,
+    draft_toml, lexicon_terms, slot_groups, slot_groups_table, style_table, suggestions_table,
 };
 use framelens::text::Stemmer;
 
@@ -95,8 +95,10 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let style = StyleRules::for_lexicons(&table, &loaded.set);
     let (ranked, styled) = style.rank(&table, &settings);
     let mut groups = slot_groups(&table, &ranked, &settings, &|key| style.classify(&table, key).is_some());
-    anchor(args, &loaded.set, &mut groups)?;
-    write(args, &table, &ranked, &groups, &known, (&styled, &style))?;
+    let (names, articles) = anchor(args, &loaded.set, &mut groups)?;
+    let story = args.story.clone().unwrap_or_else(|| input_name(&args.corpus.input));
+    let source = DraftSource { story, input: args.corpus.input.display().to_string(), names, articles };
+    write(args, &source, (&table, &ranked, &groups), &known, (&styled, &style))?;
     for (g, list) in ranked.iter().enumerate() {
         let top: Vec<&str> = list.iter().take(8).map(|c| table.terms[&c.key].surface()).collect();
         messages::problem(format!("{}: {}", table.groups[g], top.join(", ")));
@@ -110,11 +112,9 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     Ok(Outcome::unless_skipped(skipped > 0))
 }
 
-/// Read the corpus again for the names written beside each group's labels.
-fn anchor(args: &Args, set: &LexiconSet, groups: &mut [SlotGroup]) -> anyhow::Result<()> {
-    if groups.is_empty() {
-        return Ok(());
-    }
+/// Read the corpus again for the names written beside each group's labels, and for the names
+/// most articles write (the draft's candidate story anchors, with the articles read).
+fn anchor(args: &Args, set: &LexiconSet, groups: &mut [SlotGroup]) -> anyhow::Result<(Vec<(String, u32)>, u32)> {
     let mut counter = AnchorCounter::new(groups, set.outlets.iter().flat_map(OutletEntry::names));
     let Prepared { stream, .. } = Prepared::quiet(&args.corpus, &LexiconArgs::default())?;
     let options = Prepared::text_options(&args.corpus);
@@ -129,8 +129,11 @@ fn anchor(args: &Args, set: &LexiconSet, groups: &mut [SlotGroup]) -> anyhow::Re
     for (group, anchors) in groups.iter_mut().zip(counter.anchors()) {
         group.anchors = anchors;
     }
-    Ok(())
+    Ok((counter.story_names(STORY_NAMES), counter.articles()))
 }
+
+/// Names offered as the draft's story anchors.
+const STORY_NAMES: usize = 12;
 
 fn marked_terms(paths: &[PathBuf], stemmer: &Stemmer) -> std::collections::BTreeMap<String, String> {
     if paths.is_empty() {
@@ -142,9 +145,8 @@ fn marked_terms(paths: &[PathBuf], stemmer: &Stemmer) -> std::collections::BTree
 
 fn write(
     args: &Args,
-    table: &TermTable,
-    ranked: &[Vec<Candidate>],
-    groups: &[framelens::suggest::SlotGroup],
+    source: &DraftSource,
+    (table, ranked, groups): (&TermTable, &[Vec<Candidate>], &[SlotGroup]),
     known: &std::collections::BTreeMap<String, String>,
     (styled, style): (&[Vec<Styled>], &StyleRules),
 ) -> anyhow::Result<()> {
@@ -153,9 +155,7 @@ fn write(
     write_table(out, "suggestions", &mut suggestions_table(table, ranked, groups, known))?;
     write_table(out, "slot_groups", &mut slot_groups_table(table, groups, known))?;
     write_table(out, "style", &mut style_table(table, styled))?;
-    let story = args.story.clone().unwrap_or_else(|| input_name(&args.corpus.input));
-    let input = args.corpus.input.display().to_string();
-    let draft = draft_toml(&story, &input, table, ranked, groups, known, &|key| style.spellings(table, key));
+    let draft = draft_toml(source, table, ranked, groups, known, &|key| style.spellings(table, key));
     let path = out.join("draft.toml");
     fs::write(&path, draft).with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())

@@ -20,6 +20,8 @@ const MIN_SENTENCES: u32 = 2;
 /// Longest label, in words.
 const MAX_WORDS: usize = 3;
 
+/// Where a name is written: in how many sentences (beside a group's labels) or articles (in
+/// all), and by which outlets.
 #[derive(Default)]
 struct Beside {
     sentences: u32,
@@ -41,6 +43,9 @@ pub struct AnchorCounter {
     /// Sentences writing each name, in all.
     names: BTreeMap<String, u32>,
     sentences: u32,
+    /// Articles writing each name, and their outlets.
+    articles_naming: BTreeMap<String, Beside>,
+    articles: u32,
 }
 
 impl AnchorCounter {
@@ -61,6 +66,8 @@ impl AnchorCounter {
             with_label: vec![0; groups.len()],
             names: BTreeMap::new(),
             sentences: 0,
+            articles_naming: BTreeMap::new(),
+            articles: 0,
         }
     }
 
@@ -71,6 +78,8 @@ impl AnchorCounter {
         self.media.insert(outlet.strip_prefix("The ").unwrap_or(outlet).to_lowercase());
         let doc = Document::parse(text, options);
         let stems: Vec<String> = doc.tokens.iter().map(|t| stemmer.stem(&t.key).to_string()).collect();
+        let mut in_article: BTreeSet<String> = BTreeSet::new();
+        self.articles += 1;
         for sentence in &doc.sentences {
             let words: Vec<usize> = sentence.tokens.clone().filter(|&i| doc.tokens[i].is_wordlike()).collect();
             let mut groups: BTreeSet<usize> = BTreeSet::new();
@@ -90,6 +99,7 @@ impl AnchorCounter {
             for name in &names {
                 *self.names.entry(name.clone()).or_default() += 1;
             }
+            in_article.extend(names.iter().cloned());
             for g in groups {
                 self.with_label[g] += 1;
                 for name in &names {
@@ -105,6 +115,31 @@ impl AnchorCounter {
                 }
             }
         }
+        for name in in_article {
+            let b = self.articles_naming.entry(name).or_default();
+            b.sentences += 1;
+            b.outlets.insert(o);
+        }
+    }
+
+    /// The names most articles write, by two outlets or more, with how many articles write
+    /// each (most first, at most `max`), media names left out: candidates for a story
+    /// lexicon's header `anchors`, which identify the story's coverage.
+    pub fn story_names(&self, max: usize) -> Vec<(String, u32)> {
+        let mut names: Vec<(String, u32)> = self
+            .articles_naming
+            .iter()
+            .filter(|(name, b)| b.outlets.len() >= 2 && !self.media.contains(&name.to_lowercase()))
+            .map(|(name, b)| (name.clone(), b.sentences))
+            .collect();
+        names.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        names.truncate(max);
+        names
+    }
+
+    /// Articles counted.
+    pub fn articles(&self) -> u32 {
+        self.articles
     }
 
     /// Each group's anchors, best first: names in at least [`MIN_SENTENCES`] of its labels'
@@ -249,6 +284,10 @@ mod tests {
             "media and the labels themselves: {anchors:?}"
         );
         assert!(!anchors[0].iter().any(|a| a == "Obama" || a == "Ohio"), "not beside the labels: {anchors:?}");
+        let story = counter.story_names(3);
+        assert_eq!(story[0], ("John Boehner".to_string(), 3), "{story:?}");
+        assert!(story.iter().all(|(name, _)| name != "Fox News"), "{story:?}");
+        assert_eq!(counter.articles(), 3);
     }
 
     #[test]

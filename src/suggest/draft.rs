@@ -102,8 +102,35 @@ pub fn concept_id(term: &str) -> String {
     if id.starts_with(|c: char| c.is_ascii_lowercase()) { id } else { format!("c_{id}") }
 }
 
+/// `text` in lines of at most about `width` characters, broken after commas.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for part in text.split_inclusive(", ") {
+        let line = lines.last_mut().expect("one line at least");
+        if !line.is_empty() && line.len() + part.len() > width {
+            lines.push(String::new());
+        }
+        lines.last_mut().expect("one line at least").push_str(part);
+    }
+    lines.into_iter().map(|l| l.trim_end().to_string()).collect()
+}
+
 fn quoted(text: &str) -> String {
     toml::Value::String(text.to_string()).to_string()
+}
+
+/// What a draft is written from: the story id, the input as given, and the names most of its
+/// articles write ([`AnchorCounter::story_names`](super::AnchorCounter::story_names)) with the
+/// number of articles read.
+pub struct DraftSource {
+    /// The story id the draft gets.
+    pub story: String,
+    /// The input, as the command line gave it.
+    pub input: String,
+    /// Names and the articles that write each, most first.
+    pub names: Vec<(String, u32)>,
+    /// Articles read.
+    pub articles: u32,
 }
 
 /// The draft lexicon: one concept per slot group, those outlets disagree over most first,
@@ -112,14 +139,14 @@ fn quoted(text: &str) -> String {
 /// No article text goes into it, since a lexicon is shared and committed: the example sentences
 /// are in `suggestions.csv`.
 pub fn draft_toml(
-    story: &str,
-    input: &str,
+    source: &DraftSource,
     table: &TermTable,
     ranked: &[Vec<Candidate>],
     groups: &[SlotGroup],
     known: &BTreeMap<String, String>,
     spellings: &dyn Fn(&str) -> Vec<String>,
 ) -> String {
+    let (story, input) = (&source.story, &source.input);
     let mut out = String::new();
     let _ = writeln!(out, "# Draft story lexicon written by `framelens lexicon suggest` on {input}.");
     let _ = writeln!(out, "# Each concept is a group of terms that fill the same slot in different outlets' texts.");
@@ -134,6 +161,20 @@ pub fn draft_toml(
     let _ = writeln!(out, "description = \"TODO: the story in one line.\"");
     let _ = writeln!(out, "sources = [{}]", quoted(&format!("framelens lexicon suggest on {input}")));
     let _ = writeln!(out, "defaults = {{ inflect = \"stem\", case = \"insensitive\" }}");
+    if !source.names.is_empty() {
+        let names: Vec<String> =
+            source.names.iter().map(|(name, n)| format!("{name} ({n} of {})", source.articles)).collect();
+        let _ =
+            writeln!(out, "# The names most articles write (articles of all): keep as `anchors` those that only this");
+        let _ = writeln!(
+            out,
+            "# story's coverage names together, so that framelens can tell its articles (lexicons/README.md):"
+        );
+        for line in wrap(&names.join(", "), 92) {
+            let _ = writeln!(out, "#   {line}");
+        }
+        let _ = writeln!(out, "# anchors = [\"…\", \"…\"]");
+    }
     let mut ids: Vec<String> = Vec::new();
     for group in groups {
         let surface = |k: &str| table.terms[k].surface().to_string();

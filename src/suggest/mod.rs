@@ -13,7 +13,7 @@ mod terms;
 
 pub use anchors::AnchorCounter;
 pub use disagree::{Disagreement, disagreement};
-pub use draft::{concept_id, draft_toml, lexicon_terms, slot_groups_table, suggestions_table};
+pub use draft::{DraftSource, concept_id, draft_toml, lexicon_terms, slot_groups_table, suggestions_table};
 pub use log_odds::{LogOdds, Prior, TermCounts, log_odds};
 pub use rank::{Candidate, SuggestOptions, rank};
 pub use slots::{SlotGroup, slot_groups};
