@@ -225,7 +225,7 @@ pub fn loaded_section(md: &mut String, outlets: &BTreeMap<String, Totals>) {
     let _ = writeln!(md, "## Loaded language\n");
     let _ = writeln!(
         md,
-        "Flags per 1,000 words of each voice: loaded words from `lexicons/general/loaded.toml` (pejorative labels, attack verbs, intensifiers, evaluative words, loaded nouns) and scare quotes (short quoted fragments no speaker is credited with, which count in the outlet's own voice). The class columns are own-voice rates. Evidence: `evidence.csv` where `signal = loaded`.\n"
+        "Flags per 1,000 words of each voice: loaded words from `lexicons/general/loaded.toml` (pejorative labels, attack verbs, intensifiers, evaluative words, loaded nouns) and scare quotes (short quoted fragments no speaker is credited with, which count in the outlet's own voice, and \"so-called\" before a word, in the voice it stands in). The class columns are own-voice rates. Evidence: `evidence.csv` where `signal = loaded`.\n"
     );
     let classes: Vec<LoadedClass> = LoadedClass::ALL.to_vec();
     let names: Vec<&str> = classes.iter().map(|c| c.as_str()).collect();

@@ -1,7 +1,7 @@
 //! Loaded language, independent of the story: the words of `[[loaded]]` entries
 //! (`lexicons/general/loaded.toml`: pejorative labels, attack verbs, intensifiers, evaluative
-//! words, loaded nouns), and scare quotes, short quoted fragments that no speaker is credited with
-//! (the so-called “reform”). Rates are per 1,000 words of the voice: own-voice flags per 1,000
+//! words, loaded nouns), and scare quotes: short quoted fragments that no speaker is credited with
+//! (the so-called “reform”), and "so-called" before a word (the so-called reform). Rates are per 1,000 words of the voice: own-voice flags per 1,000
 //! own-voice words, quoted flags per 1,000 quoted words. A scare quote is the writer's act, so it
 //! counts in the own voice.
 
