@@ -24,7 +24,7 @@ const MAX_WORDS: usize = 3;
 /// all), and by which outlets.
 #[derive(Default)]
 struct Beside {
-    sentences: u32,
+    count: u32,
     outlets: BTreeSet<usize>,
 }
 
@@ -110,14 +110,14 @@ impl AnchorCounter {
                         continue;
                     }
                     let b = self.beside[g].entry(name.clone()).or_default();
-                    b.sentences += 1;
+                    b.count += 1;
                     b.outlets.insert(o);
                 }
             }
         }
         for name in in_article {
             let b = self.articles_naming.entry(name).or_default();
-            b.sentences += 1;
+            b.count += 1;
             b.outlets.insert(o);
         }
     }
@@ -130,7 +130,7 @@ impl AnchorCounter {
             .articles_naming
             .iter()
             .filter(|(name, b)| b.outlets.len() >= 2 && !self.media.contains(&name.to_lowercase()))
-            .map(|(name, b)| (name.clone(), b.sentences))
+            .map(|(name, b)| (name.clone(), b.count))
             .collect();
         names.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         names.truncate(max);
@@ -153,10 +153,10 @@ impl AnchorCounter {
             .map(|(names, &with)| {
                 let mut scored: Vec<(f64, &String)> = names
                     .iter()
-                    .filter(|(_, b)| b.sentences >= MIN_SENTENCES && b.outlets.len() >= 2)
+                    .filter(|(_, b)| b.count >= MIN_SENTENCES && b.outlets.len() >= 2)
                     .filter_map(|(name, b)| {
-                        let lift = f64::from(b.sentences) / f64::from(with) / (f64::from(self.names[name]) / n);
-                        (lift > 1.0).then(|| (f64::from(b.sentences) * lift.ln(), name))
+                        let lift = f64::from(b.count) / f64::from(with) / (f64::from(self.names[name]) / n);
+                        (lift > 1.0).then(|| (f64::from(b.count) * lift.ln(), name))
                     })
                     .collect();
                 scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
