@@ -97,7 +97,11 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let mut groups = slot_groups(&table, &ranked, &settings, &|key| style.classify(&table, key).is_some());
     let (names, articles) = anchor(args, &loaded.set, &mut groups)?;
     let story = args.story.clone().unwrap_or_else(|| input_name(&args.corpus.input));
-    let source = DraftSource { story, input: args.corpus.input.display().to_string(), names, articles };
+    let compared = match args.by {
+        ByArg::Outlet => "outlets",
+        ByArg::Story => "stories",
+    };
+    let source = DraftSource { story, input: args.corpus.input.display().to_string(), names, articles, compared };
     write(args, &source, (&table, &ranked, &groups), &known, (&styled, &style))?;
     for (g, list) in ranked.iter().enumerate() {
         let top: Vec<&str> = list.iter().take(8).map(|c| table.terms[&c.key].surface()).collect();

@@ -131,6 +131,8 @@ pub struct DraftSource {
     pub names: Vec<(String, u32)>,
     /// Articles read.
     pub articles: u32,
+    /// What the groups compared are, in the plural: "outlets" (or "stories" with `--by story`).
+    pub compared: &'static str,
 }
 
 /// The draft lexicon: one concept per slot group, those outlets disagree over most first,
@@ -186,9 +188,11 @@ pub fn draft_toml(
         let d = &group.disagreement;
         let _ = writeln!(
             out,
-            "\n# Terms filling the slot of \"{}\"; outlets disagree by {:.2} bits within stories (G = {:.1} over {} uses):",
+            "\n# Terms filling the slot of \"{}\"; {} disagree by {:.2} bits{} (G = {:.1} over {} uses):",
             surface(&group.name),
+            source.compared,
             d.bits,
+            if table.stories.len() > 1 { " within stories" } else { "" },
             d.g,
             d.uses
         );

@@ -154,5 +154,6 @@ fn groups_come_most_disputed_first_with_the_names_beside_them() {
     assert!(expel["anchors"].split("; ").any(|a| a == "U.S."), "{}", expel["anchors"]);
     let draft = fs::read_to_string(out.path().join("draft.toml")).unwrap();
     assert!(draft.contains("anchors = [") && draft.contains("outlets disagree by"), "{draft}");
+    assert!(!draft.contains("within stories"), "one story: no strata to speak of");
     assert!(draft.contains("Soleimani (5 of 5)"), "the story's names, for its header anchors: {draft}");
 }
