@@ -10,15 +10,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::slots::SlotGroup;
-use super::terms::is_stop_word;
+use super::terms::{is_stop_word, word_runs};
 use crate::text::{Document, Stemmer, TextOptions, TokenKind, english};
 
 /// Most anchors proposed per group.
 const MAX_ANCHORS: usize = 5;
 /// Fewest sentences that write a name beside a group's labels.
 const MIN_SENTENCES: u32 = 2;
-/// Longest label, in words.
-const MAX_WORDS: usize = 3;
 
 /// Where a name is written: in how many sentences (beside a group's labels) or articles (in
 /// all), and by which outlets.
@@ -73,43 +71,51 @@ impl AnchorCounter {
 
     /// Count one article of `outlet`.
     pub fn add_article(&mut self, outlet: &str, text: &str, options: TextOptions, stemmer: &Stemmer) {
-        let next = self.outlets.len();
-        let o = *self.outlets.entry(outlet.to_string()).or_insert(next);
-        self.media.insert(outlet.strip_prefix("The ").unwrap_or(outlet).to_lowercase());
+        let o = match self.outlets.get(outlet) {
+            Some(&o) => o,
+            None => {
+                self.media.insert(outlet.strip_prefix("The ").unwrap_or(outlet).to_lowercase());
+                let o = self.outlets.len();
+                self.outlets.insert(outlet.to_string(), o);
+                o
+            }
+        };
         let doc = Document::parse(text, options);
         let stems: Vec<String> = doc.tokens.iter().map(|t| stemmer.stem(&t.key).to_string()).collect();
         let mut in_article: BTreeSet<String> = BTreeSet::new();
         self.articles += 1;
         for sentence in &doc.sentences {
             let words: Vec<usize> = sentence.tokens.clone().filter(|&i| doc.tokens[i].is_wordlike()).collect();
-            let mut groups: BTreeSet<usize> = BTreeSet::new();
-            for (w, &start) in words.iter().enumerate() {
-                for n in 1..=MAX_WORDS {
-                    let Some(&last) = words.get(w + n - 1) else { break };
-                    if last - start != n - 1 {
-                        break;
-                    }
-                    if let Some(gs) = self.labels.get(&stems[start..=last].join(" ")) {
-                        groups.extend(gs.iter().copied());
-                    }
-                }
-            }
+            let groups: BTreeSet<usize> = word_runs(&words)
+                .filter_map(|(_, _, start, last)| self.labels.get(&stems[start..=last].join(" ")))
+                .flatten()
+                .copied()
+                .collect();
             let names = names(&doc, sentence.tokens.clone());
             self.sentences += 1;
             for name in &names {
                 *self.names.entry(name.clone()).or_default() += 1;
             }
             in_article.extend(names.iter().cloned());
+            if groups.is_empty() {
+                continue;
+            }
+            // Each name once: whether it is a medium's, and its stems, to leave out the labels.
+            let names: Vec<(&String, bool, Vec<String>)> = names
+                .iter()
+                .map(|name| {
+                    let lower = name.to_lowercase();
+                    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+                    (name, self.media.contains(lower), name_stems(lower, stemmer))
+                })
+                .collect();
             for g in groups {
                 self.with_label[g] += 1;
-                for name in &names {
-                    let lower = name.to_lowercase();
-                    let lower = lower.strip_prefix("the ").unwrap_or(&lower).to_string();
-                    let stems = name_stems(&lower, stemmer);
-                    if self.media.contains(&lower) || self.keys[g].iter().any(|label| holds(&stems, label)) {
+                for (name, medium, stems) in &names {
+                    if *medium || self.keys[g].iter().any(|label| holds(stems, label)) {
                         continue;
                     }
-                    let b = self.beside[g].entry(name.clone()).or_default();
+                    let b = self.beside[g].entry((*name).clone()).or_default();
                     b.count += 1;
                     b.outlets.insert(o);
                 }
@@ -256,8 +262,7 @@ mod tests {
             name: stem(members[0]),
             members: members.iter().map(|m| stem(m)).collect(),
             similarity: vec![1.0; members.len()],
-            disagreement: Default::default(),
-            anchors: Vec::new(),
+            ..SlotGroup::default()
         }
     }
 

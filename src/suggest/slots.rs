@@ -9,7 +9,7 @@ use super::terms::TermTable;
 use crate::text::english;
 
 /// A proposed concept: alternative terms for one referent.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct SlotGroup {
     /// The most frequent member (the group's name).
     pub name: String,
@@ -30,8 +30,8 @@ const MAX_MEMBERS: usize = 8;
 const POOL: usize = 300;
 
 /// Propose groups among the candidates and the corpus's frequent terms, leaving out house style
-/// (`is_style`), ranked by how much outlets disagree over them ([`Disagreement::g`], then name). In one story, a term joins the group of a more frequent term when their
-/// contexts are similar, they share no word, and the groups (outlets) using them differ; each
+/// (`is_style`), ranked by how much outlets disagree over them ([`Disagreement::g`], then name).
+/// In one story, a term joins the group of a more frequent term when their contexts are similar, they share no word, and the groups (outlets) using them differ; each
 /// term is in at most one group. Across stories, see [`pairs_across_stories`].
 pub fn slot_groups(
     table: &TermTable,
@@ -131,8 +131,7 @@ fn pairs_across_stories(
                     name: pool[i].clone(),
                     members: vec![pool[i].clone(), pool[j].clone()],
                     similarity: vec![1.0, s],
-                    disagreement: Disagreement::default(),
-                    anchors: Vec::new(),
+                    ..SlotGroup::default()
                 })
         })
         .collect()
@@ -196,10 +195,10 @@ fn may_alternate(table: &TermTable, names: &Initials, a: &str, b: &str) -> bool 
 
 /// The corpus's phrases by their initials ("irs" → "internal revenue service"), for
 /// [`one_name`].
-pub struct Initials(BTreeMap<String, Vec<String>>);
+struct Initials(BTreeMap<String, Vec<String>>);
 
 impl Initials {
-    pub fn of(table: &TermTable) -> Initials {
+    fn of(table: &TermTable) -> Initials {
         let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for stats in table.terms.values() {
             let phrase = stats.surface();
@@ -292,8 +291,7 @@ fn grow(
         name: seed.to_string(),
         members: vec![seed.to_string()],
         similarity: vec![1.0],
-        disagreement: Disagreement::default(),
-        anchors: Vec::new(),
+        ..SlotGroup::default()
     };
     for (s, term) in near {
         if group.members.len() >= MAX_MEMBERS {

@@ -124,21 +124,15 @@ impl TermTable {
             };
             let words: Vec<usize> = range.clone().filter(|&i| doc.tokens[i].is_wordlike()).collect();
             let sentence_text: String = sentence.span.slice(doc.text).chars().take(EXAMPLE_CHARS).collect();
-            for (w, &start) in words.iter().enumerate() {
-                for n in 1..=3 {
-                    let Some(&last) = words.get(w + n - 1) else { break };
-                    if last - start != n - 1 {
-                        break; // punctuation inside: not one phrase
-                    }
-                    let tokens = &doc.tokens[start..=last];
-                    if !tokens.iter().all(counted) || is_stop_word(&tokens[0].key) || is_stop_word(&tokens[n - 1].key) {
-                        continue;
-                    }
-                    let key = stems[start..=last].join(" ");
-                    let surface = tokens.iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ");
-                    let context = contexts(&words, w, n, &stems, s);
-                    self.count((s, g), key, n, surface, &sentence_text, context);
+            for (w, n, start, last) in word_runs(&words) {
+                let tokens = &doc.tokens[start..=last];
+                if !tokens.iter().all(counted) || is_stop_word(&tokens[0].key) || is_stop_word(&tokens[n - 1].key) {
+                    continue;
                 }
+                let key = stems[start..=last].join(" ");
+                let surface = tokens.iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ");
+                let context = contexts(&words, w, n, &stems, s);
+                self.count((s, g), key, n, surface, &sentence_text, context);
             }
         }
     }
@@ -171,6 +165,21 @@ impl TermTable {
         self.totals[n - 1][g] += 1.0;
         self.story_totals.entry((s, g)).or_default()[n - 1] += 1.0;
     }
+}
+
+/// Longest term, in words.
+pub(super) const MAX_TERM_WORDS: usize = 3;
+
+/// The runs of one to [`MAX_TERM_WORDS`] words of a sentence (`words`: its word tokens) with no
+/// punctuation inside, each as (position of its first word in `words`, its number of words, its
+/// first token, its last token).
+pub(super) fn word_runs(words: &[usize]) -> impl Iterator<Item = (usize, usize, usize, usize)> + '_ {
+    words.iter().enumerate().flat_map(move |(w, &start)| {
+        (1..=MAX_TERM_WORDS).map_while(move |n| {
+            let &last = words.get(w + n - 1)?;
+            (last - start == n - 1).then_some((w, n, start, last))
+        })
+    })
 }
 
 /// Context features of the term covering words `w..w + n` of a sentence: the stems one and two
