@@ -260,7 +260,7 @@ mod tests {
             .collect()
     }
 
-    /// Reads `good` and then fails on every read, as a dying disk does.
+    /// Reads its bytes, then fails on every read, as a dying disk does.
     struct Failing(std::io::Cursor<Vec<u8>>);
 
     impl std::io::Read for Failing {

@@ -117,14 +117,20 @@ impl StyleRules {
         // magazine Foreign Policy).
         // So does a term that runs into a name ("told the huffington" of "told The Huffington
         // Post"): its last words are the name's first.
-        let lower = |w: &[String]| w.iter().map(|x| x.to_lowercase()).collect::<Vec<_>>();
-        let piece = |name: &[String]| {
-            let inside = name.len() > words.len() && name.windows(words.len()).any(|w| lower(w) == words);
-            let runs_into = (1..name.len().min(words.len())).any(|k| lower(&name[..k]) == words[words.len() - k..]);
+        // `written` is the name as written, `name` the same in lower case.
+        let same = |a: &[String], b: &[&str]| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y);
+        let piece = |written: &[String], name: &[String]| {
+            let inside = name.len() > words.len() && name.windows(words.len()).any(|w| same(w, &words));
+            let runs_into = (1..name.len().min(words.len())).any(|k| same(&name[..k], &words[words.len() - k..]));
             (inside || runs_into)
-                && table.terms.get(key).is_some_and(|t| t.examples.iter().flatten().any(|s| writes(s, name)))
+                && table.terms.get(key).is_some_and(|t| t.examples.iter().flatten().any(|s| writes(s, written)))
         };
-        if self.written.iter().zip(&self.media).any(|(written, name)| (holds(name) && named(name)) || piece(written)) {
+        if self
+            .written
+            .iter()
+            .zip(&self.media)
+            .any(|(written, name)| (holds(name) && named(name)) || piece(written, name))
+        {
             return Some(Style::MediumName);
         }
         // An initial or a party tag's letter, or a title abbreviation ("Republican Sen."). A

@@ -1,9 +1,10 @@
 //! Loaded language, independent of the story: the words of `[[loaded]]` entries
 //! (`lexicons/general/loaded.toml`: pejorative labels, attack verbs, intensifiers, evaluative
 //! words, loaded nouns), and scare quotes: short quoted fragments that no speaker is credited with
-//! (the so-called “reform”), and "so-called" before a word (the so-called reform). Rates are per 1,000 words of the voice: own-voice flags per 1,000
-//! own-voice words, quoted flags per 1,000 quoted words. A scare quote is the writer's act, so it
-//! counts in the own voice.
+//! (the so-called “reform”), and "so-called" before a word (the so-called reform). Rates are per
+//! 1,000 words of the voice: own-voice flags per 1,000 own-voice words, quoted flags per 1,000
+//! quoted words. A quoted scare quote is the writer's act, so it counts in the own voice; a
+//! written-out "so-called" counts in the voice it stands in.
 
 use super::{
     ArticleText, Column, Hit, Place, Ratio, RowTotals, Signal, SignalEntry, SignalKind, Sums, Values,
@@ -123,8 +124,10 @@ fn so_called(article: &ArticleText) -> Vec<Hit> {
     let mut hits = Vec::new();
     for i in 1..tokens.len().saturating_sub(1) {
         let (so, called, next) = (&tokens[i - 1], &tokens[i], &tokens[i + 1]);
-        let joined = matches!(&doc.text[so.span.end..called.span.start], "-" | " ");
-        if so.key != "so" || called.key != "called" || !joined || next.kind != TokenKind::Word {
+        if so.key != "so" || called.key != "called" || next.kind != TokenKind::Word {
+            continue;
+        }
+        if !matches!(&doc.text[so.span.end..called.span.start], "-" | " ") {
             continue;
         }
         let span = Span { start: so.span.start, end: next.span.end };
