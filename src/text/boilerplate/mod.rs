@@ -5,6 +5,8 @@
 //! in `removed_lines.csv`. Nothing is deleted from the text: removed lines are only skipped by
 //! later stages, so every span still points into the original.
 
+mod shapes;
+
 use crate::text::english;
 use std::sync::LazyLock;
 
@@ -146,13 +148,8 @@ fn is_source_url(line: &Line) -> bool {
 }
 
 fn is_credit_line(line: &Line) -> bool {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"^\((?:[A-Z0-9][\w .&'-]{1,40} )?(?:with|via|from|and) [A-Za-z][\w .,&'-]{1,80}\)$|^\((?:AFP|AP|Reuters|REUTERS|dpa|ANSA|EFE)\)$",
-        )
-    });
     let t = line.text;
-    t.len() < 120 && t.starts_with('(') && t.ends_with(')') && RE.is_match(t)
+    t.len() < 120 && t.starts_with('(') && t.ends_with(')') && shapes::credit_line(t)
 }
 
 /// Bit of a keyword family in [`keyword_families`].
@@ -299,12 +296,7 @@ fn is_update_note(line: &Line) -> bool {
     if !may_open_with(line.text, &["this ", "updated", "last updated", "published", "first published"]) {
         return false;
     }
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"(?i)^(this (article|story|post) (has been|was) updated(?-u:\b).*|updated:?|updated (at|on) [\w .:,/]{1,40}|last updated(?-u:\b).{0,40}|published:?|first published(?-u:\b).{0,60})$",
-        )
-    });
-    RE.is_match(line.text)
+    shapes::update_note(line.text)
 }
 
 fn is_dateline(line: &Line) -> bool {
@@ -324,24 +316,19 @@ fn is_author_bio(line: &Line) -> bool {
     if t.len() >= 800 {
         return false;
     }
-    static BIO: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"^[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3} (is|was) (a|an|the) [\w ,-]{0,60}(reporter|journalist|correspondent|editor|writer|columnist|contributor|producer)(?-u:\b)",
-        )
-    });
     static FOLLOW: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?i)^follow (him|her|them|us|me)(?-u:\b).{0,40}(?-u:\b)on(?-u:\b)"));
     static CONTACT: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?i)^(you can )?(reach|contact|email) (him|her|them|the (author|reporter))(?-u:\b)"));
     let contact = ["you can", "reach", "contact", "email"].iter().any(|p| starts_with_ignore_case(t, p));
-    (may_be_bio(t) && BIO.is_match(t))
+    (may_be_bio(t) && shapes::author_bio(t))
         || (starts_with_ignore_case(t, "follow") && FOLLOW.is_match(t))
         || (contact && CONTACT.is_match(t))
 }
 
 /// Whether `text` can match the biography pattern: a capital first, then "is" or "was" followed
 /// by "a", "an" or "the" as its second to fifth words (a name of one to four words comes first,
-/// and name words hold no space), so the regex runs only on lines shaped like a biography.
+/// and name words hold no space), so the full shape is checked only on lines like a biography.
 fn may_be_bio(text: &str) -> bool {
     if !text.starts_with(|c: char| c.is_ascii_uppercase()) {
         return false;
