@@ -5,7 +5,10 @@
 //! a description of what it is for, so that a word list is edited as data and never in code. The
 //! file is parsed once, on first use; a unit test checks that it loads and has every class.
 
+use std::ops::Deref;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use serde::Deserialize;
 
@@ -34,17 +37,17 @@ macro_rules! word_classes {
         #[allow(missing_docs)]
         #[derive(Debug)]
         pub struct English {
-            $(pub $name: Vec<&'static str>,)*
+            $(pub $name: WordClass,)*
         }
 
         impl English {
             fn from_raw(raw: RawEnglish) -> English {
-                English { $($name: leak(raw.$name.words),)* }
+                English { $($name: WordClass::new(leak(raw.$name.words)),)* }
             }
 
             /// Every class with its name, in the order of the file.
-            pub fn classes(&self) -> Vec<(&'static str, &[&'static str])> {
-                vec![$((stringify!($name), self.$name.as_slice()),)*]
+            pub fn classes(&self) -> Vec<(&'static str, &WordClass)> {
+                vec![$((stringify!($name), &self.$name),)*]
             }
         }
     };
@@ -170,6 +173,43 @@ word_classes!(
     titles_only_capitalised,
 );
 
+/// One word class: its words in the file's order (as a slice, through `Deref`), and a hash set
+/// of them, so that a membership test on a long class, which the attribution rules run for
+/// nearly every token, is one lookup instead of a string comparison per word.
+#[derive(Debug)]
+pub struct WordClass {
+    words: Vec<&'static str>,
+    set: FxHashSet<&'static str>,
+}
+
+/// Classes up to this many words are searched in order: as fast as hashing the word.
+const SCAN_AT_MOST: usize = 4;
+
+impl WordClass {
+    fn new(words: Vec<&'static str>) -> WordClass {
+        let set = if words.len() > SCAN_AT_MOST { words.iter().copied().collect() } else { FxHashSet::default() };
+        WordClass { words, set }
+    }
+
+    /// Whether `word` is one of the class's words (compared exactly, as `[&str]::contains`).
+    pub fn contains(&self, word: &&str) -> bool {
+        if self.words.len() > SCAN_AT_MOST { self.set.contains(*word) } else { self.words.contains(word) }
+    }
+
+    /// The words, in the file's order.
+    pub fn as_slice(&self) -> &[&'static str] {
+        &self.words
+    }
+}
+
+impl Deref for WordClass {
+    type Target = [&'static str];
+
+    fn deref(&self) -> &[&'static str] {
+        &self.words
+    }
+}
+
 /// Words that live as long as the program: the classes are parsed once and never freed.
 fn leak(words: Vec<String>) -> Vec<&'static str> {
     words.into_iter().map(|w| &*Box::leak(w.into_boxed_str())).collect()
@@ -205,11 +245,24 @@ mod tests {
         let english = English::from_raw(raw);
         for (name, words) in english.classes() {
             let mut seen = std::collections::BTreeSet::new();
-            for word in words {
+            for word in words.iter() {
                 assert_eq!(*word, word.to_lowercase(), "{name}: {word} is not lower case");
                 assert!(seen.insert(*word), "{name}: {word} is listed twice");
             }
         }
+    }
+
+    #[test]
+    fn membership_agrees_with_the_word_list() {
+        let english = english();
+        let strangers = ["", "The", "said ", "zzz", "s", "é"];
+        for (name, class) in english.classes() {
+            let words = class.as_slice();
+            for word in words.iter().chain(&strangers) {
+                assert_eq!(class.contains(word), words.contains(word), "{name}: {word:?}");
+            }
+        }
+        assert!(english.stop_words.len() > SCAN_AT_MOST && english.stop_words.contains(&"until"));
     }
 
     #[test]
