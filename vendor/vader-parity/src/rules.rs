@@ -14,7 +14,7 @@
 
 use crate::data::Tables;
 use crate::round::python_round;
-use crate::text::{allcap_differential, translate_emojis, words_and_emoticons, Token};
+use crate::text::{allcap_differential, translate_emojis, words_and_emoticons_in, Token};
 use crate::SentimentScores;
 use std::cmp::Ordering;
 use std::collections::{BTreeSet, HashMap};
@@ -142,14 +142,17 @@ impl Valence {
 /// and the invariant-9 test compare bit-for-bit against the oracle.
 pub(crate) fn polarity_scores(tables: &Tables, text: &str) -> (SentimentScores, f64) {
     let translated = translate_emojis(text, &tables.emojis);
-    let tokens = words_and_emoticons(&translated);
+    // framelens patch: the sentence is lowered (ASCII letters) once, and its
+    // ASCII tokens borrow their lower forms from it.
+    let lowered = translated.to_ascii_lowercase();
+    let tokens = words_and_emoticons_in(&translated, &lowered);
     let is_cap_diff = allcap_differential(&tokens);
 
     let mut sentiments: Vec<Valence> = Vec::with_capacity(tokens.len());
     for (i, item) in tokens.iter().enumerate() {
         // Python: if item.lower() in BOOSTER_DICT:
         //             sentiments.append(valence); continue    # int 0
-        if tables.boosters.contains_key(item.lower.as_str()) {
+        if tables.boosters.contains_key(item.lower.as_ref()) {
             sentiments.push(Valence::INT_ZERO);
             continue;
         }
@@ -184,7 +187,7 @@ fn sentiment_valence(
     // Python: valence = 0 — the int, which is what a non-lexicon token
     // appends. A lexicon hit reassigns it to the lexicon float.
     let mut valence = Valence::INT_ZERO;
-    if let Some(&lex_valence) = tables.lexicon.get(item.lower.as_str()) {
+    if let Some(&lex_valence) = tables.lexicon.get(item.lower.as_ref()) {
         let mut valence_value = lex_valence;
 
         // The token window, one named local per position (M1): prev1 is one
@@ -198,7 +201,7 @@ fn sentiment_valence(
         //            and words_and_emoticons[i + 1].lower() in self.lexicon:
         //             valence = 0.0
         if (item.lower == "no")
-            && next1.is_some_and(|t| tables.lexicon.contains_key(t.lower.as_str()))
+            && next1.is_some_and(|t| tables.lexicon.contains_key(t.lower.as_ref()))
         {
             valence_value = 0.0;
         }
@@ -246,7 +249,7 @@ fn sentiment_valence(
 
         // start_i == 0
         if let Some(p1) = prev1 {
-            if !tables.lexicon.contains_key(p1.lower.as_str()) {
+            if !tables.lexicon.contains_key(p1.lower.as_ref()) {
                 let s = scalar_inc_dec(p1, valence_value, is_cap_diff, tables);
                 valence_value += s;
                 valence_value = negation_check_distance_1(valence_value, p1);
@@ -254,7 +257,7 @@ fn sentiment_valence(
         }
         // start_i == 1
         if let (Some(p1), Some(p2)) = (prev1, prev2) {
-            if !tables.lexicon.contains_key(p2.lower.as_str()) {
+            if !tables.lexicon.contains_key(p2.lower.as_ref()) {
                 let mut s = scalar_inc_dec(p2, valence_value, is_cap_diff, tables);
                 if s != 0.0 {
                     s *= DAMP_2;
@@ -265,7 +268,7 @@ fn sentiment_valence(
         }
         // start_i == 2
         if let (Some(p1), Some(p2), Some(p3)) = (prev1, prev2, prev3) {
-            if !tables.lexicon.contains_key(p3.lower.as_str()) {
+            if !tables.lexicon.contains_key(p3.lower.as_ref()) {
                 let mut s = scalar_inc_dec(p3, valence_value, is_cap_diff, tables);
                 if s != 0.0 {
                     s *= DAMP_3;
@@ -290,7 +293,10 @@ fn sentiment_valence(
 /// clippy's suggested slice-membership method.
 #[allow(clippy::search_is_some, clippy::manual_contains)]
 fn negated(word_lower: &str) -> bool {
-    (NEGATE.iter().any(|neg| *neg == word_lower)) || (word_lower.find("n't").is_some())
+    // framelens patch: membership by hash set, not a scan of the list.
+    static NEGATE_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| NEGATE.iter().copied().collect());
+    (NEGATE_SET.contains(word_lower)) || (word_lower.find("n't").is_some())
 }
 
 /// The reference's `scalar_inc_dec`: the booster contribution of one
@@ -298,7 +304,7 @@ fn negated(word_lower: &str) -> bool {
 /// adjustment under the cap-differential condition.
 fn scalar_inc_dec(word: &Token, valence: f64, is_cap_diff: bool, tables: &Tables) -> f64 {
     let mut scalar = 0.0_f64;
-    if let Some(&increment) = tables.boosters.get(word.lower.as_str()) {
+    if let Some(&increment) = tables.boosters.get(word.lower.as_ref()) {
         scalar = increment;
         if valence < 0.0 {
             scalar = -scalar;
@@ -421,7 +427,7 @@ fn least_check(
     };
     match (prev1, prev2) {
         (Some(p1), Some(p2)) => {
-            if (!tables.lexicon.contains_key(p1.lower.as_str())) && (p1.lower == "least") {
+            if (!tables.lexicon.contains_key(p1.lower.as_ref())) && (p1.lower == "least") {
                 if (p2.lower != "at") && (p2.lower != "very") {
                     damped
                 } else {
@@ -432,7 +438,7 @@ fn least_check(
             }
         }
         (Some(p1), None) => {
-            if (!tables.lexicon.contains_key(p1.lower.as_str())) && (p1.lower == "least") {
+            if (!tables.lexicon.contains_key(p1.lower.as_ref())) && (p1.lower == "least") {
                 damped
             } else {
                 kept
@@ -465,7 +471,7 @@ fn joined_lower(tokens: &[Token], start: usize, len: usize) -> Option<String> {
 /// `special_cases` and `boosters`, so skipping the others changes no result.
 fn ngram(tables: &Tables, tokens: &[Token], start: usize, len: usize) -> Option<String> {
     let head = tokens.get(start)?;
-    if !tables.ngram_heads.contains(head.lower.as_str()) {
+    if !tables.ngram_heads.contains(head.lower.as_ref()) {
         return None;
     }
     joined_lower(tokens, start, len)
@@ -1135,7 +1141,7 @@ mod tests {
                 for bi in 0..n {
                     let tokens: Vec<Token> = (0..n)
                         .map(|k| Token {
-                            lower: String::from(if k == bi { "but" } else { "w" }),
+                            lower: (if k == bi { "but" } else { "w" }).into(),
                             is_upper: false,
                         })
                         .collect();
@@ -1194,12 +1200,12 @@ mod tests {
         let mut tokens: Vec<Token> = Vec::with_capacity(n);
         for _ in 1..n {
             tokens.push(Token {
-                lower: String::from("w"),
+                lower: "w".into(),
                 is_upper: false,
             });
         }
         tokens.push(Token {
-            lower: String::from("but"),
+            lower: "but".into(),
             is_upper: false,
         });
         // Distinct values whose halves collide with nothing: fractions are

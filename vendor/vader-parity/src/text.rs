@@ -7,14 +7,16 @@
 //! Unicode version, and a CI grep keeps it out of this path.
 
 use crate::casing::{py_isupper, py_lower};
+use std::borrow::Cow;
 use rustc_hash::FxHashMap as HashMap;
 
 /// One token of the reference's words-and-emoticons list, carrying the two
 /// derived forms the scoring pipeline reads: the Python `str.lower()` form and
 /// the Python `str.isupper()` fact.
-pub(crate) struct Token {
-    /// `token.lower()`.
-    pub(crate) lower: String,
+pub(crate) struct Token<'a> {
+    /// `token.lower()`: borrowed from the sentence lowered whole when it is
+    /// ASCII (framelens patch), owned otherwise.
+    pub(crate) lower: Cow<'a, str>,
     /// `token.isupper()`.
     pub(crate) is_upper: bool,
 }
@@ -86,7 +88,8 @@ pub(crate) fn translate_emojis(text: &str, emojis: &HashMap<char, String>) -> St
 /// characters, so ":)" and "8-)" survive as themselves.
 fn strip_punc_if_word(token: &str) -> &str {
     let stripped = token.trim_matches(|c: char| c.is_ascii_punctuation());
-    if stripped.chars().count() <= 2 {
+    // framelens patch: at most two characters, without counting them all.
+    if stripped.chars().nth(2).is_none() {
         token
     } else {
         stripped
@@ -95,17 +98,55 @@ fn strip_punc_if_word(token: &str) -> &str {
 
 /// The reference's words-and-emoticons list: whitespace split, then the
 /// punctuation strip, with the two derived forms computed once per token.
-pub(crate) fn words_and_emoticons(text: &str) -> Vec<Token> {
-    text.split(is_py_space)
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let stripped = strip_punc_if_word(w);
-            Token {
-                lower: py_lower(stripped),
-                is_upper: py_isupper(stripped),
-            }
+#[cfg(test)]
+pub(crate) fn words_and_emoticons(text: &str) -> Vec<Token<'static>> {
+    let lowered = text.to_ascii_lowercase();
+    words_and_emoticons_in(text, &lowered)
+        .into_iter()
+        .map(|t| Token {
+            lower: Cow::Owned(t.lower.into_owned()),
+            is_upper: t.is_upper,
         })
         .collect()
+}
+
+/// [`words_and_emoticons`] (framelens patch), given `lowered`, which is
+/// `text.to_ascii_lowercase()`: an ASCII token's lower form is its own byte
+/// range of `lowered` (ASCII lowers byte for byte, and `to_ascii_lowercase`
+/// moves no byte), so only tokens with other characters get a string of
+/// their own.
+pub(crate) fn words_and_emoticons_in<'a>(text: &str, lowered: &'a str) -> Vec<Token<'a>> {
+    debug_assert_eq!(lowered.len(), text.len());
+    // Room for words of five bytes and a space, so that few sentences grow it.
+    let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
+    let mut push = |word: &str| {
+        let stripped = strip_punc_if_word(word);
+        let from = stripped.as_ptr() as usize - text.as_ptr() as usize;
+        let borrowed = stripped
+            .is_ascii()
+            .then(|| lowered.get(from..from.saturating_add(stripped.len())))
+            .flatten();
+        let lower = borrowed.map_or_else(|| Cow::Owned(py_lower(stripped)), Cow::Borrowed);
+        tokens.push(Token {
+            lower,
+            is_upper: py_isupper(stripped),
+        });
+    };
+    let mut word_start = None;
+    for (at, c) in text.char_indices() {
+        match (is_py_space(c), word_start) {
+            (true, Some(start)) => {
+                push(text.get(start..at).unwrap_or_default());
+                word_start = None;
+            }
+            (false, None) => word_start = Some(at),
+            _ => {}
+        }
+    }
+    if let Some(start) = word_start {
+        push(text.get(start..).unwrap_or_default());
+    }
+    tokens
 }
 
 /// The reference's `allcap_differential`: true when some but not all tokens
@@ -129,6 +170,7 @@ mod tests {
         allcap_differential, is_py_space, py_strip, strip_punc_if_word, translate_emojis,
         words_and_emoticons,
     };
+    use crate::casing::{py_isupper, py_lower};
     use rustc_hash::FxHashMap as HashMap;
 
     #[test]
@@ -165,7 +207,7 @@ mod tests {
     #[test]
     fn tokenizer_splits_on_whitespace_runs() {
         let toks = words_and_emoticons("  GOOD \t bad,  ");
-        let lowers: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+        let lowers: Vec<&str> = toks.iter().map(|t| t.lower.as_ref()).collect();
         assert_eq!(lowers, ["good", "bad"]);
         assert!(toks[0].is_upper);
         assert!(!toks[1].is_upper);
@@ -199,6 +241,36 @@ mod tests {
         assert_eq!(translate_emojis("\u{1F498}y", &emojis), "heart with arrowy");
         // Leading and trailing whitespace stripped at the end.
         assert_eq!(translate_emojis("  plain  ", &emojis), "plain");
+    }
+
+    #[test]
+    fn borrowed_lower_forms_and_splits_equal_the_reference_ones() {
+        // framelens patch: tokens borrow ASCII lower forms from the sentence
+        // lowered whole, and spaces are found byte by byte; both must give
+        // what `split(is_py_space)` and `py_lower` of each token give.
+        for text in [
+            "Ünïcode ΣΟΦΙΑ’s “quote”\u{a0}here\u{2003}and\u{85}there ÉCOLE",
+            "  GOOD \t bad,  ",
+            "The U.S. strike KILLED Soleimani... (AFP) --very-- :) 8-) don't!!!",
+            "\u{1c}x\u{1f}YES\u{1d} no.",
+            "",
+        ] {
+            let lowered = text.to_ascii_lowercase();
+            let owned: Vec<(String, bool)> = text
+                .split(is_py_space)
+                .filter(|w| !w.is_empty())
+                .map(|w| {
+                    let stripped = strip_punc_if_word(w);
+                    (py_lower(stripped), py_isupper(stripped))
+                })
+                .collect();
+            let borrowed = super::words_and_emoticons_in(text, &lowered);
+            assert_eq!(owned.len(), borrowed.len(), "{text:?}");
+            for ((lower, upper), b) in owned.iter().zip(&borrowed) {
+                assert_eq!(lower, &b.lower, "{text:?}");
+                assert_eq!(*upper, b.is_upper, "{text:?}");
+            }
+        }
     }
 
     #[test]
