@@ -58,6 +58,11 @@ pub(crate) fn py_strip(s: &str) -> &str {
 /// `prev_space` tracks the ASCII space character only, exactly as above, and
 /// the final strip is Python's whitespace strip.
 pub(crate) fn translate_emojis(text: &str, emojis: &HashMap<char, String>) -> String {
+    // framelens patch: no emoji key is ASCII (`data::tests::no_emoji_key_is_ascii`), so an
+    // ASCII text is its own translation, stripped.
+    if text.is_ascii() {
+        return py_strip(text).to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut prev_space = true;
     for c in text.chars() {
