@@ -130,7 +130,8 @@ fn may_start_with(text: &str, firsts: &str) -> bool {
 
 /// Whether `text` can open with one of the ASCII `prefixes` under Unicode case folding: it does
 /// (ASCII case ignored), or its first bytes are not all ASCII. Exact as a test before an
-/// anchored, case-insensitive regex whose openings are `prefixes`, all under 16 bytes long.
+/// anchored, case-insensitive match (a regex, or a shape that folds as one) whose openings are
+/// `prefixes`, all under 16 bytes long.
 fn may_open_with(text: &str, prefixes: &[&str]) -> bool {
     !text.as_bytes()[..text.len().min(16)].is_ascii() || prefixes.iter().any(|p| starts_with_ignore_case(text, p))
 }
@@ -148,8 +149,7 @@ fn is_source_url(line: &Line) -> bool {
 }
 
 fn is_credit_line(line: &Line) -> bool {
-    let t = line.text;
-    t.len() < 120 && t.starts_with('(') && t.ends_with(')') && shapes::credit_line(t)
+    line.text.len() < 120 && shapes::credit_line(line.text)
 }
 
 /// Bit of a keyword family in [`keyword_families`].

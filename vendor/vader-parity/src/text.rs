@@ -127,11 +127,10 @@ pub(crate) fn words_and_emoticons_in<'a>(text: &str, lowered: &'a str) -> Vec<To
     let mut push = |word: &str| {
         let stripped = strip_punc_if_word(word);
         let from = stripped.as_ptr() as usize - text.as_ptr() as usize;
-        let borrowed = stripped
-            .is_ascii()
-            .then(|| lowered.get(from..from.saturating_add(stripped.len())))
-            .flatten();
-        let lower = borrowed.map_or_else(|| Cow::Owned(py_lower(stripped)), Cow::Borrowed);
+        let lower = match lowered.get(from..from.saturating_add(stripped.len())) {
+            Some(borrowed) if stripped.is_ascii() => Cow::Borrowed(borrowed),
+            _ => Cow::Owned(py_lower(stripped)),
+        };
         tokens.push(Token {
             lower,
             is_upper: py_isupper(stripped),
