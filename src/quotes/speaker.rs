@@ -86,7 +86,7 @@ impl SpeakerBook {
     pub fn describe(&self, mention: &str) -> Speaker {
         // "The Observer said" is the newspaper; "the observer said" is a person.
         let capitalised = mention.chars().any(char::is_uppercase);
-        if let Some(outlet) = self.media.get(&media_key(mention)).filter(|_| capitalised) {
+        if capitalised && let Some(outlet) = self.media.get(&media_key(mention)) {
             let key = media_key(outlet);
             return Speaker {
                 name: outlet.clone(),
@@ -112,14 +112,15 @@ impl SpeakerBook {
         let body_of = name.len() == 1
             && lower[..name_start].windows(2).any(|w| english().body_words.contains(&w[0].as_str()) && w[1] == "of")
             && !lower[..name_start].iter().any(|w| english().person_heads.contains(&w.as_str()));
-        let name_is_body = body_of || name.iter().any(|t| english().body_words.contains(&t.to_lowercase().as_str()));
+        let lower_name = &lower[name_start..head_end];
+        let name_is_body = body_of || lower_name.iter().any(|t| english().body_words.contains(&t.as_str()));
         // "Rep." and "Col." match the roles "rep" and "col".
         let undotted: Vec<String> = lower.iter().map(|w| w.trim_end_matches('.').to_string()).collect();
         let role_group = self.mention_group(&undotted, head_end);
         // "Nine in 10 Democrats": a share of respondents is the public, whatever its capitals.
         let share = is_share_of_respondents(&lower);
         // "Critics say": a common noun capitalised by the sentence start is not a name.
-        let generic = name.len() == 1 && english().generic_sources.contains(&name[0].to_lowercase().as_str());
+        let generic = name.len() == 1 && english().generic_sources.contains(&lower_name[0].as_str());
         if !name.is_empty() && !name_is_body && !share && !generic {
             let key = surname_key(name);
             if let Some((canonical, group)) = self.known.get(&key) {

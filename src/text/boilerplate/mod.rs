@@ -204,7 +204,7 @@ fn is_teaser(line: &Line) -> bool {
     }
     // The opener, if any, starts where the leading punctuation ends: test that before any search.
     let head = line.lower.trim_start_matches(|c: char| !c.is_alphanumeric());
-    if !english().teaser_openers.iter().any(|opener| head.starts_with(opener)) {
+    if !may_open_teaser(head) || !english().teaser_openers.iter().any(|opener| head.starts_with(opener)) {
         return false;
     }
     let Some(mark) = line.lower.find([':', '|', '>']).or_else(|| line.lower.find(" - ")) else {
@@ -213,6 +213,27 @@ fn is_teaser(line: &Line) -> bool {
     let opener = line.lower[..mark].trim().trim_start_matches(|c: char| !c.is_alphanumeric());
     let rest = line.lower[mark..].trim_start_matches([':', '|', '>', '-', ' ']);
     !rest.is_empty() && english().teaser_openers.contains(&opener)
+}
+
+/// Whether `head` begins with the first two bytes of some teaser opener: one small table
+/// lookup that rules out nearly every line before the openers are compared one by one (an
+/// opener of fewer than two bytes, were one added, lets every line through).
+fn may_open_teaser(head: &str) -> bool {
+    static HEADS: LazyLock<Option<Vec<[u8; 2]>>> = LazyLock::new(|| {
+        let openers = &english().teaser_openers;
+        let mut heads: Vec<[u8; 2]> = Vec::with_capacity(openers.len());
+        for opener in openers.iter() {
+            heads.push(opener.as_bytes().get(..2)?.try_into().ok()?);
+        }
+        heads.sort_unstable();
+        heads.dedup();
+        Some(heads)
+    });
+    match (&*HEADS, head.as_bytes().get(..2)) {
+        (None, _) => true,
+        (Some(heads), Some(two)) => heads.iter().any(|h| h == two),
+        (Some(_), None) => false,
+    }
 }
 
 /// A short line that could be a headline: no sentence end.
@@ -245,8 +266,17 @@ fn is_share_line(line: &Line) -> bool {
     if line.lower.len() > 100 {
         return false;
     }
-    let words: Vec<&str> = line.lower.split([' ', '|', '/', '\u{b7}', '\u{2022}']).filter(|w| !w.is_empty()).collect();
-    words.len() >= 2 && words.iter().all(|w| english().share_words.contains(&w.trim_matches([':', ','])))
+    // Word by word, stopping at the first word that is not a share word (most lines fail on
+    // their first word).
+    let share_words = &english().share_words;
+    let mut words = 0;
+    for word in line.lower.split([' ', '|', '/', '\u{b7}', '\u{2022}']).filter(|w| !w.is_empty()) {
+        if !share_words.contains(&word.trim_matches([':', ','])) {
+            return false;
+        }
+        words += 1;
+    }
+    words >= 2
 }
 
 fn is_date_field(line: &Line) -> bool {
