@@ -517,6 +517,15 @@ mod tests {
         for text in ["Read more: Iran vows revenge", "RELATED: What we know", "WATCH | Protesters storm embassy"] {
             assert_eq!(rule_for(text), Some("teaser"), "{text}");
         }
+        // Every opener of the word list, however cased and after leading punctuation (the
+        // two-byte test in front of the openers must let each one through).
+        for opener in english().teaser_openers.iter() {
+            for text in [format!("{}: Iran vows revenge", opener.to_uppercase()), format!("» {opener} | What we know")]
+            {
+                assert_eq!(rule_for(&text), Some("teaser"), "{text}");
+            }
+        }
+        assert!(!may_open_teaser("the vote") && !may_open_teaser("r") && may_open_teaser("read"));
         let list = ["Related Articles", "Iran fires missiles at US bases", "Who was Qassem Soleimani"];
         assert_eq!(rule_in(list[2], &list[..2], 8, ""), Some("related_list"));
         assert_eq!(rule_in("US reactions", &["The vote was held on Sunday."], 8, ""), None);
