@@ -1,18 +1,22 @@
-//! `LexiconMatcher`: every label and exclusion of every concept compiled into one Aho-Corasick
-//! automaton over a stream of token stems, with token-aligned, leftmost-longest selection.
+//! `LexiconMatcher`: every label and exclusion of every concept compiled into one trie over
+//! token stems, with token-aligned, leftmost-longest selection.
 //!
-//! Why a stem stream: "stem" labels then match by construction, and "exact" or case-sensitive
-//! labels are stem matches whose surface is checked afterwards. Because that check can reject
-//! a longer candidate, the automaton reports overlapping matches and the leftmost-longest choice
-//! is made among the verified ones.
+//! Why stems: "stem" labels then match by construction, and "exact" or case-sensitive labels
+//! are stem matches whose surface is checked afterwards. Because that check can reject a longer
+//! candidate, every candidate is reported (overlapping ones included) and the leftmost-longest
+//! choice is made among the verified ones.
+//!
+//! Why a trie of whole stems rather than a byte automaton: a token whose stem begins no phrase
+//! costs one hash lookup, where a byte automaton steps through every byte of every stem; and
+//! the trie builds in one pass over the phrases, however many there are.
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashMap;
 
 use super::model::{Case, Inflect, LexiconSet};
 use super::tokens::phrase_tokens;
-use crate::text::{Document, Span, Stemmer};
+use crate::text::{Document, Span, Stemmer, stem_hash};
 
 /// A label found in an article.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,18 +53,12 @@ struct Pattern {
 /// The compiled lexicons. Build once per run and share across threads.
 #[derive(Debug)]
 pub struct LexiconMatcher {
-    automaton: AhoCorasick,
+    trie: StemTrie,
     patterns: Vec<Pattern>,
     /// The family of each concept: matches compete (leftmost-longest) only within a family, so
-    /// independent phrase sets can share one automaton pass.
+    /// independent phrase sets can share one pass.
     families: Vec<usize>,
 }
-
-/// Lexicon keys up to which the label automaton is a DFA (see [`LexiconMatcher::new`]).
-const DFA_MAX_KEYS: usize = 5_000;
-
-/// Stands between paragraphs in the stem stream so no phrase matches across them.
-const BREAK: &str = "\u{b6}";
 
 impl LexiconMatcher {
     /// Compile every concept of `set`; all compete with each other.
@@ -71,14 +69,14 @@ impl LexiconMatcher {
     /// Compile every concept of `set`, concept `c` in family `families[c]`.
     pub fn with_families(set: &LexiconSet, families: Vec<usize>) -> LexiconMatcher {
         let stemmer = Stemmer::default();
-        let mut keys = Vec::new();
+        let mut trie = StemTrie::default();
         let mut patterns = Vec::new();
         let mut add = |phrase: &str, concept: usize, label: Option<usize>, inflect: Inflect, case: Case| {
             let (normalized, tokens) = phrase_tokens(phrase);
             if tokens.is_empty() {
                 return;
             }
-            keys.push(stream_key(tokens.iter().map(|t| stemmer.stem(&t.key))));
+            trie.insert(tokens.iter().map(|t| stemmer.stem(&t.key)), patterns.len() as u32);
             let check = match (case, inflect) {
                 (Case::Sensitive, _) => {
                     Check::Surface(tokens.iter().map(|t| t.norm.slice(&normalized).to_string()).collect())
@@ -99,15 +97,7 @@ impl LexiconMatcher {
                 add(phrase, c, None, Inflect::Stem, Case::Insensitive);
             }
         }
-        // A DFA is the fastest scan but its build time and memory grow with patterns × alphabet;
-        // past a few thousand keys the contiguous NFA scans nearly as fast and builds in a blink.
-        let kind = if keys.len() <= DFA_MAX_KEYS { AhoCorasickKind::DFA } else { AhoCorasickKind::ContiguousNFA };
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(kind))
-            .build(&keys)
-            .expect("lexicon patterns are short enough for an automaton");
-        LexiconMatcher { automaton, patterns, families }
+        LexiconMatcher { trie, patterns, families }
     }
 
     /// Every label match in `doc`, in text order, non-overlapping.
@@ -126,17 +116,16 @@ impl LexiconMatcher {
         }
         let mut labels = Vec::new();
         let mut exclusions = Vec::new();
-        for found in self.automaton.find_overlapping_iter(&stream.text) {
-            let pattern = &self.patterns[found.pattern().as_usize()];
-            let tokens = stream.tokens(found.start(), found.end());
+        self.trie.each_match(stream, |tokens, pattern| {
+            let pattern = &self.patterns[pattern as usize];
             if !self.verify(pattern, doc, tokens.clone()) {
-                continue;
+                return;
             }
             match pattern.label {
                 Some(label) => labels.push((tokens, pattern.concept, label)),
                 None => exclusions.push((tokens, pattern.concept)),
             }
-        }
+        });
         // An exclusion overlapping a label starts at most its own length before the label, so
         // sorted by start only a short stretch of them is looked at (linear in long articles).
         exclusions.sort_by_key(|(ex, _)| ex.start);
@@ -187,72 +176,152 @@ fn leftmost_longest(mut found: Vec<(Range<usize>, usize, usize)>, doc: &Document
     chosen
 }
 
-/// `" k1 k2 k3 "`: the key of a phrase in the stem stream. Leading and trailing spaces make
-/// every match start and end on token boundaries.
-fn stream_key(stems: impl Iterator<Item = Box<str>>) -> String {
-    let mut key = String::from(" ");
-    for stem in stems {
-        key.push_str(&stem);
-        key.push(' ');
-    }
-    key
+/// The phrases of a matcher as a trie over stems: node 0 is the root, and a phrase of `n`
+/// tokens ends at the node `n` edges below it.
+#[derive(Debug, Default)]
+struct StemTrie {
+    /// Every stem of any phrase, numbered.
+    ids: FxHashMap<Box<str>, u32>,
+    /// [`stem_hash`] of each numbered stem to its number, so a token is looked up by the hash
+    /// its stream computed once; the stem itself is compared only on a hit.
+    by_hash: FxHashMap<u64, u32>,
+    /// The numbered stems, in number order.
+    stems: Vec<Box<str>>,
+    /// Whether two stems share a hash: then tokens are looked up by their text.
+    collided: bool,
+    /// Bit `hash >> 48` is set for the hash of every numbered stem: most tokens' stems are in
+    /// no phrase, and one bit test turns them away before any hash-map lookup.
+    filter: Vec<u64>,
+    /// `(node, stem number)` to the child node.
+    edges: FxHashMap<(u32, u32), u32>,
+    /// The phrases (pattern numbers) that end at each node.
+    ends: Vec<Vec<u32>>,
 }
 
-/// An article as one string of stems, with the offset where each token's stem starts.
-/// An article's token stems as one string, paragraphs separated, for the automata. Build once
-/// per article and share across matchers.
+/// A stem that no phrase holds.
+const NO_STEM: u32 = u32::MAX;
+
+/// Words of [`StemTrie::filter`]: one bit for each value of a hash's top 16 bits.
+const FILTER_WORDS: usize = (1 << 16) / 64;
+
+impl StemTrie {
+    fn insert(&mut self, stems: impl Iterator<Item = Box<str>>, pattern: u32) {
+        if self.ends.is_empty() {
+            self.ends.push(Vec::new());
+        }
+        let mut node = 0;
+        for stem in stems {
+            let id = match self.ids.get(&stem) {
+                Some(&id) => id,
+                None => {
+                    let id = self.stems.len() as u32;
+                    let hash = stem_hash(&stem);
+                    self.collided |= self.by_hash.insert(hash, id).is_some();
+                    if self.filter.is_empty() {
+                        self.filter = vec![0; FILTER_WORDS];
+                    }
+                    let bit = (hash >> 48) as usize;
+                    self.filter[bit / 64] |= 1 << (bit % 64);
+                    self.ids.insert(stem.clone(), id);
+                    self.stems.push(stem);
+                    id
+                }
+            };
+            let next_node = self.ends.len() as u32;
+            node = *self.edges.entry((node, id)).or_insert(next_node);
+            if node == next_node {
+                self.ends.push(Vec::new());
+            }
+        }
+        self.ends[node as usize].push(pattern);
+    }
+
+    /// The number of a token's stem, or [`NO_STEM`].
+    #[inline]
+    fn id(&self, stem: &str, hash: u64) -> u32 {
+        let bit = (hash >> 48) as usize;
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return NO_STEM;
+        }
+        if self.collided {
+            return self.ids.get(stem).copied().unwrap_or(NO_STEM);
+        }
+        match self.by_hash.get(&hash) {
+            Some(&id) if *self.stems[id as usize] == *stem => id,
+            _ => NO_STEM,
+        }
+    }
+
+    /// Calls `found(tokens, pattern)` for every phrase at every token of `stream`, overlapping
+    /// ones included, never across a paragraph break.
+    fn each_match(&self, stream: &StemStream, mut found: impl FnMut(Range<usize>, u32)) {
+        if self.ends.is_empty() {
+            return;
+        }
+        // The child of `node` along the stem of `e`, if the trie has one.
+        let step = |node: u32, e: &StemEntry| {
+            let id = self.id(&stream.text[e.from..e.to], e.hash);
+            if id == NO_STEM { None } else { self.edges.get(&(node, id)).copied() }
+        };
+        for paragraph in &stream.paragraphs {
+            let entries = &stream.entries[paragraph.clone()];
+            for (start, first) in entries.iter().enumerate() {
+                // Most tokens' stems begin no phrase: one bit test, and on to the next token.
+                let Some(mut node) = step(0, first) else { continue };
+                for (end, entry) in entries.iter().enumerate().skip(start) {
+                    if end > start {
+                        let Some(child) = step(node, entry) else { break };
+                        node = child;
+                    }
+                    for &pattern in &self.ends[node as usize] {
+                        found(first.token..entry.token + 1, pattern);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One token of a [`StemStream`].
+struct StemEntry {
+    token: usize,
+    /// Where its stem lies in the stream's text.
+    from: usize,
+    to: usize,
+    /// [`stem_hash`] of the stem.
+    hash: u64,
+}
+
+/// An article's token stems, paragraph by paragraph, for the matchers. Build once per article
+/// and share across matchers.
 pub struct StemStream {
+    /// The stems, one after another.
     text: String,
-    /// `(offset of the space before the token, token index)`; `usize::MAX` marks a break.
-    starts: Vec<(usize, usize)>,
-    /// For every offset of `text` (and its end), the first entry of `starts` at or after it:
-    /// a match's tokens in two lookups (an article has thousands of overlapping candidates).
-    first_start_from: Vec<u32>,
+    /// The tokens, in text order.
+    entries: Vec<StemEntry>,
+    /// The entries of each paragraph: no phrase matches across them.
+    paragraphs: Vec<Range<usize>>,
 }
 
 impl StemStream {
     /// The stream of `doc`.
     pub fn new(doc: &Document, stemmer: &Stemmer) -> StemStream {
-        let mut text = String::with_capacity(doc.text.len() + 16);
-        let mut starts = Vec::with_capacity(doc.tokens.len() + doc.paragraphs.len());
-        text.push(' ');
+        let mut text = String::with_capacity(doc.text.len());
+        let mut entries = Vec::with_capacity(doc.tokens.len());
+        let mut paragraphs = Vec::with_capacity(doc.paragraphs.len());
         stemmer.with_stems(|stems| {
             for paragraph in &doc.paragraphs {
+                let first = entries.len();
                 for i in paragraph.tokens.clone() {
-                    starts.push((text.len() - 1, i));
-                    stems.push(&doc.tokens[i].key, &mut text);
-                    text.push(' ');
+                    let from = text.len();
+                    let hash = stems.push(&doc.tokens[i].key, &mut text);
+                    entries.push(StemEntry { token: i, from, to: text.len(), hash });
                 }
-                starts.push((text.len() - 1, usize::MAX));
-                text.push_str(BREAK);
-                text.push(' ');
+                paragraphs.push(first..entries.len());
             }
         });
-        let first_start_from = first_start_from(&starts, text.len());
-        StemStream { text, starts, first_start_from }
+        StemStream { text, entries, paragraphs }
     }
-
-    /// Token range of a match from stream offset `start` (its leading space) to `end`.
-    fn tokens(&self, start: usize, end: usize) -> Range<usize> {
-        let first = self.first_start_from[start] as usize;
-        let last = self.first_start_from[end - 1] as usize;
-        self.starts[first].1..self.starts[last - 1].1 + 1
-    }
-}
-
-/// `table[o]` = how many `starts` lie before offset `o`, for `o` in `0..=len`.
-fn first_start_from(starts: &[(usize, usize)], len: usize) -> Vec<u32> {
-    // Entry `offset` counts the starts before it: offsets up to the first start hold 0, those
-    // after it up to the second hold 1, and so on, so the table is filled a run at a time.
-    let mut table = Vec::with_capacity(len + 1);
-    for (k, &(start, _)) in starts.iter().enumerate() {
-        let upto = (start + 1).min(len + 1);
-        if upto > table.len() {
-            table.resize(upto, k as u32);
-        }
-    }
-    table.resize(len + 1, starts.len() as u32);
-    table
 }
 
 #[cfg(test)]
@@ -260,16 +329,6 @@ mod tests {
     use super::*;
     use crate::lexicon::{Source, load};
     use crate::text::TextOptions;
-
-    #[test]
-    fn start_table_counts_the_starts_before_each_offset() {
-        for starts in [vec![0, 4, 9, 10, 17], vec![3, 3, 8], vec![], vec![20]] {
-            let pairs: Vec<(usize, usize)> = starts.iter().map(|&s| (s, 0)).collect();
-            let table = first_start_from(&pairs, 20);
-            let counted: Vec<u32> = (0..=20).map(|o| starts.iter().filter(|&&s| s < o).count() as u32).collect();
-            assert_eq!(table, counted, "{starts:?}");
-        }
-    }
 
     const LEXICON: &str = r#"
 [lexicon]
@@ -352,6 +411,47 @@ labels = [
     #[test]
     fn exclusions_block_their_concept() {
         assert!(matches("they may strike a deal").is_empty());
+    }
+
+    #[test]
+    fn every_phrase_at_every_token_is_a_candidate() {
+        let mut trie = StemTrie::default();
+        for (p, phrase) in
+            [&["drone", "strike"][..], &["strike"], &["drone", "strike"], &["strike", "back"]].iter().enumerate()
+        {
+            trie.insert(phrase.iter().map(|&s| s.into()), p as u32);
+        }
+        let doc = Document::parse("a drone strike back\nstrike", TextOptions { remove_boilerplate: false });
+        let stream = StemStream::new(&doc, &Stemmer::default());
+        let mut found = Vec::new();
+        trie.each_match(&stream, |tokens, p| found.push((tokens, p)));
+        found.sort_by_key(|(t, p)| (t.start, t.end, *p));
+        // Both copies of "drone strike", the "strike" inside it, "strike back", and the
+        // "strike" of the next paragraph; nothing crosses the paragraph break.
+        assert_eq!(found, [(1..3, 0), (1..3, 2), (2..3, 1), (2..4, 3), (4..5, 1)]);
+    }
+
+    #[test]
+    fn a_stem_is_found_by_its_hash_only_when_its_text_agrees() {
+        let mut trie = StemTrie::default();
+        trie.insert(["strike".into()].into_iter(), 0);
+        assert_eq!(trie.id("strike", stem_hash("strike")), 0);
+        assert_eq!(trie.id("strikes", stem_hash("strikes")), NO_STEM);
+        assert_eq!(trie.id("drone", stem_hash("strike")), NO_STEM, "a hash shared with a phrase's stem is not enough");
+        // With two stems on one hash the trie looks stems up by their text, and finds the same.
+        let text = "a drone strike and a political assassination; strike a deal";
+        let before = matches(text);
+        assert!(!before.is_empty());
+        let loaded = load(&[Source { name: "test.toml".into(), text: LEXICON.into() }]);
+        let mut matcher = LexiconMatcher::new(&loaded.set);
+        matcher.trie.collided = true;
+        let doc = Document::parse(text, TextOptions { remove_boilerplate: false });
+        let after: Vec<(String, String)> = matcher
+            .find(&doc, &Stemmer::default())
+            .into_iter()
+            .map(|m| (loaded.set.concepts[m.concept].labels[m.label].text.clone(), m.span.slice(text).to_string()))
+            .collect();
+        assert_eq!(before, after);
     }
 
     #[test]

@@ -23,5 +23,5 @@ pub use entities::{entity, entity_at};
 pub use normalize::{Normalized, normalize};
 pub use sentence::split_sentences;
 pub use span::{Span, SpanReach};
-pub use stem::{Stemmer, Stems};
+pub use stem::{Stemmer, Stems, stem_hash};
 pub use tokenize::{Token, TokenKind, token_key, tokenize};

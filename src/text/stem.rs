@@ -2,9 +2,10 @@
 //! thread for the whole run (bounded, so memory stays flat on huge corpora).
 
 use std::cell::RefCell;
+use std::hash::Hasher;
 
 use rust_stemmers::Algorithm;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHasher};
 
 /// Stems token keys. Cheap to create: the cache belongs to the thread, not to the value.
 pub struct Stemmer {
@@ -21,7 +22,16 @@ impl Default for Stemmer {
 const CACHE_LIMIT: usize = 200_000;
 
 thread_local! {
-    static CACHE: RefCell<FxHashMap<Box<str>, Box<str>>> = RefCell::default();
+    /// Key to stem and [`stem_hash`] of the stem.
+    static CACHE: RefCell<FxHashMap<Box<str>, (Box<str>, u64)>> = RefCell::default();
+}
+
+/// A fixed 64-bit hash of a stem, the same on every thread and in every run: matchers look a
+/// token's stem up by it, so each stem is hashed once however many matchers read it.
+pub fn stem_hash(stem: &str) -> u64 {
+    let mut hasher = FxHasher::default();
+    hasher.write(stem.as_bytes());
+    hasher.finish()
 }
 
 impl Stemmer {
@@ -47,26 +57,27 @@ impl Stemmer {
 /// A [`Stemmer`] with its thread's cache at hand ([`Stemmer::with_stems`]).
 pub struct Stems<'a> {
     inner: &'a rust_stemmers::Stemmer,
-    cache: &'a mut FxHashMap<Box<str>, Box<str>>,
+    cache: &'a mut FxHashMap<Box<str>, (Box<str>, u64)>,
 }
 
 impl Stems<'_> {
-    /// Append the stem of `key` to `out`, as [`Stemmer::stem_into`].
-    pub fn push(&mut self, key: &str, out: &mut String) {
-        if !key.chars().all(|c| c.is_alphabetic() || c == '\'') {
-            out.push_str(key);
-            return;
-        }
-        if let Some(stem) = self.cache.get(key) {
+    /// Append the stem of `key` to `out`, as [`Stemmer::stem_into`], and return its
+    /// [`stem_hash`].
+    pub fn push(&mut self, key: &str, out: &mut String) -> u64 {
+        if let Some((stem, hash)) = self.cache.get(key) {
             out.push_str(stem);
-            return;
+            return *hash;
         }
-        let stem: Box<str> = self.inner.stem(key).into();
+        // Keys that are not plain words stay as they are (and are cached like the others).
+        let stem: Box<str> =
+            if key.chars().all(|c| c.is_alphabetic() || c == '\'') { self.inner.stem(key).into() } else { key.into() };
+        let hash = stem_hash(&stem);
         out.push_str(&stem);
         if self.cache.len() >= CACHE_LIMIT {
             self.cache.clear();
         }
-        self.cache.insert(key.into(), stem);
+        self.cache.insert(key.into(), (stem, hash));
+        hash
     }
 }
 
@@ -89,5 +100,11 @@ mod tests {
         let mut again = String::from("x");
         s.stem_into("withdrawals", &mut again);
         assert_eq!(format!("x{first}"), again);
+        // The hash returned with a cached stem, a fresh one and a kept key is that of the stem.
+        for key in ["withdrawals", "withdrawal", "u.s.", "2020", "expelled"] {
+            let mut out = String::new();
+            let hash = s.with_stems(|stems| stems.push(key, &mut out));
+            assert_eq!((hash, out.as_str()), (stem_hash(&s.stem(key)), &*s.stem(key)), "{key}");
+        }
     }
 }
