@@ -21,9 +21,11 @@ impl Default for Stemmer {
 /// Above this many cached words the cache is cleared.
 const CACHE_LIMIT: usize = 200_000;
 
+/// Key to stem and [`stem_hash`] of the stem.
+type StemCache = FxHashMap<Box<str>, (Box<str>, u64)>;
+
 thread_local! {
-    /// Key to stem and [`stem_hash`] of the stem.
-    static CACHE: RefCell<FxHashMap<Box<str>, (Box<str>, u64)>> = RefCell::default();
+    static CACHE: RefCell<StemCache> = RefCell::default();
 }
 
 /// A fixed 64-bit hash of a stem, the same on every thread and in every run: matchers look a
@@ -57,7 +59,7 @@ impl Stemmer {
 /// A [`Stemmer`] with its thread's cache at hand ([`Stemmer::with_stems`]).
 pub struct Stems<'a> {
     inner: &'a rust_stemmers::Stemmer,
-    cache: &'a mut FxHashMap<Box<str>, (Box<str>, u64)>,
+    cache: &'a mut StemCache,
 }
 
 impl Stems<'_> {
