@@ -85,22 +85,25 @@ impl OutletGuesser {
         if let Some(found) = self.outlet_of_retrieved_url(text) {
             return (found, "retrieved_from_url");
         }
-        let named_rules: [(&'static str, &LazyLock<Regex>, bool); 3] =
-            [("credit_line", &CREDIT, false), ("comment_section", &COMMENTS, false), ("author_bio", &BIO, true)];
-        for (rule, pattern, must_be_known) in named_rules {
-            if let Some(found) = self.outlet_of_pattern(text, pattern, must_be_known) {
+        // Each rule's pattern is searched (and compiled) only when the text holds what any
+        // match of it must hold.
+        type MayMatch = fn(&str) -> bool;
+        let named_rules: [(&'static str, &LazyLock<Regex>, bool, MayMatch); 3] = [
+            ("credit_line", &CREDIT, false, may_hold_credit_line),
+            ("comment_section", &COMMENTS, false, |text| text.contains(" its comment")),
+            ("author_bio", &BIO, true, |_| true),
+        ];
+        for (rule, pattern, must_be_known, may_match) in named_rules {
+            if may_match(text)
+                && let Some(found) = self.outlet_of_pattern(text, pattern, must_be_known)
+            {
                 return (found, rule);
             }
         }
         if let Some(found) = self.outlet_of_domain(url) {
             return (found, "url");
         }
-        let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-        let edges: Vec<&str> = if lines.len() <= 6 {
-            lines
-        } else {
-            lines[..3].iter().chain(&lines[lines.len() - 3..]).copied().collect()
-        };
+        let edges = edge_lines(text);
         if let Some(found) = edges.iter().find_map(|line| self.outlet_of_page_url(line)) {
             return (found, "page_url");
         }
@@ -123,6 +126,9 @@ impl OutletGuesser {
             )
             .expect("valid")
         });
+        if !text.contains("://") {
+            return None;
+        }
         let url = RE.captures(text)?.get(1)?.as_str();
         self.outlet_of_domain(url).or_else(|| host(url).map(str::to_string))
     }
@@ -210,6 +216,28 @@ static BIO: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid")
 });
 
+/// The non-empty lines of `text` (trimmed) when there are at most six, else the first three
+/// and the last three, read from both ends without walking the middle of the article.
+fn edge_lines(text: &str) -> Vec<&str> {
+    let non_empty = |line: &str| !line.trim().is_empty();
+    let mut edges: Vec<&str> = text.lines().filter(|l| non_empty(l)).take(7).map(str::trim).collect();
+    if edges.len() == 7 {
+        edges.truncate(3);
+        let mut last: Vec<&str> = text.lines().rev().filter(|l| non_empty(l)).take(3).map(str::trim).collect();
+        last.reverse();
+        edges.extend(last);
+    }
+    edges
+}
+
+/// Whether some line of `text` opens with `(` after white space: where every match of
+/// [`CREDIT`] starts (`^\s*\(` in multi-line mode, `\s` being Unicode white space as in
+/// `trim_start`). Looks back from each `(` only over the white space before it.
+fn may_hold_credit_line(text: &str) -> bool {
+    text.match_indices('(')
+        .any(|(at, _)| text[..at].chars().rev().find(|c| *c == '\n' || !c.is_whitespace()).is_none_or(|c| c == '\n'))
+}
+
 /// The host of a URL, without `www.`.
 fn host(url: &str) -> Option<&str> {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
@@ -235,6 +263,37 @@ mod tests {
             outlet("The Epoch Times", &["Epoch Times"], &["theepochtimes.com"]),
             outlet("Breitbart", &["breitbart"], &["breitbart.com"]),
         ])
+    }
+
+    #[test]
+    fn tests_in_front_of_the_patterns_let_every_match_through() {
+        let texts = [
+            "Body.\n(FRANCE 24 with AFP, AP and REUTERS)",
+            "Body.\n  \n\t(Reuters via AP)",
+            "\u{a0}(BBC with agencies)",
+            "(AFP with Reuters) first line",
+            "Body (FRANCE 24 with AFP)",
+            "Body.\nThe Hill has removed its comment section.",
+            "The Hill has closed its comments",
+            "Body.\nContent retrieved from: https://sputniknews.com/a",
+            "SOURCED FROM HTTP://example.org/x",
+            "No credit, comments or address here.",
+        ];
+        for text in texts {
+            assert!(may_hold_credit_line(text) || !CREDIT.is_match(text), "{text:?}");
+            assert!(text.contains(" its comment") || !COMMENTS.is_match(text), "{text:?}");
+        }
+        assert!(may_hold_credit_line(texts[1]) && may_hold_credit_line(texts[2]) && !may_hold_credit_line(texts[4]));
+        assert_eq!(guesser().guess(texts[1], "", None).1, "credit_line");
+        // The edge lines are those of the whole list of non-empty lines.
+        for n in 0..12 {
+            let text: String = (0..n).map(|i| format!("line {i}\n \n")).collect();
+            let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+            let expected: Vec<&str> =
+                if lines.len() <= 6 { lines.clone() } else { [&lines[..3], &lines[lines.len() - 3..]].concat() };
+            assert_eq!(edge_lines(&text), expected, "{n} lines");
+        }
+        assert_eq!(guesser().guess(texts[8], "", None), ("example.org".into(), "retrieved_from_url"));
     }
 
     #[test]
