@@ -199,7 +199,8 @@ impl LexiconArgs {
             let named: Vec<&str> = self.stories.iter().map(String::as_str).collect();
             return Ok(lexicon::named_stories(&all, &named, !self.paths.is_empty()));
         }
-        let guesser = framelens::corpus::OutletGuesser::new(&[]);
+        // The choice reads texts and story columns only: no outlet is guessed.
+        let guesser = framelens::corpus::OutletGuesser::not_guessing();
         let stream = framelens::corpus::read(&corpus.input, &corpus.read_options(), &guesser)?;
         let articles: Vec<framelens::corpus::Article> =
             stream.filter_map(Result::ok).take(lexicon::ARTICLES_READ).collect();
