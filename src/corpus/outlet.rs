@@ -7,8 +7,9 @@
 //! (a web address of a known outlet alone on one of the first or last three lines), `site_name`
 //! (a known outlet as a whole line, as the part of a title line after `|` or ` - `, or in a
 //! copyright or source line, in the first or last three lines), `file_name` (a known outlet's
-//! lower-case alias or domain name inside the file name), and last `file_stem` (the file name
-//! itself).
+//! lower-case alias or domain name inside the file name, or its name, alias or domain name in
+//! the first one to three parts: `nyt_2015-11-16_…`, `huff-post_…`), and last `file_stem` (the
+//! file name itself).
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -51,6 +52,15 @@ impl OutletGuesser {
         let mut by_name = HashMap::new();
         let mut by_domain = Vec::new();
         let mut by_file_word = HashMap::new();
+        // "Time", "Slate": a name that is one capitalised word may be any word in a file name,
+        // so neither that outlet's domain nor another outlet's domain makes it a file word
+        // (politico.eu is Politico Europe's, but "politico" in a file name is Politico's).
+        let plain_words: Vec<String> = outlets
+            .iter()
+            .flat_map(|o| std::iter::once(&o.name).chain(&o.aliases))
+            .filter(|n| !n.contains(' ') && n.chars().skip(1).any(|c| c.is_lowercase()))
+            .map(|n| name_key(n))
+            .collect();
         for outlet in outlets {
             for name in std::iter::once(&outlet.name).chain(&outlet.aliases) {
                 by_name.entry(name_key(name)).or_insert_with(|| outlet.name.clone());
@@ -58,12 +68,6 @@ impl OutletGuesser {
             for alias in outlet.aliases.iter().filter(|a| a.chars().all(|c| !c.is_uppercase())) {
                 by_file_word.entry(name_key(alias)).or_insert_with(|| outlet.name.clone());
             }
-            // "Time", "Slate": a name that is one capitalised word may be any word in a file name
-            let plain_words: Vec<String> = std::iter::once(&outlet.name)
-                .chain(&outlet.aliases)
-                .filter(|n| !n.contains(' ') && n.chars().skip(1).any(|c| c.is_lowercase()))
-                .map(|n| name_key(n))
-                .collect();
             for domain in &outlet.domains {
                 let domain = domain.to_lowercase();
                 let label = domain.strip_prefix("www.").unwrap_or(&domain).split('.').next().unwrap_or_default();
@@ -166,12 +170,25 @@ impl OutletGuesser {
 
     fn outlet_in_file_name(&self, stem: &str) -> Option<String> {
         let lower = stem.to_lowercase();
-        lower.split(|c: char| !c.is_alphanumeric()).filter(|part| part.len() > 1).find_map(|part| {
+        let parts: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|part| !part.is_empty()).collect();
+        let anywhere = parts.iter().filter(|part| part.len() > 1).find_map(|&part| {
             self.by_file_word.get(part).cloned().or_else(|| {
                 // a multi-word name written as one ("epochtimes", "newyorktimes")
                 let known = self.by_name.get(part)?;
                 (name_key(known) == part && known.split_whitespace().filter(|w| *w != "The").count() > 1)
                     .then(|| known.clone())
+            })
+        });
+        // "politico_2015-11-11_…", "nyt_…", "huff-post_…", "usa-today_…": a file name that opens
+        // with an outlet's name, alias or file word, in one to three parts, names it (at the
+        // start only: "story_time_2020" is not Time's).
+        anywhere.or_else(|| {
+            (1..=parts.len().min(3)).rev().find_map(|n| {
+                let opening = parts[..n].concat();
+                if opening.len() < 3 {
+                    return None;
+                }
+                self.by_file_word.get(&opening).or_else(|| self.by_name.get(&opening)).cloned()
             })
         })
     }
@@ -369,6 +386,36 @@ mod tests {
         // a common word that is an outlet's name is not read into a file name; an acronym is
         assert_eq!(g.guess("Text.", "", Some("story_time_2020")).1, "file_stem");
         assert_eq!(g.guess("Text.", "", Some("2020_cnbc_iraq")), ("CNBC".into(), "file_name"));
+    }
+
+    #[test]
+    fn a_file_name_opening_with_an_outlet_names_it() {
+        let outlet = |name: &str, aliases: &[&str], domains: &[&str]| KnownOutlet {
+            name: name.into(),
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            domains: domains.iter().map(|s| s.to_string()).collect(),
+        };
+        let g = OutletGuesser::new(&[
+            outlet("Politico", &["POLITICO"], &["politico.com"]),
+            outlet("Politico Europe", &[], &["politico.eu"]),
+            outlet("The New York Times", &["NYT", "nytimes"], &["nytimes.com"]),
+            outlet("HuffPost", &["huffpost"], &["huffpost.com"]),
+            outlet("USA Today", &["usatoday"], &["usatoday.com"]),
+            outlet("Time", &[], &["time.com"]),
+        ]);
+        for (stem, outlet) in [
+            ("politico_2015-11-11_the-ninth-circle", "Politico"),
+            ("nyt_2015-11-16_o-malley-campaign", "The New York Times"),
+            ("huff-post_2015-11-17_wash-post-fact-check", "HuffPost"),
+            ("usa-today_2015-11-18_paris", "USA Today"),
+            ("time_2020_iraq", "Time"),
+        ] {
+            assert_eq!(g.guess("Text.", "", Some(stem)), (outlet.into(), "file_name"), "{stem}");
+        }
+        // Only at the start, and another outlet's domain does not claim a one-word name.
+        assert_eq!(g.guess("Text.", "", Some("story_time_2020")).1, "file_stem");
+        assert_eq!(g.guess("Text.", "", Some("2015_politico_x")).1, "file_stem");
+        assert_eq!(g.guess("Text.", "", Some("wash-post_2015")).1, "file_stem");
     }
 
     #[test]
