@@ -1,7 +1,7 @@
 //! The framing signals beyond word choice and voices, as a registry. [`SIGNALS`] lists them; each
 //! is one file that says everything about its signal:
 //!
-//! - the phrase families it needs matched (compiled with every other signal's into one automaton);
+//! - the phrase families it needs matched (compiled with every other signal's into one matcher);
 //! - how it finds [`Hit`]s in one article (each becomes an `evidence` row with its span);
 //! - how a hit adds to the [`Sums`] of an article or an outlet (its key);
 //! - its feature columns (in `outlet_features` and `article_features`, and so in the comparison,
@@ -143,9 +143,9 @@ pub struct Hit {
 /// Every signal compiled for a run. Build once; share across threads.
 pub struct SignalFinder {
     signals: Vec<(SignalKind, Box<dyn Signal>)>,
-    /// Every signal's phrase families in one automaton.
+    /// Every signal's phrase families in one matcher.
     phrases: PhraseMatcher,
-    /// The families of each signal, as a range of the automaton's families.
+    /// The families of each signal, as a range of the matcher's families.
     families: Vec<Range<usize>>,
 }
 
