@@ -178,7 +178,7 @@ fn leftmost_longest(mut found: Vec<(Range<usize>, usize, usize)>, doc: &Document
 
 /// The phrases of a matcher as a trie over stems: node 0 is the root, and a phrase of `n`
 /// tokens ends at the node `n` edges below it.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct StemTrie {
     /// Every stem of any phrase, numbered.
     ids: FxHashMap<Box<str>, u32>,
@@ -204,11 +204,23 @@ const NO_STEM: u32 = u32::MAX;
 /// Words of [`StemTrie::filter`]: one bit for each value of a hash's top 16 bits.
 const FILTER_WORDS: usize = (1 << 16) / 64;
 
+impl Default for StemTrie {
+    /// A trie of no phrases: the root alone.
+    fn default() -> StemTrie {
+        StemTrie {
+            ids: FxHashMap::default(),
+            by_hash: FxHashMap::default(),
+            stems: Vec::new(),
+            collided: false,
+            filter: vec![0; FILTER_WORDS],
+            edges: FxHashMap::default(),
+            ends: vec![Vec::new()],
+        }
+    }
+}
+
 impl StemTrie {
     fn insert(&mut self, stems: impl Iterator<Item = Box<str>>, pattern: u32) {
-        if self.ends.is_empty() {
-            self.ends.push(Vec::new());
-        }
         let mut node = 0;
         for stem in stems {
             let id = match self.ids.get(&stem) {
@@ -217,9 +229,6 @@ impl StemTrie {
                     let id = self.stems.len() as u32;
                     let hash = stem_hash(&stem);
                     self.collided |= self.by_hash.insert(hash, id).is_some();
-                    if self.filter.is_empty() {
-                        self.filter = vec![0; FILTER_WORDS];
-                    }
                     let bit = (hash >> 48) as usize;
                     self.filter[bit / 64] |= 1 << (bit % 64);
                     self.ids.insert(stem.clone(), id);
@@ -255,7 +264,7 @@ impl StemTrie {
     /// Calls `found(tokens, pattern)` for every phrase at every token of `stream`, overlapping
     /// ones included, never across a paragraph break.
     fn each_match(&self, stream: &StemStream, mut found: impl FnMut(Range<usize>, u32)) {
-        if self.ends.is_empty() {
+        if self.stems.is_empty() {
             return;
         }
         // The child of `node` along the stem of `e`, if the trie has one.
