@@ -187,6 +187,10 @@ pub struct StreamedTable {
 const ROW_GROUP_CELLS: usize = 1_000_000;
 /// See [`ROW_GROUP_CELLS`].
 const ROW_GROUP_ROWS: usize = 32_768;
+/// Nor more than this many bytes of values wait for a row group: without it, tables of few
+/// columns with long values (`article_partials`' states, `sentences`' texts) held tens of
+/// megabytes each before a row group was written, which was most of the peak memory.
+const ROW_GROUP_BYTES: usize = 8 << 20;
 
 impl StreamedTable {
     /// Open `dir/NAME.csv` and/or `dir/NAME.parquet` (as `formats` says) for frames shaped like
@@ -217,7 +221,8 @@ impl StreamedTable {
                 Some((path, writer)) => {
                     pending.push(batch.clone());
                     let rows: usize = pending.iter().map(DataFrame::height).sum();
-                    if rows >= ROW_GROUP_ROWS || rows * batch.width() >= ROW_GROUP_CELLS {
+                    let bytes: usize = pending.iter().map(DataFrame::estimated_size).sum();
+                    if rows >= ROW_GROUP_ROWS || rows * batch.width() >= ROW_GROUP_CELLS || bytes >= ROW_GROUP_BYTES {
                         write_row_group(path, writer, pending)
                     } else {
                         Ok(())
@@ -299,5 +304,30 @@ mod tests {
         let frame = reader.finish().unwrap();
         let n: Vec<u64> = frame.column("n").unwrap().u64().unwrap().into_no_null_iter().collect();
         assert_eq!(n, (0..40_000).collect::<Vec<u64>>());
+    }
+
+    #[test]
+    fn long_values_close_a_row_group_at_a_few_megabytes() {
+        let dir = tempfile::tempdir().unwrap();
+        // 100 rows of 10 kB: about 1 MB a batch, far from the cell and row bounds.
+        let batch = |i: usize| {
+            let texts: Vec<String> = (0..100).map(|r| format!("{i:04}-{r:03}-{}", "x".repeat(10_000))).collect();
+            FrameBuilder::default().text("text", &texts.iter().map(String::as_str).collect::<Vec<_>>()).build()
+        };
+        let formats = Formats { csv: false, parquet: true, raw_csv: false };
+        let mut table = StreamedTable::create(dir.path(), "t", &batch(0).head(Some(0)), formats).unwrap();
+        for i in 0..20 {
+            table.write(&batch(i)).unwrap();
+        }
+        table.finish().unwrap();
+        let mut reader = ParquetReader::new(File::open(dir.path().join("t.parquet")).unwrap());
+        let groups: Vec<usize> = reader.get_metadata().unwrap().row_groups.iter().map(|g| g.num_rows()).collect();
+        assert_eq!(groups.iter().sum::<usize>(), 2_000);
+        assert!(groups.len() >= 3, "20 MB of values in row groups of at most about 8 MB: {groups:?}");
+        let frame = reader.finish().unwrap();
+        let texts = frame.column("text").unwrap().str().unwrap().clone();
+        let firsts: Vec<String> = (0..texts.len()).map(|i| texts.get(i).unwrap()[..8].to_string()).collect();
+        let expected: Vec<String> = (0..20).flat_map(|i| (0..100).map(move |r| format!("{i:04}-{r:03}"))).collect();
+        assert_eq!(firsts, expected);
     }
 }
