@@ -411,6 +411,25 @@ fn is_byline(line: &Line) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn every_keyword_phrase_is_found_in_any_ascii_casing() {
+        let english = english();
+        let families = [
+            (&english.comment_section_phrases, COMMENT),
+            (&english.newsletter_phrases, NEWSLETTER),
+            (&english.picture_credit_phrases, PICTURE),
+        ];
+        for (phrases, bit) in families {
+            for phrase in phrases.iter() {
+                for casing in [phrase.to_string(), phrase.to_ascii_uppercase(), phrase.to_ascii_lowercase()] {
+                    let line = format!("Some words before {casing} and after");
+                    assert_ne!(keyword_families(&line) & bit, 0, "{line:?}");
+                }
+            }
+        }
+        assert_eq!(keyword_families("The vote was held on Tuesday"), 0);
+    }
+
     fn rule_for(text: &str) -> Option<&'static str> {
         rule_in(text, &[], 10, "")
     }
