@@ -16,7 +16,7 @@ mod ledger;
 
 pub use ledger::{Found, Ledger, OutletCopies};
 
-use rustc_hash::FxHashMap;
+use hashbrown::HashTable;
 
 /// Bins of the one-permutation MinHash.
 pub const BINS: usize = 128;
@@ -124,12 +124,9 @@ impl Fingerprint {
         ((shared / small).min(1.0), small / large)
     }
 
-    fn band_keys(&self) -> impl Iterator<Item = u64> + '_ {
-        self.bins
-            .chunks(ROWS)
-            .take(BANDS)
-            .enumerate()
-            .map(|(band, rows)| rows.iter().fold(mix(band as u64 + 1), |h, &v| mix(h ^ u64::from(v))))
+    /// The locality-sensitive hash of band `band` (its [`ROWS`] bins).
+    fn band_key(&self, band: usize) -> u64 {
+        self.bins[band * ROWS..(band + 1) * ROWS].iter().fold(mix(band as u64 + 1), |h, &v| mix(h ^ u64::from(v)))
     }
 }
 
@@ -144,12 +141,21 @@ pub struct CopyOf {
 
 /// Finds copies among articles seen in input order. Memory grows with the number of originals
 /// (one fingerprint and 32 index entries each), not with their text.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct CopyFinder {
-    originals: FxHashMap<usize, Fingerprint>,
-    /// The first original with each band key.
-    bands: FxHashMap<u64, u32>,
+    /// The originals' positions and fingerprints, in input order.
+    originals: Vec<(usize, Fingerprint)>,
+    /// One table per band: the index in `originals` of the first original with each band key.
+    /// An entry is only that index (4 bytes, where a map from key to index takes 16); the key is
+    /// recomputed from the original's fingerprint when it is compared.
+    bands: Vec<HashTable<u32>>,
     seen: usize,
+}
+
+impl Default for CopyFinder {
+    fn default() -> CopyFinder {
+        CopyFinder { originals: Vec::new(), bands: (0..BANDS).map(|_| HashTable::new()).collect(), seen: 0 }
+    }
 }
 
 impl CopyFinder {
@@ -159,23 +165,33 @@ impl CopyFinder {
         let position = self.seen;
         self.seen += 1;
         let fingerprint = fingerprint?;
-        let keys: Vec<u64> = fingerprint.band_keys().collect();
-        let mut candidates: Vec<usize> = keys.iter().filter_map(|k| self.bands.get(k)).map(|&p| p as usize).collect();
+        let CopyFinder { originals, bands, .. } = self;
+        let keys: Vec<u64> = (0..BANDS).map(|band| fingerprint.band_key(band)).collect();
+        // Per band, the first original with this article's key, if any.
+        let found: Vec<Option<u32>> = keys
+            .iter()
+            .enumerate()
+            .map(|(band, &key)| bands[band].find(key, |&i| originals[i as usize].1.band_key(band) == key).copied())
+            .collect();
+        // Indices grow with positions, so sorting them puts the candidates in input order.
+        let mut candidates: Vec<u32> = found.iter().flatten().copied().collect();
         candidates.sort_unstable();
         candidates.dedup();
         let mut best: Option<CopyOf> = None;
-        for original in candidates {
-            let (containment, ratio) = fingerprint.containment(&self.originals[&original]);
+        for index in candidates {
+            let (original, earlier) = &originals[index as usize];
+            let (containment, ratio) = fingerprint.containment(earlier);
             let better = best.as_ref().is_none_or(|b| containment > b.similarity);
             if containment >= CONTAINMENT && ratio >= SIZE_RATIO && better {
-                best = Some(CopyOf { original, similarity: containment });
+                best = Some(CopyOf { original: *original, similarity: containment });
             }
         }
         if best.is_none() {
-            for key in keys {
-                self.bands.entry(key).or_insert(position as u32);
+            let index = u32::try_from(originals.len()).expect("fewer than 4 billion originals");
+            originals.push((position, fingerprint.clone()));
+            for (band, &key) in keys.iter().enumerate().filter(|&(band, _)| found[band].is_none()) {
+                bands[band].insert_unique(key, index, |&i| originals[i as usize].1.band_key(band));
             }
-            self.originals.insert(position, fingerprint.clone());
         }
         best
     }
