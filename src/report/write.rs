@@ -179,15 +179,15 @@ pub struct StreamedTable {
 }
 
 /// A Parquet row group is written once the batches waiting for it hold this many cells (rows ×
-/// columns) or [`ROW_GROUP_ROWS`] rows. A writer keeps every row group's metadata (each column's
+/// columns), [`ROW_GROUP_ROWS`] rows or [`ROW_GROUP_BYTES`] bytes. A writer keeps every row group's metadata (each column's
 /// statistics) until the file is finished, so one row group per 512-article chunk made memory
 /// grow with the corpus (by about 2.5 kB per article, mostly `article_features`' hundreds of
 /// columns); a few megabytes of values per row group bound it. The boundaries depend only on
-/// the batches' shapes, so the bytes stay the same at any thread count.
+/// the batches' shapes and values, so the bytes stay the same at any thread count.
 const ROW_GROUP_CELLS: usize = 1_000_000;
 /// See [`ROW_GROUP_CELLS`].
 const ROW_GROUP_ROWS: usize = 32_768;
-/// Nor more than this many bytes of values wait for a row group: without it, tables of few
+/// No more than this many bytes of values wait for a row group: without it, tables of few
 /// columns with long values (`article_partials`' states, `sentences`' texts) held tens of
 /// megabytes each before a row group was written, which was most of the peak memory.
 const ROW_GROUP_BYTES: usize = 8 << 20;

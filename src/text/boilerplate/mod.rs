@@ -157,15 +157,20 @@ const COMMENT: u8 = 1;
 const NEWSLETTER: u8 = 2;
 const PICTURE: u8 = 4;
 
+/// The phrases of each keyword family, with the family's bit.
+fn keyword_phrases() -> [(&'static [&'static str], u8); 3] {
+    let english = english();
+    [
+        (english.comment_section_phrases.as_slice(), COMMENT),
+        (english.newsletter_phrases.as_slice(), NEWSLETTER),
+        (english.picture_credit_phrases.as_slice(), PICTURE),
+    ]
+}
+
 /// Which keyword families occur in `text` (ASCII case ignored), as bits.
 pub fn keyword_families(text: &str) -> u8 {
     static AUTOMATON: LazyLock<(aho_corasick::AhoCorasick, Vec<u8>)> = LazyLock::new(|| {
-        let english = english();
-        let families = [
-            (english.comment_section_phrases.as_slice(), COMMENT),
-            (english.newsletter_phrases.as_slice(), NEWSLETTER),
-            (english.picture_credit_phrases.as_slice(), PICTURE),
-        ];
+        let families = keyword_phrases();
         let patterns: Vec<&str> = families.iter().flat_map(|(k, _)| k.iter().copied()).collect();
         let bits: Vec<u8> = families.iter().flat_map(|(k, bit)| std::iter::repeat_n(*bit, k.len())).collect();
         let automaton = aho_corasick::AhoCorasick::builder()
@@ -413,13 +418,7 @@ mod tests {
 
     #[test]
     fn every_keyword_phrase_is_found_in_any_ascii_casing() {
-        let english = english();
-        let families = [
-            (&english.comment_section_phrases, COMMENT),
-            (&english.newsletter_phrases, NEWSLETTER),
-            (&english.picture_credit_phrases, PICTURE),
-        ];
-        for (phrases, bit) in families {
+        for (phrases, bit) in keyword_phrases() {
             for phrase in phrases.iter() {
                 for casing in [phrase.to_string(), phrase.to_ascii_uppercase(), phrase.to_ascii_lowercase()] {
                     let line = format!("Some words before {casing} and after");
