@@ -64,7 +64,7 @@ fn run_cases(kind: &str, min: usize, found: impl Fn(&CaseFile, &str) -> Vec<Stri
 }
 
 fn parse(text: &str, remove_boilerplate: bool) -> Document<'_> {
-    Document::parse(text, TextOptions { remove_boilerplate })
+    Document::parse(text, TextOptions { remove_boilerplate, ..TextOptions::default() })
 }
 
 #[test]

@@ -8,8 +8,14 @@ use framelens::lexicon::{self, Loaded, Source, StoryChoice};
 use framelens::quotes::CueModel;
 use framelens::report::Formats;
 use framelens::stats::StatsOptions;
+use framelens::text::boilerplate::KeptRules;
 
 use super::messages;
+
+/// The names `--keep-lines` takes.
+fn boilerplate_rule_names() -> impl Iterator<Item = &'static str> {
+    framelens::text::boilerplate::RULES.iter().map(|rule| rule.name)
+}
 
 /// Where the articles come from.
 #[derive(Debug, clap::Args)]
@@ -41,6 +47,11 @@ pub struct CorpusArgs {
     /// Keep site furniture (bylines, "See all Video", newsletter lines…) instead of setting it aside.
     #[arg(long)]
     pub keep_boilerplate: bool,
+    /// Keep the lines these boilerplate rules would set aside, comma-separated; the other rules
+    /// still apply (`framelens rules` says what each removes).
+    #[arg(long, value_delimiter = ',', value_name = "RULE", conflicts_with = "keep_boilerplate",
+          value_parser = clap::builder::PossibleValuesParser::new(boilerplate_rule_names()))]
+    pub keep_lines: Vec<String>,
     /// Follow symbolic links inside the INPUT folder (never to a place outside it; loops are
     /// read once). Without it, links are skipped with a message.
     #[arg(long)]
@@ -79,6 +90,7 @@ impl CorpusArgs {
             story_column: name("story"),
             id_column: name("id"),
             keep_boilerplate: false,
+            keep_lines: Vec::new(),
             follow_links: false,
             max_article_mb: 5.0,
             byte_range: None,
@@ -425,7 +437,8 @@ impl Prepared {
 
     /// Text options from the corpus flags.
     pub fn text_options(corpus: &CorpusArgs) -> framelens::text::TextOptions {
-        framelens::text::TextOptions { remove_boilerplate: !corpus.keep_boilerplate }
+        let kept_rules = KeptRules::named(&corpus.keep_lines).expect("clap checks the rule names");
+        framelens::text::TextOptions { remove_boilerplate: !corpus.keep_boilerplate, kept_rules }
     }
 }
 

@@ -219,7 +219,7 @@ fn attributions(
     for (text_path, ann_path) in &pairs {
         let text = fs::read_to_string(text_path).with_context(|| format!("cannot read {}", text_path.display()))?;
         let ann = fs::read_to_string(ann_path).with_context(|| format!("cannot read {}", ann_path.display()))?;
-        let doc = Document::parse(&text, TextOptions { remove_boilerplate: false });
+        let doc = Document::parse(&text, TextOptions::KEEP_ALL);
         let predicted = find_attributions(&doc, &find_quote_spans(&text, &doc.paragraph_spans()), &cues);
         let gold = read_ann(&ann, &text);
         articles.push((text, predicted, gold));

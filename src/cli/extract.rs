@@ -193,6 +193,7 @@ fn manifest(
         story_lexicons: stories.to_vec(),
         options: vec![
             ("remove_boilerplate".into(), (!args.corpus.keep_boilerplate).to_string()),
+            ("kept_lines".into(), Prepared::text_options(&args.corpus).kept_rules.describe()),
             ("learned_cues".into(), args.lexicon.learned_cues.to_string()),
             ("cue_model".into(), args.lexicon.cue_model_source()),
             ("cue_threshold".into(), cue_threshold.to_string()),

@@ -76,8 +76,8 @@ enum Command {
     Merge(merge::Args),
     /// Print every attribution (quote or reported speech) with its speaker, as CSV or JSON Lines.
     Quotes(quotes::Args),
-    /// List the attribution rules in the order they apply, with what each does (the `rule`
-    /// column of quotes.csv names them).
+    /// List the attribution rules (the `rule` column of quotes.csv), then the boilerplate rules
+    /// (removed_lines.csv, `--keep-lines`), in the order they apply, with what each does.
     Rules(rules::Args),
     /// Work with lexicon files.
     #[command(subcommand)]

@@ -1,8 +1,10 @@
-//! `framelens rules`: the attribution rules, in the order they apply, with what each does.
+//! `framelens rules`: the attribution rules, then the boilerplate rules (which `--keep-lines`
+//! names), each in the order they apply, with what each does.
 
 use std::io::{self, Write};
 
 use framelens::quotes::{RULES, RuleKind};
+use framelens::text::boilerplate;
 
 use super::Outcome;
 
@@ -18,15 +20,21 @@ pub fn run(_args: &Args) -> anyhow::Result<Outcome> {
     Ok(Outcome::unless_skipped(false))
 }
 
-/// The rules table: name, whether it finds or shapes attributions, and what it does.
+/// The rules table: name, whether it finds or shapes attributions or removes lines, and what
+/// it does.
 fn write_rules(out: &mut impl Write) -> io::Result<()> {
-    let width = RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);
-    for rule in RULES {
+    let attribution = RULES.iter().map(|rule| {
         let kind = match rule.kind {
-            RuleKind::Finds => "finds ",
+            RuleKind::Finds => "finds",
             RuleKind::Shapes => "shapes",
         };
-        writeln!(out, "{:width$}  {kind}  {}", rule.name, rule.description)?;
+        (rule.name, kind, rule.description)
+    });
+    let lines = boilerplate::RULES.iter().map(|rule| (rule.name, "removes", rule.description));
+    let rows: Vec<_> = attribution.chain(lines).collect();
+    let width = rows.iter().map(|(name, _, _)| name.len()).max().unwrap_or(0);
+    for (name, kind, description) in rows {
+        writeln!(out, "{name:width$}  {kind:7}  {description}")?;
     }
     Ok(())
 }
@@ -41,7 +49,10 @@ mod tests {
         write_rules(&mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         let names: Vec<&str> = text.lines().map(|l| l.split_whitespace().next().unwrap()).collect();
-        assert_eq!(names, RULES.iter().map(|r| r.name).collect::<Vec<_>>());
+        let expected: Vec<&str> =
+            RULES.iter().map(|r| r.name).chain(boilerplate::RULES.iter().map(|r| r.name)).collect();
+        assert_eq!(names, expected);
         assert!(text.lines().next().unwrap().contains("finds"));
+        assert!(text.lines().last().unwrap().contains("removes"));
     }
 }

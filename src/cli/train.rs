@@ -51,7 +51,7 @@ pub fn run(command: &Command) -> anyhow::Result<Outcome> {
     for (text_path, ann_path) in &pairs {
         let text = fs::read_to_string(text_path).with_context(|| format!("cannot read {}", text_path.display()))?;
         let ann = fs::read_to_string(ann_path).with_context(|| format!("cannot read {}", ann_path.display()))?;
-        let doc = Document::parse(&text, TextOptions { remove_boilerplate: false });
+        let doc = Document::parse(&text, TextOptions::KEEP_ALL);
         let gold = read_ann(&ann, &text);
         examples.extend(cue_examples(&doc, &gold));
     }

@@ -367,7 +367,7 @@ labels = [
         let loaded = load(&[Source { name: "test.toml".into(), text: LEXICON.into() }]);
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
         let matcher = LexiconMatcher::new(&loaded.set);
-        let doc = Document::parse(text, TextOptions { remove_boilerplate: false });
+        let doc = Document::parse(text, TextOptions::KEEP_ALL);
         matcher
             .find(&doc, &Stemmer::default())
             .into_iter()
@@ -430,7 +430,7 @@ labels = [
         {
             trie.insert(phrase.iter().map(|&s| s.into()), p as u32);
         }
-        let doc = Document::parse("a drone strike back\nstrike", TextOptions { remove_boilerplate: false });
+        let doc = Document::parse("a drone strike back\nstrike", TextOptions::KEEP_ALL);
         let stream = StemStream::new(&doc, &Stemmer::default());
         let mut found = Vec::new();
         trie.each_match(&stream, |tokens, p| found.push((tokens, p)));
@@ -454,7 +454,7 @@ labels = [
         let loaded = load(&[Source { name: "test.toml".into(), text: LEXICON.into() }]);
         let mut matcher = LexiconMatcher::new(&loaded.set);
         matcher.trie.collided = true;
-        let doc = Document::parse(text, TextOptions { remove_boilerplate: false });
+        let doc = Document::parse(text, TextOptions::KEEP_ALL);
         let after: Vec<(String, String)> = matcher
             .find(&doc, &Stemmer::default())
             .into_iter()

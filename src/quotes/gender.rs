@@ -151,7 +151,7 @@ mod tests {
         names.insert("william".into(), Gender::Male);
         names.insert("mary".into(), Gender::Female);
         names.insert("henry".into(), Gender::Male);
-        let doc = Document::parse(text, TextOptions { remove_boilerplate: false });
+        let doc = Document::parse(text, TextOptions::KEEP_ALL);
         let genders = Genders::new(&doc, &names);
         let span = |m: &str| {
             let start = text.find(m).unwrap_or_else(|| panic!("{m} not in text"));

@@ -351,7 +351,7 @@ mod tests {
     use crate::text::TextOptions;
 
     fn doc(text: &str) -> Document<'_> {
-        Document::parse(text, TextOptions { remove_boilerplate: false })
+        Document::parse(text, TextOptions::KEEP_ALL)
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::boilerplate::{self, Line};
+use super::boilerplate::{self, KeptRules, Line};
 use super::{Normalized, Span, Token, normalize, split_sentences, tokenize};
 
 /// How to read an article's text.
@@ -10,12 +10,19 @@ use super::{Normalized, Span, Token, normalize, split_sentences, tokenize};
 pub struct TextOptions {
     /// Set aside site furniture (see [`boilerplate::RULES`]).
     pub remove_boilerplate: bool,
+    /// Rules not applied when `remove_boilerplate` is on.
+    pub kept_rules: KeptRules,
 }
 
 impl Default for TextOptions {
     fn default() -> Self {
-        TextOptions { remove_boilerplate: true }
+        TextOptions { remove_boilerplate: true, kept_rules: KeptRules::default() }
     }
+}
+
+impl TextOptions {
+    /// Every line kept: text read as it is.
+    pub const KEEP_ALL: TextOptions = TextOptions { remove_boilerplate: false, kept_rules: KeptRules::NONE };
 }
 
 /// A kept paragraph (one non-empty line of the source).
@@ -134,7 +141,7 @@ impl<'t> Document<'t> {
                     lower.push_str(line.text);
                     lower.make_ascii_lowercase();
                     let next = texts.get(index + 1).copied().unwrap_or("");
-                    boilerplate::classify(&Line {
+                    let line = Line {
                         text: line.text,
                         lower: &lower,
                         keywords: boilerplate::keyword_families(line.text),
@@ -142,7 +149,8 @@ impl<'t> Document<'t> {
                         earlier: &texts[..index],
                         next,
                         repeated,
-                    })
+                    };
+                    boilerplate::classify(&line, options.kept_rules)
                 } else {
                     None
                 };
@@ -202,7 +210,7 @@ mod tests {
 
     #[test]
     fn removal_can_be_turned_off() {
-        let doc = Document::parse(PAGE, TextOptions { remove_boilerplate: false });
+        let doc = Document::parse(PAGE, TextOptions::KEEP_ALL);
         assert!(doc.removed.is_empty());
         assert_eq!(doc.paragraphs.len(), 5);
     }

@@ -2,7 +2,7 @@
 
 use std::fs;
 
-use crate::util::{example_corpus, read_csv, read_evidence, report_example, rows_where};
+use crate::util::{example_corpus, framelens, read_csv, read_evidence, report_example, rows_where};
 
 #[test]
 fn huffpost_assassination_is_own_voice_and_france24_political_assassination_is_quoted() {
@@ -134,6 +134,30 @@ fn removed_lines_name_their_rule_and_are_not_counted() {
             .iter()
             .all(|r| !r["sentence_text"].starts_with("Tags"))
     );
+}
+
+#[test]
+fn kept_rules_leave_their_lines_in_the_text_and_the_other_rules_apply() {
+    let out = tempfile::tempdir().unwrap();
+    let args = ["extract", "--keep-lines", "site_navigation,tag_line", "--formats", "csv", "-q", "--out"];
+    framelens().args(args).arg(out.path()).arg(example_corpus()).assert().success();
+    let removed = read_csv(&out.path().join("removed_lines.csv"));
+    let hill: Vec<&str> = rows_where(&removed, &[("outlet", "The Hill")]).iter().map(|r| r["rule"].as_str()).collect();
+    assert!(!hill.is_empty() && hill.iter().all(|rule| !["site_navigation", "tag_line"].contains(rule)), "{hill:?}");
+    assert_eq!(rows_where(&removed, &[("outlet", "France 24"), ("rule", "credit_line")]).len(), 1);
+    // The kept tag line is measured: its "strike" is now a match of the article's text.
+    let evidence = read_evidence(out.path());
+    let tags = rows_where(&evidence, &[("outlet", "The Hill"), ("matched", "strike")]);
+    assert!(tags.iter().any(|r| r["sentence_text"].starts_with("Tags")), "{tags:?}");
+    let manifest = fs::read_to_string(out.path().join("run_manifest.json")).unwrap();
+    let manifest: serde_json::Value = serde_json::from_str(&manifest).unwrap();
+    let options = manifest["options"].as_array().unwrap();
+    assert!(options.iter().any(|o| o[0] == "kept_lines" && o[1] == "site_navigation,tag_line"), "{options:?}");
+
+    let refused =
+        framelens().args(args).arg(out.path()).args(["--keep-lines", "bylines"]).arg(example_corpus()).assert();
+    let stderr = String::from_utf8_lossy(&refused.failure().get_output().stderr).to_string();
+    assert!(stderr.contains("bylines") && stderr.contains("byline") && stderr.contains("photo_caption"), "{stderr}");
 }
 
 #[test]

@@ -158,6 +158,12 @@ fn shards_that_differ_or_did_not_finish_are_refused_and_nothing_is_written() {
     assert!(stderr.contains("option signals") && stderr.contains("hedge,tone"), "{stderr}");
     assert!(!out.exists(), "nothing written");
 
+    extract(&write_jsonl(dir.path(), "part-2.jsonl", &lines[6..]), &b, &["--keep-lines", "byline"]);
+    let refused = merge(&[&a, &b], &out, &[]).failure();
+    let stderr = String::from_utf8_lossy(&refused.get_output().stderr).to_string();
+    assert!(stderr.contains("option kept_lines") && stderr.contains("byline"), "{stderr}");
+    assert!(!out.exists(), "nothing written");
+
     extract(&write_jsonl(dir.path(), "part-2.jsonl", &lines[6..]), &b, &["--story-lexicon", "caravan-2018"]);
     let refused = merge(&[&a, &b], &out, &[]).failure();
     let stderr = String::from_utf8_lossy(&refused.get_output().stderr).to_string();

@@ -82,7 +82,7 @@ impl Credits {
         }
         for line in doc.removed.iter().filter(|r| r.rule == "credit_line") {
             let text = line.span.slice(doc.text);
-            let sub = Document::parse(text, TextOptions { remove_boilerplate: false });
+            let sub = Document::parse(text, TextOptions::KEEP_ALL);
             for m in self.media_names.find(&sub, stemmer) {
                 let (name, wire) = &self.media[m.concept];
                 if name == outlet || !self.names_a_medium(m.span.slice(sub.text)) {

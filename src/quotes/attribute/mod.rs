@@ -115,7 +115,7 @@ mod tests {
 
     /// (cue, content, speaker) of every attribution in `text`, with no listed cues and `model`.
     fn learned_only(text: &str, model: &str) -> Vec<(String, String, String)> {
-        let doc = Document::parse(text, TextOptions { remove_boilerplate: false });
+        let doc = Document::parse(text, TextOptions::KEEP_ALL);
         let quotes = find_quote_spans(text, &doc.paragraph_spans());
         let cues = CueIndex::new(&[]).with_model(CueModel::parse(model).unwrap());
         let slice = |s: Option<Span>| s.map_or(String::new(), |s| s.slice(text).to_string());
