@@ -16,6 +16,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::text::boilerplate::RETRIEVED_FROM;
+use crate::text::name_key;
+
 /// An outlet known by name, aliases and web domains (from `lexicons/general/media.toml`).
 #[derive(Clone, Debug, Default)]
 pub struct KnownOutlet {
@@ -37,13 +40,6 @@ pub struct OutletGuesser {
     /// Lower-case aliases and the first label of each domain ("foxnews", "cnbc"): the forms a
     /// file name uses, and never a common word that happens to be an outlet's name.
     by_file_word: HashMap<String, String>,
-}
-
-/// The compact key two spellings of an outlet name share: "The Epoch Times" → "epochtimes".
-fn name_key(name: &str) -> String {
-    let lower = name.trim().to_lowercase();
-    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
-    lower.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 impl OutletGuesser {
@@ -135,12 +131,8 @@ impl OutletGuesser {
     }
 
     fn outlet_of_retrieved_url(&self, text: &str) -> Option<String> {
-        static RE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(
-                r"(?im)^(?:content |article |story )?(?:retrieved|taken|sourced|republished) from:?\s+(https?://\S+)",
-            )
-            .expect("valid")
-        });
+        static RE: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(&format!(r"(?im)^{RETRIEVED_FROM}(https?://\S+)")).expect("valid"));
         if !text.contains("://") {
             return None;
         }

@@ -7,7 +7,7 @@
 //! `mahdi`), and the group rules: a known voice, else the longest role phrase, else `anonymous`
 //! for unnamed sources, else `unclassified`. Nothing is dropped.
 
-use crate::text::english;
+use crate::text::{english, name_key};
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon::LexiconSet;
@@ -70,7 +70,7 @@ impl SpeakerBook {
         let mut media = HashMap::default();
         for outlet in &set.outlets {
             for name in std::iter::once(&outlet.name).chain(&outlet.aliases) {
-                media.entry(media_key(name)).or_insert_with(|| outlet.name.clone());
+                media.entry(name_key(name)).or_insert_with(|| outlet.name.clone());
             }
         }
         let mut roles_by_first: HashMap<String, Vec<usize>> = HashMap::default();
@@ -86,8 +86,8 @@ impl SpeakerBook {
     pub fn describe(&self, mention: &str) -> Speaker {
         // "The Observer said" is the newspaper; "the observer said" is a person.
         let capitalised = mention.chars().any(char::is_uppercase);
-        if capitalised && let Some(outlet) = self.media.get(&media_key(mention)) {
-            let key = media_key(outlet);
+        if capitalised && let Some(outlet) = self.media.get(&name_key(mention)) {
+            let key = name_key(outlet);
             return Speaker {
                 name: outlet.clone(),
                 key,
@@ -213,13 +213,6 @@ pub fn is_body(lower: &str) -> bool {
     lower.split_whitespace().any(|w| {
         english().body_words.contains(&w) || english().documents.contains(&w) || english().body_plurals.contains(&w)
     })
-}
-
-/// "The Associated Press" and "the AP" → `associatedpress`, `ap`: case and articles ignored.
-fn media_key(name: &str) -> String {
-    let lower = name.trim().to_lowercase();
-    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
-    lower.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// The words of a mention: whitespace-separated, outer punctuation and possessives removed.

@@ -20,7 +20,7 @@ mod tokenize;
 pub use document::{Document, Paragraph, RemovedLine, Sentence, TextOptions};
 pub use english::{English, english};
 pub use entities::{entity, entity_at};
-pub use normalize::{Normalized, normalize};
+pub use normalize::{Normalized, name_key, normalize};
 pub use sentence::split_sentences;
 pub use span::{Span, SpanReach};
 pub use stem::{Stemmer, Stems, stem_hash};

@@ -104,6 +104,14 @@ pub fn normalize(original: &str) -> Normalized {
     Normalized { text, origin, origin_end }
 }
 
+/// The compact key two spellings of a name share, case, a leading "the" and punctuation
+/// ignored: "The Epoch Times" → `epochtimes`, "the AP" → `ap`. Outlet names are matched by it.
+pub fn name_key(name: &str) -> String {
+    let lower = name.trim().to_lowercase();
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    lower.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,5 +183,13 @@ mod tests {
     fn normalisation_is_idempotent() {
         let once = normalize("“It’s\u{a0}a — test…”").as_str().to_string();
         assert_eq!(normalize(&once).as_str(), once);
+    }
+
+    #[test]
+    fn spellings_of_one_name_share_a_key() {
+        assert_eq!(name_key("The Epoch Times"), "epochtimes");
+        assert_eq!(name_key(" the  Epoch-Times "), "epochtimes");
+        assert_eq!(name_key("the AP"), name_key("AP"));
+        assert_eq!(name_key("Theater Weekly"), "theaterweekly", "only a leading word \"the\" is dropped");
     }
 }

@@ -170,15 +170,16 @@ fn may_open_with(text: &str, prefixes: &[&str]) -> bool {
     !text.as_bytes()[..text.len().min(16)].is_ascii() || prefixes.iter().any(|p| starts_with_ignore_case(text, p))
 }
 
+/// The opening of a provenance line, up to the address: "Content retrieved from: ", "Republished
+/// from ". Lines that open so are set aside here, and name the outlet in `corpus::outlet`.
+pub const RETRIEVED_FROM: &str = r"(?:content |article |story )?(?:retrieved|taken|sourced|republished) from:?\s+";
+
 fn is_source_url(line: &Line) -> bool {
     if !may_start_with(line.text, "castrCASTR") || !(line.text.contains("from") || line.text.contains("ource:")) {
         return false;
     }
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"(?i)^(content |article |story )?(retrieved|taken|sourced|republished) from:?\s+\S+$|^(?i)source:\s*https?://\S+$",
-        )
-    });
+    static RE: LazyLock<Regex> =
+        LazyLock::new(|| re(&format!(r"(?i)^{RETRIEVED_FROM}\S+$|^(?i)source:\s*https?://\S+$")));
     RE.is_match(line.text)
 }
 
