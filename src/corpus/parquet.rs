@@ -1,5 +1,5 @@
-//! One-article-per-row Parquet files, read with polars one row group at a time (polars reads
-//! Parquet by row groups, not rows), so memory holds one row group, not the file; rows are
+//! One-article-per-row Parquet files, read with polars one slice of a row group at a time, so
+//! memory holds at most [`SLICE_ROWS`] rows, not the file nor a whole row group; rows are
 //! yielded one by one.
 
 use std::fs::File;
@@ -30,7 +30,7 @@ pub fn read_parquet(path: &Path, options: &ReadOptions, guesser: &OutletGuesser)
     let groups: Vec<Range<usize>> = row_groups(&mut reader, options.rows.as_ref())
         .map_err(not_parquet)?
         .into_iter()
-        .map(|(rows, _)| rows)
+        .flat_map(|(rows, _)| slices(rows))
         .collect();
     // Every row group is read with the footer read here, not parsed again.
     let metadata = reader.get_metadata().map_err(not_parquet)?.clone();
@@ -55,6 +55,17 @@ pub fn read_parquet(path: &Path, options: &ReadOptions, guesser: &OutletGuesser)
         group
     });
     Ok(Box::new(rows))
+}
+
+/// Rows read at once. A row group is read in slices of at most this many rows, so that memory
+/// holds a slice and not a whole group: writers such as pyarrow put up to a million rows (a few
+/// gigabytes of news text) in one group.
+const SLICE_ROWS: usize = 4_096;
+
+/// `rows` (of one row group) cut into slices of at most [`SLICE_ROWS`].
+fn slices(rows: Range<usize>) -> impl Iterator<Item = Range<usize>> {
+    let end = rows.end;
+    rows.step_by(SLICE_ROWS).map(move |start| start..(start + SLICE_ROWS).min(end))
 }
 
 /// The rows of each row group that `range` takes (all when `None`), with the group's bytes in
@@ -94,7 +105,7 @@ fn open(path: &Path, shown: &str) -> Result<File, CorpusError> {
     File::open(path).map_err(|e| CorpusError::new(shown, e.to_string(), "check the INPUT path"))
 }
 
-/// Rows `rows` (of one row group) with every column as text.
+/// Rows `rows` (a slice of one row group) with every column as text.
 fn row_group(
     path: &Path,
     shown: &str,
@@ -140,5 +151,32 @@ mod tests {
         assert_eq!(ids, ["1", "2", "3", "4", "5", "6", "7"]);
         assert!(articles[6].text.contains("number 7") && articles[6].source.ends_with(":row 7"));
         assert_eq!(articles[3].outlet, "B");
+    }
+
+    #[test]
+    fn a_row_group_is_read_in_slices_and_every_row_keeps_its_number() {
+        assert_eq!(slices(5..7).collect::<Vec<_>>(), vec![(5..7)]);
+        assert_eq!(
+            slices(100..100 + 2 * SLICE_ROWS + 1).collect::<Vec<_>>(),
+            [100..100 + SLICE_ROWS, 100 + SLICE_ROWS..100 + 2 * SLICE_ROWS, 100 + 2 * SLICE_ROWS..101 + 2 * SLICE_ROWS]
+        );
+        // One row group of more rows than a slice: every row, in order, with its file row number.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("one-group.parquet");
+        let n = SLICE_ROWS * 2 + 7;
+        let texts: Vec<String> = (1..=n).map(|i| format!("Row {i} of the file.")).collect();
+        let mut frame = df!("text" => texts).unwrap();
+        ParquetWriter::new(File::create(&path).unwrap()).with_row_group_size(Some(n)).finish(&mut frame).unwrap();
+        let groups = ParquetReader::new(File::open(&path).unwrap()).get_metadata().unwrap().row_groups.len();
+        assert_eq!(groups, 1);
+        let articles: Vec<Article> = read_parquet(&path, &ReadOptions::default(), &OutletGuesser::default())
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(articles.len(), n);
+        for (i, article) in articles.iter().enumerate() {
+            assert_eq!(article.text, format!("Row {} of the file.", i + 1));
+            assert!(article.source.ends_with(&format!(":row {}", i + 1)), "{}", article.source);
+        }
     }
 }
