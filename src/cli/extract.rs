@@ -154,21 +154,50 @@ pub fn measure(args: &Args, command: &str, keep: Keep, default_resamples: usize)
     Ok(Measured { summary, lexicons: loaded.set, stories, outcome, folder, manifest })
 }
 
-/// Say how each outlet was decided: one line per article for small corpora, else a tally.
+/// Say how each outlet was decided: one line per article for small corpora, else a tally (with
+/// the outlets taken from file names on one line, since each is an outlet of its own); then, if
+/// any outlet is a file name, how to name them.
 fn report_outlets(summary: &RunSummary, decided: &[String], rules: &BTreeMap<(String, String), usize>, quiet: bool) {
     if quiet {
         return;
     }
+    let stems: Vec<&str> =
+        rules.iter().filter(|((_, rule), _)| rule == FILE_STEM).map(|((outlet, _), _)| outlet.as_str()).collect();
+    let from_stems: usize = rules.iter().filter(|((_, rule), _)| rule == FILE_STEM).map(|(_, n)| n).sum();
     if summary.articles as usize <= LIST_OUTLETS_UP_TO {
         for line in decided {
             eprintln!("framelens: outlet {line}");
         }
-        return;
+    } else {
+        for ((outlet, rule), n) in rules.iter().filter(|((_, rule), _)| rule != FILE_STEM) {
+            eprintln!("framelens: outlet {outlet} ({rule}): {}", articles(*n));
+        }
+        if !stems.is_empty() {
+            let shown: Vec<&str> = stems.iter().take(3).copied().collect();
+            eprintln!(
+                "framelens: outlet = file name ({FILE_STEM}): {}, e.g. {}",
+                articles(from_stems),
+                shown.join(", ")
+            );
+        }
     }
-    for ((outlet, rule), n) in rules {
-        eprintln!("framelens: outlet {outlet} ({rule}): {n} articles");
+    if from_stems > 0 {
+        let their = if from_stems == 1 { "its" } else { "their" };
+        eprintln!(
+            "framelens: note: {} took {their} file name as outlet (no manifest row, column, text or known \
+             outlet named one); a manifest.csv with file,outlet columns beside the files names the outlets",
+            articles(from_stems)
+        );
     }
 }
+
+/// "1 article", "2 articles".
+fn articles(n: usize) -> String {
+    if n == 1 { "1 article".to_string() } else { format!("{n} articles") }
+}
+
+/// The outlet rule of an article whose outlet is its file name (see `corpus::outlet`).
+const FILE_STEM: &str = "file_stem";
 
 /// The run manifest, with the tables written so far and not yet complete.
 fn manifest(

@@ -17,6 +17,7 @@ fn folder_without_manifest_infers_outlets_and_says_how() {
     let assert = framelens().arg("extract").arg(dir.path()).arg("--out").arg(&out).assert().success();
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
     assert!(stderr.contains("003_63e7cd1a6ad879a8 -> Sputnik (retrieved_from_url)"), "{stderr}");
+    assert!(stderr.contains("note: 1 article took its file name as outlet"), "{stderr}");
     let decided: Vec<(String, String)> =
         read_csv(&out.join("articles.csv")).iter().map(|r| (r["outlet"].clone(), r["outlet_rule"].clone())).collect();
     let expected = [
@@ -28,6 +29,22 @@ fn folder_without_manifest_infers_outlets_and_says_how() {
     ];
     let expected: Vec<(String, String)> = expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
     assert_eq!(decided, expected);
+}
+
+#[test]
+fn many_outlets_from_file_names_are_one_line_and_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..60 {
+        let text = format!("Lawmakers met on day {i} and voted on the budget after a long debate in the chamber.");
+        fs::write(dir.path().join(format!("item{i:02}.txt")), text).unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    let out = out.path().join("out");
+    let assert = framelens().arg("extract").arg(dir.path()).arg("--out").arg(&out).assert().success();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains("outlet = file name (file_stem): 60 articles, e.g. item00, item01, item02"), "{stderr}");
+    assert!(!stderr.contains("(file_stem): 1 article"), "one line for all of them: {stderr}");
+    assert!(stderr.contains("note: 60 articles took their file name as outlet"), "{stderr}");
 }
 
 #[test]
