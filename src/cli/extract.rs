@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::fs;
 
 use anyhow::Context;
+use framelens::corpus::FILE_STEM;
 use framelens::features::{Extractor, SignalSet};
 use framelens::lexicon::{LexiconMatcher, LexiconSet, Severity, StoryChoice};
 use framelens::pipeline::{self, Event, Keep, RunSummary};
@@ -195,9 +196,6 @@ fn report_outlets(summary: &RunSummary, decided: &[String], rules: &BTreeMap<(St
 fn articles(n: usize) -> String {
     if n == 1 { "1 article".to_string() } else { format!("{n} articles") }
 }
-
-/// The outlet rule of an article whose outlet is its file name (see `corpus::outlet`).
-const FILE_STEM: &str = "file_stem";
 
 /// The run manifest, with the tables written so far and not yet complete.
 fn manifest(

@@ -19,7 +19,7 @@ pub use article::Article;
 pub use error::CorpusError;
 pub use folder::read_folder;
 pub use html::extract_main_text;
-pub use outlet::{KnownOutlet, OutletGuesser};
+pub use outlet::{FILE_STEM, KnownOutlet, OutletGuesser};
 pub use parquet::row_group_bytes;
 pub use range::{ByteRange, RowRange, line_bounds};
 pub use rows::{Columns, MAX_ARTICLE_BYTES, ReadOptions, read_csv, read_jsonl};

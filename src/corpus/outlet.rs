@@ -19,6 +19,9 @@ use regex::Regex;
 use crate::text::boilerplate::RETRIEVED_FROM;
 use crate::text::name_key;
 
+/// The rule of an outlet that is the article's file name: no other rule named one.
+pub const FILE_STEM: &str = "file_stem";
+
 /// An outlet known by name, aliases and web domains (from `lexicons/general/media.toml`).
 #[derive(Clone, Debug, Default)]
 pub struct KnownOutlet {
@@ -124,7 +127,7 @@ impl OutletGuesser {
         match file_stem {
             Some(stem) => match self.outlet_in_file_name(stem) {
                 Some(found) => (found, "file_name"),
-                None => (stem.to_string(), "file_stem"),
+                None => (stem.to_string(), FILE_STEM),
             },
             None => ("unknown".to_string(), "none"),
         }
