@@ -49,6 +49,14 @@ def test_a_data_frame_and_an_arrow_table_give_the_tables_of_the_same_rows_as_a_f
             assert_frame_equal(found[name], table, check_exact=True), name
 
 
+def test_options_are_the_command_lines_flags_and_lists_repeat_them():
+    every = framelens.extract(EXAMPLE)["removed_lines"]
+    kept = framelens.extract(EXAMPLE, keep_lines=["site_navigation", "tag_line"])["removed_lines"]
+    assert {"site_navigation", "tag_line"} <= set(every["rule"])
+    assert not {"site_navigation", "tag_line"} & set(kept["rule"])
+    assert 0 < kept.height < every.height
+
+
 def test_rows_without_ids_get_stable_ones():
     frame = pl.DataFrame({"text": [r["text"] for r in example_rows()[:2]], "outlet": ["HuffPost", "Sputnik"]})
     first = framelens.extract(frame)["articles"]["article"].to_list()
