@@ -72,6 +72,7 @@ pub fn render(measured: Measured, r: &Render) -> anyhow::Result<Outcome> {
     bar.finish_and_clear();
     tell(&files, r.quiet);
     let path = r.out.join("report.md");
+    let manifest = &measured.manifest;
     let markdown = render_markdown(&MarkdownInput {
         articles: measured.summary.articles,
         outlets: &measured.summary.outlets,
@@ -84,6 +85,8 @@ pub fn render(measured: Measured, r: &Render) -> anyhow::Result<Outcome> {
         copies: &measured.summary.copies,
         copies_dropped: measured.summary.copies_dropped,
         signals: r.signals,
+        boilerplate_kept: manifest.option("remove_boilerplate") == Some("false"),
+        kept_lines: manifest.option("kept_lines").unwrap_or(""),
     });
     std::fs::write(&path, markdown).with_context(|| format!("cannot write {}", path.display()))?;
     let mut written = files.written.clone();

@@ -51,7 +51,7 @@ impl Shard {
 
     /// The value of option `name` in its manifest.
     pub fn option(&self, name: &str) -> Option<&str> {
-        self.manifest.options.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+        self.manifest.option(name)
     }
 
     /// Its article ids, in input order.

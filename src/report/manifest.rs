@@ -62,6 +62,11 @@ pub struct RunManifest {
 }
 
 impl RunManifest {
+    /// The value of option `name`, if the run recorded it.
+    pub fn option(&self, name: &str) -> Option<&str> {
+        self.options.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+
     /// Write as pretty JSON to `path`, through a temporary file renamed into place, so a reader
     /// never sees half a manifest.
     pub fn write(&self, path: &Path) -> Result<(), super::ReportError> {

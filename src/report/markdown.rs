@@ -70,6 +70,10 @@ pub struct MarkdownInput<'a> {
     pub copies_dropped: bool,
     /// The signals measured; the sections of the others are left out.
     pub signals: SignalSet,
+    /// Every line was measured, site furniture included (`--keep-boilerplate`).
+    pub boilerplate_kept: bool,
+    /// The boilerplate rules left out (`--keep-lines`), comma-separated; "" for none.
+    pub kept_lines: &'a str,
 }
 
 /// Render the report; `comparison` adds the charts, attribution style and the outlet comparison;
@@ -88,6 +92,8 @@ pub fn render_markdown(input: &MarkdownInput) -> String {
         copies,
         copies_dropped,
         signals,
+        boilerplate_kept,
+        kept_lines,
     } = *input;
     let mut md = String::new();
     let _ = writeln!(md, "# Framing report\n");
@@ -111,6 +117,7 @@ pub fn render_markdown(input: &MarkdownInput) -> String {
     stats_text::scope_statement(&mut md, outlets, findings);
     lexicons_section(&mut md, stories, set);
     left_out_signals(&mut md, signals);
+    kept_boilerplate(&mut md, boilerplate_kept, kept_lines);
     corpus_section(&mut md, outlets, set);
     super::signals_text::copies_section(&mut md, copies, copies_dropped);
     chart_link(&mut md, comparison, "loadedness");
@@ -158,6 +165,22 @@ fn left_out_signals(md: &mut String, signals: SignalSet) {
             md,
             "Signals not measured in this run (`--signals {signals}`): {}. Their evidence rows, columns, tables and sections are absent; absent is not zero.\n",
             names.join(", ")
+        );
+    }
+}
+
+/// Say which lines the run measured that it would set aside by default, so that a byline or a
+/// navigation line counted as text is not a surprise.
+fn kept_boilerplate(md: &mut String, all: bool, rules: &str) {
+    if all {
+        let _ = writeln!(
+            md,
+            "Site furniture was measured as article text (`--keep-boilerplate`): bylines, navigation, credit lines and the like count in every table.\n"
+        );
+    } else if !rules.is_empty() {
+        let _ = writeln!(
+            md,
+            "Lines that these boilerplate rules set aside by default were measured as article text, unless a later rule took them (`--keep-lines {rules}`; `removed_lines.csv` lists what was set aside).\n"
         );
     }
 }

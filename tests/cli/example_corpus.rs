@@ -154,6 +154,12 @@ fn kept_rules_leave_their_lines_in_the_text_and_the_other_rules_apply() {
     let options = manifest["options"].as_array().unwrap();
     assert!(options.iter().any(|o| o[0] == "kept_lines" && o[1] == "site_navigation,tag_line"), "{options:?}");
 
+    let report = report_example(&["--keep-lines", "byline"]);
+    let markdown = fs::read_to_string(report.path().join("report.md")).unwrap();
+    assert!(markdown.contains("(`--keep-lines byline`;"), "report.md says which rules were left out");
+    let default = fs::read_to_string(crate::util::root().join("reports/iraq-2020/report.md")).unwrap();
+    assert!(!default.contains("--keep-lines") && !default.contains("--keep-boilerplate"));
+
     let refused =
         framelens().args(args).arg(out.path()).args(["--keep-lines", "bylines"]).arg(example_corpus()).assert();
     let stderr = String::from_utf8_lossy(&refused.failure().get_output().stderr).to_string();
