@@ -32,16 +32,6 @@ impl Replicates {
     pub fn of(&self, slot: usize) -> impl Iterator<Item = Ratio> + '_ {
         (0..self.resamples).map(move |b| self.at(b, slot))
     }
-
-    /// Tested features kept.
-    pub fn slots(&self) -> usize {
-        self.sums.first().map_or(0, Vec::len)
-    }
-
-    /// Resamples drawn.
-    pub fn resamples(&self) -> usize {
-        self.resamples
-    }
 }
 
 /// Resample `articles` (one outlet's) `resamples` times, keeping the sums of the features in

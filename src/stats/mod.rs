@@ -140,9 +140,21 @@ impl Findings {
 /// The `versus` of a comparison with every other outlet.
 pub const REST: &str = "rest";
 
+/// Bytes of bootstrap replicates (resampled sums of every tested feature, per outlet) held at
+/// once. Below it every outlet's replicates are kept from the intervals to the differences; above
+/// it (thousands of outlets) they are drawn a second time for each comparison, from the same
+/// seed and so to the same values: twice the bootstrap time, memory bounded by this.
+pub const REPLICATE_BYTES: usize = 256 << 20;
+
 /// Intervals and differences for the features named in `features` (the ratio columns of
 /// `outlet_features`).
 pub fn analyse(sample: &Sample, features: &BTreeSet<String>, options: &StatsOptions) -> Findings {
+    analyse_within(sample, features, options, REPLICATE_BYTES)
+}
+
+/// [`analyse`], holding at most about `budget` bytes of replicates; the findings do not depend
+/// on it.
+fn analyse_within(sample: &Sample, features: &BTreeSet<String>, options: &StatsOptions, budget: usize) -> Findings {
     let stratified = sample.has_stories();
     let mut findings = Findings { options: options.clone(), stratified, ..Findings::default() };
     if options.resamples == 0 || sample.articles.is_empty() {
@@ -150,45 +162,47 @@ pub fn analyse(sample: &Sample, features: &BTreeSet<String>, options: &StatsOpti
     }
     let wanted: Vec<usize> = (0..sample.features.len()).filter(|&j| features.contains(&sample.features[j])).collect();
     let outlets: Vec<(&str, Vec<usize>)> = sample.by_outlet().into_iter().collect();
-    let replicates: Vec<bootstrap::Replicates> = outlets
-        .par_iter()
-        .map(|(name, articles)| {
-            bootstrap::replicates(sample, articles, &wanted, options.resamples, seed_for(options.seed, name))
-        })
-        .collect();
+    let draw = |o: usize| {
+        let (name, articles) = &outlets[o];
+        bootstrap::replicates(sample, articles, &wanted, options.resamples, seed_for(options.seed, name))
+    };
     let totals: Vec<Vec<(Ratio, u64)>> = outlets.iter().map(|(_, a)| sample.totals(a)).collect();
     let strata: Vec<usize> = outlets.iter().map(|(_, a)| sample.strata(a).len()).collect();
-    let method = if stratified { "bootstrap over articles, stratified by story" } else { "bootstrap over articles" };
-    for (o, (outlet, articles)) in outlets.iter().enumerate() {
-        for (w, &j) in wanted.iter().enumerate() {
-            let (sums, with_units) = totals[o][j];
-            let Some(value) = sums.value() else { continue };
-            let (bounds, method) = if articles.len() < 2 {
-                (None, "none: a single article".to_string())
-            } else if with_units < 2 {
-                (None, "none: a single article with units for it".to_string())
-            } else {
-                let values = replicates[o].of(w).map(Ratio::value);
-                let df = with_units as f64 - strata[o] as f64;
-                // An outlet's ratio of sums lies between its articles' values, and so does the
-                // widened interval.
-                let (least, most) = sample.range(articles, j);
-                let bounds = percentile_interval(values).map(|b| {
-                    let (low, high) = bootstrap::widen(b, value, df);
-                    (low.max(least), high.min(most))
-                });
-                (bounds, format!("{method} ({} resamples)", options.resamples))
-            };
-            findings.intervals.push(Interval {
-                outlet: outlet.to_string(),
-                feature: sample.features[j].clone(),
-                value,
-                bounds,
-                articles: with_units,
-                units: sums.whole,
-                method,
-            });
+    // What each outlet's replicates take: one row when all its strata hold one article.
+    let bytes: Vec<usize> = outlets
+        .iter()
+        .map(|(_, a)| {
+            let rows = if sample.strata(a).iter().all(|s| s.len() < 2) { 1 } else { options.resamples };
+            rows * wanted.len() * std::mem::size_of::<Ratio>()
+        })
+        .collect();
+    let held = bytes.iter().sum::<usize>() <= budget;
+    // Intervals, and the resampled sums over every outlet, in outlet order, one batch of outlets
+    // within the budget at a time (all of them at once when they are held).
+    let mut kept: Vec<bootstrap::Replicates> = Vec::new();
+    let mut grand_replicates = vec![vec![Ratio::default(); wanted.len()]; options.resamples];
+    let mut next = 0;
+    while next < outlets.len() {
+        let mut end = next + 1;
+        let mut size = bytes[next];
+        while end < outlets.len() && (held || size + bytes[end] <= budget) {
+            size += bytes[end];
+            end += 1;
         }
+        let batch: Vec<bootstrap::Replicates> = (next..end).into_par_iter().map(draw).collect();
+        for (o, replicates) in (next..end).zip(&batch) {
+            for (b, row) in grand_replicates.iter_mut().enumerate() {
+                for (w, cell) in row.iter_mut().enumerate() {
+                    *cell = add(*cell, replicates.at(b, w));
+                }
+            }
+            let context = OutletContext { sample, wanted: &wanted, options, stratified, strata: strata[o] };
+            findings.intervals.extend(context.intervals(&outlets[o], &totals[o], replicates));
+        }
+        if held {
+            kept.extend(batch);
+        }
+        next = end;
     }
     let comparisons = comparisons(&outlets, &options.pairs);
     let tested: Vec<Vec<Option<permute::Tested>>> = comparisons
@@ -204,16 +218,102 @@ pub fn analyse(sample: &Sample, features: &BTreeSet<String>, options: &StatsOpti
             permute::test(sample, &a, &b, &wanted, options.permutations, seed)
         })
         .collect();
-    let compared = Compared::new(sample, &outlets, &totals, &replicates);
-    for (w, &j) in wanted.iter().enumerate() {
-        for (c, comparison) in comparisons.iter().enumerate() {
-            if let Some(d) = compared.difference(comparison, j, w, tested[c][w]) {
+    let compared = Compared::new(sample, &outlets, &totals, grand_replicates);
+    // Comparison by comparison (each with its outlets' replicates, held or drawn again), then
+    // written feature by feature.
+    let mut found: Vec<Vec<Option<Difference>>> = comparisons
+        .par_iter()
+        .zip(&tested)
+        .map(|(c, tested)| {
+            let replicates = if held {
+                Replicates::Held(&kept)
+            } else {
+                let mut sides: Vec<usize> =
+                    c.first.iter().chain(if c.rest { &[][..] } else { &c.second }).copied().collect();
+                sides.sort_unstable();
+                sides.dedup();
+                Replicates::Drawn(sides.into_iter().map(|o| (o, draw(o))).collect())
+            };
+            wanted.iter().enumerate().map(|(w, &j)| compared.difference(c, j, w, tested[w], &replicates)).collect()
+        })
+        .collect();
+    for w in 0..wanted.len() {
+        for row in &mut found {
+            if let Some(d) = row[w].take() {
                 findings.differences.push(d);
             }
         }
     }
     benjamini_hochberg(&mut findings.differences);
     findings
+}
+
+/// Outlets' replicates during the differences: all of them, or those one comparison reads.
+enum Replicates<'a> {
+    Held(&'a [bootstrap::Replicates]),
+    Drawn(Vec<(usize, bootstrap::Replicates)>),
+}
+
+impl Replicates<'_> {
+    fn of(&self, outlet: usize) -> &bootstrap::Replicates {
+        match self {
+            Replicates::Held(all) => &all[outlet],
+            Replicates::Drawn(some) => &some.iter().find(|(o, _)| *o == outlet).expect("drawn for this comparison").1,
+        }
+    }
+}
+
+/// What an outlet's intervals read besides its own articles.
+struct OutletContext<'a> {
+    sample: &'a Sample,
+    wanted: &'a [usize],
+    options: &'a StatsOptions,
+    stratified: bool,
+    strata: usize,
+}
+
+impl OutletContext<'_> {
+    /// One outlet's interval rows, in feature order.
+    fn intervals(
+        &self,
+        (outlet, articles): &(&str, Vec<usize>),
+        totals: &[(Ratio, u64)],
+        replicates: &bootstrap::Replicates,
+    ) -> Vec<Interval> {
+        let method =
+            if self.stratified { "bootstrap over articles, stratified by story" } else { "bootstrap over articles" };
+        let mut rows = Vec::new();
+        for (w, &j) in self.wanted.iter().enumerate() {
+            let (sums, with_units) = totals[j];
+            let Some(value) = sums.value() else { continue };
+            let (bounds, method) = if articles.len() < 2 {
+                (None, "none: a single article".to_string())
+            } else if with_units < 2 {
+                (None, "none: a single article with units for it".to_string())
+            } else {
+                let values = replicates.of(w).map(Ratio::value);
+                let df = with_units as f64 - self.strata as f64;
+                // An outlet's ratio of sums lies between its articles' values, and so does the
+                // widened interval.
+                let (least, most) = self.sample.range(articles, j);
+                let bounds = percentile_interval(values).map(|b| {
+                    let (low, high) = bootstrap::widen(b, value, df);
+                    (low.max(least), high.min(most))
+                });
+                (bounds, format!("{method} ({} resamples)", self.options.resamples))
+            };
+            rows.push(Interval {
+                outlet: outlet.to_string(),
+                feature: self.sample.features[j].clone(),
+                value,
+                bounds,
+                articles: with_units,
+                units: sums.whole,
+                method,
+            });
+        }
+        rows
+    }
 }
 
 /// One comparison: outlet indices on each side.
@@ -259,7 +359,6 @@ struct Compared<'a> {
     sample: &'a Sample,
     outlets: &'a [(&'a str, Vec<usize>)],
     totals: &'a [Vec<(Ratio, u64)>],
-    replicates: &'a [bootstrap::Replicates],
     /// Sums over every outlet, per feature.
     grand: Vec<(Ratio, u64)>,
     /// Resampled sums over every outlet: `[resample][feature]`.
@@ -284,10 +383,9 @@ impl<'a> Compared<'a> {
         sample: &'a Sample,
         outlets: &'a [(&'a str, Vec<usize>)],
         totals: &'a [Vec<(Ratio, u64)>],
-        replicates: &'a [bootstrap::Replicates],
+        grand_replicates: Vec<Vec<Ratio>>,
     ) -> Compared<'a> {
         let features = sample.features.len();
-        let tested = replicates.first().map_or(0, bootstrap::Replicates::slots);
         let mut grand = vec![(Ratio::default(), 0u64); features];
         let mut single = vec![0usize; features];
         for outlet in totals {
@@ -296,16 +394,7 @@ impl<'a> Compared<'a> {
                 single[j] += usize::from(n == 1);
             }
         }
-        let resamples = replicates.first().map_or(0, bootstrap::Replicates::resamples);
-        let mut grand_replicates = vec![vec![Ratio::default(); tested]; resamples];
-        for outlet in replicates {
-            for (b, row) in grand_replicates.iter_mut().enumerate() {
-                for (w, cell) in row.iter_mut().enumerate() {
-                    *cell = add(*cell, outlet.at(b, w));
-                }
-            }
-        }
-        Compared { sample, outlets, totals, replicates, grand, grand_replicates, single }
+        Compared { sample, outlets, totals, grand, grand_replicates, single }
     }
 
     fn sums(&self, side: &[usize], j: usize) -> (Ratio, u64) {
@@ -324,19 +413,30 @@ impl<'a> Compared<'a> {
         (less(self.grand[j].0, first), self.grand[j].1 - n)
     }
 
-    fn resampled(&self, side: &[usize], w: usize, b: usize) -> Ratio {
-        side.iter().fold(Ratio::default(), |r, &o| add(r, self.replicates[o].at(b, w)))
+    fn resampled(side: &[usize], w: usize, b: usize, replicates: &Replicates) -> Ratio {
+        side.iter().fold(Ratio::default(), |r, &o| add(r, replicates.of(o).at(b, w)))
     }
 
     /// One resample's difference between the sides, on tested feature `w`.
-    fn resampled_difference(&self, c: &Comparison, w: usize, b: usize) -> Option<f64> {
-        let first = self.resampled(&c.first, w, b);
-        let second = if c.rest { less(self.grand_replicates[b][w], first) } else { self.resampled(&c.second, w, b) };
+    fn resampled_difference(&self, c: &Comparison, w: usize, b: usize, replicates: &Replicates) -> Option<f64> {
+        let first = Self::resampled(&c.first, w, b, replicates);
+        let second = if c.rest {
+            less(self.grand_replicates[b][w], first)
+        } else {
+            Self::resampled(&c.second, w, b, replicates)
+        };
         Some(first.value()? - second.value()?)
     }
 
     /// Comparison `c` on feature `j`, the `w`th tested.
-    fn difference(&self, c: &Comparison, j: usize, w: usize, tested: Option<permute::Tested>) -> Option<Difference> {
+    fn difference(
+        &self,
+        c: &Comparison,
+        j: usize,
+        w: usize,
+        tested: Option<permute::Tested>,
+        replicates: &Replicates,
+    ) -> Option<Difference> {
         let ((first, n1), (second, n2)) = (self.sums(&c.first, j), self.versus_sums(c, j));
         let (value, value_versus) = (first.value(), second.value());
         if value.is_none() && value_versus.is_none() {
@@ -344,7 +444,7 @@ impl<'a> Compared<'a> {
         }
         let (value, value_versus) = (value.unwrap_or(f64::NAN), value_versus.unwrap_or(f64::NAN));
         let resamples = self.grand_replicates.len();
-        let bounds = percentile_interval((0..resamples).map(|b| self.resampled_difference(c, w, b)))
+        let bounds = percentile_interval((0..resamples).map(|b| self.resampled_difference(c, w, b, replicates)))
             .map(|b| bootstrap::widen(b, value - value_versus, (n1.min(n2) as f64 - 1.0).max(1.0)));
         let note = self.note(c, [n1, n2], first.part == 0.0 && second.part == 0.0, tested.is_some());
         let feature = &self.sample.features[j];

@@ -139,3 +139,25 @@ fn the_rest_is_every_other_outlet_even_among_thousands_of_one_article_outlets() 
     assert!(one.test.is_none() && one.note.contains("1 article"), "{one:?}");
     assert_eq!(f.tests(), 1);
 }
+
+#[test]
+fn findings_do_not_depend_on_how_many_replicates_are_held() {
+    // Five outlets in two stories, one of them a single article, and a named pair: every kind of
+    // interval and comparison.
+    let mut rows = Vec::new();
+    for (o, outlet) in ["A", "B", "C", "D"].iter().enumerate() {
+        for i in 0..6 {
+            let story = if i % 2 == 0 { "s1" } else { "s2" };
+            rows.push((*outlet, story, ((i * (o + 2)) % 5) as f64, 5.0 + i as f64));
+        }
+    }
+    rows.push(("E", "s1", 1.0, 3.0));
+    let s = sample(&rows);
+    let options = StatsOptions { resamples: 200, pairs: vec![("A".into(), "C".into())], ..StatsOptions::default() };
+    let all = analyse_within(&s, &features(), &options, usize::MAX);
+    assert!(all.intervals.len() == 5 && all.differences.len() > 5, "{all:?}");
+    assert!(all.differences.iter().any(|d| d.versus == "C" && d.bounds.is_some()));
+    // A budget of nothing holds one outlet at a time and draws each comparison's again.
+    assert_eq!(analyse_within(&s, &features(), &options, 0), all);
+    assert_eq!(analyse_within(&s, &features(), &options, 2 * 200 * 16), all);
+}
