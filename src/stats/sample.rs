@@ -28,8 +28,11 @@ impl ArticleSums {
 pub struct Sample {
     /// Feature names (the ratio columns of `article_features`), in table order.
     pub features: Vec<String>,
-    /// The articles.
+    /// The articles, added with [`Sample::add`].
     pub articles: Vec<ArticleSums>,
+    /// Whether an article added names a story (kept, since it is asked once per outlet and per
+    /// comparison, and a scan of every article each time would make thousands of outlets slow).
+    stories: bool,
 }
 
 impl Sample {
@@ -46,13 +49,14 @@ impl Sample {
                 .enumerate()
                 .filter_map(|(j, (_, r))| (r[i].whole != 0.0 || r[i].part != 0.0).then_some((j as u32, r[i])))
                 .collect();
+            self.stories |= !story.is_empty();
             self.articles.push(ArticleSums { outlet: (*outlet).to_string(), story: (*story).to_string(), sums });
         }
     }
 
     /// Whether any article names a story (then resampling and permutations keep story mix).
     pub fn has_stories(&self) -> bool {
-        self.articles.iter().any(|a| !a.story.is_empty())
+        self.stories
     }
 
     /// Article indices per outlet, outlets in name order.
