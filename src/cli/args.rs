@@ -47,8 +47,9 @@ pub struct CorpusArgs {
     /// Keep site furniture (bylines, "See all Video", newsletter lines…) instead of setting it aside.
     #[arg(long)]
     pub keep_boilerplate: bool,
-    /// Keep the lines these boilerplate rules would set aside, comma-separated; the other rules
-    /// still apply (`framelens rules` says what each removes).
+    /// Keep the lines these boilerplate rules would set aside, comma-separated, e.g.
+    /// `--keep-lines byline,teaser`; the other rules still apply (`framelens rules` says what
+    /// each removes).
     #[arg(long, value_delimiter = ',', value_name = "RULE", conflicts_with = "keep_boilerplate",
           value_parser = clap::builder::PossibleValuesParser::new(boilerplate_rule_names()))]
     pub keep_lines: Vec<String>,

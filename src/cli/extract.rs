@@ -162,9 +162,9 @@ fn report_outlets(summary: &RunSummary, decided: &[String], rules: &BTreeMap<(St
     if quiet {
         return;
     }
-    let stems: Vec<&str> =
-        rules.iter().filter(|((_, rule), _)| rule == FILE_STEM).map(|((outlet, _), _)| outlet.as_str()).collect();
-    let from_stems: usize = rules.iter().filter(|((_, rule), _)| rule == FILE_STEM).map(|(_, n)| n).sum();
+    let (stems, counts): (Vec<&str>, Vec<usize>) =
+        rules.iter().filter(|((_, rule), _)| rule == FILE_STEM).map(|((outlet, _), n)| (outlet.as_str(), *n)).unzip();
+    let from_stems: usize = counts.iter().sum();
     if summary.articles as usize <= LIST_OUTLETS_UP_TO {
         for line in decided {
             eprintln!("framelens: outlet {line}");

@@ -34,19 +34,23 @@ impl Replicates {
     }
 }
 
-/// Resample `articles` (one outlet's) `resamples` times, keeping the sums of the features in
-/// `tested` (indices into the sample's features).
-pub fn replicates(sample: &Sample, articles: &[usize], tested: &[usize], resamples: usize, seed: u64) -> Replicates {
+/// Rows of replicates an outlet with these `strata` keeps: one when every stratum holds a
+/// single article (each resample is then the outlet itself), else one per resample.
+pub fn rows(strata: &[Vec<usize>], resamples: usize) -> usize {
+    if strata.iter().all(|s| s.len() < 2) { resamples.min(1) } else { resamples }
+}
+
+/// Resample one outlet's articles, grouped in `strata` ([`Sample::strata`]), `resamples` times,
+/// keeping the sums of the features in `tested` (indices into the sample's features).
+pub fn replicates(sample: &Sample, strata: &[Vec<usize>], tested: &[usize], resamples: usize, seed: u64) -> Replicates {
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
-    let strata = sample.strata(articles);
     let mut slot = vec![None; sample.features.len()];
     for (s, &j) in tested.iter().enumerate() {
         slot[j] = Some(s);
     }
-    let rows = if strata.iter().all(|s| s.len() < 2) { resamples.min(1) } else { resamples };
-    let mut sums = vec![vec![Ratio::default(); tested.len()]; rows];
+    let mut sums = vec![vec![Ratio::default(); tested.len()]; rows(strata, resamples)];
     for resample in &mut sums {
-        for stratum in &strata {
+        for stratum in strata {
             let n = stratum.len();
             let (draws, weight) = if n >= 2 { (n - 1, n as f64 / (n - 1) as f64) } else { (n, 1.0) };
             for _ in 0..draws {

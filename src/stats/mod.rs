@@ -162,19 +162,15 @@ fn analyse_within(sample: &Sample, features: &BTreeSet<String>, options: &StatsO
     }
     let wanted: Vec<usize> = (0..sample.features.len()).filter(|&j| features.contains(&sample.features[j])).collect();
     let outlets: Vec<(&str, Vec<usize>)> = sample.by_outlet().into_iter().collect();
-    let draw = |o: usize| {
-        let (name, articles) = &outlets[o];
-        bootstrap::replicates(sample, articles, &wanted, options.resamples, seed_for(options.seed, name))
-    };
     let totals: Vec<Vec<(Ratio, u64)>> = outlets.iter().map(|(_, a)| sample.totals(a)).collect();
-    let strata: Vec<usize> = outlets.iter().map(|(_, a)| sample.strata(a).len()).collect();
-    // What each outlet's replicates take: one row when all its strata hold one article.
-    let bytes: Vec<usize> = outlets
+    let strata: Vec<Vec<Vec<usize>>> = outlets.iter().map(|(_, a)| sample.strata(a)).collect();
+    let draw = |o: usize| {
+        bootstrap::replicates(sample, &strata[o], &wanted, options.resamples, seed_for(options.seed, outlets[o].0))
+    };
+    // What each outlet's replicates take.
+    let bytes: Vec<usize> = strata
         .iter()
-        .map(|(_, a)| {
-            let rows = if sample.strata(a).iter().all(|s| s.len() < 2) { 1 } else { options.resamples };
-            rows * wanted.len() * std::mem::size_of::<Ratio>()
-        })
+        .map(|s| bootstrap::rows(s, options.resamples) * wanted.len() * std::mem::size_of::<Ratio>())
         .collect();
     let held = bytes.iter().sum::<usize>() <= budget;
     // Intervals, and the resampled sums over every outlet, in outlet order, one batch of outlets
@@ -196,7 +192,7 @@ fn analyse_within(sample: &Sample, features: &BTreeSet<String>, options: &StatsO
                     *cell = add(*cell, replicates.at(b, w));
                 }
             }
-            let context = OutletContext { sample, wanted: &wanted, options, stratified, strata: strata[o] };
+            let context = OutletContext { sample, wanted: &wanted, options, stratified, strata: strata[o].len() };
             findings.intervals.extend(context.intervals(&outlets[o], &totals[o], replicates));
         }
         if held {
