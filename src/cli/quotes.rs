@@ -101,6 +101,9 @@ fn explain(out: &mut impl Write, result: &ArticleResult) -> io::Result<()> {
         }
         let group = voiced.group();
         writeln!(out, "  group     {group}")?;
+        if let Some(introduction) = voiced.speaker.as_ref().and_then(|s| s.introduction) {
+            writeln!(out, "  introduced {}", show(Some(introduction)))?;
+        }
         for (i, rule) in std::iter::once(&at.rule).chain(&at.steps).enumerate() {
             let label = if i == 0 { "rules" } else { "" };
             writeln!(out, "  {label:9} {}: {}", rule.name(), rule.info().description)?;

@@ -3,7 +3,7 @@
 use rustc_hash::FxHashMap;
 
 use super::{Hit, SignalKind};
-use crate::quotes::{Attribution, Kind, Speaker, SpeakerBook};
+use crate::quotes::{Attribution, Kind, Speaker, SpeakerBook, introduce};
 use crate::text::{Document, Span};
 
 /// An attribution with its speaker described and its words counted.
@@ -21,11 +21,12 @@ pub struct Voiced {
 }
 
 impl Voiced {
-    /// Describe the speakers of `attributions` and count their words.
+    /// Describe the speakers of `attributions` (a person the mention does not classify takes
+    /// the role its article introduced them with: [`introduce`]) and count their words.
     pub fn describe_all(doc: &Document, attributions: Vec<Attribution>, book: &SpeakerBook) -> Vec<Voiced> {
         // An article names the same few speakers again and again: describe each mention once.
         let mut described: FxHashMap<&str, Speaker> = FxHashMap::default();
-        attributions
+        let mut voiced: Vec<Voiced> = attributions
             .into_iter()
             .map(|attribution| {
                 let speaker = attribution.speaker_span().map(|s| {
@@ -38,7 +39,9 @@ impl Voiced {
                 let words = doc.tokens[first..last].iter().filter(|t| t.is_wordlike()).count() as u32;
                 Voiced { attribution, speaker, words, credited: None }
             })
-            .collect()
+            .collect();
+        introduce(doc, book, voiced.iter_mut().filter_map(|v| v.speaker.as_mut()));
+        voiced
     }
 
     /// Link each attribution to a credit in the sentence of its content or its cue.

@@ -7,8 +7,8 @@
 //! `mahdi`), and the group rules: a known voice, else the longest role phrase, else `anonymous`
 //! for unnamed sources, else `unclassified`. Nothing is dropped.
 
-use crate::text::{english, name_key};
-use rustc_hash::FxHashMap as HashMap;
+use crate::text::{Span, english, name_key};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
 use crate::lexicon::LexiconSet;
 
@@ -28,6 +28,21 @@ pub struct Speaker {
     pub person: bool,
     /// True for an unnamed source ("officials", "one demonstrator", "a source familiar with…").
     pub anonymous: bool,
+    /// Where the article introduced this person with the role that gave `role` and `group`
+    /// ("Sen. Ted Cruz"), when the mention itself gave none ("Cruz said"): see
+    /// [`super::introduction`].
+    pub introduction: Option<Span>,
+}
+
+/// The group of a speaker that nothing classified.
+pub const UNCLASSIFIED: &str = "unclassified";
+
+impl Speaker {
+    /// A named person whom neither a known voice nor a role in the mention put in a group: an
+    /// introduction elsewhere in the article may.
+    pub fn needs_introduction(&self) -> bool {
+        self.person && self.group == UNCLASSIFIED && self.introduction.is_none()
+    }
 }
 
 /// The head of a mention: its last word before a preposition ("spokesperson" in "a spokesperson
@@ -44,6 +59,8 @@ pub struct SpeakerBook {
     media: HashMap<String, String>,
     roles: Vec<(Vec<String>, String, bool)>,
     roles_by_first: HashMap<String, Vec<usize>>,
+    /// Every word of every role phrase, lower case.
+    role_words: FxHashSet<String>,
 }
 
 impl SpeakerBook {
@@ -79,7 +96,13 @@ impl SpeakerBook {
                 roles_by_first.entry(first.clone()).or_default().push(i);
             }
         }
-        SpeakerBook { known, media, roles, roles_by_first }
+        let role_words = roles.iter().flat_map(|(phrase, _, _)| phrase.iter().cloned()).collect();
+        SpeakerBook { known, media, roles, roles_by_first, role_words }
+    }
+
+    /// True for a word of some role phrase ("secretary", "lawmakers").
+    pub fn is_role_word(&self, lower: &str) -> bool {
+        self.role_words.contains(lower)
     }
 
     /// Describe a mention.
@@ -95,6 +118,7 @@ impl SpeakerBook {
                 group: "media".into(),
                 person: false,
                 anonymous: false,
+                introduction: None,
             };
         }
         let tokens = words(mention);
@@ -131,10 +155,12 @@ impl SpeakerBook {
                     group: group.clone(),
                     person: true,
                     anonymous: false,
+                    introduction: None,
                 };
             }
-            let group = role_group.unwrap_or_else(|| "unclassified".to_string());
-            return Speaker { name: name.join(" "), key, role, group, person: true, anonymous: false };
+            let group = role_group.unwrap_or_else(|| UNCLASSIFIED.to_string());
+            let name = name.join(" ");
+            return Speaker { name, key, role, group, person: true, anonymous: false, introduction: None };
         }
         // "One in five voters" keeps its "one".
         let phrase = if share { lower.join(" ") } else { strip_articles(&lower).join(" ") };
@@ -159,10 +185,18 @@ impl SpeakerBook {
         } else if anonymous {
             "anonymous"
         } else {
-            "unclassified"
+            UNCLASSIFIED
         };
         let group = role_group.unwrap_or_else(|| fallback.to_string());
-        Speaker { name: phrase.clone(), key: phrase, role: String::new(), group, person: false, anonymous }
+        Speaker {
+            name: phrase.clone(),
+            key: phrase,
+            role: String::new(),
+            group,
+            person: false,
+            anonymous,
+            introduction: None,
+        }
     }
 
     /// The group a mention's roles give: its head's ("Protesters in Baghdad" are protesters),

@@ -396,6 +396,8 @@ pub fn quotes_table<'a>(rows: &[QuoteRow<'a>]) -> DataFrame {
         .text(columns::SPEAKER_KEY, &text(|r| r.speaker_key))
         .text(columns::ROLE, &text(|r| r.role))
         .text(columns::GROUP, &text(|r| r.group))
+        .maybe_count(columns::INTRODUCTION_START, maybe(|r| r.introduction_start))
+        .maybe_count(columns::INTRODUCTION_END, maybe(|r| r.introduction_end))
         .text(columns::ANONYMOUS, &rows.iter().map(|r| if r.anonymous { "true" } else { "false" }).collect::<Vec<_>>())
         .text(columns::CREDITED_TO, &rows.iter().map(|r| r.credited_to).collect::<Vec<_>>())
         .count(columns::PARAGRAPH, count(|r| r.paragraph))

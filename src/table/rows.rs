@@ -301,6 +301,11 @@ pub struct QuoteRow<'a> {
     pub role: &'a str,
     /// Voice group.
     pub group: &'a str,
+    /// Start of the titled mention that gave `role` and `group`, when the speaker mention
+    /// itself gave none ("Sen. Ted Cruz" for "Cruz said").
+    pub introduction_start: Option<u64>,
+    /// Its end.
+    pub introduction_end: Option<u64>,
     /// Whether the speaker is an unnamed source.
     pub anonymous: bool,
     /// The medium the attribution's sentence credits ("…, according to Reuters"), if any.
@@ -345,6 +350,8 @@ impl<'a> QuoteRow<'a> {
                 speaker_key: v.key(),
                 role: speaker.map_or("", |s| s.role.as_str()),
                 group: v.group(),
+                introduction_start: speaker.and_then(|s| s.introduction).map(|s| s.start as u64),
+                introduction_end: speaker.and_then(|s| s.introduction).map(|s| s.end as u64),
                 anonymous: speaker.is_some_and(|s| s.anonymous),
                 credited_to: v.credited.as_ref().map_or("", |c| c.0.as_str()),
                 paragraph: at.paragraph as u64,

@@ -171,6 +171,7 @@ word_classes!(
     office_titles,
     not_names_after_title,
     titles_only_capitalised,
+    not_titles,
 );
 
 /// One word class: its words in the file's order (as a slice, through `Deref`), and a hash set

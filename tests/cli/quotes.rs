@@ -150,6 +150,25 @@ fn quotes_command_prints_jsonl() {
 }
 
 #[test]
+fn a_surname_takes_the_group_of_its_introduction_with_its_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Senate vote\n\nSen. Ted Cruz spoke first on Tuesday.\n\n\"We will not yield,\" Cruz said.\n";
+    fs::write(dir.path().join("vote.txt"), text).unwrap();
+    let assert = framelens().args(["quotes", "--format", "jsonl"]).arg(dir.path()).assert().success();
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    let rows: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let cruz: Vec<_> = rows.iter().filter(|r| r["speaker_mention"] == "Cruz").collect();
+    assert_eq!(cruz.len(), 1, "{rows:?}");
+    assert_eq!((cruz[0]["group"].as_str(), cruz[0]["role"].as_str()), (Some("legislator"), Some("Sen.")));
+    let (start, end) = (cruz[0]["introduction_start"].as_u64().unwrap(), cruz[0]["introduction_end"].as_u64().unwrap());
+    assert_eq!(&text[start as usize..end as usize], "Sen. Ted Cruz");
+    // `--explain` shows the introduction under the group.
+    let assert = framelens().args(["quotes", "--explain"]).arg(dir.path()).assert().success();
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert!(stdout.contains("  group     legislator\n  introduced 13..26  \"Sen. Ted Cruz\""), "{stdout}");
+}
+
+#[test]
 fn quotes_command_prints_the_header_when_nothing_is_attributed() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("quiet.txt"), "A quiet day\n\nThe river rose two feet overnight.\n").unwrap();

@@ -1,0 +1,236 @@
+//! Introductions: how an article first presents a person, with a title or role before the name
+//! ("Sen. Ted Cruz", "Secretary of State Hillary Clinton", "President Obama").
+//!
+//! News names a person with a role once and by surname after that, so the speaker of "Cruz
+//! said" has no role of its own. A speaker whose mention gives no group (a named person,
+//! `unclassified`) takes the role and group of the first introduction of the same surname key
+//! in the same article: the words read back from that surname (capitalised words, words of role
+//! phrases, title abbreviations, "of") are described as if they were the speaker mention, and
+//! count only when they name the same key and give a group. The introduction's bytes are kept
+//! with the speaker, so that the group traces back to the text that gave it.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::speaker::UNCLASSIFIED;
+use super::{Speaker, SpeakerBook};
+use crate::text::{Document, Span, Token, TokenKind, english, token_key};
+
+/// Words read back from a surname, at most, for its title and first names.
+const MOST_WORDS: usize = 8;
+
+/// An introduction found: the speaker it describes and the first name before the surname.
+struct Found {
+    speaker: Speaker,
+    first_name: Option<String>,
+}
+
+/// The first introduction in `doc` of each of `keys` (surname keys), described, with its first
+/// name. A key the article gives two first names ("President Bill Clinton", "Hillary Clinton")
+/// is ambiguous and gets none.
+fn introductions(doc: &Document, book: &SpeakerBook, keys: &FxHashSet<&str>) -> FxHashMap<String, Found> {
+    let mut found: FxHashMap<String, Found> = FxHashMap::default();
+    let mut first_names: FxHashMap<&str, FxHashSet<&str>> = FxHashMap::default();
+    let tokens = &doc.tokens;
+    for (i, token) in tokens.iter().enumerate() {
+        let key = token.key.as_str();
+        if token.kind != TokenKind::Word
+            || !keys.contains(key)
+            || !capitalised(doc, token)
+            || tokens.get(i + 1).is_some_and(|next| next.kind == TokenKind::Word && capitalised(doc, next))
+        {
+            continue;
+        }
+        let (start, name) = title_start(doc, book, i);
+        let first_name = (name < i).then(|| tokens[name].key.as_str());
+        if let Some(first) = first_name {
+            first_names.entry(key).or_default().insert(first);
+        }
+        if start == name || found.contains_key(key) {
+            continue;
+        }
+        let span = Span::new(tokens[start].span.start, token.span.end);
+        let speaker = book.describe(span.slice(doc.text));
+        if speaker.person && speaker.key == key && speaker.group != UNCLASSIFIED && !speaker.anonymous {
+            let first_name = first_name.map(str::to_string);
+            found.insert(
+                key.to_string(),
+                Found { speaker: Speaker { introduction: Some(span), ..speaker }, first_name },
+            );
+        }
+    }
+    found.retain(|key, _| first_names.get(key.as_str()).is_none_or(|names| names.len() < 2));
+    found
+}
+
+/// Give each speaker that needs one ([`Speaker::needs_introduction`]) the role and group of its
+/// introduction in `doc`, if the article has one with the same first name or none.
+pub fn introduce<'s>(doc: &Document, book: &SpeakerBook, speakers: impl Iterator<Item = &'s mut Speaker>) {
+    let mut waiting: Vec<&mut Speaker> = speakers.filter(|s| s.needs_introduction()).collect();
+    if waiting.is_empty() {
+        return;
+    }
+    let found = {
+        let keys: FxHashSet<&str> = waiting.iter().map(|s| s.key.as_str()).collect();
+        introductions(doc, book, &keys)
+    };
+    for speaker in &mut waiting {
+        let Some(intro) = found.get(&speaker.key) else { continue };
+        let words: Vec<&str> = speaker.name.split_whitespace().collect();
+        let own_first = (words.len() > 1).then(|| token_key(words[0]));
+        if own_first.zip(intro.first_name.as_deref()).is_some_and(|(own, theirs)| own != theirs) {
+            continue;
+        }
+        speaker.role.clone_from(&intro.speaker.role);
+        speaker.group.clone_from(&intro.speaker.group);
+        speaker.introduction = intro.speaker.introduction;
+    }
+}
+
+/// Where the title before the surname at `at` starts, and where its name starts (its first
+/// names, then the surname), within its paragraph; both `at` when there are none. A title
+/// whose last word is "of" ("the source of Rubio's attack") is none.
+fn title_start(doc: &Document, book: &SpeakerBook, at: usize) -> (usize, usize) {
+    let tokens = &doc.tokens;
+    let paragraph = doc.paragraphs.partition_point(|p| p.tokens.end <= at);
+    let floor = doc.paragraphs.get(paragraph).map_or(at, |p| p.tokens.start).max(at.saturating_sub(MOST_WORDS));
+    let mut start = at;
+    while start > floor && belongs_to_title(doc, book, start - 1) {
+        start -= 1;
+    }
+    let mut name = at;
+    while name > start && is_name_word(doc, book, name - 1) {
+        name -= 1;
+    }
+    if name > start && tokens[name - 1].key == "of" {
+        return (name, name);
+    }
+    // "of" opens no title, and a capitalised sentence opener that is no title or role word
+    // ("Yesterday President Obama") is not part of one.
+    while start < name {
+        let t = &tokens[start];
+        let opener = doc.sentence_of(start).is_some_and(|s| s.tokens.start == start)
+            && !english().titles.contains(&t.key.as_str())
+            && !book.is_role_word(&t.key);
+        if t.key == "of" || t.kind == TokenKind::Punct || opener {
+            start += 1;
+        } else {
+            break;
+        }
+    }
+    (start, name)
+}
+
+/// A first name or initial: a capitalised word that is no title or role word.
+fn is_name_word(doc: &Document, book: &SpeakerBook, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    t.kind == TokenKind::Word
+        && capitalised(doc, t)
+        && !english().titles.contains(&t.key.as_str())
+        && !book.is_role_word(&t.key)
+}
+
+/// Whether token `i` can be part of a title or the first names before a surname.
+fn belongs_to_title(doc: &Document, book: &SpeakerBook, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    let key = t.key.as_str();
+    match t.kind {
+        TokenKind::Word => {
+            !english().stop_words.contains(&key)
+                && !english().not_titles.contains(&key)
+                && (capitalised(doc, t) || book.is_role_word(key) || key == "of")
+        }
+        // The dot of an abbreviated title ("Sen. Ted Cruz"), right after it; never the full
+        // stop after a title word ("… vice president. There").
+        TokenKind::Punct => {
+            t.span.slice(doc.text) == "."
+                && i > 0
+                && doc.tokens[i - 1].span.end == t.span.start
+                && english().title_abbreviations.contains(&doc.tokens[i - 1].key.as_str())
+        }
+        TokenKind::Number => false,
+    }
+}
+
+fn capitalised(doc: &Document, token: &Token) -> bool {
+    token.span.slice(doc.text).chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::{load, shipped_with_stories};
+    use crate::text::TextOptions;
+
+    /// The general lexicons' roles, without a story's.
+    fn book() -> SpeakerBook {
+        SpeakerBook::new(&load(&shipped_with_stories(&[])).set)
+    }
+
+    /// The group and role each speaker mention gets in `text`, with the introduction's text.
+    fn introduced(text: &str, mentions: &[&str]) -> Vec<(String, String, Option<String>)> {
+        let doc = Document::parse(text, TextOptions::default());
+        let book = book();
+        let mut speakers: Vec<Speaker> = mentions.iter().map(|m| book.describe(m)).collect();
+        introduce(&doc, &book, speakers.iter_mut());
+        speakers
+            .into_iter()
+            .map(|s| (s.group, s.role, s.introduction.map(|span| span.slice(text).to_string())))
+            .collect()
+    }
+
+    fn some(text: &str) -> Option<String> {
+        Some(text.to_string())
+    }
+
+    #[test]
+    fn a_bare_surname_takes_the_first_titled_mention_of_its_article() {
+        let text = "Sen. Ted Cruz spoke first.\nLater, Secretary of State Hillary Clinton \
+                    answered.\n\"No,\" Cruz said. \"Yes,\" Clinton said.";
+        assert_eq!(
+            introduced(text, &["Cruz", "Clinton", "Hillary Clinton"]),
+            [
+                ("legislator".into(), "Sen.".into(), some("Sen. Ted Cruz")),
+                ("government".into(), "Secretary of State".into(), some("Secretary of State Hillary Clinton")),
+                ("government".into(), "Secretary of State".into(), some("Secretary of State Hillary Clinton")),
+            ]
+        );
+    }
+
+    #[test]
+    fn no_introduction_leaves_the_speaker_unclassified() {
+        // No title before the name; a title before another surname; the surname as part of a
+        // longer name ("Trump Tower"); a mention that already has a group keeps its own.
+        let text = "Donald Trump spoke. President Obama left. At Trump Tower, Rep. Smith waited.";
+        let got = introduced(text, &["Trump", "Jones", "President Obama", "Sen. Smith"]);
+        assert_eq!(got[0], ("unclassified".into(), String::new(), None));
+        assert_eq!(got[1], ("unclassified".into(), String::new(), None));
+        assert_eq!(got[2], ("government".into(), "President".into(), None));
+        assert_eq!(got[3].2, None, "a speaker with a group of its own is not introduced again");
+    }
+
+    #[test]
+    fn a_sentence_opener_or_another_paragraph_is_no_part_of_the_title() {
+        let text = "Yesterday President Obama left.\nSenator\nWarren spoke.";
+        let got = introduced(text, &["Obama", "Warren"]);
+        assert_eq!(got[0], ("government".into(), "President".into(), some("President Obama")));
+        assert_eq!(got[1], ("unclassified".into(), String::new(), None));
+    }
+
+    #[test]
+    fn two_first_names_or_a_thing_before_the_name_introduce_no_one() {
+        // One surname, two people: no introduction for either.
+        let text = "Former President Bill Clinton spoke. Hillary Clinton listened.";
+        assert_eq!(introduced(text, &["Clinton", "Hillary Clinton"])[0].2, None);
+        // Another first name than the speaker's own.
+        let text = "Sen. Ted Cruz spoke.";
+        assert_eq!(introduced(text, &["Rafael Cruz", "Ted Cruz"])[0].2, None);
+        assert_eq!(introduced(text, &["Rafael Cruz", "Ted Cruz"])[1].2, some("Sen. Ted Cruz"));
+        // Documents, sources and media are no titles, nor is a phrase ending in "of".
+        let text = "Look at the statement Mr. Trump put out. The source of Rubio's attack is unclear. \
+                    The Times reports Beck will endorse him.";
+        assert_eq!(
+            introduced(text, &["Trump", "Rubio", "Beck"]),
+            vec![("unclassified".to_string(), String::new(), None); 3]
+        );
+    }
+}
