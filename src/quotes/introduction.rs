@@ -32,10 +32,12 @@ fn introductions(doc: &Document, book: &SpeakerBook, keys: &FxHashSet<&str>) -> 
     let mut first_names: FxHashMap<&str, FxHashSet<&str>> = FxHashMap::default();
     let tokens = &doc.tokens;
     for (i, token) in tokens.iter().enumerate() {
+        // Most tokens fail the cheap tests, before any lookup.
+        if token.kind != TokenKind::Word || !capitalised(doc, token) {
+            continue;
+        }
         let key = token.key.as_str();
-        if token.kind != TokenKind::Word
-            || !keys.contains(key)
-            || !capitalised(doc, token)
+        if !keys.contains(key)
             || tokens.get(i + 1).is_some_and(|next| next.kind == TokenKind::Word && capitalised(doc, next))
         {
             continue;
@@ -151,8 +153,13 @@ fn belongs_to_title(doc: &Document, book: &SpeakerBook, i: usize) -> bool {
     }
 }
 
+/// Whether a token's first character is upper case (read from its first byte when ASCII).
 fn capitalised(doc: &Document, token: &Token) -> bool {
-    token.span.slice(doc.text).chars().next().is_some_and(char::is_uppercase)
+    match doc.text.as_bytes().get(token.span.start) {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => doc.text[token.span.start..].chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    }
 }
 
 #[cfg(test)]
