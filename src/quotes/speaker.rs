@@ -96,7 +96,13 @@ impl SpeakerBook {
                 roles_by_first.entry(first.clone()).or_default().push(i);
             }
         }
-        let role_words = roles.iter().flat_map(|(phrase, _, _)| phrase.iter().cloned()).collect();
+        // Tokens split hyphens ("front-runner" is `front` `runner`), so the parts count too.
+        let role_words = roles
+            .iter()
+            .flat_map(|(phrase, _, _)| phrase.iter())
+            .flat_map(|word| std::iter::once(word.as_str()).chain(word.split('-')))
+            .map(str::to_string)
+            .collect();
         SpeakerBook { known, media, roles, roles_by_first, role_words }
     }
 
@@ -140,7 +146,9 @@ impl SpeakerBook {
         let name_is_body = body_of || lower_name.iter().any(|t| english().body_words.contains(&t.as_str()));
         // "Rep." and "Col." match the roles "rep" and "col".
         let undotted: Vec<String> = lower.iter().map(|w| w.trim_end_matches('.').to_string()).collect();
-        let role_group = self.mention_group(&undotted, head_end);
+        // Before a name, of two titles the one next to it is the title ("presidential candidate
+        // Sen. Ted Cruz"); in a phrase, the first names the body ("Pentagon officials").
+        let role_group = self.mention_group(&undotted, head_end, !name.is_empty());
         // "Nine in 10 Democrats": a share of respondents is the public, whatever its capitals.
         let share = is_share_of_respondents(&lower);
         // "Critics say": a common noun capitalised by the sentence start is not a name.
@@ -202,31 +210,33 @@ impl SpeakerBook {
     /// The group a mention's roles give: its head's ("Protesters in Baghdad" are protesters),
     /// except that a spokesperson takes the group of the body named ("a spokesman for the
     /// Pentagon", "a Pentagon spokesman"); the rest of the mention when the head gives none.
-    fn mention_group(&self, lower: &[String], head_end: usize) -> Option<String> {
+    fn mention_group(&self, lower: &[String], head_end: usize, nearest: bool) -> Option<String> {
         let (head, tail) = lower.split_at(head_end);
         let speaks_for_body = head.last().is_some_and(|w| english().person_heads.contains(&w.as_str()));
         if speaks_for_body && !tail.is_empty() {
-            self.role_group(tail)
+            self.role_group(tail, nearest)
         } else if speaks_for_body {
             // "a Pentagon spokesman": the body named before the head.
-            self.role_group(&head[..head.len() - 1]).or_else(|| self.role_group(head))
+            self.role_group(&head[..head.len() - 1], nearest).or_else(|| self.role_group(head, nearest))
         } else {
-            self.role_group(head).or_else(|| self.role_group(tail))
+            self.role_group(head, nearest).or_else(|| self.role_group(tail, nearest))
         }
     }
 
-    /// The group of the longest role phrase in the mention; story roles win ties.
-    fn role_group(&self, lower: &[String]) -> Option<String> {
-        let mut best: Option<(usize, bool, &str)> = None;
+    /// The group of the longest role phrase in the mention; story roles win ties, then, when
+    /// `nearest`, the phrase nearer the end (the name), else the first.
+    fn role_group(&self, lower: &[String], nearest: bool) -> Option<String> {
+        let mut best: Option<((usize, bool, usize), &str)> = None;
         let candidates = lower.iter().filter_map(|w| self.roles_by_first.get(w)).flatten();
         for &i in candidates {
             let (phrase, group, story) = &self.roles[i];
-            let found = lower.windows(phrase.len()).any(|w| w == phrase.as_slice());
-            if found && best.is_none_or(|(len, s, _)| (phrase.len(), *story) > (len, s)) {
-                best = Some((phrase.len(), *story, group));
+            let Some(at) = lower.windows(phrase.len()).rposition(|w| w == phrase.as_slice()) else { continue };
+            let rank = (phrase.len(), *story, if nearest { at } else { 0 });
+            if best.is_none_or(|(r, _)| rank > r) {
+                best = Some((rank, group));
             }
         }
-        best.map(|(_, _, g)| g.to_string())
+        best.map(|(_, g)| g.to_string())
     }
 }
 
@@ -461,6 +471,27 @@ mod tests {
         assert_eq!(shipped.describe("three television networks").group, "media");
         assert_eq!(shipped.describe("Republican National Committee Chairman Reince Priebus").group, "party");
         assert_eq!(shipped.describe("a campaign spokesman").group, "party");
+    }
+
+    #[test]
+    fn governors_mayors_and_candidates_and_the_title_next_to_the_name() {
+        let shipped = SpeakerBook::new(&crate::lexicon::load(&crate::lexicon::shipped_with_stories(&[])).set);
+        let described = |mention: &str| {
+            let s = shipped.describe(mention);
+            (s.name, s.role, s.group)
+        };
+        let expect = |name: &str, role: &str, group: &str| (name.to_string(), role.to_string(), group.to_string());
+        assert_eq!(described("Gov. Chris Christie"), expect("Chris Christie", "Gov.", "government"));
+        // "lieutenant governor" is longer than the rank "lieutenant".
+        assert_eq!(described("Texas Lt. Gov. Dan Patrick"), expect("Dan Patrick", "Texas Lt. Gov.", "government"));
+        assert_eq!(described("Mayor Bill de Blasio").2, "government");
+        assert_eq!(described("Democratic front-runner Hillary Clinton").2, "party");
+        // Two titles of one length before a name: the one next to it; in a phrase without a
+        // name, the first, which names the body.
+        assert_eq!(described("Republican presidential candidate Sen. Ted Cruz").2, "legislator");
+        assert_eq!(described("Sen. Ted Cruz").2, "legislator");
+        assert_eq!(described("Texas senator and presidential candidate Ted Cruz").2, "party");
+        assert_eq!(described("Pentagon officials").2, "military");
     }
 
     #[test]
