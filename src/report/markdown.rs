@@ -10,7 +10,7 @@ use crate::copies::OutletCopies;
 use crate::columns;
 use crate::features::{LabelKey, SignalKind, SignalSet};
 use crate::lexicon::{LexiconSet, StoryChoice, StoryReason};
-use crate::quotes::Voice;
+use crate::quotes::{UNCLASSIFIED, Voice};
 use crate::stats::Findings;
 use crate::table::{Totals, label_slug};
 
@@ -389,7 +389,7 @@ fn voice_findings(outlets: &BTreeMap<String, Totals>) -> Vec<String> {
                 .voices
                 .by_group
                 .iter()
-                .filter(|(g, _)| g.as_str() != "unattributed")
+                .filter(|(g, _)| g.as_str() != "unattributed" && g.as_str() != UNCLASSIFIED)
                 .max_by(|a, b| a.1.words.cmp(&b.1.words).then(b.0.cmp(a.0)));
             let top = top.map_or(String::new(), |(g, c)| {
                 format!("; the {g} group gets the most attributed words ({})", c.words)
@@ -425,6 +425,7 @@ fn caveats_section(md: &mut String, articles: u64, outlets: &BTreeMap<String, To
     if !unused.is_empty() {
         let _ = writeln!(md, "- Lexicon concepts with no match in this corpus: {}.", unused.join(", "));
     }
+    unclassified_caveat(md, outlets);
     let _ = writeln!(
         md,
         "- Labels are matched by their words, not by what they refer to: a label of one concept can name another event (check `evidence.csv`)."
@@ -432,5 +433,49 @@ fn caveats_section(md: &mut String, articles: u64, outlets: &BTreeMap<String, To
     let _ = writeln!(
         md,
         "- Own voice means outside quotation marks; paraphrased speech without marks counts as the outlet's own voice."
+    );
+}
+
+/// From this share of attributed words in no voice group on, the caveats say so.
+const UNCLASSIFIED_NOTE: f64 = 0.2;
+
+/// Most-quoted speakers named in the caveat about speakers in no voice group.
+const UNCLASSIFIED_NAMED: usize = 5;
+
+/// When many attributed words come from speakers in no voice group (people named by surname on
+/// a story no lexicon names), say how many and who, so that group shares are read with them.
+fn unclassified_caveat(md: &mut String, outlets: &BTreeMap<String, Totals>) {
+    let (mut unclassified, mut attributed) = (0u64, 0u64);
+    let mut speakers: BTreeMap<&str, (&str, u64)> = BTreeMap::new();
+    for t in outlets.values() {
+        for (group, count) in &t.voices.by_group {
+            if group != "unattributed" {
+                attributed += count.words;
+            }
+            if group == UNCLASSIFIED {
+                unclassified += count.words;
+            }
+        }
+        for (key, s) in t.voices.by_speaker.iter().filter(|(_, s)| s.group == UNCLASSIFIED) {
+            let entry = speakers.entry(key.as_str()).or_insert((s.name.as_str(), 0));
+            // The shortest name seen: longer ones carry words the mention ran into
+            // ("Rival Hillary Clinton").
+            if s.name.len() < entry.0.len() {
+                entry.0 = s.name.as_str();
+            }
+            entry.1 += s.count.attributions;
+        }
+    }
+    if attributed == 0 || (unclassified as f64) < UNCLASSIFIED_NOTE * attributed as f64 {
+        return;
+    }
+    let mut top: Vec<(&str, u64)> = speakers.into_values().collect();
+    top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let names: Vec<String> = top.iter().take(UNCLASSIFIED_NAMED).map(|(name, n)| format!("{name} ({n})")).collect();
+    let _ = writeln!(
+        md,
+        "- {:.0}% of attributed words come from speakers in no voice group (`unclassified`){}. Voice-group shares and charts count them in no named group; `[[voice]]` entries in a story lexicon name them (lexicons/README.md). Evidence: `quotes.csv` where `group = unclassified`.",
+        100.0 * unclassified as f64 / attributed as f64,
+        if names.is_empty() { String::new() } else { format!(", most often {}", names.join(", ")) }
     );
 }

@@ -169,6 +169,33 @@ fn a_surname_takes_the_group_of_its_introduction_with_its_bytes() {
 }
 
 #[test]
+fn report_names_the_most_quoted_speakers_in_no_voice_group() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = |a: &str, b: &str| {
+        format!(
+            "Budget talks\n\n\"We have a deal,\" {a} said on Monday.\n\n\"There is no deal,\" {b} said.\n\n\"Talks go on,\" {a} said.\n\n\"Not with us,\" Sen. Lee Carter said.\n"
+        )
+    };
+    let lines: Vec<String> = [("Daily One", "Hollis", "Marsh"), ("Daily Two", "Marsh", "Hollis")]
+        .iter()
+        .map(|(outlet, a, b)| serde_json::json!({"outlet": outlet, "text": article(a, b)}).to_string())
+        .collect();
+    let corpus = dir.path().join("talks.jsonl");
+    fs::write(&corpus, lines.join("\n")).unwrap();
+    let out = dir.path().join("out");
+    framelens().args(["report", "-q", "--intervals", "0", "--out"]).arg(&out).arg(&corpus).assert().success();
+    let report = fs::read_to_string(out.join("report.md")).unwrap();
+    let caveat = report.lines().find(|l| l.contains("in no voice group")).unwrap_or_else(|| panic!("{report}"));
+    // Hollis and Marsh are quoted three times each and titled nowhere; Sen. Lee Carter is a
+    // legislator, whose words are the rest.
+    assert!(caveat.contains("most often Hollis (3), Marsh (3)."), "{caveat}");
+    assert!(!caveat.contains("Carter"), "{caveat}");
+    let share: f64 = caveat.trim_start_matches("- ").split('%').next().unwrap().parse().unwrap();
+    assert!((60.0..90.0).contains(&share), "{caveat}");
+    assert!(!report.contains("the unclassified group gets the most"), "{report}");
+}
+
+#[test]
 fn quotes_command_prints_the_header_when_nothing_is_attributed() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("quiet.txt"), "A quiet day\n\nThe river rose two feet overnight.\n").unwrap();
