@@ -125,10 +125,23 @@ fn title_start(doc: &Document, book: &SpeakerBook, at: usize) -> (usize, usize) 
 /// A first name or initial: a capitalised word that is no title or role word.
 fn is_name_word(doc: &Document, book: &SpeakerBook, i: usize) -> bool {
     let t = &doc.tokens[i];
-    t.kind == TokenKind::Word
+    (t.kind == TokenKind::Word
         && capitalised(doc, t)
         && !english().titles.contains(&t.key.as_str())
-        && !book.is_role_word(&t.key)
+        && !book.is_role_word(&t.key))
+        || dot_after(doc, i, |before| before.span.len() == 1 && capitalised(doc, before))
+}
+
+/// Whether token `i` is a full stop right after a token that `before` accepts: an initial's
+/// ("Loretta E. Lynch") or an abbreviated title's ("Sen. Ted Cruz").
+fn dot_after(doc: &Document, i: usize, before: impl Fn(&Token) -> bool) -> bool {
+    let t = &doc.tokens[i];
+    t.kind == TokenKind::Punct
+        && i > 0
+        && t.span.slice(doc.text) == "."
+        && doc.tokens[i - 1].kind == TokenKind::Word
+        && doc.tokens[i - 1].span.end == t.span.start
+        && before(&doc.tokens[i - 1])
 }
 
 /// Whether token `i` can be part of a title or the first names before a surname.
@@ -141,14 +154,12 @@ fn belongs_to_title(doc: &Document, book: &SpeakerBook, i: usize) -> bool {
                 && !english().not_titles.contains(&key)
                 && (capitalised(doc, t) || book.is_role_word(key) || key == "of")
         }
-        // The dot of an abbreviated title ("Sen. Ted Cruz"), right after it; never the full
-        // stop after a title word ("… vice president. There").
-        TokenKind::Punct => {
-            t.span.slice(doc.text) == "."
-                && i > 0
-                && doc.tokens[i - 1].span.end == t.span.start
-                && english().title_abbreviations.contains(&doc.tokens[i - 1].key.as_str())
-        }
+        // The dot of an abbreviated title ("Sen. Ted Cruz") or of an initial, right after it;
+        // never the full stop after a title word ("… vice president. There").
+        TokenKind::Punct => dot_after(doc, i, |before| {
+            english().title_abbreviations.contains(&before.key.as_str())
+                || before.span.len() == 1 && capitalised(doc, before)
+        }),
         TokenKind::Number => false,
     }
 }
@@ -213,6 +224,15 @@ mod tests {
         assert_eq!(got[1], ("unclassified".into(), String::new(), None));
         assert_eq!(got[2], ("government".into(), "President".into(), None));
         assert_eq!(got[3].2, None, "a speaker with a group of its own is not introduced again");
+    }
+
+    #[test]
+    fn middle_initials_belong_to_the_name() {
+        let text = "Attorney General Loretta E. Lynch spoke. Later, Lynch left.";
+        let got = introduced(text, &["Lynch", "Loretta Lynch", "Jane Lynch"]);
+        assert_eq!(got[0], ("government".into(), "Attorney General".into(), some("Attorney General Loretta E. Lynch")));
+        assert_eq!(got[1].2, some("Attorney General Loretta E. Lynch"));
+        assert_eq!(got[2].2, None, "another first name");
     }
 
     #[test]
