@@ -4,8 +4,8 @@
 //! News names a person with a role once and by surname after that, so the speaker of "Cruz
 //! said" has no role of its own. A speaker whose mention gives no group (a named person,
 //! `unclassified`) takes the role and group of the first introduction of the same surname key
-//! in the same article: the words read back from that surname (capitalised words, words of role
-//! phrases, title abbreviations, "of") are described as if they were the speaker mention, and
+//! in the same article: the words read back from that surname (capitalised words, initials, words
+//! of role phrases, title abbreviations, "of") are described as if they were the speaker mention, and
 //! count only when they name the same key and give a group. The introduction's bytes are kept
 //! with the speaker, so that the group traces back to the text that gave it.
 
