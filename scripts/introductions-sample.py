@@ -9,10 +9,13 @@ and the text around it, read from each article's `source` file. Whether each gro
 for the reader to judge; docs/attribution.md ("Introductions") has the last such check.
 
     python3 -m venv .venv-probe && .venv-probe/bin/pip install pyarrow
-    framelens extract CORPUS --out DIR --formats parquet     # CORPUS: a folder of articles
-    .venv-probe/bin/python scripts/introductions-sample.py DIR [--n 40] [--seed 1]
+    framelens extract CORPUS --out DIR --formats parquet     # a folder of articles or a .jsonl
+    .venv-probe/bin/python scripts/introductions-sample.py DIR [--n 40] [--seed 1] [--text-column text]
+
+Run it from the folder `extract` ran in: `source` paths are as `extract` was given them.
 """
 import argparse
+import json
 import random
 from pathlib import Path
 
@@ -24,6 +27,7 @@ def main() -> None:
     parser.add_argument("out", type=Path, help="folder written by framelens extract or report")
     parser.add_argument("--n", type=int, default=40, help="(article, speaker) pairs to print")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--text-column", default="text", help="the text field of a .jsonl input")
     args = parser.parse_args()
 
     quotes = pq.read_table(args.out / "quotes.parquet").to_pylist()
@@ -43,11 +47,23 @@ def main() -> None:
     random.Random(args.seed).shuffle(keys)
     for key in keys[: args.n]:
         q = pairs[key]
-        text = Path(sources[q["article"]]).read_bytes()
+        text = article_bytes(sources[q["article"]], args.text_column)
         start, end = q["introduction_start"], q["introduction_end"]
         intro = text[start:end].decode("utf-8", "replace")
         around = text[max(0, start - 40) : end + 30].decode("utf-8", "replace").replace("\n", " ")
         print(f"{q['group']:12} | {q['speaker_mention'][:24]:24} | {intro[:48]:48} | …{around}…")
+
+
+def article_bytes(source: str, text_column: str) -> bytes:
+    """The article's text as UTF-8 bytes (the spans' unit): a file, or `FILE.jsonl:LINE`."""
+    path, _, line = source.rpartition(":")
+    if path.endswith(".jsonl") and line.isdigit():
+        with open(path, encoding="utf-8") as rows:
+            for number, row in enumerate(rows, start=1):
+                if number == int(line):
+                    return json.loads(row)[text_column].encode("utf-8")
+        raise SystemExit(f"{source}: no such line")
+    return Path(source).read_bytes()
 
 
 if __name__ == "__main__":
