@@ -166,7 +166,14 @@ impl SpeakerBook {
                     introduction: None,
                 };
             }
-            let group = role_group.unwrap_or_else(|| UNCLASSIFIED.to_string());
+            // "DNC spokesman Brad Woodhouse", "White House press secretary Josh Earnest"… : a
+            // spokesperson named with the body they speak for takes its group, as an unnamed one.
+            let title = &undotted[role_start..name_start];
+            let for_body = match title.split_last() {
+                Some((last, body)) if english().person_heads.contains(&last.as_str()) => self.role_group(body, true),
+                _ => None,
+            };
+            let group = for_body.or(role_group).unwrap_or_else(|| UNCLASSIFIED.to_string());
             let name = name.join(" ");
             return Speaker { name, key, role, group, person: true, anonymous: false, introduction: None };
         }
@@ -492,6 +499,11 @@ mod tests {
         assert_eq!(described("Sen. Ted Cruz").2, "legislator");
         assert_eq!(described("Texas senator and presidential candidate Ted Cruz").2, "party");
         assert_eq!(described("Pentagon officials").2, "military");
+        // A named spokesperson speaks for the body before the title.
+        assert_eq!(described("DNC spokesman Brad Woodhouse").2, "party");
+        assert_eq!(described("White House spokesman Eric Schultz").2, "government");
+        assert_eq!(described("Pentagon spokesman John Kirby").2, "military");
+        assert_eq!(described("spokesman Jim Manley").2, "government");
     }
 
     #[test]
