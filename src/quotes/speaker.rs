@@ -504,6 +504,12 @@ mod tests {
         assert_eq!(described("White House spokesman Eric Schultz").2, "government");
         assert_eq!(described("Pentagon spokesman John Kirby").2, "military");
         assert_eq!(described("spokesman Jim Manley").2, "government");
+        // "Chair" and "Congressman" are titles, not first names.
+        assert_eq!(
+            described("DNC Chair Debbie Wasserman Schultz"),
+            expect("Debbie Wasserman Schultz", "DNC Chair", "party")
+        );
+        assert_eq!(described("Congressman Chris Collins"), expect("Chris Collins", "Congressman", "legislator"));
     }
 
     #[test]
