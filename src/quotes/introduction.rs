@@ -31,12 +31,22 @@ fn introductions(doc: &Document, book: &SpeakerBook, keys: &FxHashSet<&str>) -> 
     let mut found: FxHashMap<String, Found> = FxHashMap::default();
     let mut first_names: FxHashMap<&str, FxHashSet<&str>> = FxHashMap::default();
     let tokens = &doc.tokens;
+    // The first bytes of the keys: most capitalised words are no key, and fail here unhashed.
+    let mut first_bytes = [false; 256];
+    for key in keys {
+        if let Some(&b) = key.as_bytes().first() {
+            first_bytes[usize::from(b)] = true;
+        }
+    }
     for (i, token) in tokens.iter().enumerate() {
         // Most tokens fail the cheap tests, before any lookup.
         if token.kind != TokenKind::Word || !capitalised(doc, token) {
             continue;
         }
         let key = token.key.as_str();
+        if !key.as_bytes().first().is_some_and(|&b| first_bytes[usize::from(b)]) {
+            continue;
+        }
         if !keys.contains(key)
             || tokens.get(i + 1).is_some_and(|next| next.kind == TokenKind::Word && capitalised(doc, next))
         {
@@ -165,6 +175,7 @@ fn belongs_to_title(doc: &Document, book: &SpeakerBook, i: usize) -> bool {
 }
 
 /// Whether a token's first character is upper case (read from its first byte when ASCII).
+#[inline]
 fn capitalised(doc: &Document, token: &Token) -> bool {
     match doc.text.as_bytes().get(token.span.start) {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
