@@ -12,8 +12,9 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::speaker::UNCLASSIFIED;
+use super::tokens::{abbreviation_dot, initial_dot, is_capitalized};
 use super::{Speaker, SpeakerBook};
-use crate::text::{Document, Span, Token, TokenKind, english, token_key};
+use crate::text::{Document, Span, TokenKind, english, token_key};
 
 /// Words read back from a surname, at most, for its title and first names.
 const MOST_WORDS: usize = 8;
@@ -40,7 +41,7 @@ fn introductions(doc: &Document, book: &SpeakerBook, keys: &FxHashSet<&str>) -> 
     }
     for (i, token) in tokens.iter().enumerate() {
         // Most tokens fail the cheap tests, before any lookup.
-        if token.kind != TokenKind::Word || !capitalised(doc, token) {
+        if token.kind != TokenKind::Word || !is_capitalized(doc, i) {
             continue;
         }
         let key = token.key.as_str();
@@ -48,7 +49,7 @@ fn introductions(doc: &Document, book: &SpeakerBook, keys: &FxHashSet<&str>) -> 
             continue;
         }
         if !keys.contains(key)
-            || tokens.get(i + 1).is_some_and(|next| next.kind == TokenKind::Word && capitalised(doc, next))
+            || tokens.get(i + 1).is_some_and(|next| next.kind == TokenKind::Word && is_capitalized(doc, i + 1))
         {
             continue;
         }
@@ -132,26 +133,15 @@ fn title_start(doc: &Document, book: &SpeakerBook, at: usize) -> (usize, usize) 
     (start, name)
 }
 
-/// A first name or initial: a capitalised word that is no title or role word.
+/// A first name or initial: a capitalised word that is no title or role word, or an initial's
+/// full stop.
 fn is_name_word(doc: &Document, book: &SpeakerBook, i: usize) -> bool {
     let t = &doc.tokens[i];
     (t.kind == TokenKind::Word
-        && capitalised(doc, t)
+        && is_capitalized(doc, i)
         && !english().titles.contains(&t.key.as_str())
         && !book.is_role_word(&t.key))
-        || dot_after(doc, i, |before| before.span.len() == 1 && capitalised(doc, before))
-}
-
-/// Whether token `i` is a full stop right after a token that `before` accepts: an initial's
-/// ("Loretta E. Lynch") or an abbreviated title's ("Sen. Ted Cruz").
-fn dot_after(doc: &Document, i: usize, before: impl Fn(&Token) -> bool) -> bool {
-    let t = &doc.tokens[i];
-    t.kind == TokenKind::Punct
-        && i > 0
-        && t.span.slice(doc.text) == "."
-        && doc.tokens[i - 1].kind == TokenKind::Word
-        && doc.tokens[i - 1].span.end == t.span.start
-        && before(&doc.tokens[i - 1])
+        || initial_dot(doc, i)
 }
 
 /// Whether token `i` can be part of a title or the first names before a surname.
@@ -162,25 +152,12 @@ fn belongs_to_title(doc: &Document, book: &SpeakerBook, i: usize) -> bool {
         TokenKind::Word => {
             !english().stop_words.contains(&key)
                 && !english().not_titles.contains(&key)
-                && (capitalised(doc, t) || book.is_role_word(key) || key == "of")
+                && (is_capitalized(doc, i) || book.is_role_word(key) || key == "of")
         }
-        // The dot of an abbreviated title ("Sen. Ted Cruz") or of an initial, right after it;
-        // never the full stop after a title word ("… vice president. There").
-        TokenKind::Punct => dot_after(doc, i, |before| {
-            english().title_abbreviations.contains(&before.key.as_str())
-                || before.span.len() == 1 && capitalised(doc, before)
-        }),
+        // The dot of an abbreviated title ("Sen. Ted Cruz") or of an initial; never the full
+        // stop after a title word ("… vice president. There").
+        TokenKind::Punct => abbreviation_dot(doc, i),
         TokenKind::Number => false,
-    }
-}
-
-/// Whether a token's first character is upper case (read from its first byte when ASCII).
-#[inline]
-fn capitalised(doc: &Document, token: &Token) -> bool {
-    match doc.text.as_bytes().get(token.span.start) {
-        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-        Some(_) => doc.text[token.span.start..].chars().next().is_some_and(char::is_uppercase),
-        None => false,
     }
 }
 

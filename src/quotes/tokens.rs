@@ -46,18 +46,29 @@ pub(crate) fn is_punct(doc: &Document, i: usize) -> bool {
     doc.tokens[i].kind == TokenKind::Punct
 }
 
+/// Whether token `i` starts with an upper-case letter (read from its first byte when ASCII).
+#[inline]
 pub(crate) fn is_capitalized(doc: &Document, i: usize) -> bool {
-    surface(doc, i).chars().next().is_some_and(char::is_uppercase)
+    let surface = surface(doc, i);
+    match surface.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => surface.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// A full stop that ends a title or an initial ("Mr.", "Harry B. Harris"), not a sentence.
 pub(crate) fn abbreviation_dot(doc: &Document, i: usize) -> bool {
+    initial_dot(doc, i)
+        || i > 0 && surface(doc, i) == "." && english().title_abbreviations.contains(&&*doc.tokens[i - 1].key)
+}
+
+/// The full stop of an initial ("Harry B. Harris").
+pub(crate) fn initial_dot(doc: &Document, i: usize) -> bool {
     if i == 0 || surface(doc, i) != "." {
         return false;
     }
     let before = surface(doc, i - 1);
-    english().title_abbreviations.contains(&&*doc.tokens[i - 1].key)
-        || before.len() == 1 && before.chars().all(|c| c.is_ascii_uppercase())
+    before.len() == 1 && before.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// "say stricter rules would help": a finite verb after the cue makes its words a clause.
