@@ -7,6 +7,8 @@
 //! `mahdi`), and the group rules: a known voice, else the longest role phrase, else `anonymous`
 //! for unnamed sources, else `unclassified`. Nothing is dropped.
 
+use std::ops::Range;
+
 use crate::text::{Span, english, name_key};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
@@ -148,7 +150,8 @@ impl SpeakerBook {
         let undotted: Vec<String> = lower.iter().map(|w| w.trim_end_matches('.').to_string()).collect();
         // Before a name, of two titles the one next to it is the title ("presidential candidate
         // Sen. Ted Cruz"); in a phrase, the first names the body ("Pentagon officials").
-        let role_group = self.mention_group(&undotted, head_end, !name.is_empty());
+        let title = (!name.is_empty()).then_some(role_start..name_start);
+        let role_group = self.mention_group(&undotted, head_end, title);
         // "Nine in 10 Democrats": a share of respondents is the public, whatever its capitals.
         let share = is_share_of_respondents(&lower);
         // "Critics say": a common noun capitalised by the sentence start is not a name.
@@ -166,14 +169,7 @@ impl SpeakerBook {
                     introduction: None,
                 };
             }
-            // "DNC spokesman Brad Woodhouse", "White House press secretary Josh Earnest"… : a
-            // spokesperson named with the body they speak for takes its group, as an unnamed one.
-            let title = &undotted[role_start..name_start];
-            let for_body = match title.split_last() {
-                Some((last, body)) if english().person_heads.contains(&last.as_str()) => self.role_group(body, true),
-                _ => None,
-            };
-            let group = for_body.or(role_group).unwrap_or_else(|| UNCLASSIFIED.to_string());
+            let group = role_group.unwrap_or_else(|| UNCLASSIFIED.to_string());
             let name = name.join(" ");
             return Speaker { name, key, role, group, person: true, anonymous: false, introduction: None };
         }
@@ -216,8 +212,17 @@ impl SpeakerBook {
 
     /// The group a mention's roles give: its head's ("Protesters in Baghdad" are protesters),
     /// except that a spokesperson takes the group of the body named ("a spokesman for the
-    /// Pentagon", "a Pentagon spokesman"); the rest of the mention when the head gives none.
-    fn mention_group(&self, lower: &[String], head_end: usize, nearest: bool) -> Option<String> {
+    /// Pentagon", "a Pentagon spokesman", and before a name, the `title` words: "DNC spokesman
+    /// Brad Woodhouse"); the rest of the mention when the head gives none. With a name, of two
+    /// role phrases of one length the nearer one wins.
+    fn mention_group(&self, lower: &[String], head_end: usize, title: Option<Range<usize>>) -> Option<String> {
+        let nearest = title.is_some();
+        if let Some((last, body)) = title.and_then(|t| lower[t].split_last())
+            && english().person_heads.contains(&last.as_str())
+            && let Some(group) = self.role_group(body, true)
+        {
+            return Some(group);
+        }
         let (head, tail) = lower.split_at(head_end);
         let speaks_for_body = head.last().is_some_and(|w| english().person_heads.contains(&w.as_str()));
         if speaks_for_body && !tail.is_empty() {
