@@ -19,6 +19,6 @@ pub use learned::{
     is_candidate as is_cue_candidate, train as train_cue_model,
 };
 pub use marks::{QuoteMark, QuoteSpan, find_quote_spans};
-pub use speaker::{Speaker, SpeakerBook, UNCLASSIFIED, surname_key};
+pub use speaker::{Speaker, SpeakerBook, UNCLASSIFIED, UNRESOLVED, surname_key};
 pub use tokens::is_title;
 pub use voice::{Voice, VoiceMap};

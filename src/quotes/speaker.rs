@@ -39,6 +39,10 @@ pub struct Speaker {
 /// The group of a speaker that nothing classified.
 pub const UNCLASSIFIED: &str = "unclassified";
 
+/// The group of a pronoun that resolution tied to no name ("he said" with no "he" before it):
+/// who it stands for is not known, so it is neither a group nor an anonymous source.
+pub const UNRESOLVED: &str = "unresolved";
+
 impl Speaker {
     /// A named person whom neither a known voice nor a role in the mention put in a group: an
     /// introduction elsewhere in the article may.
@@ -108,6 +112,16 @@ impl SpeakerBook {
         SpeakerBook { known, media, roles, roles_by_first, role_words }
     }
 
+    /// True for a noun that names a person or people: a role word, a source noun, or one by its
+    /// ending ("strategist", "organizers", "businessman").
+    fn names_people(&self, head: &str) -> bool {
+        let e = english();
+        self.role_words.contains(head)
+            || e.role_nouns.contains(&head)
+            || e.person_nouns.contains(&head)
+            || e.person_endings.iter().any(|end| head.len() >= end.len() + 3 && head.ends_with(end))
+    }
+
     /// True for a word of some role phrase ("secretary", "lawmakers").
     pub fn is_role_word(&self, lower: &str) -> bool {
         self.role_words.contains(lower)
@@ -130,6 +144,20 @@ impl SpeakerBook {
             };
         }
         let tokens = words(mention);
+        if let [only] = tokens.as_slice() {
+            let lower = only.to_lowercase();
+            if english().speaker_pronouns.contains(&lower.as_str()) {
+                return Speaker {
+                    name: lower.clone(),
+                    key: lower,
+                    role: String::new(),
+                    group: UNRESOLVED.into(),
+                    person: false,
+                    anonymous: false,
+                    introduction: None,
+                };
+            }
+        }
         // "Protesters in the south", "a spokesman for Hillary Clinton": the name, if any, is in
         // the head before the prepositional phrase, never the place or body it names.
         let head_end = postmodifier_start(&tokens).unwrap_or(tokens.len());
@@ -175,8 +203,11 @@ impl SpeakerBook {
         }
         // "One in five voters" keeps its "one".
         let phrase = if share { lower.join(" ") } else { strip_articles(&lower).join(" ") };
-        let document =
-            lower.iter().any(|w| english().documents.contains(&w.as_str()) || english().records.contains(&w.as_str()));
+        // "the statement", "multiple reports".
+        let document = lower.iter().any(|w| {
+            let singular = w.strip_suffix('s').unwrap_or(w);
+            english().documents.contains(&singular) || english().records.contains(&w.as_str())
+        });
         // "The Pentagon" is named; "The retired neurosurgeon" and "Officials familiar with …"
         // only open a sentence.
         let after_article = tokens.len() - strip_articles(&lower).len();
@@ -190,7 +221,16 @@ impl SpeakerBook {
         let head = head_noun(&lower);
         let institution = is_body(head) || head == "police";
         let unnamed_person = english().generic_sources.contains(&head) || english().person_heads.contains(&head);
-        let anonymous = !document && !share && (unnamed_person || !named_body && !institution);
+        // "the president", "the former secretary of state": the one holder of an office, whom
+        // the article or its reader can name ("the official" and "the spokesman" stay unnamed).
+        let office_holder = lower.first().is_some_and(|w| w == "the") && english().office_heads.contains(&head);
+        // Only people are sources: "the pictures show" and "the evening began" are no one.
+        // "many of his supporters": a quantifier's people are its last word.
+        let last = lower.last().map_or("", String::as_str);
+        let quantified = english().quantifiers.contains(&head) && self.names_people(last);
+        let people = unnamed_person || self.names_people(head) || quantified;
+        let anonymous =
+            !document && !share && !office_holder && (unnamed_person || !named_body && !institution && people);
         let fallback = if share {
             "citizens"
         } else if anonymous {
@@ -425,6 +465,31 @@ mod tests {
     }
 
     #[test]
+    fn only_unnamed_people_are_anonymous_sources() {
+        let b = book();
+        let pair = |mention: &str| {
+            let s = b.describe(mention);
+            (s.group, s.anonymous)
+        };
+        // A pronoun no name resolved is not known to be anyone, named or not.
+        for pronoun in ["he", "He’s", "they", "who", "It"] {
+            assert_eq!(pair(pronoun), (UNRESOLVED.to_string(), false), "{pronoun}");
+        }
+        // The one holder of an office is identifiable; an official or a spokesman is not.
+        assert_eq!(pair("the former secretary of state"), ("government".into(), false));
+        assert!(b.describe("the official").anonymous && b.describe("The spokesman").anonymous);
+        // Things are no one; people named by an ending, a person noun or after a quantifier are.
+        assert_eq!(pair("The pictures"), (UNCLASSIFIED.into(), false));
+        assert_eq!(pair("the evening began"), (UNCLASSIFIED.into(), false));
+        assert_eq!(pair("multiple reports"), (UNCLASSIFIED.into(), false));
+        for people in ["Seasoned political observers", "A young man", "the strategist", "many of his supporters"] {
+            assert_eq!(pair(people), ("anonymous".into(), true), "{people}");
+        }
+        // A campaign or an association speaking is a body, not an unnamed source.
+        assert!(!b.describe("the campaign").anonymous && !b.describe("The group").anonymous);
+    }
+
+    #[test]
     fn documents_bodies_and_unnamed_sources() {
         let b = book();
         let resolution = b.describe("the resolution");
@@ -454,7 +519,7 @@ mod tests {
         assert!(b.describe("Officials familiar with the matter").anonymous);
         assert!(b.describe("Critics").anonymous);
         let he = b.describe("He");
-        assert_eq!((he.group.as_str(), he.anonymous, he.person), (b.describe("he").group.as_str(), true, false));
+        assert_eq!((he.group.as_str(), he.anonymous, he.person), (b.describe("he").group.as_str(), false, false));
         assert!(!b.describe("Police").anonymous && !b.describe("the state department").anonymous);
         let share = b.describe("Nine in 10 Democrats");
         assert_eq!(

@@ -10,7 +10,7 @@ use crate::copies::OutletCopies;
 use crate::columns;
 use crate::features::{LabelKey, SignalKind, SignalSet};
 use crate::lexicon::{LexiconSet, StoryChoice, StoryReason};
-use crate::quotes::{UNCLASSIFIED, Voice};
+use crate::quotes::{UNCLASSIFIED, UNRESOLVED, Voice};
 use crate::stats::Findings;
 use crate::table::{Totals, label_slug};
 
@@ -389,7 +389,7 @@ fn voice_findings(outlets: &BTreeMap<String, Totals>) -> Vec<String> {
                 .voices
                 .by_group
                 .iter()
-                .filter(|(g, _)| g.as_str() != "unattributed" && g.as_str() != UNCLASSIFIED)
+                .filter(|(g, _)| !matches!(g.as_str(), "unattributed" | UNCLASSIFIED | UNRESOLVED))
                 .max_by(|a, b| a.1.words.cmp(&b.1.words).then(b.0.cmp(a.0)));
             let top = top.map_or(String::new(), |(g, c)| {
                 format!("; the {g} group gets the most attributed words ({})", c.words)
@@ -439,13 +439,16 @@ fn caveats_section(md: &mut String, articles: u64, outlets: &BTreeMap<String, To
 /// From this share of attributed words in no voice group on, the caveats say so.
 const UNCLASSIFIED_NOTE: f64 = 0.2;
 
+/// From this share of attributed words given to unresolved pronouns on, the caveats say so.
+const UNRESOLVED_NOTE: f64 = 0.1;
+
 /// Most-quoted speakers named in the caveat about speakers in no voice group.
 const UNCLASSIFIED_NAMED: usize = 5;
 
 /// When many attributed words come from speakers in no voice group (people named by surname on
 /// a story no lexicon names), say how many and who, so that group shares are read with them.
 fn unclassified_caveat(md: &mut String, outlets: &BTreeMap<String, Totals>) {
-    let (mut unclassified, mut attributed) = (0u64, 0u64);
+    let (mut unclassified, mut unresolved, mut attributed) = (0u64, 0u64, 0u64);
     let mut speakers: BTreeMap<&str, (&str, u64)> = BTreeMap::new();
     for t in outlets.values() {
         for (group, count) in &t.voices.by_group {
@@ -454,6 +457,9 @@ fn unclassified_caveat(md: &mut String, outlets: &BTreeMap<String, Totals>) {
             }
             if group == UNCLASSIFIED {
                 unclassified += count.words;
+            }
+            if group == UNRESOLVED {
+                unresolved += count.words;
             }
         }
         for (key, s) in t.voices.by_speaker.iter().filter(|(_, s)| s.group == UNCLASSIFIED) {
@@ -466,7 +472,17 @@ fn unclassified_caveat(md: &mut String, outlets: &BTreeMap<String, Totals>) {
             entry.1 += s.count.attributions;
         }
     }
-    if attributed == 0 || (unclassified as f64) < UNCLASSIFIED_NOTE * attributed as f64 {
+    if attributed == 0 {
+        return;
+    }
+    if unresolved as f64 >= UNRESOLVED_NOTE * attributed as f64 {
+        let _ = writeln!(
+            md,
+            "- {:.0}% of attributed words come from pronouns that no earlier name in the article resolved (`unresolved`): neither a voice group nor anonymous sources. Evidence: `quotes.csv` where `group = unresolved`.",
+            100.0 * unresolved as f64 / attributed as f64
+        );
+    }
+    if (unclassified as f64) < UNCLASSIFIED_NOTE * attributed as f64 {
         return;
     }
     let mut top: Vec<(&str, u64)> = speakers.into_values().collect();

@@ -196,6 +196,41 @@ fn report_names_the_most_quoted_speakers_in_no_voice_group() {
 }
 
 #[test]
+fn unresolved_pronouns_office_holders_and_things_are_not_anonymous_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Storm season\n\n\"We are ready,\" he said.\n\nOfficials said the dams would hold. \
+                The president said aid was coming. The pictures show that the streets flooded.\n";
+    let lines: Vec<String> = ["Daily One", "Daily Two"]
+        .iter()
+        .map(|outlet| serde_json::json!({"outlet": outlet, "text": text}).to_string())
+        .collect();
+    let corpus = dir.path().join("storm.jsonl");
+    fs::write(&corpus, lines.join("\n")).unwrap();
+    let assert = framelens().args(["quotes", "--format", "jsonl"]).arg(&corpus).assert().success();
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    let rows: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let by_mention = |mention: &str| {
+        let row = rows.iter().find(|r| r["speaker_mention"] == mention).unwrap_or_else(|| panic!("{rows:?}"));
+        (row["group"].as_str().unwrap().to_string(), row["anonymous"].as_bool().unwrap())
+    };
+    assert_eq!(by_mention("he"), ("unresolved".to_string(), false));
+    assert!(by_mention("Officials").1);
+    assert!(!by_mention("The president").1);
+    assert_eq!(by_mention("The pictures"), ("unclassified".to_string(), false));
+    // One attribution in four is an unnamed source; the unresolved pronoun's words get a caveat.
+    let out = dir.path().join("out");
+    framelens().args(["report", "-q", "--intervals", "0", "--out"]).arg(&out).arg(&corpus).assert().success();
+    let features = fs::read_to_string(out.join("outlet_features.csv")).unwrap();
+    let header: Vec<&str> = features.lines().next().unwrap().split(',').collect();
+    let column = header.iter().position(|h| *h == "att_anonymous_share").unwrap();
+    let share: f64 = features.lines().nth(1).unwrap().split(',').nth(column).unwrap().parse().unwrap();
+    assert!((share - 0.25).abs() < 1e-9, "{features}");
+    assert!(header.contains(&"voice__unresolved__words_share"), "{header:?}");
+    let report = fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(report.lines().any(|l| l.contains("pronouns that no earlier name in the article resolved")), "{report}");
+}
+
+#[test]
 fn quotes_command_prints_the_header_when_nothing_is_attributed() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("quiet.txt"), "A quiet day\n\nThe river rose two feet overnight.\n").unwrap();

@@ -118,12 +118,20 @@ pub(super) fn looks_like_person(mention: &str) -> bool {
         && mention.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// The phrase a relative pronoun refers to: "Mike Lee" in "from Mike Lee, who declared".
+/// The phrase a relative pronoun refers to: "Mike Lee" in "from Mike Lee, who declared" (or
+/// "Mike Lee - who declared"), "some Democratic lawmakers" in "some Democratic lawmakers who
+/// thought".
 pub(super) fn relative_antecedent(doc: &Document, pronoun: Span) -> Option<Span> {
     let at = doc.tokens.partition_point(|t| t.span.start < pronoun.start);
     let sentence = doc.sentences.get(doc.sentences.partition_point(|s| s.tokens.end <= at))?;
-    let comma = at.checked_sub(1).filter(|&i| i >= sentence.tokens.start && surface(doc, i) == ",")?;
-    let phrase = phrase_back(doc, sentence.tokens.start, comma)?;
+    let before = at.checked_sub(1).filter(|&i| i >= sentence.tokens.start)?;
+    let set_off = matches!(surface(doc, before), "," | "-" | "--");
+    let end = if set_off { before } else { at };
+    let phrase = phrase_back(doc, sentence.tokens.start, end)?;
+    // "Gov. Ann Kessler, a Republican who has refused": a noun after "a" describes someone else.
+    if !set_off && matches!(&*doc.tokens[phrase.start].key, "a" | "an") {
+        return None;
+    }
     // Prefer the name the phrase ends with ("… the backing of Prime Minister Adel Abdul Mahdi").
     let mut name_start = phrase.end;
     while name_start > phrase.start
