@@ -144,8 +144,11 @@ impl SpeakerBook {
             };
         }
         let tokens = words(mention);
-        if let [only] = tokens.as_slice() {
-            let lower = only.to_lowercase();
+        // "he", "who", "to which she": a pronoun, after nothing but linking words.
+        if let Some((last, before)) = tokens.split_last()
+            && before.iter().all(|w| english().stop_words.contains(&w.to_lowercase().as_str()))
+        {
+            let lower = last.to_lowercase();
             if english().speaker_pronouns.contains(&lower.as_str()) {
                 return Speaker {
                     name: lower.clone(),
@@ -472,7 +475,7 @@ mod tests {
             (s.group, s.anonymous)
         };
         // A pronoun no name resolved is not known to be anyone, named or not.
-        for pronoun in ["he", "He’s", "they", "who", "It"] {
+        for pronoun in ["he", "He’s", "they", "who", "It", "To which she"] {
             assert_eq!(pair(pronoun), (UNRESOLVED.to_string(), false), "{pronoun}");
         }
         // The one holder of an office is identifiable; an official or a spokesman is not.
