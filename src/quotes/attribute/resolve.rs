@@ -1,6 +1,6 @@
 //! Pronoun and role resolution: "he", "she", "they" and "the minister" to an earlier speaker.
 
-use super::phrase::phrase_back;
+use super::phrase::{names_people, phrase_back};
 use super::rules::Rule;
 use super::types::Attribution;
 use crate::lexicon::Gender;
@@ -99,22 +99,38 @@ pub(super) fn resolve_pronouns(doc: &Document, found: &mut [Attribution], voices
 }
 
 /// `the lawmaker`, `the spokesman`: "the" and one singular role word, which news writing uses
-/// for the person just quoted. Documents ("the resolution") and bodies ("the ministry") are not
-/// roles; a plural ("the protesters") is not one person.
+/// for the person just quoted. Documents ("the resolution"), records ("the poll") and bodies
+/// ("the ministry") are not roles; a plural ("the protesters") is not one person.
 pub(super) fn is_definite_role(lower: &str) -> bool {
     let Some(("the", word)) = lower.split_once(' ') else { return false };
     word.len() > 3
         && word.chars().all(|c| c.is_ascii_lowercase())
         && !word.ends_with('s')
         && !english().documents.contains(&word)
+        && !english().records.contains(&word)
         && !is_body(word)
 }
 
-/// A capitalised mention not led by a determiner or a pronoun ("He too" is no name).
+/// A capitalised mention not led by a determiner or a pronoun ("He too" is no name), nor one
+/// whose sentence-opening capital leads a quantity or a plural of people or records ("Few
+/// people", "Campaign aides", "Senate filings").
 pub(super) fn looks_like_person(mention: &str) -> bool {
-    let first = mention.split_whitespace().next().unwrap_or("").to_lowercase();
-    !english().determiners.contains(&first.as_str())
-        && !english().pronouns.contains(&first.as_str())
+    let lower = mention.to_lowercase();
+    let first = lower.split_whitespace().next().unwrap_or("");
+    let last = lower.split_whitespace().last().unwrap_or("").trim_end_matches(|c: char| !c.is_alphanumeric());
+    let e = english();
+    // An ending of people only in lower case: "Sanders" and "Summers" are surnames.
+    let lower_case_last = mention.split_whitespace().last().is_some_and(|w| w.starts_with(char::is_lowercase));
+    let plural_group = last.ends_with('s')
+        && (e.generic_sources.contains(&last)
+            || e.speaking_heads.contains(&last)
+            || e.role_nouns.contains(&last)
+            || e.records.contains(&last)
+            || lower_case_last && names_people(last));
+    !e.determiners.contains(&first)
+        && !e.pronouns.contains(&first)
+        && !e.quantifiers.contains(&first)
+        && !plural_group
         && mention.chars().next().is_some_and(char::is_uppercase)
 }
 
