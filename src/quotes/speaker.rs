@@ -185,8 +185,11 @@ impl SpeakerBook {
         let role_group = self.mention_group(&undotted, head_end, title);
         // "Nine in 10 Democrats": a share of respondents is the public, whatever its capitals.
         let share = is_share_of_respondents(&lower);
-        // "Critics say": a common noun capitalised by the sentence start is not a name.
-        let generic = name.len() == 1 && english().generic_sources.contains(&lower_name[0].as_str());
+        // "Critics say": a common noun capitalised by the sentence start is not a name; nor is a
+        // capitalised plural of people ("Republicans", "Senate Democrats", "Fellow Republicans").
+        let generic = lower_name.last().is_some_and(|last| {
+            name.len() == 1 && english().generic_sources.contains(&last.as_str()) || is_people(last)
+        });
         if !name.is_empty() && !name_is_body && !share && !generic {
             let key = surname_key(name);
             if let Some((canonical, group)) = self.known.get(&key) {
@@ -217,6 +220,7 @@ impl SpeakerBook {
         let named_body = tokens[after_article..].iter().enumerate().any(|(k, t)| {
             t.chars().next().is_some_and(char::is_uppercase)
                 && !(k == 0 && english().generic_sources.contains(&lower[after_article].as_str()))
+                && !is_people(&lower[after_article + k])
         });
         // "the coalition", "the ministry": an institution speaking is identified, not anonymous;
         // "a senior administration official", "U.S. officials" and "a spokesperson for the
@@ -293,6 +297,13 @@ impl SpeakerBook {
         }
         best.map(|(_, g)| g.to_string())
     }
+}
+
+/// A plural noun of people or records that speaks without a name ("Republicans", "Prosecutors",
+/// "Polls"), whatever its capital.
+fn is_people(lower: &str) -> bool {
+    let e = english();
+    lower.ends_with('s') && (e.speaking_heads.contains(&lower) || e.role_nouns.contains(&lower))
 }
 
 /// A share of a poll's respondents ("26%", "Nine in 10 voters", "about half of voters",
@@ -488,6 +499,9 @@ mod tests {
         for people in ["Seasoned political observers", "A young man", "the strategist", "many of his supporters"] {
             assert_eq!(pair(people), ("anonymous".into(), true), "{people}");
         }
+        // A capitalised plural of people is no name: "Prosecutors" are unnamed people.
+        assert!(!b.describe("Senate Republicans").person && !b.describe("Republicans").person);
+        assert_eq!(pair("Prosecutors"), ("anonymous".into(), true));
         // A campaign or an association speaking is a body, not an unnamed source.
         assert!(!b.describe("the campaign").anonymous && !b.describe("The group").anonymous);
     }
