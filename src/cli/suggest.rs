@@ -5,11 +5,15 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+use framelens::features::{Extractor, SignalSet};
+use framelens::lexicon::LexiconMatcher;
 use framelens::lexicon::{LexiconSet, OutletEntry};
+use framelens::pipeline;
 use framelens::report::write_table;
 use framelens::suggest::{
-    AnchorCounter, Candidate, DraftSource, SlotGroup, StyleRules, Styled, SuggestOptions, TermTable, VoiceFilter,
-    draft_toml, lexicon_terms, slot_groups, slot_groups_table, style_table, suggestions_table,
+    AnchorCounter, Candidate, DraftSource, SlotGroup, StyleRules, Styled, SuggestOptions, TermTable, VoiceCandidate,
+    VoiceCounter, VoiceFilter, draft_toml, lexicon_terms, slot_groups, slot_groups_table, style_table,
+    suggestions_table,
 };
 use framelens::text::Stemmer;
 
@@ -101,7 +105,9 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         ByArg::Outlet => "outlets",
         ByArg::Story => "stories",
     };
-    let source = DraftSource { story, input: args.corpus.input.display().to_string(), names, articles, compared };
+    let voices = unclassified_voices(args, &loaded.set)?;
+    let input = args.corpus.input.display().to_string();
+    let source = DraftSource { story, input, names, articles, compared, voices };
     write(args, &source, (&table, &ranked, &groups), &known, (&styled, &style))?;
     for (g, list) in ranked.iter().enumerate() {
         let top: Vec<&str> = list.iter().take(8).map(|c| table.terms[&c.key].surface()).collect();
@@ -135,6 +141,24 @@ fn anchor(args: &Args, set: &LexiconSet, groups: &mut [SlotGroup]) -> anyhow::Re
     }
     Ok((counter.story_names(STORY_NAMES), counter.articles()))
 }
+
+/// Read the corpus again for its attributions: the people quoted most whom no role or title
+/// put in a voice group, for the draft's `[[voice]]` entries.
+fn unclassified_voices(args: &Args, set: &LexiconSet) -> anyhow::Result<Vec<VoiceCandidate>> {
+    let Prepared { stream, .. } = Prepared::quiet(&args.corpus, &LexiconArgs::default())?;
+    let matcher = LexiconMatcher::new(set);
+    let extractor = Extractor::new(set, &matcher, Prepared::text_options(&args.corpus)).with_signals(SignalSet::none());
+    let mut counter = VoiceCounter::default();
+    pipeline::for_each_result(stream, &extractor, &mut |_| {}, &mut |result| {
+        counter.add_article(result.voices.iter().filter_map(|v| v.speaker.as_ref()));
+        Ok(())
+    })?;
+    Ok(counter.candidates(VOICES, VOICE_ATTRIBUTIONS))
+}
+
+/// `[[voice]]` entries offered in the draft, and the fewest attributions for one.
+const VOICES: usize = 15;
+const VOICE_ATTRIBUTIONS: u32 = 2;
 
 /// Names offered as the draft's story anchors.
 const STORY_NAMES: usize = 12;

@@ -490,7 +490,7 @@ fn unclassified_caveat(md: &mut String, outlets: &BTreeMap<String, Totals>) {
     let names: Vec<String> = top.iter().take(UNCLASSIFIED_NAMED).map(|(name, n)| format!("{name} ({n})")).collect();
     let _ = writeln!(
         md,
-        "- {:.0}% of attributed words come from speakers in no voice group (`unclassified`){}. Voice-group shares and charts count them in no named group; `[[voice]]` entries in a story lexicon name them (lexicons/README.md). Evidence: `quotes.csv` where `group = unclassified`.",
+        "- {:.0}% of attributed words come from speakers in no voice group (`unclassified`){}. Voice-group shares and charts count them in no named group; `[[voice]]` entries in a story lexicon name them (`framelens lexicon suggest` drafts them; lexicons/README.md). Evidence: `quotes.csv` where `group = unclassified`.",
         100.0 * unclassified as f64 / attributed as f64,
         if names.is_empty() { String::new() } else { format!(", most often {}", names.join(", ")) }
     );

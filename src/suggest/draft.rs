@@ -9,6 +9,7 @@ use polars::prelude::DataFrame;
 use super::rank::Candidate;
 use super::slots::SlotGroup;
 use super::terms::TermTable;
+use super::voices::VoiceCandidate;
 use crate::lexicon::{Inflect, LexiconSet, label_key};
 use crate::table::FrameBuilder;
 use crate::text::Stemmer;
@@ -133,6 +134,8 @@ pub struct DraftSource {
     pub articles: u32,
     /// What the groups compared are, in the plural: "outlets" (or "stories" with `--by story`).
     pub compared: &'static str,
+    /// The most-quoted people whom no role or title put in a voice group.
+    pub voices: Vec<VoiceCandidate>,
 }
 
 /// The draft lexicon: one concept per slot group, those outlets disagree over most first,
@@ -222,6 +225,7 @@ pub fn draft_toml(
         }
         let _ = writeln!(out, "]");
     }
+    voice_entries(&mut out, &source.voices);
     let grouped: Vec<&String> = groups.iter().flat_map(|g| &g.members).collect();
     let _ = writeln!(out, "\n# Distinctive terms in no group (z-score; uses), to place by hand:");
     for (g, list) in ranked.iter().enumerate() {
@@ -236,4 +240,28 @@ pub fn draft_toml(
         }
     }
     out
+}
+
+/// The most-quoted people in no voice group, as `[[voice]]` entries commented out: the group
+/// is the researcher's call (the general ones are in `lexicons/general/voices.toml`).
+fn voice_entries(out: &mut String, voices: &[VoiceCandidate]) {
+    if voices.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n# The people quoted most whom no role or title put in a voice group (`unclassified` in");
+    let _ = writeln!(out, "# quotes.csv). Uncomment the entries to keep, each with the group its person speaks for");
+    let _ = writeln!(out, "# in this story (government, legislator, party, citizens… or a group of your own):");
+    for voice in voices {
+        let written: Vec<String> = voice.written.iter().map(|(name, n)| format!("{name} {n}")).collect();
+        let _ = writeln!(
+            out,
+            "\n# {} attributions in {} articles, written as: {}",
+            voice.attributions,
+            voice.articles,
+            written.join(", ")
+        );
+        let _ = writeln!(out, "# [[voice]]");
+        let _ = writeln!(out, "# name = {}", quoted(&voice.name));
+        let _ = writeln!(out, "# group = \"\"");
+    }
 }

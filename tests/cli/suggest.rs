@@ -157,3 +157,30 @@ fn groups_come_most_disputed_first_with_the_names_beside_them() {
     assert!(!draft.contains("within stories"), "one story: no strata to speak of");
     assert!(draft.contains("Soleimani (5 of 5)"), "the story's names, for its header anchors: {draft}");
 }
+
+#[test]
+fn the_draft_offers_voice_entries_for_the_most_quoted_people_in_no_group() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = |a: &str, b: &str| {
+        format!(
+            "Budget talks\n\n\"We have a deal,\" Dana {a} said on Monday.\n\n\"There is no deal,\" {b} said.\n\n\"Talks go on,\" {a} said.\n\n\"Not with us,\" Sen. Lee Carter said.\n"
+        )
+    };
+    let lines: Vec<String> = [("Daily One", "Hollis", "Marsh"), ("Daily Two", "Hollis", "Marsh")]
+        .iter()
+        .map(|(outlet, a, b)| serde_json::json!({"outlet": outlet, "text": article(a, b)}).to_string())
+        .collect();
+    let corpus = dir.path().join("talks.jsonl");
+    fs::write(&corpus, lines.join("\n")).unwrap();
+    let out = dir.path().join("out");
+    framelens().args(["lexicon", "suggest", "--out"]).arg(&out).arg(&corpus).assert().success();
+    let draft = fs::read_to_string(out.join("draft.toml")).unwrap();
+    // Hollis is quoted four times in two articles, twice with a first name; Marsh twice; Sen. Lee
+    // Carter has a group already.
+    let hollis = "# 4 attributions in 2 articles, written as: Dana Hollis 2, Hollis 2\n# [[voice]]\n# name = \"Dana Hollis\"\n# group = \"\"";
+    assert!(draft.contains(hollis), "{draft}");
+    assert!(draft.contains("# name = \"Marsh\""), "{draft}");
+    assert!(!draft.contains("Carter\"\n# group"), "{draft}");
+    assert!(draft.find("Dana Hollis\"").unwrap() < draft.find("\"Marsh\"").unwrap());
+    framelens().args(["lexicon", "check"]).arg(out.join("draft.toml")).assert().success();
+}
