@@ -245,7 +245,12 @@ impl SpeakerBook {
         } else {
             UNCLASSIFIED
         };
-        let group = role_group.unwrap_or_else(|| fallback.to_string());
+        // "Nine in 10 Democrats" and "26% of Republicans" are respondents to a poll, whatever role
+        // their noun has; "12 lawmakers" and "a $40 million lawsuit" keep theirs.
+        let counted = lower.first().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()) && !w.ends_with('%'))
+            && !lower.iter().any(|w| english().respondent_words.contains(&w.as_str()));
+        let group =
+            if share && !counted { fallback.to_string() } else { role_group.unwrap_or_else(|| fallback.to_string()) };
         Speaker {
             name: phrase.clone(),
             key: phrase,
@@ -311,7 +316,10 @@ fn is_people(lower: &str) -> bool {
 fn is_share_of_respondents(lower: &[String]) -> bool {
     let Some(first) = lower.first() else { return false };
     let numeric = first.starts_with(|c: char| c.is_ascii_digit()) || first.ends_with('%');
-    let one_in = lower.get(1).is_some_and(|w| w == "in") && lower.len() >= 3;
+    // "Nine in 10", "one in four": not "officials in both cities" or "polls in New Hampshire".
+    let one_in = lower.get(1).is_some_and(|w| w == "in")
+        && lower.len() >= 3
+        && (numeric || english().quantifiers.contains(&first.as_str()));
     numeric
         || english().respondent_shares.contains(&first.as_str())
         || one_in
@@ -409,6 +417,7 @@ mod tests {
             ("spokesman", "government"),
             ("pentagon", "us_military"),
             ("protesters", "citizens"),
+            ("democrats", "party"),
         ] {
             set.roles.push(RoleEntry { text: text.into(), group: group.into(), story: false });
         }
@@ -502,6 +511,11 @@ mod tests {
         // A capitalised plural of people is no name: "Prosecutors" are unnamed people.
         assert!(!b.describe("Senate Republicans").person && !b.describe("Republicans").person);
         assert_eq!(pair("Prosecutors"), ("anonymous".into(), true));
+        // A poll's share is the public whatever its noun; a count or a place keeps its role.
+        assert_eq!(pair("Nine in 10 Democrats").0, "citizens");
+        assert_eq!(pair("Senate Democrats"), ("party".into(), false));
+        assert_eq!(pair("12 lawmakers").0, "legislator");
+        assert_eq!(pair("Protesters in the south"), ("citizens".into(), true));
         // A campaign or an association speaking is a body, not an unnamed source.
         assert!(!b.describe("the campaign").anonymous && !b.describe("The group").anonymous);
     }
