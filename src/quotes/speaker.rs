@@ -114,7 +114,7 @@ impl SpeakerBook {
 
     /// True for a noun that names a person or people: a role word, a source noun, or one by its
     /// ending ("strategist", "organizers", "businessman").
-    fn names_people(&self, head: &str) -> bool {
+    fn is_people_noun(&self, head: &str) -> bool {
         let e = english();
         self.role_words.contains(head)
             || e.role_nouns.contains(&head)
@@ -234,8 +234,8 @@ impl SpeakerBook {
         // Only people are sources: "the pictures show" and "the evening began" are no one.
         // "many of his supporters": a quantifier's people are its last word.
         let last = lower.last().map_or("", String::as_str);
-        let quantified = english().quantifiers.contains(&head) && self.names_people(last);
-        let people = unnamed_person || self.names_people(head) || quantified;
+        let quantified = english().quantifiers.contains(&head) && self.is_people_noun(last);
+        let people = unnamed_person || self.is_people_noun(head) || quantified;
         let anonymous =
             !document && !share && !office_holder && (unnamed_person || !named_body && !institution && people);
         let fallback = if share {
@@ -306,7 +306,7 @@ impl SpeakerBook {
 
 /// A plural noun of people or records that speaks without a name ("Republicans", "Prosecutors",
 /// "Polls"), whatever its capital.
-fn is_people(lower: &str) -> bool {
+pub(crate) fn is_people(lower: &str) -> bool {
     let e = english();
     lower.ends_with('s') && (e.speaking_heads.contains(&lower) || e.role_nouns.contains(&lower))
 }

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::PathBuf;
 
-use crate::util::{framelens, read_csv, report_example, rows_where};
+use crate::util::{framelens, read_csv, report_example, rows_where, talks_corpus};
 
 fn quotes() -> Vec<HashMap<String, String>> {
     let out = report_example(&[]);
@@ -171,17 +171,7 @@ fn a_surname_takes_the_group_of_its_introduction_with_its_bytes() {
 #[test]
 fn report_names_the_most_quoted_speakers_in_no_voice_group() {
     let dir = tempfile::tempdir().unwrap();
-    let article = |a: &str, b: &str| {
-        format!(
-            "Budget talks\n\n\"We have a deal,\" {a} said on Monday.\n\n\"There is no deal,\" {b} said.\n\n\"Talks go on,\" {a} said.\n\n\"Not with us,\" Sen. Lee Carter said.\n"
-        )
-    };
-    let lines: Vec<String> = [("Daily One", "Hollis", "Marsh"), ("Daily Two", "Marsh", "Hollis")]
-        .iter()
-        .map(|(outlet, a, b)| serde_json::json!({"outlet": outlet, "text": article(a, b)}).to_string())
-        .collect();
-    let corpus = dir.path().join("talks.jsonl");
-    fs::write(&corpus, lines.join("\n")).unwrap();
+    let corpus = talks_corpus(dir.path(), "", &[("Daily One", "Hollis", "Marsh"), ("Daily Two", "Marsh", "Hollis")]);
     let out = dir.path().join("out");
     framelens().args(["report", "-q", "--intervals", "0", "--out"]).arg(&out).arg(&corpus).assert().success();
     let report = fs::read_to_string(out.join("report.md")).unwrap();

@@ -2,7 +2,7 @@
 
 use std::fs;
 
-use crate::util::{framelens, read_csv, rows_where};
+use crate::util::{framelens, read_csv, rows_where, talks_corpus};
 
 fn suggest(extra: &[&str]) -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();
@@ -161,17 +161,8 @@ fn groups_come_most_disputed_first_with_the_names_beside_them() {
 #[test]
 fn the_draft_offers_voice_entries_for_the_most_quoted_people_in_no_group() {
     let dir = tempfile::tempdir().unwrap();
-    let article = |a: &str, b: &str| {
-        format!(
-            "Budget talks\n\n\"We have a deal,\" Dana {a} said on Monday.\n\n\"There is no deal,\" {b} said.\n\n\"Talks go on,\" {a} said.\n\n\"Not with us,\" Sen. Lee Carter said.\n"
-        )
-    };
-    let lines: Vec<String> = [("Daily One", "Hollis", "Marsh"), ("Daily Two", "Hollis", "Marsh")]
-        .iter()
-        .map(|(outlet, a, b)| serde_json::json!({"outlet": outlet, "text": article(a, b)}).to_string())
-        .collect();
-    let corpus = dir.path().join("talks.jsonl");
-    fs::write(&corpus, lines.join("\n")).unwrap();
+    let corpus =
+        talks_corpus(dir.path(), "Dana ", &[("Daily One", "Hollis", "Marsh"), ("Daily Two", "Hollis", "Marsh")]);
     let out = dir.path().join("out");
     framelens().args(["lexicon", "suggest", "--out"]).arg(&out).arg(&corpus).assert().success();
     let draft = fs::read_to_string(out.join("draft.toml")).unwrap();

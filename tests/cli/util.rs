@@ -79,3 +79,20 @@ pub fn report_example(extra: &[&str]) -> tempfile::TempDir {
     framelens().args(["report", "corpora/iraq-2020", "--out"]).arg(out.path()).args(extra).assert().success();
     out
 }
+
+/// A JSON Lines file in `dir` of short budget-talk articles, one per `(outlet, a, b)`: `a` is
+/// quoted twice (first as `{lead}{a}`), `b` once, and Sen. Lee Carter, a legislator, once.
+pub fn talks_corpus(dir: &Path, lead: &str, articles: &[(&str, &str, &str)]) -> PathBuf {
+    let lines: Vec<String> = articles
+        .iter()
+        .map(|(outlet, a, b)| {
+            let text = format!(
+                "Budget talks\n\n\"We have a deal,\" {lead}{a} said on Monday.\n\n\"There is no deal,\" {b} said.\n\n\"Talks go on,\" {a} said.\n\n\"Not with us,\" Sen. Lee Carter said.\n"
+            );
+            serde_json::json!({"outlet": outlet, "text": text}).to_string()
+        })
+        .collect();
+    let corpus = dir.join("talks.jsonl");
+    std::fs::write(&corpus, lines.join("\n")).unwrap();
+    corpus
+}
