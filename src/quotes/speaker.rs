@@ -188,7 +188,7 @@ impl SpeakerBook {
         // "Critics say": a common noun capitalised by the sentence start is not a name; nor is a
         // capitalised plural of people ("Republicans", "Senate Democrats", "Fellow Republicans").
         let generic = lower_name.last().is_some_and(|last| {
-            name.len() == 1 && english().generic_sources.contains(&last.as_str()) || is_people(last)
+            name.len() == 1 && english().generic_sources.contains(&last.as_str()) || is_plural_speaker(last)
         });
         if !name.is_empty() && !name_is_body && !share && !generic {
             let key = surname_key(name);
@@ -220,7 +220,7 @@ impl SpeakerBook {
         let named_body = tokens[after_article..].iter().enumerate().any(|(k, t)| {
             t.chars().next().is_some_and(char::is_uppercase)
                 && !(k == 0 && english().generic_sources.contains(&lower[after_article].as_str()))
-                && !is_people(&lower[after_article + k])
+                && !is_plural_speaker(&lower[after_article + k])
         });
         // "the coalition", "the ministry": an institution speaking is identified, not anonymous;
         // "a senior administration official", "U.S. officials" and "a spokesperson for the
@@ -306,7 +306,7 @@ impl SpeakerBook {
 
 /// A plural noun of people or records that speaks without a name ("Republicans", "Prosecutors",
 /// "Polls"), whatever its capital.
-pub(crate) fn is_people(lower: &str) -> bool {
+pub(crate) fn is_plural_speaker(lower: &str) -> bool {
     let e = english();
     lower.ends_with('s') && (e.speaking_heads.contains(&lower) || e.role_nouns.contains(&lower))
 }

@@ -9,7 +9,7 @@ use crate::quotes::gender::Genders;
 use crate::quotes::gender::pronoun_gender;
 use crate::text::english;
 
-use crate::quotes::speaker::{is_body, is_people};
+use crate::quotes::speaker::{is_body, is_plural_speaker};
 use crate::quotes::tokens::{is_capitalized, surface, token_span};
 use crate::quotes::voice::Voice;
 use crate::quotes::voice::VoiceMap;
@@ -121,7 +121,7 @@ pub(super) fn looks_like_person(mention: &str) -> bool {
     let e = english();
     // An ending of people only in lower case: "Sanders" and "Summers" are surnames.
     let lower_case_last = mention.split_whitespace().last().is_some_and(|w| w.starts_with(char::is_lowercase));
-    let plural_group = is_people(last)
+    let plural_group = is_plural_speaker(last)
         || last.ends_with('s')
             && (e.generic_sources.contains(&last)
                 || e.records.contains(&last)
