@@ -8,6 +8,7 @@ mod gender;
 mod introduction;
 mod learned;
 mod marks;
+mod mention;
 mod speaker;
 mod tokens;
 mod voice;
@@ -19,6 +20,7 @@ pub use learned::{
     is_candidate as is_cue_candidate, train as train_cue_model,
 };
 pub use marks::{QuoteMark, QuoteSpan, find_quote_spans};
-pub use speaker::{Speaker, SpeakerBook, UNCLASSIFIED, UNRESOLVED, surname_key};
+pub use mention::surname_key;
+pub use speaker::{Speaker, SpeakerBook, UNCLASSIFIED, UNRESOLVED};
 pub use tokens::is_title;
 pub use voice::{Voice, VoiceMap};

@@ -2,10 +2,11 @@
 //! canonical speaker (name "William H. Seely III", key `seely`, role "Marine Brigadier General")
 //! and a voice group (`us_military`).
 //!
-//! Owns the split of a mention into role and name, the key that merges spellings of one name
-//! (Abdul Mahdi / Adel Abdul Mahdi / Abdul-Mahdi / Adil Abd al-Mahdi / al-Mahdi all become
-//! `mahdi`), and the group rules: a known voice, else the longest role phrase, else `anonymous`
-//! for unnamed sources, else `unclassified`. Nothing is dropped.
+//! Owns the split of a mention into role and name, and the group rules: a known voice, else the
+//! longest role phrase, else `anonymous` for unnamed people, else `unclassified` (`unresolved`
+//! for a pronoun no name resolved). Nothing is dropped. The words of a mention and the key that
+//! merges spellings of one name (Abdul Mahdi / Adel Abdul Mahdi / Abdul-Mahdi / Adil Abd
+//! al-Mahdi / al-Mahdi all become `mahdi`) are in [`super::mention`].
 
 use std::ops::Range;
 
@@ -13,6 +14,11 @@ use crate::text::{Span, english, name_key};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
 use crate::lexicon::LexiconSet;
+
+use super::mention::{
+    head_noun, is_body, is_count, is_plural_speaker, is_share_of_respondents, name_start, postmodifier_start,
+    strip_articles, surname_key, unresolved_pronoun, words,
+};
 
 /// A speaker, described.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,19 +50,25 @@ pub const UNCLASSIFIED: &str = "unclassified";
 pub const UNRESOLVED: &str = "unresolved";
 
 impl Speaker {
+    /// A speaker who is no named person: a body, a document, unnamed people or a pronoun, named
+    /// and keyed by its phrase.
+    fn unnamed(phrase: String, group: String, anonymous: bool) -> Speaker {
+        Speaker {
+            name: phrase.clone(),
+            key: phrase,
+            role: String::new(),
+            group,
+            person: false,
+            anonymous,
+            introduction: None,
+        }
+    }
+
     /// A named person whom neither a known voice nor a role in the mention put in a group: an
     /// introduction elsewhere in the article may.
     pub fn needs_introduction(&self) -> bool {
         self.person && self.group == UNCLASSIFIED && self.introduction.is_none()
     }
-}
-
-/// The head of a mention: its last word before a preposition ("spokesperson" in "a spokesperson
-/// for the embassy", "officials" in "officials familiar with the matter").
-fn head_noun(lower: &[String]) -> &str {
-    let before =
-        lower.iter().position(|w| english().head_postmodifier_openers.contains(&w.as_str())).unwrap_or(lower.len());
-    lower[..before].last().map_or("", String::as_str)
 }
 
 /// Describes speakers with the voices and roles of the loaded lexicons.
@@ -144,22 +156,8 @@ impl SpeakerBook {
             };
         }
         let tokens = words(mention);
-        // "he", "who", "to which she": a pronoun, after nothing but linking words.
-        if let Some((last, before)) = tokens.split_last()
-            && before.iter().all(|w| english().stop_words.contains(&w.to_lowercase().as_str()))
-        {
-            let lower = last.to_lowercase();
-            if english().speaker_pronouns.contains(&lower.as_str()) {
-                return Speaker {
-                    name: lower.clone(),
-                    key: lower,
-                    role: String::new(),
-                    group: UNRESOLVED.into(),
-                    person: false,
-                    anonymous: false,
-                    introduction: None,
-                };
-            }
+        if let Some(pronoun) = unresolved_pronoun(&tokens) {
+            return Speaker::unnamed(pronoun, UNRESOLVED.into(), false);
         }
         // "Protesters in the south", "a spokesman for Hillary Clinton": the name, if any, is in
         // the head before the prepositional phrase, never the place or body it names.
@@ -207,8 +205,20 @@ impl SpeakerBook {
             let name = name.join(" ");
             return Speaker { name, key, role, group, person: true, anonymous: false, introduction: None };
         }
+        self.describe_unnamed(&tokens, &lower, share, role_group)
+    }
+
+    /// A mention that names no person: a body, a document, a poll's share, unnamed people
+    /// ("officials", "a young man") or no one ("the pictures show").
+    fn describe_unnamed(
+        &self,
+        tokens: &[String],
+        lower: &[String],
+        share: bool,
+        role_group: Option<String>,
+    ) -> Speaker {
         // "One in five voters" keeps its "one".
-        let phrase = if share { lower.join(" ") } else { strip_articles(&lower).join(" ") };
+        let phrase = if share { lower.join(" ") } else { strip_articles(lower).join(" ") };
         // "the statement", "multiple reports".
         let document = lower.iter().any(|w| {
             let singular = w.strip_suffix('s').unwrap_or(w);
@@ -216,7 +226,7 @@ impl SpeakerBook {
         });
         // "The Pentagon" is named; "The retired neurosurgeon" and "Officials familiar with …"
         // only open a sentence.
-        let after_article = tokens.len() - strip_articles(&lower).len();
+        let after_article = tokens.len() - strip_articles(lower).len();
         let named_body = tokens[after_article..].iter().enumerate().any(|(k, t)| {
             t.chars().next().is_some_and(char::is_uppercase)
                 && !(k == 0 && english().generic_sources.contains(&lower[after_article].as_str()))
@@ -225,7 +235,7 @@ impl SpeakerBook {
         // "the coalition", "the ministry": an institution speaking is identified, not anonymous;
         // "a senior administration official", "U.S. officials" and "a spokesperson for the
         // embassy" are people from one, unnamed.
-        let head = head_noun(&lower);
+        let head = head_noun(lower);
         let institution = is_body(head) || head == "police";
         let unnamed_person = english().generic_sources.contains(&head) || english().person_heads.contains(&head);
         // "the president", "the former secretary of state": the one holder of an office, whom
@@ -247,19 +257,12 @@ impl SpeakerBook {
         };
         // "Nine in 10 Democrats" and "26% of Republicans" are respondents to a poll, whatever role
         // their noun has; "12 lawmakers" and "a $40 million lawsuit" keep theirs.
-        let counted = lower.first().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()) && !w.ends_with('%'))
-            && !lower.iter().any(|w| english().respondent_words.contains(&w.as_str()));
-        let group =
-            if share && !counted { fallback.to_string() } else { role_group.unwrap_or_else(|| fallback.to_string()) };
-        Speaker {
-            name: phrase.clone(),
-            key: phrase,
-            role: String::new(),
-            group,
-            person: false,
-            anonymous,
-            introduction: None,
-        }
+        let group = if share && !is_count(lower) {
+            fallback.to_string()
+        } else {
+            role_group.unwrap_or_else(|| fallback.to_string())
+        };
+        Speaker::unnamed(phrase, group, anonymous)
     }
 
     /// The group a mention's roles give: its head's ("Protesters in Baghdad" are protesters),
@@ -301,99 +304,6 @@ impl SpeakerBook {
             }
         }
         best.map(|(_, g)| g.to_string())
-    }
-}
-
-/// A plural noun of people or records that speaks without a name ("Republicans", "Prosecutors",
-/// "Polls"), whatever its capital.
-pub(crate) fn is_plural_speaker(lower: &str) -> bool {
-    let e = english();
-    lower.ends_with('s') && (e.speaking_heads.contains(&lower) || e.role_nouns.contains(&lower))
-}
-
-/// A share of a poll's respondents ("26%", "Nine in 10 voters", "about half of voters",
-/// "those surveyed"): the public speaking through a poll, not an anonymous source.
-fn is_share_of_respondents(lower: &[String]) -> bool {
-    let Some(first) = lower.first() else { return false };
-    let numeric = first.starts_with(|c: char| c.is_ascii_digit()) || first.ends_with('%');
-    // "Nine in 10", "one in four": not "officials in both cities" or "polls in New Hampshire".
-    let one_in = lower.get(1).is_some_and(|w| w == "in")
-        && lower.len() >= 3
-        && (numeric || english().quantifiers.contains(&first.as_str()));
-    numeric
-        || english().respondent_shares.contains(&first.as_str())
-        || one_in
-        || lower.iter().any(|w| english().respondent_words.contains(&w.as_str()))
-}
-
-/// True when a phrase names an organisation or a document ("Senate Foreign Relations Committee").
-pub fn is_body(lower: &str) -> bool {
-    lower.split_whitespace().any(|w| {
-        english().body_words.contains(&w) || english().documents.contains(&w) || english().body_plurals.contains(&w)
-    })
-}
-
-/// The words of a mention: whitespace-separated, outer punctuation and possessives removed.
-fn words(mention: &str) -> Vec<String> {
-    mention
-        .split_whitespace()
-        .map(|w| {
-            let w = w.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '"' | '“' | '”' | '(' | ')'));
-            let w = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
-            w.trim_end_matches(['’', '\'']).to_string()
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
-fn is_name_word(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    let particle = lower.split('-').next().is_some_and(|p| english().name_particles.contains(&p));
-    (word.chars().next().is_some_and(char::is_uppercase) || particle) && !english().titles.contains(&lower.as_str())
-}
-
-/// Where a prepositional phrase after the head of a mention starts ("in" of "protesters in
-/// the south"); "of" belongs to titles and bodies ("Secretary of State", "Ministry of Defence").
-fn postmodifier_start(tokens: &[String]) -> Option<usize> {
-    tokens.iter().skip(1).position(|w| english().place_postmodifiers.contains(&w.as_str())).map(|i| i + 1)
-}
-
-/// Where the name begins: the trailing run of capitalised words that are not titles.
-fn name_start(tokens: &[String]) -> usize {
-    let mut start = tokens.len();
-    while start > 0 {
-        let word = &tokens[start - 1];
-        let suffix = english().name_suffixes.contains(&word.to_lowercase().as_str());
-        if !(is_name_word(word) || suffix && start == tokens.len()) {
-            break;
-        }
-        start -= 1;
-    }
-    // A name must hold a capitalised word that is not a particle or suffix.
-    let real = tokens[start..].iter().any(|w| {
-        let lower = w.to_lowercase();
-        w.chars().any(char::is_uppercase) && !english().name_suffixes.contains(&lower.as_str())
-    });
-    if real { start } else { tokens.len() }
-}
-
-/// The key that merges spellings of a name: the surname, lower case, without an `al-`-style
-/// particle, initials or suffixes ("Adil Abd al-Mahdi" and "Abdul-Mahdi" → `mahdi`).
-pub fn surname_key(name: &[String]) -> String {
-    let last = name
-        .iter()
-        .rev()
-        .map(|w| w.to_lowercase())
-        .find(|w| !(english().name_suffixes.contains(&w.as_str()) || w.len() <= 2 && w.ends_with('.')))
-        .unwrap_or_default();
-    let last = last.rsplit('-').next().unwrap_or(&last).to_string();
-    last.chars().filter(|c| c.is_alphanumeric()).collect()
-}
-
-fn strip_articles(lower: &[String]) -> &[String] {
-    match lower.first() {
-        Some(first) if english().mention_determiners.contains(&first.as_str()) => &lower[1..],
-        _ => lower,
     }
 }
 

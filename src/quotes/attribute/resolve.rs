@@ -9,7 +9,7 @@ use crate::quotes::gender::Genders;
 use crate::quotes::gender::pronoun_gender;
 use crate::text::english;
 
-use crate::quotes::speaker::{is_body, is_plural_speaker};
+use crate::quotes::mention::{is_body, is_plural_speaker};
 use crate::quotes::tokens::{is_capitalized, surface, token_span};
 use crate::quotes::voice::Voice;
 use crate::quotes::voice::VoiceMap;

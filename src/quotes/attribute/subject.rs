@@ -4,7 +4,7 @@
 use super::phrase::{
     is_name, is_person_noun, is_speaker_phrase, is_time_phrase, names_people, phrase_back, speaker_after,
 };
-use crate::quotes::speaker::is_body;
+use crate::quotes::mention::is_body;
 use crate::quotes::tokens::{
     abbreviation_dot, has_finite_verb, is_capitalized, is_dash, is_punct, key_at, surface, surface_at, trim_punct,
 };
