@@ -421,8 +421,18 @@ impl Prepared {
     }
 
     fn open(corpus: &CorpusArgs, loaded: Loaded, stories: Vec<StoryChoice>) -> anyhow::Result<Prepared> {
-        let known: Vec<framelens::corpus::KnownOutlet> = loaded
-            .set
+        let stream = Prepared::reopen(corpus, &loaded.set)?;
+        Ok(Prepared { loaded, stories, stream })
+    }
+
+    /// The article stream again, for a command that reads the corpus more than once: with the
+    /// lexicons already loaded (their media names guess outlets), so story lexicons are not
+    /// chosen again.
+    pub fn reopen(
+        corpus: &CorpusArgs,
+        set: &framelens::lexicon::LexiconSet,
+    ) -> anyhow::Result<framelens::corpus::ArticleStream> {
+        let known: Vec<framelens::corpus::KnownOutlet> = set
             .outlets
             .iter()
             .map(|o| framelens::corpus::KnownOutlet {
@@ -432,8 +442,7 @@ impl Prepared {
             })
             .collect();
         let guesser = framelens::corpus::OutletGuesser::new(&known);
-        let stream = framelens::corpus::read(&corpus.input, &corpus.read_options(), &guesser)?;
-        Ok(Prepared { loaded, stories, stream })
+        Ok(framelens::corpus::read(&corpus.input, &corpus.read_options(), &guesser)?)
     }
 
     /// Text options from the corpus flags.

@@ -126,7 +126,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
 /// most articles write (the draft's candidate story anchors, with the articles read).
 fn anchor(args: &Args, set: &LexiconSet, groups: &mut [SlotGroup]) -> anyhow::Result<(Vec<(String, u32)>, u32)> {
     let mut counter = AnchorCounter::new(groups, set.outlets.iter().flat_map(OutletEntry::names));
-    let Prepared { stream, .. } = Prepared::quiet(&args.corpus, &LexiconArgs::default())?;
+    let stream = Prepared::reopen(&args.corpus, set)?;
     let options = Prepared::text_options(&args.corpus);
     let stemmer = Stemmer::default();
     for article in stream.flatten() {
@@ -145,7 +145,7 @@ fn anchor(args: &Args, set: &LexiconSet, groups: &mut [SlotGroup]) -> anyhow::Re
 /// Read the corpus again for its attributions: the people quoted most whom no role or title
 /// put in a voice group, for the draft's `[[voice]]` entries.
 fn unclassified_voices(args: &Args, set: &LexiconSet) -> anyhow::Result<Vec<VoiceCandidate>> {
-    let Prepared { stream, .. } = Prepared::quiet(&args.corpus, &LexiconArgs::default())?;
+    let stream = Prepared::reopen(&args.corpus, set)?;
     let matcher = LexiconMatcher::new(set);
     let extractor = Extractor::new(set, &matcher, Prepared::text_options(&args.corpus)).with_signals(SignalSet::none());
     let mut counter = VoiceCounter::default();
