@@ -44,7 +44,7 @@ pub enum Command {
     /// Recall of the loaded-language signal against experts' spans of biased wording (BASIL's
     /// spans.csv: article, bias, start, end, quote): spans caught overall, in the outlet's own
     /// voice, inside quotations and by class, flags per 1,000 words, and the share of flags
-    /// inside a span.
+    /// inside a span, overall, by class and by lexicon entry.
     Loaded {
         /// The spans (CSV with `article`, `bias`, `start`, `end` as byte offsets, `quote`).
         #[arg(long)]
@@ -55,6 +55,14 @@ pub enum Command {
         /// Which spans to score, by their `bias` column.
         #[arg(long, default_value = "lexical")]
         bias: String,
+        /// Score only the articles dated in these years, `FIRST-LAST` or one year (`2010-2012`,
+        /// `2014`): to choose entries on some years and measure the choice on the others.
+        #[arg(long, value_name = "YEARS", value_parser = parse_years)]
+        years: Option<(u32, u32)>,
+        /// Also list the N entries that raised the most flags, with how many fall inside a span
+        /// (the JSON output always lists every entry).
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        entries: usize,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
@@ -86,11 +94,39 @@ pub fn run(command: &Command) -> anyhow::Result<Outcome> {
             attributions(gold, texts, *json, errors.as_deref(), lexicon)
         }
         Command::Suggestions { corpus, annotations, prior, json } => suggestions(corpus, annotations, *prior, *json),
-        Command::Loaded { spans, corpus, bias, json, lexicon } => loaded(spans, corpus, bias, *json, lexicon),
+        Command::Loaded { spans, corpus, bias, years, entries, json, lexicon } => {
+            loaded(spans, corpus, bias, *years, *entries, *json, lexicon)
+        }
     }
 }
 
-fn loaded(spans: &Path, corpus: &Path, bias: &str, json: bool, lexicon: &LexiconArgs) -> anyhow::Result<Outcome> {
+/// `FIRST-LAST` or one year, inclusive.
+fn parse_years(text: &str) -> Result<(u32, u32), String> {
+    let year = |s: &str| s.trim().parse::<u32>().map_err(|_| format!("`{text}`: `{s}` is not a year"));
+    let (first, last) = match text.split_once('-') {
+        Some((first, last)) => (year(first)?, year(last)?),
+        None => (year(text)?, year(text)?),
+    };
+    if last < first {
+        return Err(format!("`{text}`: the last year is before the first"));
+    }
+    Ok((first, last))
+}
+
+/// The year an article's date opens with (`2012-03-01`, `2012`), if any.
+fn year_of(date: &str) -> Option<u32> {
+    date.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit())).and_then(|y| y.parse().ok())
+}
+
+fn loaded(
+    spans: &Path,
+    corpus: &Path,
+    bias: &str,
+    years: Option<(u32, u32)>,
+    entries: usize,
+    json: bool,
+    lexicon: &LexiconArgs,
+) -> anyhow::Result<Outcome> {
     let text = fs::read_to_string(spans).with_context(|| format!("cannot read {}", spans.display()))?;
     let spans = read_spans(&text, bias).map_err(|e| anyhow::anyhow!("{}: {e}", spans.display()))?;
     let corpus_args = super::args::CorpusArgs::for_input(corpus);
@@ -100,7 +136,13 @@ fn loaded(spans: &Path, corpus: &Path, bias: &str, json: bool, lexicon: &Lexicon
     let stemmer = Stemmer::default();
     let (mut flags, mut words, mut scored) = (Vec::new(), 0u64, BTreeSet::new());
     for article in stream {
-        let result = extractor.extract(article?, &stemmer);
+        let article = article?;
+        if let Some((first, last)) = years
+            && !year_of(&article.date).is_some_and(|y| (first..=last).contains(&y))
+        {
+            continue;
+        }
+        let result = extractor.extract(article, &stemmer);
         words += u64::from(result.words);
         scored.insert(result.article.id.clone());
         flags.extend(result.signals.iter().filter(|h| h.kind == SignalKind::Loaded).map(|h| Flag {
@@ -108,10 +150,12 @@ fn loaded(spans: &Path, corpus: &Path, bias: &str, json: bool, lexicon: &Lexicon
             start: h.span.start,
             end: h.span.end,
             class: h.subject.clone(),
+            entry: h.detail.clone(),
         }));
     }
     let spans: Vec<AnnotatedSpan> = spans.into_iter().filter(|s| scored.contains(&s.article)).collect();
-    anyhow::ensure!(!spans.is_empty(), "no `{bias}` span belongs to an article of {}", corpus.display());
+    let dated = years.map_or(String::new(), |(first, last)| format!(" dated {first}-{last}"));
+    anyhow::ensure!(!spans.is_empty(), "no `{bias}` span belongs to an article{dated} of {}", corpus.display());
     let scores = score_loaded(&spans, &flags, words);
     if json {
         println!("{}", serde_json::to_string_pretty(&scores)?);
@@ -122,13 +166,21 @@ fn loaded(spans: &Path, corpus: &Path, bias: &str, json: bool, lexicon: &Lexicon
     for (name, r) in [("all", &scores.all), ("own voice", &scores.own), ("quoted", &scores.quoted)] {
         println!("{name:<10} {:>6} {:>7} {:>7.3}", r.spans, r.caught, r.recall);
     }
-    for (class, caught) in &scores.by_class {
-        println!("  by {class}: {caught}");
-    }
     println!(
         "flags {} ({:.1} per 1,000 words); {:.3} of them inside a span",
         scores.flags, scores.flags_per_1k, scores.flags_in_spans
     );
+    println!("{:<12} {:>7} {:>6} {:>7} {:>7}", "class", "caught", "flags", "inside", "share");
+    for (class, share) in &scores.class_flags {
+        let caught = scores.by_class.get(class).copied().unwrap_or(0);
+        println!("{class:<12} {caught:>7} {:>6} {:>7} {:>7.3}", share.flags, share.inside, share.share);
+    }
+    if entries > 0 {
+        println!("{:<24} {:<12} {:>6} {:>7}", "entry", "class", "flags", "inside");
+        for e in scores.entries.iter().take(entries) {
+            println!("{:<24} {:<12} {:>6} {:>7}", e.entry, e.class, e.share.flags, e.share.inside);
+        }
+    }
     Ok(Outcome::Success)
 }
 

@@ -2,7 +2,10 @@
 //! with `article`, `bias`, `start`, `end`, `quote`; byte offsets into the article text). A span is
 //! caught when any flag overlaps it. Reported: recall of the spans (overall, in the outlet's own
 //! voice, inside quotations, and by the class of the flag that caught them), flags per 1,000
-//! words, and the share of flags that fall inside an annotated span.
+//! words, and the share of flags that fall inside an annotated span, overall, by class and by
+//! lexicon entry. That share is a lower bound on precision (the experts mark the spans they judge
+//! biased, not every use of a charged word), so it is read by comparison: between classes, between
+//! entries, and before and after a change to the word list.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -32,6 +35,9 @@ pub struct Flag {
     pub end: usize,
     /// The flag's class.
     pub class: String,
+    /// The lexicon entry that raised it (`text` of its `[[loaded]]` entry; for scare quotes, the
+    /// pattern).
+    pub entry: String,
 }
 
 /// Spans and how many of them were caught.
@@ -49,6 +55,37 @@ impl Recall {
     fn new(spans: usize, caught: usize) -> Recall {
         Recall { spans, caught, recall: if spans > 0 { caught as f64 / spans as f64 } else { 0.0 } }
     }
+}
+
+/// Flags of one class or entry, and how many of them overlap an annotated span.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct FlagShare {
+    /// Flags raised.
+    pub flags: usize,
+    /// Of them, flags that overlap an annotated span.
+    pub inside: usize,
+    /// `inside / flags`.
+    pub share: f64,
+}
+
+impl FlagShare {
+    fn add(&mut self, inside: bool) {
+        self.flags += 1;
+        self.inside += usize::from(inside);
+        self.share = self.inside as f64 / self.flags as f64;
+    }
+}
+
+/// The flags of one lexicon entry.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EntryShare {
+    /// The entry.
+    pub entry: String,
+    /// Its class.
+    pub class: String,
+    /// Its flags and how many fall inside a span.
+    #[serde(flatten)]
+    pub share: FlagShare,
 }
 
 /// The scores of one evaluation.
@@ -70,6 +107,10 @@ pub struct LoadedScores {
     pub flags_per_1k: f64,
     /// Flags that overlap an annotated span, as a share of all flags.
     pub flags_in_spans: f64,
+    /// Flags by class, and the share inside a span.
+    pub class_flags: BTreeMap<String, FlagShare>,
+    /// Flags by lexicon entry, most flags first (ties by entry).
+    pub entries: Vec<EntryShare>,
 }
 
 /// Read a spans CSV, keeping the rows whose `bias` is `bias`; `None` with the line of a bad row.
@@ -125,10 +166,19 @@ pub fn score_loaded(spans: &[AnnotatedSpan], flags: &[Flag], words: u64) -> Load
             *by_class.entry(class.to_string()).or_default() += 1;
         }
     }
-    let inside = flags
-        .iter()
-        .filter(|f| spans_of.get(f.article.as_str()).is_some_and(|near| near.iter().any(|s| overlaps(s, f))))
-        .count();
+    let (mut inside, mut class_flags) = (0, BTreeMap::<String, FlagShare>::new());
+    let mut entries = BTreeMap::<(&str, &str), FlagShare>::new();
+    for flag in flags {
+        let hit = spans_of.get(flag.article.as_str()).is_some_and(|near| near.iter().any(|s| overlaps(s, flag)));
+        inside += usize::from(hit);
+        class_flags.entry(flag.class.clone()).or_default().add(hit);
+        entries.entry((flag.entry.as_str(), flag.class.as_str())).or_default().add(hit);
+    }
+    let mut entries: Vec<EntryShare> = entries
+        .into_iter()
+        .map(|((entry, class), share)| EntryShare { entry: entry.into(), class: class.into(), share })
+        .collect();
+    entries.sort_by(|a, b| b.share.flags.cmp(&a.share.flags).then_with(|| a.entry.cmp(&b.entry)));
     LoadedScores {
         all: Recall::new(total[0] + total[1], caught[0] + caught[1]),
         own: Recall::new(total[0], caught[0]),
@@ -138,6 +188,8 @@ pub fn score_loaded(spans: &[AnnotatedSpan], flags: &[Flag], words: u64) -> Load
         words,
         flags_per_1k: if words > 0 { flags.len() as f64 * 1000.0 / words as f64 } else { 0.0 },
         flags_in_spans: if flags.is_empty() { 0.0 } else { inside as f64 / flags.len() as f64 },
+        class_flags,
+        entries,
     }
 }
 
@@ -150,15 +202,33 @@ mod tests {
         let csv = "article,bias,start,end,quote\na,lexical,0,5,no\na,lexical,10,20,yes\na,informational,30,40,no\nb,lexical,0,4,no\n";
         let spans = read_spans(csv, "lexical").unwrap();
         assert_eq!(spans.len(), 3);
-        let flag =
-            |article: &str, start, end, class: &str| Flag { article: article.into(), start, end, class: class.into() };
-        let flags = [flag("a", 3, 8, "evaluative"), flag("a", 12, 14, "intensifier"), flag("a", 50, 55, "evaluative")];
+        let flag = |article: &str, start, end, class: &str, entry: &str| Flag {
+            article: article.into(),
+            start,
+            end,
+            class: class.into(),
+            entry: entry.into(),
+        };
+        let flags = [
+            flag("a", 3, 8, "evaluative", "phony"),
+            flag("a", 12, 14, "intensifier", "very"),
+            flag("a", 50, 55, "evaluative", "phony"),
+            flag("b", 5, 9, "evaluative", "wrong"),
+        ];
         let scores = score_loaded(&spans, &flags, 2000);
         assert_eq!((scores.all.spans, scores.all.caught), (3, 2));
         assert_eq!((scores.own.caught, scores.quoted.caught), (1, 1));
         assert_eq!(scores.by_class["evaluative"], 1);
-        assert!((scores.flags_per_1k - 1.5).abs() < 1e-9);
-        assert!((scores.flags_in_spans - 2.0 / 3.0).abs() < 1e-9);
+        assert!((scores.flags_per_1k - 2.0).abs() < 1e-9);
+        assert!((scores.flags_in_spans - 0.5).abs() < 1e-9);
+        // By class and by entry: the evaluative flags are 1 of 3 inside, "phony" 1 of 2 and
+        // "wrong" (outside its article's span) 0 of 1; the most flagged entry comes first.
+        let evaluative = &scores.class_flags["evaluative"];
+        assert_eq!((evaluative.flags, evaluative.inside), (3, 1));
+        assert_eq!(scores.class_flags["intensifier"].share, 1.0);
+        let entries: Vec<(&str, usize, usize)> =
+            scores.entries.iter().map(|e| (e.entry.as_str(), e.share.flags, e.share.inside)).collect();
+        assert_eq!(entries, [("phony", 2, 1), ("very", 1, 1), ("wrong", 1, 0)]);
         assert!(
             read_spans("article,bias,start,end,quote\na,lexical,x,2,no\n", "lexical").unwrap_err().contains("line 2")
         );

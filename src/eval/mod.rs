@@ -10,7 +10,7 @@ mod suggestions;
 
 pub use attributions::{ArticleToScore, AttributionScores, Counts, Disagreement, Scores, disagreements, score_corpus};
 pub use brat::{GoldAttribution, read_ann};
-pub use loaded::{AnnotatedSpan, Flag, LoadedScores, Recall, read_spans, score_loaded};
+pub use loaded::{AnnotatedSpan, EntryShare, Flag, FlagShare, LoadedScores, Recall, read_spans, score_loaded};
 pub use suggestions::{
     Mention, StoryRecall, differing_labels, mention_key, merged_candidates, read_mentions, story_recall,
 };

@@ -209,3 +209,79 @@ fn an_unknown_signal_is_refused_with_the_known_names() {
             predicates::str::contains("unknown signal `hedges`").and(predicates::str::contains("agency, tone, loaded")),
         );
 }
+
+#[test]
+fn eval_loaded_scores_entries_against_spans_in_the_years_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = [
+        ("a", "2011-03-01", "Budget\n\nThe senator blasted the phony plan on Monday. It was very late."),
+        ("b", "2012-05-02", "Budget\n\nCritics called the bill a phony fix on Tuesday."),
+        ("c", "2014-01-09", "Budget\n\nThe reckless plan passed on Friday."),
+    ];
+    let lines: Vec<String> = articles
+        .iter()
+        .map(|(id, date, text)| {
+            serde_json::json!({"id": id, "outlet": "Paper", "date": date, "text": text}).to_string()
+        })
+        .collect();
+    let corpus = dir.path().join("basil.jsonl");
+    std::fs::write(&corpus, lines.join("\n")).unwrap();
+    // Experts marked "phony" in article a and "reckless" in article c, and nothing in b.
+    let span = |id: &str, word: &str| {
+        let text = articles.iter().find(|a| a.0 == id).unwrap().2;
+        let start = text.find(word).unwrap();
+        format!("{id},lexical,{start},{},no\n", start + word.len())
+    };
+    let spans = dir.path().join("spans.csv");
+    std::fs::write(&spans, format!("article,bias,start,end,quote\n{}{}", span("a", "phony"), span("c", "reckless")))
+        .unwrap();
+    let run = |extra: &[&str]| {
+        let output = framelens()
+            .args(["eval", "loaded", "--json", "--spans"])
+            .arg(&spans)
+            .arg("--corpus")
+            .arg(&corpus)
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        serde_json::from_slice::<serde_json::Value>(&output.stdout).unwrap()
+    };
+    // 2011-2012: articles a and b; "phony" twice, once inside a span; "blast" and "very" outside.
+    let early = run(&["--years", "2011-2012"]);
+    assert_eq!((early["all"]["spans"].as_u64(), early["all"]["caught"].as_u64()), (Some(1), Some(1)));
+    let entries: Vec<(String, u64, u64)> = early["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (e["entry"].as_str().unwrap().to_string(), e["flags"].as_u64().unwrap(), e["inside"].as_u64().unwrap())
+        })
+        .collect();
+    let entry = |name: &str, flags, inside| (name.to_string(), flags, inside);
+    assert_eq!(entries, [entry("phony", 2, 1), entry("blast", 1, 0), entry("very", 1, 0)]);
+    assert_eq!(early["class_flags"]["evaluative"]["inside"].as_u64(), Some(1));
+    // One year: article c alone, its one span caught.
+    let late = run(&["--years", "2014"]);
+    assert_eq!(
+        (late["all"]["spans"].as_u64(), late["all"]["caught"].as_u64(), late["flags"].as_u64()),
+        (Some(1), Some(1), Some(1))
+    );
+    // The table lists the entries asked for; a year with no article is an error that says so.
+    framelens()
+        .args(["eval", "loaded", "--entries", "2", "--spans"])
+        .arg(&spans)
+        .arg("--corpus")
+        .arg(&corpus)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("phony").and(predicate::str::contains("very").not()));
+    framelens()
+        .args(["eval", "loaded", "--years", "2020", "--spans"])
+        .arg(&spans)
+        .arg("--corpus")
+        .arg(&corpus)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("dated 2020-2020"));
+}
