@@ -12,7 +12,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::speaker::UNCLASSIFIED;
-use super::tokens::{abbreviation_dot, initial_dot, is_capitalized};
+use super::tokens::{abbreviation_dot, in_title_case_headline, initial_dot, is_capitalized};
 use super::{Speaker, SpeakerBook};
 use crate::text::{Document, Span, TokenKind, english, token_key};
 
@@ -27,7 +27,9 @@ struct Found {
 
 /// The first introduction in `doc` of each of `keys` (surname keys), described, with its first
 /// name. A key the article gives two first names ("President Bill Clinton", "Hillary Clinton")
-/// is ambiguous and gets none.
+/// is ambiguous and gets none. In a Title Case headline every word is capitalised, so neither a
+/// title nor a first name can be told from the words around a surname ("White House Used Bill
+/// Clinton", "Right After This Big-Name Senator Trump…"): headlines give neither.
 fn introductions(doc: &Document, book: &SpeakerBook, keys: &FxHashSet<&str>) -> FxHashMap<String, Found> {
     let mut found: FxHashMap<String, Found> = FxHashMap::default();
     let mut first_names: FxHashMap<&str, FxHashSet<&str>> = FxHashMap::default();
@@ -50,6 +52,7 @@ fn introductions(doc: &Document, book: &SpeakerBook, keys: &FxHashSet<&str>) -> 
         }
         if !keys.contains(key)
             || tokens.get(i + 1).is_some_and(|next| next.kind == TokenKind::Word && is_capitalized(doc, i + 1))
+            || in_title_case_headline(doc, i)
         {
             continue;
         }
@@ -212,6 +215,18 @@ mod tests {
         assert_eq!(got[1], ("unclassified".into(), String::new(), None));
         assert_eq!(got[2], ("government".into(), "President".into(), None));
         assert_eq!(got[3].2, None, "a speaker with a group of its own is not introduced again");
+    }
+
+    #[test]
+    fn a_title_case_headline_gives_neither_a_title_nor_a_first_name() {
+        // The headline's capitalised verb would read as a first name ("Used Clinton"), making
+        // the surname ambiguous, and its capitalised words as a title ("This Big-Name Senator").
+        let text = "White House Used Bill Clinton to Ask Sestak to Drop Out\nThe chief of staff used \
+                    former President Bill Clinton as an intermediary. Later, Clinton left.";
+        let got = introduced(text, &["Clinton"]);
+        assert_eq!(got[0], ("government".into(), "President".into(), some("President Bill Clinton")));
+        let text = "Right After This Big-Name Senator Endorses Trump, Trump Says Thanks\nTrump spoke.";
+        assert_eq!(introduced(text, &["Trump"])[0], ("unclassified".into(), String::new(), None));
     }
 
     #[test]

@@ -11,6 +11,35 @@ pub(crate) fn token_span(doc: &Document, tokens: Range<usize>) -> Span {
     Span::new(doc.tokens[tokens.start].span.start, doc.tokens[tokens.end - 1].span.end)
 }
 
+/// A headline written in Title Case ("Ruth Okafor Says She Has Already Started Writing …"),
+/// where a capitalised cue word is still a verb: most words of the sentence are capitalised.
+pub(crate) fn in_title_case_sentence(doc: &Document, i: usize) -> bool {
+    let Some(sentence) = doc.sentence_of(i) else {
+        return false;
+    };
+    let words = sentence.tokens.clone().filter(|&t| doc.tokens[t].kind == TokenKind::Word);
+    let (count, capitalised) = words.fold((0, 0), |(n, c), t| (n + 1, c + usize::from(is_capitalized(doc, t))));
+    count >= 4 && capitalised * 4 >= count * 3
+}
+
+/// A sentence of at least four words, every one capitalised or a small word of titles ("of",
+/// "to"): a Title Case headline ("White House Used Bill Clinton to Ask Sestak to Drop Out"),
+/// stricter than [`in_title_case_sentence`], which a short sentence of names may pass
+/// ("Mexican President Felipe Calderon said Monday").
+pub(crate) fn in_title_case_headline(doc: &Document, i: usize) -> bool {
+    let Some(sentence) = doc.sentence_of(i) else {
+        return false;
+    };
+    let mut count = 0;
+    for t in sentence.tokens.clone().filter(|&t| doc.tokens[t].kind == TokenKind::Word) {
+        count += 1;
+        if !is_capitalized(doc, t) && !english().title_small_words.contains(&&*doc.tokens[t].key) {
+            return false;
+        }
+    }
+    count >= 4
+}
+
 /// Token range of the tokens lying inside `span`.
 pub(crate) fn tokens_in(doc: &Document, span: Span) -> Range<usize> {
     let start = doc.tokens.partition_point(|t| t.span.start < span.start);

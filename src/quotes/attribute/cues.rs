@@ -7,11 +7,10 @@ use crate::lexicon::CueEntry;
 use crate::lexicon::GivenNames;
 use crate::lexicon::LexiconSet;
 use crate::quotes::learned::CueModel;
-use crate::quotes::tokens::{is_capitalized, key_at, surface, surface_at};
+use crate::quotes::tokens::{in_title_case_sentence, is_capitalized, key_at, surface, surface_at};
 use crate::quotes::voice::Voice;
 use crate::quotes::voice::VoiceMap;
 use crate::text::Document;
-use crate::text::TokenKind;
 use crate::text::english;
 use rustc_hash::FxHashMap;
 
@@ -158,17 +157,6 @@ pub(super) fn hyphen_joined(doc: &Document, i: usize) -> bool {
     i > 0
         && doc.text[..doc.tokens[i].span.start].ends_with('-')
         && doc.tokens[i - 1].span.end + 1 == doc.tokens[i].span.start
-}
-
-/// A headline written in Title Case ("Ruth Okafor Says She Has Already Started Writing …"),
-/// where a capitalised cue word is still a verb: most words of the sentence are capitalised.
-pub(super) fn in_title_case_sentence(doc: &Document, i: usize) -> bool {
-    let Some(sentence) = doc.sentence_of(i) else {
-        return false;
-    };
-    let words = sentence.tokens.clone().filter(|&t| doc.tokens[t].kind == TokenKind::Word);
-    let (count, capitalised) = words.fold((0, 0), |(n, c), t| (n + 1, c + usize::from(is_capitalized(doc, t))));
-    count >= 4 && capitalised * 4 >= count * 3
 }
 
 /// "Trump's claims", "Editor's note": a possessive before a cue word makes it a noun ("he's
