@@ -489,6 +489,8 @@ mod tests {
         assert_eq!(shipped.describe("three television networks").group, "media");
         assert_eq!(shipped.describe("Republican National Committee Chairman Reince Priebus").group, "party");
         assert_eq!(shipped.describe("a campaign spokesman").group, "party");
+        assert_eq!(shipped.describe("The Obama administration").group, "government");
+        assert_eq!(shipped.describe("the documents").group, "document");
     }
 
     #[test]

@@ -112,6 +112,8 @@ word_classes!(
     title_small_words,
     contracted_subjects,
     irregular_past_forms,
+    phrase_ending_verbs,
+    party_letters,
     that_after_preposition,
     listeners,
     medium_fillers,

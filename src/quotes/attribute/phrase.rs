@@ -16,6 +16,16 @@ pub(super) fn is_name(doc: &Document, range: Range<usize>) -> bool {
         && words.iter().all(|&i| is_capitalized(doc, i) || english().surname_particles.contains(&&*doc.tokens[i].key))
 }
 
+/// A party tag ("R-Calif.", "D-N.Y."): a party letter joined by a hyphen to a state, at most
+/// four words in all.
+pub(super) fn is_party_tag(doc: &Document, range: Range<usize>) -> bool {
+    let words: Vec<usize> = range.filter(|&i| !is_punct(doc, i)).collect();
+    (2..=4).contains(&words.len())
+        && surface(doc, words[0]).len() == 1
+        && english().party_letters.contains(&&*doc.tokens[words[0]].key)
+        && hyphen_joined(doc, words[1])
+}
+
 /// A short phrase whose last two words are a name (`the economist Rosa Lindqvist`).
 pub(super) fn ends_in_name(doc: &Document, range: Range<usize>) -> bool {
     range.len() >= 3 && range.len() <= 8 && is_name(doc, range.end - 2..range.end)
@@ -93,6 +103,7 @@ pub(super) fn phrase_start(doc: &Document, sentence_start: usize, end: usize) ->
         }
         if is_punct(doc, i) && surface(doc, i) != "'" && !abbreviation_dot(doc, i)
             || english().stop_words.contains(&key)
+            || ends_at_saying(doc, i, start..end)
             || english().time_words.contains(&key)
             || past_verb
         {
@@ -101,6 +112,13 @@ pub(super) fn phrase_start(doc: &Document, sentence_start: usize, end: usize) ->
         start = i;
     }
     start
+}
+
+/// "Sestak said Clinton called": a lower-case verb of saying before the phrase `so_far` ends it,
+/// unless the phrase is a lone pronoun ("Mulgrew said he hopes" stays one report of Mulgrew's).
+fn ends_at_saying(doc: &Document, i: usize, so_far: Range<usize>) -> bool {
+    let lone_pronoun = so_far.len() == 1 && english().pronouns.contains(&&*doc.tokens[so_far.start].key);
+    english().phrase_ending_verbs.contains(&&*doc.tokens[i].key) && !is_capitalized(doc, i) && !lone_pronoun
 }
 
 /// Where the source before `familiar with …` or `close to …` starts, when the phrase starting

@@ -2,7 +2,7 @@
 //! and the phrases (times, settings, adverbs, parentheses, datelines) skipped to reach it.
 
 use super::phrase::{
-    is_name, is_person_noun, is_speaker_phrase, is_time_phrase, names_people, phrase_back, speaker_after,
+    is_name, is_party_tag, is_person_noun, is_speaker_phrase, is_time_phrase, names_people, phrase_back, speaker_after,
 };
 use crate::quotes::mention::is_body;
 use crate::quotes::tokens::{
@@ -120,11 +120,22 @@ pub(super) fn speaker_before(doc: &Document, sentence_start: usize, cue: usize) 
         // "A protester who gave only his first name, Ali, said": a one-word name after "name".
         let given_name =
             between.len() == 1 && is_capitalized(doc, between.start) && doc.tokens[comma - 1].key == "name";
+        // "Sen. Ted Cruz, R-Texas, said": the name stands before its party tag.
+        if is_party_tag(doc, between.clone()) {
+            return phrase_back(doc, sentence_start, comma);
+        }
         if is_name(doc, between.clone()) || given_name {
             return Some(between);
         }
-        // "…, Roberta Lange, the state party chairwoman, said": a name right before the appositive.
+        // "…, Roberta Lange, the state party chairwoman, said": a name right before the appositive
+        // ("Rep. Kevin McCarthy, R-Calif., the No. 3 Republican in the House, suggested": or
+        // before its party tag).
         let before_appositive = (sentence_start..comma).rev().find(|&i| surface(doc, i) == ",");
+        if let Some(previous) = before_appositive
+            && is_party_tag(doc, previous + 1..comma)
+        {
+            return phrase_back(doc, sentence_start, previous);
+        }
         if let Some(previous) = before_appositive
             && is_name(doc, previous + 1..comma)
             && comma - previous <= 6
