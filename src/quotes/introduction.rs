@@ -11,7 +11,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::speaker::UNCLASSIFIED;
+use super::speaker::{ANONYMOUS, UNCLASSIFIED};
 use super::tokens::{abbreviation_dot, in_title_case_headline, initial_dot, is_capitalized};
 use super::{Speaker, SpeakerBook};
 use crate::text::{Document, Span, TokenKind, english, token_key};
@@ -80,26 +80,66 @@ fn introductions(doc: &Document, book: &SpeakerBook, keys: &FxHashSet<&str>) -> 
 
 /// Give each speaker that needs one ([`Speaker::needs_introduction`]) the role and group of its
 /// introduction in `doc`, if the article has one with the same first name or none.
+///
+/// A spokesperson or aide with no group of their own takes the group of the person they speak
+/// for ([`principal_key`]: "Clinton spokesman Brian Fallon", "a Ryan spokesman"): that person's
+/// known voice, else their introduction in the article.
 pub fn introduce<'s>(doc: &Document, book: &SpeakerBook, speakers: impl Iterator<Item = &'s mut Speaker>) {
-    let mut waiting: Vec<&mut Speaker> = speakers.filter(|s| s.needs_introduction()).collect();
+    let mut waiting: Vec<(&mut Speaker, Option<String>)> = speakers
+        .map(|s| {
+            let principal = principal_key(s);
+            (s, principal)
+        })
+        .filter(|(s, principal)| s.needs_introduction() || principal.is_some())
+        .collect();
     if waiting.is_empty() {
         return;
     }
     let found = {
-        let keys: FxHashSet<&str> = waiting.iter().map(|s| s.key.as_str()).collect();
+        let keys: FxHashSet<&str> = waiting
+            .iter()
+            .flat_map(|(s, principal)| std::iter::once(s.key.as_str()).chain(principal.as_deref()))
+            .collect();
         introductions(doc, book, &keys)
     };
-    for speaker in &mut waiting {
-        let Some(intro) = found.get(&speaker.key) else { continue };
-        let words: Vec<&str> = speaker.name.split_whitespace().collect();
-        let own_first = (words.len() > 1).then(|| token_key(words[0]));
-        if own_first.zip(intro.first_name.as_deref()).is_some_and(|(own, theirs)| own != theirs) {
-            continue;
+    for (speaker, principal) in &mut waiting {
+        if speaker.needs_introduction()
+            && let Some(intro) = found.get(&speaker.key)
+        {
+            let words: Vec<&str> = speaker.name.split_whitespace().collect();
+            let own_first = (words.len() > 1).then(|| token_key(words[0]));
+            if own_first.zip(intro.first_name.as_deref()).is_none_or(|(own, theirs)| own == theirs) {
+                speaker.role.clone_from(&intro.speaker.role);
+                speaker.group.clone_from(&intro.speaker.group);
+                speaker.introduction = intro.speaker.introduction;
+                continue;
+            }
         }
-        speaker.role.clone_from(&intro.speaker.role);
-        speaker.group.clone_from(&intro.speaker.group);
-        speaker.introduction = intro.speaker.introduction;
+        let Some(principal) = principal.as_deref() else { continue };
+        if let Some(group) = book.known_group(principal) {
+            speaker.group = group.to_string();
+        } else if let Some(intro) = found.get(principal) {
+            speaker.group.clone_from(&intro.speaker.group);
+            speaker.introduction = intro.speaker.introduction;
+        }
     }
+}
+
+/// The surname key of the person a spokesperson or aide with no group speaks for: the word
+/// before the head (`person_heads`) in a named speaker's role ("Clinton spokesman" of "Clinton
+/// spokesman Brian Fallon", "Ms. Merkel's spokesman") or in an unnamed speaker's phrase ("a Ryan
+/// spokesman"). A word that is no surname in the article ("a school spokesman", "NRSC
+/// spokesman") finds no introduction and gives nothing.
+fn principal_key(speaker: &Speaker) -> Option<String> {
+    if speaker.group != UNCLASSIFIED && speaker.group != ANONYMOUS {
+        return None;
+    }
+    let text = if speaker.person { &speaker.role } else { &speaker.name };
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let head = words.iter().rposition(|w| english().person_heads.contains(&token_key(w).as_str()))?;
+    let before = words[..head].last()?;
+    let key = token_key(before.trim_end_matches(['\'', '’']));
+    (key.len() > 1 && key.chars().all(char::is_alphabetic)).then(|| key.to_string())
 }
 
 /// Where the title before the surname at `at` starts, and where its name starts (its first
@@ -136,13 +176,14 @@ fn title_start(doc: &Document, book: &SpeakerBook, at: usize) -> (usize, usize) 
     (start, name)
 }
 
-/// A first name or initial: a capitalised word that is no title or role word, or an initial's
-/// full stop.
+/// A first name or initial: a capitalised word that is no title, role word or determiner ("A
+/// Sanders spokesman", "The Clinton campaign" name no first name), or an initial's full stop.
 fn is_name_word(doc: &Document, book: &SpeakerBook, i: usize) -> bool {
     let t = &doc.tokens[i];
     (t.kind == TokenKind::Word
         && is_capitalized(doc, i)
         && !english().titles.contains(&t.key.as_str())
+        && !english().determiners.contains(&t.key.as_str())
         && !book.is_role_word(&t.key))
         || initial_dot(doc, i)
 }
@@ -227,6 +268,18 @@ mod tests {
         assert_eq!(got[0], ("government".into(), "President".into(), some("President Bill Clinton")));
         let text = "Right After This Big-Name Senator Endorses Trump, Trump Says Thanks\nTrump spoke.";
         assert_eq!(introduced(text, &["Trump"])[0], ("unclassified".into(), String::new(), None));
+    }
+
+    #[test]
+    fn a_spokesperson_takes_the_group_of_the_person_spoken_for() {
+        // "A" and "The" before a surname are no first names, so Sanders stays one person.
+        let text = "Sen. Bernie Sanders spoke. A Sanders spokesman answered. The Sanders campaign \
+                    left. Later, Clinton spokesman Brian Fallon and a school spokesman spoke.";
+        let got = introduced(text, &["A Sanders spokesman", "Clinton spokesman Brian Fallon", "a school spokesman"]);
+        assert_eq!(got[0], ("legislator".into(), String::new(), some("Sen. Bernie Sanders")));
+        // No introduction of Clinton, no surname "school": nothing to take.
+        assert_eq!(got[1], ("unclassified".into(), "Clinton spokesman".into(), None));
+        assert_eq!(got[2], ("anonymous".into(), String::new(), None));
     }
 
     #[test]

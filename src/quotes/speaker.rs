@@ -45,6 +45,9 @@ pub struct Speaker {
 /// The group of a speaker that nothing classified.
 pub const UNCLASSIFIED: &str = "unclassified";
 
+/// The group of an unnamed source that nothing else classified ("officials said").
+pub const ANONYMOUS: &str = "anonymous";
+
 /// The group of a pronoun that resolution tied to no name ("he said" with no "he" before it):
 /// who it stands for is not known, so it is neither a group nor an anonymous source.
 pub const UNRESOLVED: &str = "unresolved";
@@ -137,6 +140,11 @@ impl SpeakerBook {
     /// True for a word of some role phrase ("secretary", "lawmakers").
     pub fn is_role_word(&self, lower: &str) -> bool {
         self.role_words.contains(lower)
+    }
+
+    /// The group of the known voice (`[[voice]]`) with this surname key, if any.
+    pub fn known_group(&self, key: &str) -> Option<&str> {
+        self.known.get(key).map(|(_, group)| group.as_str())
     }
 
     /// Describe a mention.
@@ -251,7 +259,7 @@ impl SpeakerBook {
         let fallback = if share {
             "citizens"
         } else if anonymous {
-            "anonymous"
+            ANONYMOUS
         } else {
             UNCLASSIFIED
         };
@@ -268,15 +276,16 @@ impl SpeakerBook {
     /// The group a mention's roles give: its head's ("Protesters in Baghdad" are protesters),
     /// except that a spokesperson takes the group of the body named ("a spokesman for the
     /// Pentagon", "a Pentagon spokesman", and before a name, the `title` words: "DNC spokesman
-    /// Brad Woodhouse"); the rest of the mention when the head gives none. With a name, of two
-    /// role phrases of one length the nearer one wins.
+    /// Brad Woodhouse"), and none of its own: "a spokesman", "Cruz spokesman Rick Tyler" and
+    /// "spokesman Alex Conant" speak for a campaign, a senator's office or a ministry alike. The
+    /// rest of the mention when the head gives none. With a name, of two role phrases of one
+    /// length the nearer one wins.
     fn mention_group(&self, lower: &[String], head_end: usize, title: Option<Range<usize>>) -> Option<String> {
         let nearest = title.is_some();
         if let Some((last, body)) = title.and_then(|t| lower[t].split_last())
             && english().person_heads.contains(&last.as_str())
-            && let Some(group) = self.role_group(body, true)
         {
-            return Some(group);
+            return self.role_group(body, true);
         }
         let (head, tail) = lower.split_at(head_end);
         let speaks_for_body = head.last().is_some_and(|w| english().person_heads.contains(&w.as_str()));
@@ -284,7 +293,7 @@ impl SpeakerBook {
             self.role_group(tail, nearest)
         } else if speaks_for_body {
             // "a Pentagon spokesman": the body named before the head.
-            self.role_group(&head[..head.len() - 1], nearest).or_else(|| self.role_group(head, nearest))
+            self.role_group(&head[..head.len() - 1], nearest)
         } else {
             self.role_group(head, nearest).or_else(|| self.role_group(tail, nearest))
         }
@@ -516,7 +525,13 @@ mod tests {
         assert_eq!(described("DNC spokesman Brad Woodhouse").2, "party");
         assert_eq!(described("White House spokesman Eric Schultz").2, "government");
         assert_eq!(described("Pentagon spokesman John Kirby").2, "military");
-        assert_eq!(described("spokesman Jim Manley").2, "government");
+        // A spokesperson's own title names no body: Jim Manley spoke for a Senate leader, and
+        // "Cruz spokesman Rick Tyler" for a campaign (the person spoken for gives the group in
+        // an article that introduces them: see `introduction`).
+        assert_eq!(described("spokesman Jim Manley").2, "unclassified");
+        assert_eq!(described("Cruz spokesman Rick Tyler").2, "unclassified");
+        assert_eq!(described("a spokeswoman").2, "anonymous");
+        assert_eq!(described("A Justice Department spokeswoman").2, "government");
         // "Chair" and "Congressman" are titles, not first names.
         assert_eq!(
             described("DNC Chair Debbie Wasserman Schultz"),
