@@ -122,3 +122,18 @@ pub(super) fn is_count(lower: &[String]) -> bool {
     lower.first().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()) && !w.ends_with('%'))
         && !lower.iter().any(|w| english().respondent_words.contains(&w.as_str()))
 }
+
+/// "former Florida Gov.", "ex-Sen.", "a onetime aide": the mention names a former holder of its
+/// title (`former_words`, alone or as an "ex-" prefix); "current and former officials" do not.
+pub(super) fn is_former(lower: &[String]) -> bool {
+    let former = lower.iter().any(|w| {
+        english().former_words.contains(&w.as_str())
+            || w.split_once('-').is_some_and(|(ex, _)| english().former_words.contains(&ex))
+    });
+    former && !lower.iter().any(|w| w == "current")
+}
+
+/// A word without its "ex-" prefix ("ex-sen" is the title "sen").
+pub(super) fn without_former(word: &str) -> &str {
+    word.split_once('-').filter(|(ex, _)| english().former_words.contains(ex)).map_or(word, |(_, rest)| rest)
+}

@@ -21,6 +21,6 @@ pub use learned::{
 };
 pub use marks::{QuoteMark, QuoteSpan, find_quote_spans};
 pub use mention::surname_key;
-pub use speaker::{Speaker, SpeakerBook, UNCLASSIFIED, UNRESOLVED};
+pub use speaker::{ANONYMOUS, FORMER_OFFICIAL, Speaker, SpeakerBook, UNCLASSIFIED, UNRESOLVED};
 pub use tokens::is_title;
 pub use voice::{Voice, VoiceMap};

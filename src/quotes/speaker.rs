@@ -16,8 +16,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use crate::lexicon::LexiconSet;
 
 use super::mention::{
-    head_noun, is_body, is_count, is_plural_speaker, is_share_of_respondents, name_start, postmodifier_start,
-    strip_articles, surname_key, unresolved_pronoun, words,
+    head_noun, is_body, is_count, is_former, is_plural_speaker, is_share_of_respondents, name_start,
+    postmodifier_start, strip_articles, surname_key, unresolved_pronoun, without_former, words,
 };
 
 /// A speaker, described.
@@ -47,6 +47,14 @@ pub const UNCLASSIFIED: &str = "unclassified";
 
 /// The group of an unnamed source that nothing else classified ("officials said").
 pub const ANONYMOUS: &str = "anonymous";
+
+/// The group of a former holder of an office ("former Florida Gov. Jeb Bush", "a former
+/// Pentagon official"): someone who no longer speaks for the government, a legislature, the
+/// military or the police (or a story's finer groups of them, such as `us_military`).
+pub const FORMER_OFFICIAL: &str = "former_official";
+
+/// Groups a former holder leaves: any whose name contains one of these.
+const OFFICE_GROUPS: [&str; 4] = ["government", "legislator", "military", "police"];
 
 /// The group of a pronoun that resolution tied to no name ("he said" with no "he" before it):
 /// who it stands for is not known, so it is neither a group nor an anonymous source.
@@ -183,12 +191,18 @@ impl SpeakerBook {
             && !lower[..name_start].iter().any(|w| english().person_heads.contains(&w.as_str()));
         let lower_name = &lower[name_start..head_end];
         let name_is_body = body_of || lower_name.iter().any(|t| english().body_words.contains(&t.as_str()));
-        // "Rep." and "Col." match the roles "rep" and "col".
-        let undotted: Vec<String> = lower.iter().map(|w| w.trim_end_matches('.').to_string()).collect();
+        // "Rep." and "Col." match the roles "rep" and "col", "ex-Sen." the role "sen".
+        let undotted: Vec<String> = lower.iter().map(|w| without_former(w.trim_end_matches('.')).to_string()).collect();
         // Before a name, of two titles the one next to it is the title ("presidential candidate
         // Sen. Ted Cruz"); in a phrase, the first names the body ("Pentagon officials").
         let title = (!name.is_empty()).then_some(role_start..name_start);
-        let role_group = self.mention_group(&undotted, head_end, title);
+        let role_group = self.mention_group(&undotted, head_end, title).map(|group| {
+            if is_former(&lower[..head_end]) && OFFICE_GROUPS.iter().any(|office| group.contains(office)) {
+                FORMER_OFFICIAL.to_string()
+            } else {
+                group
+            }
+        });
         // "Nine in 10 Democrats": a share of respondents is the public, whatever its capitals.
         let share = is_share_of_respondents(&lower);
         // "Critics say": a common noun capitalised by the sentence start is not a name; nor is a
@@ -418,7 +432,7 @@ mod tests {
             assert_eq!(pair(pronoun), (UNRESOLVED.to_string(), false), "{pronoun}");
         }
         // The one holder of an office is identifiable; an official or a spokesman is not.
-        assert_eq!(pair("the former secretary of state"), ("government".into(), false));
+        assert_eq!(pair("the former secretary of state"), ("former_official".into(), false));
         assert!(b.describe("the official").anonymous && b.describe("The spokesman").anonymous);
         // Things are no one; people named by an ending, a person noun or after a quantifier are.
         assert_eq!(pair("The pictures"), (UNCLASSIFIED.into(), false));
@@ -532,6 +546,14 @@ mod tests {
         assert_eq!(described("Cruz spokesman Rick Tyler").2, "unclassified");
         assert_eq!(described("a spokeswoman").2, "anonymous");
         assert_eq!(described("A Justice Department spokeswoman").2, "government");
+        // A former holder of an office no longer speaks for it; a party role stays.
+        assert_eq!(described("Former Florida Gov. Jeb Bush").2, "former_official");
+        assert_eq!(described("ex-Sen. Scott Brown").2, "former_official");
+        let unnamed = shipped.describe("a former NSA official");
+        assert_eq!((unnamed.group.as_str(), unnamed.anonymous), ("former_official", true));
+        assert_eq!(described("the former vice president").2, "former_official");
+        assert_eq!(described("current and former State Department officials").2, "government");
+        assert_eq!(described("former campaign manager Corey Lewandowski").2, "party");
         // "Chair" and "Congressman" are titles, not first names.
         assert_eq!(
             described("DNC Chair Debbie Wasserman Schultz"),

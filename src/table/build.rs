@@ -13,7 +13,7 @@ use super::{
 };
 use crate::features::{Column, LabelCount, LabelKey, Ratio, SignalSet, Values};
 use crate::lexicon::{CueClass, LexiconSet};
-use crate::quotes::{UNCLASSIFIED, UNRESOLVED, Voice};
+use crate::quotes::{ANONYMOUS, FORMER_OFFICIAL, UNCLASSIFIED, UNRESOLVED, Voice};
 
 const VOICES: [Voice; 2] = [Voice::Own, Voice::Quoted];
 
@@ -408,11 +408,12 @@ pub fn quotes_table<'a>(rows: &[QuoteRow<'a>]) -> DataFrame {
 }
 
 /// The voice groups every feature table has a column for: the groups the lexicons name, plus
-/// `anonymous`, `media`, `unclassified`, `unresolved` and `unattributed`, sorted.
+/// `anonymous`, `former_official`, `media`, `unclassified`, `unresolved` and `unattributed`,
+/// sorted.
 pub fn voice_groups(set: &LexiconSet) -> Vec<String> {
     let mut groups: BTreeSet<String> =
         set.voices.iter().map(|v| v.group.clone()).chain(set.roles.iter().map(|r| r.group.clone())).collect();
-    groups.extend(["anonymous", "media", UNCLASSIFIED, UNRESOLVED, "unattributed"].map(String::from));
+    groups.extend([ANONYMOUS, FORMER_OFFICIAL, "media", UNCLASSIFIED, UNRESOLVED, "unattributed"].map(String::from));
     groups.into_iter().collect()
 }
 

@@ -113,6 +113,7 @@ word_classes!(
     contracted_subjects,
     irregular_past_forms,
     phrase_ending_verbs,
+    former_words,
     party_letters,
     that_after_preposition,
     listeners,
