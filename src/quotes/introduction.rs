@@ -50,9 +50,12 @@ fn introductions(doc: &Document, book: &SpeakerBook, keys: &FxHashSet<&str>) -> 
         if !key.as_bytes().first().is_some_and(|&b| first_bytes[usize::from(b)]) {
             continue;
         }
+        // "the Romney-Ryan plan": a word joined by a hyphen is no first name of the surname.
+        let joined = i > 0 && doc.text.get(tokens[i - 1].span.end..token.span.start) == Some("-");
         if !keys.contains(key)
             || tokens.get(i + 1).is_some_and(|next| next.kind == TokenKind::Word && is_capitalized(doc, i + 1))
             || in_title_case_headline(doc, i)
+            || joined
         {
             continue;
         }
@@ -64,7 +67,10 @@ fn introductions(doc: &Document, book: &SpeakerBook, keys: &FxHashSet<&str>) -> 
         if start == name || found.contains_key(key) {
             continue;
         }
-        let span = Span::new(tokens[start].span.start, token.span.end);
+        // "Representative Paul D. Ryan’s budget": the possessive is no part of the name.
+        let surface = token.span.slice(doc.text);
+        let possessive = ["’s", "'s"].iter().find(|p| surface.len() > p.len() && surface.ends_with(*p));
+        let span = Span::new(tokens[start].span.start, token.span.end - possessive.map_or(0, |p| p.len()));
         let speaker = book.describe(span.slice(doc.text));
         if speaker.person && speaker.key == key && speaker.group != UNCLASSIFIED && !speaker.anonymous {
             let first_name = first_name.map(str::to_string);
@@ -280,6 +286,15 @@ mod tests {
         // No introduction of Clinton, no surname "school": nothing to take.
         assert_eq!(got[1], ("unclassified".into(), "Clinton spokesman".into(), None));
         assert_eq!(got[2], ("anonymous".into(), String::new(), None));
+    }
+
+    #[test]
+    fn a_possessive_or_a_hyphened_word_is_no_part_of_a_name() {
+        // (Nor is "Romney" of "the Romney-Ryan plan" a first name.)
+        let text = "WASHINGTON - Representative Paul D. Ryan’s budget assumes cuts. The Romney-Ryan plan \
+                    passed. Later, Mr. Ryan spoke.";
+        let got = introduced(text, &["Mr. Ryan"]);
+        assert_eq!(got[0], ("legislator".into(), "Representative".into(), some("Representative Paul D. Ryan")));
     }
 
     #[test]
