@@ -235,15 +235,13 @@ fn eval_loaded_scores_entries_against_spans_in_the_years_asked_for() {
     let spans = dir.path().join("spans.csv");
     std::fs::write(&spans, format!("article,bias,start,end,quote\n{}{}", span("a", "phony"), span("c", "reckless")))
         .unwrap();
+    let eval = |extra: &[&str]| {
+        let mut command = framelens();
+        command.args(["eval", "loaded", "--spans"]).arg(&spans).arg("--corpus").arg(&corpus).args(extra);
+        command
+    };
     let run = |extra: &[&str]| {
-        let output = framelens()
-            .args(["eval", "loaded", "--json", "--spans"])
-            .arg(&spans)
-            .arg("--corpus")
-            .arg(&corpus)
-            .args(extra)
-            .output()
-            .unwrap();
+        let output = eval(&[&["--json"], extra].concat()).output().unwrap();
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
         serde_json::from_slice::<serde_json::Value>(&output.stdout).unwrap()
     };
@@ -268,20 +266,9 @@ fn eval_loaded_scores_entries_against_spans_in_the_years_asked_for() {
         (Some(1), Some(1), Some(1))
     );
     // The table lists the entries asked for; a year with no article is an error that says so.
-    framelens()
-        .args(["eval", "loaded", "--entries", "2", "--spans"])
-        .arg(&spans)
-        .arg("--corpus")
-        .arg(&corpus)
+    eval(&["--entries", "2"])
         .assert()
         .success()
         .stdout(predicate::str::contains("phony").and(predicate::str::contains("very").not()));
-    framelens()
-        .args(["eval", "loaded", "--years", "2020", "--spans"])
-        .arg(&spans)
-        .arg("--corpus")
-        .arg(&corpus)
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("dated 2020-2020"));
+    eval(&["--years", "2020"]).assert().failure().stderr(predicate::str::contains("dated 2020-2020"));
 }
