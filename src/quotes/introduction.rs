@@ -9,9 +9,11 @@
 //! count only when they name the same key and give a group. The introduction's bytes are kept
 //! with the speaker, so that the group traces back to the text that gave it.
 
+use std::ops::Range;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::speaker::{ANONYMOUS, UNCLASSIFIED};
+use super::speaker::{ANONYMOUS, UNCLASSIFIED, UNRESOLVED};
 use super::tokens::{abbreviation_dot, in_title_case_headline, initial_dot, is_capitalized};
 use super::{Speaker, SpeakerBook};
 use crate::text::{Document, Span, TokenKind, english, token_key};
@@ -64,7 +66,15 @@ fn introductions(doc: &Document, book: &SpeakerBook, keys: &FxHashSet<&str>) -> 
         if let Some(first) = first_name {
             first_names.entry(key).or_default().insert(first);
         }
-        if start == name || found.contains_key(key) {
+        if found.contains_key(key) {
+            continue;
+        }
+        if start == name {
+            // "Mike Huckabee, the former governor of Arkansas, said": a role after the name.
+            if let Some(found_after) = appositive(doc, book, i) {
+                let first_name = first_name.map(str::to_string);
+                found.insert(key.to_string(), Found { speaker: found_after, first_name });
+            }
             continue;
         }
         // "Representative Paul D. Ryan’s budget": the possessive is no part of the name.
@@ -146,6 +156,62 @@ fn principal_key(speaker: &Speaker) -> Option<String> {
     let before = words[..head].last()?;
     let key = token_key(before.trim_end_matches(['\'', '’']));
     (key.len() > 1 && key.chars().all(char::is_alphabetic)).then(|| key.to_string())
+}
+
+/// Most words of an appositive read as a role after a name.
+const APPOSITIVE_WORDS: usize = 10;
+
+/// The role an appositive gives the surname at `at`: ", the former governor of Arkansas," or
+/// ", a spokesman for the DNC." right after the name, opened by an article and closed by a comma
+/// or the sentence's end. Its head (the words before "of", "for"…) must name the role: a role
+/// phrase ("the former governor"), or a spokesperson or a generic office (`person_heads`,
+/// `generic_offices`) whose body after it has a group ("a spokesman for the Obama campaign",
+/// "the chairman of the Republican National Committee"). "A critic of the president", "the
+/// president of the N.A.A.C.P." and "a Republican from Arkansas" give none.
+fn appositive(doc: &Document, book: &SpeakerBook, at: usize) -> Option<Speaker> {
+    let tokens = &doc.tokens;
+    let sentence = doc.sentence_of(at)?;
+    let opens = at + 2;
+    if tokens.get(at + 1)?.key != ","
+        || opens >= sentence.tokens.end
+        || !english().articles.contains(&&*tokens[opens].key)
+    {
+        return None;
+    }
+    let end = (opens..sentence.tokens.end.min(opens + APPOSITIVE_WORDS + 1))
+        .find(|&t| tokens[t].kind == TokenKind::Punct && !abbreviation_dot(doc, t))?;
+    if end == opens + 1 || !matches!(tokens[end].key.as_str(), "," | ".") {
+        return None;
+    }
+    let text = |range: Range<usize>| Span::new(tokens[range.start].span.start, tokens[range.end - 1].span.end);
+    let grouped = |span: Span| {
+        let group = book.describe(span.slice(doc.text)).group;
+        // ("Bush, the reports show, …": a document is no role of a person.)
+        (![UNCLASSIFIED, ANONYMOUS, UNRESOLVED, "document"].contains(&group.as_str())).then_some(group)
+    };
+    let head_end =
+        (opens + 1..end).find(|&t| english().head_postmodifier_openers.contains(&&*tokens[t].key)).unwrap_or(end);
+    let last = tokens[head_end - 1].key.as_str();
+    let speaks_for = english().person_heads.contains(&last) || english().generic_offices.contains(&last);
+    let group = if speaks_for {
+        // The body after the head, or before it ("the White House counsel"; not "the group's
+        // president and chief executive", whose "president" is another generic office).
+        let before = opens..head_end - 1;
+        let plain_before = !before.clone().any(|t| english().generic_offices.contains(&&*tokens[t].key));
+        (head_end < end)
+            .then(|| grouped(text(head_end + 1..end)))
+            .flatten()
+            .or_else(|| (!before.is_empty() && plain_before).then(|| grouped(text(before))).flatten())
+    } else {
+        grouped(text(opens..head_end))
+    }?;
+    let span = text(opens..end);
+    Some(Speaker {
+        role: span.slice(doc.text).to_string(),
+        group,
+        introduction: Some(span),
+        ..book.describe(tokens[at].span.slice(doc.text))
+    })
 }
 
 /// Where the title before the surname at `at` starts, and where its name starts (its first
@@ -295,6 +361,27 @@ mod tests {
                     passed. Later, Mr. Ryan spoke.";
         let got = introduced(text, &["Mr. Ryan"]);
         assert_eq!(got[0], ("legislator".into(), "Representative".into(), some("Representative Paul D. Ryan")));
+    }
+
+    #[test]
+    fn an_appositive_after_the_name_introduces_when_its_head_names_the_role() {
+        let text = "Mike Huckabee, the former governor of Arkansas, spoke. Reince Priebus, the chairman \
+                    of the Republican National Committee, spoke. Glenn Beck, an outspoken critic of the \
+                    president, spoke. Matt Kibbe, the group's president and chief executive, spoke. \
+                    Later, Huckabee, Priebus, Beck and Kibbe left.";
+        let got = introduced(text, &["Huckabee", "Priebus", "Beck", "Kibbe"]);
+        assert_eq!(
+            got[0],
+            (
+                "former_official".into(),
+                "the former governor of Arkansas".into(),
+                some("the former governor of Arkansas")
+            )
+        );
+        assert_eq!(got[1].0, "party");
+        // The role is the president's, not the critic's; a generic office of an unnamed group.
+        assert_eq!(got[2].0, "unclassified");
+        assert_eq!(got[3].0, "unclassified");
     }
 
     #[test]

@@ -114,6 +114,7 @@ word_classes!(
     irregular_past_forms,
     phrase_ending_verbs,
     former_words,
+    generic_offices,
     party_letters,
     that_after_preposition,
     listeners,
