@@ -198,7 +198,7 @@ fn appositive(doc: &Document, book: &SpeakerBook, at: usize) -> Option<Speaker> 
         // president and chief executive", whose "president" is another generic office).
         let before = opens..head_end - 1;
         let plain_before = !before.clone().any(|t| english().generic_offices.contains(&&*tokens[t].key));
-        (head_end < end)
+        (head_end + 1 < end)
             .then(|| grouped(text(head_end + 1..end)))
             .flatten()
             .or_else(|| (!before.is_empty() && plain_before).then(|| grouped(text(before))).flatten())
@@ -382,6 +382,9 @@ mod tests {
         // The role is the president's, not the critic's; a generic office of an unnamed group.
         assert_eq!(got[2].0, "unclassified");
         assert_eq!(got[3].0, "unclassified");
+        // A head with nothing after its preposition names no body (and is read safely).
+        let got = introduced("Jane Roe, a spokesman for, spoke. Later, Roe left.", &["Roe"]);
+        assert_eq!(got[0].0, "unclassified");
     }
 
     #[test]
