@@ -514,6 +514,10 @@ mod tests {
         assert_eq!(shipped.describe("a campaign spokesman").group, "party");
         assert_eq!(shipped.describe("The Obama administration").group, "government");
         assert_eq!(shipped.describe("the documents").group, "document");
+        // Without a story (the iraq-2020 story makes its coalition `us_military`).
+        let general = SpeakerBook::new(&crate::lexicon::load(&crate::lexicon::shipped_with_stories(&[])).set);
+        assert_eq!(general.describe("A coalition of civil rights groups").group, "organisation");
+        assert_eq!(general.describe("the US-led military coalition").group, "military");
     }
 
     #[test]
