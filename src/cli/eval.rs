@@ -60,7 +60,7 @@ pub enum Command {
         #[arg(long, value_name = "YEARS", value_parser = parse_years)]
         years: Option<(u32, u32)>,
         /// Also list the N entries that raised the most flags, with how many fall inside a span
-        /// (the JSON output always lists every entry).
+        /// (`--entries 40`; the JSON output always lists every entry).
         #[arg(long, value_name = "N", default_value_t = 0)]
         entries: usize,
         /// Print JSON instead of a table.

@@ -50,6 +50,7 @@ const EXAMPLES: &str = "Examples:
   framelens eval attributions --gold polnear/dev/attributions --texts polnear/dev/text --errors misses.csv
   framelens eval attributions --gold polnear/dev/attributions --texts polnear/dev/text --learned-cues
   framelens eval loaded --spans basil-dev/spans.csv --corpus basil-dev/articles.jsonl
+  framelens eval loaded --spans basil-dev/spans.csv --corpus basil-dev/articles.jsonl --years 2010-2012 --entries 40
   framelens train cues --gold polnear/train/attributions --texts polnear/train/text --out models/attribution-cues.tsv --threshold -3
   framelens train cues --gold my-gold/ --texts my-texts/ --out my-cues.tsv
   framelens report my-corpus/ --out my-report --learned-cues --cue-model my-cues.tsv

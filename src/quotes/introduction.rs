@@ -14,9 +14,9 @@ use std::ops::Range;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::speaker::{ANONYMOUS, UNCLASSIFIED, UNRESOLVED};
-use super::tokens::{abbreviation_dot, in_title_case_headline, initial_dot, is_capitalized};
+use super::tokens::{abbreviation_dot, hyphen_joined, in_title_case_headline, initial_dot, is_capitalized};
 use super::{Speaker, SpeakerBook};
-use crate::text::{Document, Span, TokenKind, english, token_key};
+use crate::text::{Document, Span, TokenKind, english, strip_possessive, token_key};
 
 /// Words read back from a surname, at most, for its title and first names.
 const MOST_WORDS: usize = 8;
@@ -53,11 +53,10 @@ fn introductions(doc: &Document, book: &SpeakerBook, keys: &FxHashSet<&str>) -> 
             continue;
         }
         // "the Romney-Ryan plan": a word joined by a hyphen is no first name of the surname.
-        let joined = i > 0 && doc.text.get(tokens[i - 1].span.end..token.span.start) == Some("-");
         if !keys.contains(key)
             || tokens.get(i + 1).is_some_and(|next| next.kind == TokenKind::Word && is_capitalized(doc, i + 1))
             || in_title_case_headline(doc, i)
-            || joined
+            || hyphen_joined(doc, i)
         {
             continue;
         }
@@ -79,8 +78,8 @@ fn introductions(doc: &Document, book: &SpeakerBook, keys: &FxHashSet<&str>) -> 
         }
         // "Representative Paul D. Ryan’s budget": the possessive is no part of the name.
         let surface = token.span.slice(doc.text);
-        let possessive = ["’s", "'s"].iter().find(|p| surface.len() > p.len() && surface.ends_with(*p));
-        let span = Span::new(tokens[start].span.start, token.span.end - possessive.map_or(0, |p| p.len()));
+        let span =
+            Span::new(tokens[start].span.start, token.span.end - (surface.len() - strip_possessive(surface).len()));
         let speaker = book.describe(span.slice(doc.text));
         if speaker.person && speaker.key == key && speaker.group != UNCLASSIFIED && !speaker.anonymous {
             let first_name = first_name.map(str::to_string);

@@ -48,7 +48,7 @@ pub(super) fn words(mention: &str) -> Vec<String> {
         .split_whitespace()
         .map(|w| {
             let w = w.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '"' | '“' | '”' | '(' | ')'));
-            let w = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
+            let w = crate::text::strip_possessive(w);
             w.trim_end_matches(['’', '\'']).to_string()
         })
         .filter(|w| !w.is_empty())
@@ -126,10 +126,7 @@ pub(super) fn is_count(lower: &[String]) -> bool {
 /// "former Florida Gov.", "ex-Sen.", "a onetime aide": the mention names a former holder of its
 /// title (`former_words`, alone or as an "ex-" prefix); "current and former officials" do not.
 pub(super) fn is_former(lower: &[String]) -> bool {
-    let former = lower.iter().any(|w| {
-        english().former_words.contains(&w.as_str())
-            || w.split_once('-').is_some_and(|(ex, _)| english().former_words.contains(&ex))
-    });
+    let former = lower.iter().any(|w| english().former_words.contains(&w.as_str()) || without_former(w) != w);
     former && !lower.iter().any(|w| w == "current")
 }
 

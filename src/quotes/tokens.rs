@@ -40,6 +40,14 @@ pub(crate) fn in_title_case_headline(doc: &Document, i: usize) -> bool {
     count >= 4
 }
 
+/// "self-described", "so-called", "long-said": the word is joined to the one before it by a
+/// hyphen, so it is part of a compound adjective, not a reporting verb.
+pub(crate) fn hyphen_joined(doc: &Document, i: usize) -> bool {
+    i > 0
+        && doc.text[..doc.tokens[i].span.start].ends_with('-')
+        && doc.tokens[i - 1].span.end + 1 == doc.tokens[i].span.start
+}
+
 /// Token range of the tokens lying inside `span`.
 pub(crate) fn tokens_in(doc: &Document, span: Span) -> Range<usize> {
     let start = doc.tokens.partition_point(|t| t.span.start < span.start);

@@ -246,7 +246,7 @@ fn names(doc: &Document, range: std::ops::Range<usize>) -> BTreeSet<String> {
             continue;
         }
         let written = &doc.text[tokens[start].span.start..tokens[last].span.end];
-        let name = written.strip_suffix("'s").or_else(|| written.strip_suffix("’s")).unwrap_or(written);
+        let name = crate::text::strip_possessive(written);
         out.insert(name.to_string());
     }
     out

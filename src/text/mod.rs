@@ -24,4 +24,4 @@ pub use normalize::{Normalized, name_key, normalize};
 pub use sentence::split_sentences;
 pub use span::{Span, SpanReach};
 pub use stem::{Stemmer, Stems, stem_hash};
-pub use tokenize::{Token, TokenKind, token_key, tokenize};
+pub use tokenize::{Token, TokenKind, strip_possessive, token_key, tokenize};

@@ -147,6 +147,14 @@ fn make_token(normalized: &Normalized, norm: Span) -> Token {
     Token { span: normalized.to_original(norm), norm, kind, key: token_key(surface) }
 }
 
+/// A word or name without its possessive `'s` or `’s` ("Ryan’s" is "Ryan"); a bare "'s" stays.
+pub fn strip_possessive(written: &str) -> &str {
+    match written.strip_suffix("'s").or_else(|| written.strip_suffix("’s")) {
+        Some(stem) if !stem.is_empty() => stem,
+        _ => written,
+    }
+}
+
 /// The matching key of a surface form: lower case, possessive `'s` removed. Short keys (almost
 /// all words) live inline, without a heap allocation.
 pub fn token_key(surface: &str) -> CompactString {

@@ -7,7 +7,7 @@ use crate::lexicon::CueEntry;
 use crate::lexicon::GivenNames;
 use crate::lexicon::LexiconSet;
 use crate::quotes::learned::CueModel;
-use crate::quotes::tokens::{in_title_case_sentence, is_capitalized, key_at, surface, surface_at};
+use crate::quotes::tokens::{hyphen_joined, in_title_case_sentence, is_capitalized, key_at, surface, surface_at};
 use crate::quotes::voice::Voice;
 use crate::quotes::voice::VoiceMap;
 use crate::text::Document;
@@ -149,14 +149,6 @@ pub(super) fn cue_hits(doc: &Document, cues: &CueIndex, voices: &VoiceMap) -> Ve
         i += 1;
     }
     hits
-}
-
-/// "self-described", "so-called", "long-said": the word is joined to the one before it by a
-/// hyphen, so it is part of a compound adjective, not a reporting verb.
-pub(super) fn hyphen_joined(doc: &Document, i: usize) -> bool {
-    i > 0
-        && doc.text[..doc.tokens[i].span.start].ends_with('-')
-        && doc.tokens[i - 1].span.end + 1 == doc.tokens[i].span.start
 }
 
 /// "Trump's claims", "Editor's note": a possessive before a cue word makes it a noun ("he's

@@ -1,10 +1,9 @@
 //! Noun phrases that can speak: names, speaking heads, phrases walked back from or forward to
 //! a cue, and the tests that tell a speaker from a time, a place or a document.
 
-use super::cues::hyphen_joined;
 use crate::text::english;
 
-use crate::quotes::tokens::{abbreviation_dot, has_finite_verb, is_capitalized, is_punct, surface};
+use crate::quotes::tokens::{abbreviation_dot, has_finite_verb, hyphen_joined, is_capitalized, is_punct, surface};
 use crate::text::Document;
 use crate::text::TokenKind;
 use std::ops::Range;
