@@ -134,6 +134,8 @@ pub const SPEAKER_START: &str = "speaker_start";
 pub const START: &str = "start";
 pub const STEP: &str = "step";
 pub const STORY: &str = "story";
+/// Articles a story lexicon measured (the articles about its story).
+pub const STORY_ARTICLES: &str = "story_articles";
 pub const TEXT: &str = "text";
 pub const TITLE: &str = "title";
 pub const TOGETHER_SHARE: &str = "together_share";

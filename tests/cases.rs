@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use framelens::features::{ArticleText, SignalFinder, SignalKind};
-use framelens::lexicon::{AnchorMatcher, LexiconMatcher, Referent, Source, StemStream, load, shipped_sources};
+use framelens::lexicon::{AnchorMatcher, LexiconMatcher, Referent, Scope, Source, StemStream, load, shipped_sources};
 use framelens::quotes::{Attribution, CueIndex, CueModel, RULES, VoiceMap, find_attributions, find_quote_spans};
 use framelens::text::{Document, Span, Stemmer, TextOptions};
 use serde::Deserialize;
@@ -195,6 +195,8 @@ fn signals(kind: SignalKind, text: &str) -> Vec<(String, String, String, String)
         stemmer: &stemmer,
         quotes: &quotes,
         attributed: &attributed,
+        // Every story's facts, events and actors: the cases test how each signal reads a text.
+        scope: &Scope::everything(),
     };
     finder
         .find(&article)

@@ -133,6 +133,11 @@ pub fn measure(args: &Args, command: &str, keep: Keep, default_resamples: usize)
         loaded.problems.iter().filter(|p| p.severity == Severity::Error).map(ToString::to_string).collect();
     let skipped = !summary.errors.is_empty() || !lexicon_errors.is_empty();
     let mut manifest = manifest(args, command, &summary, &loaded.set, &stories, &cue_threshold, stats.as_ref());
+    if !args.output.quiet {
+        for story in &manifest.story_articles {
+            eprintln!("framelens: story lexicon {}", story.describe(summary.articles));
+        }
+    }
     manifest.errors.extend(lexicon_errors.iter().cloned());
     eprintln!(
         "framelens: measured {} articles from {} outlets into {}{}",
@@ -218,6 +223,7 @@ fn manifest(
         input_files: hash_inputs(&args.corpus.input, &args.corpus.read_options()),
         lexicons: set.files.clone(),
         story_lexicons: stories.to_vec(),
+        story_articles: framelens::report::StoryArticles::of(set, &summary.outlets),
         options: vec![
             ("remove_boilerplate".into(), (!args.corpus.keep_boilerplate).to_string()),
             ("kept_lines".into(), Prepared::text_options(&args.corpus).kept_rules.describe()),

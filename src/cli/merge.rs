@@ -170,6 +170,7 @@ fn manifest(
         input_files: shards.iter().flat_map(|s| s.manifest.input_files.iter().cloned()).collect(),
         lexicons: set.files.clone(),
         story_lexicons: story_choices(shards),
+        story_articles: framelens::report::StoryArticles::of(set, &summary.outlets),
         options,
         articles: summary.articles,
         errors: Vec::new(),

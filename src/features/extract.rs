@@ -2,7 +2,7 @@
 
 use crate::copies::Fingerprint;
 use crate::corpus::Article;
-use crate::lexicon::{AnchorMatcher, LexiconMatcher, LexiconSet, StemStream};
+use crate::lexicon::{AnchorMatcher, LexiconMatcher, LexiconSet, StemStream, StoryEntries, StoryScopes};
 use crate::quotes::{CueIndex, CueModel, QuoteSpan, SpeakerBook, Voice, VoiceMap, find_attributions, find_quote_spans};
 use crate::text::{Document, RemovedLine, Span, Stemmer, TextOptions};
 
@@ -33,6 +33,8 @@ pub struct ArticleResult {
     pub fingerprint: Option<Fingerprint>,
     /// Where each sentence starts (original bytes, in order), to number evidence sentences.
     pub sentence_starts: Vec<usize>,
+    /// The story lexicons that measured it (numbers in [`LexiconSet::stories`], ascending).
+    pub stories: Vec<u32>,
 }
 
 impl ArticleResult {
@@ -52,6 +54,7 @@ pub struct Extractor<'a> {
     signals: SignalFinder,
     enabled: SignalSet,
     anchors: AnchorMatcher,
+    stories: StoryScopes,
 }
 
 impl<'a> Extractor<'a> {
@@ -66,6 +69,7 @@ impl<'a> Extractor<'a> {
             signals: SignalFinder::new(set),
             enabled: SignalSet::all(),
             anchors: AnchorMatcher::new(set),
+            stories: StoryScopes::new(set),
         }
     }
 
@@ -112,7 +116,12 @@ impl<'a> Extractor<'a> {
         let quotes = find_quote_spans(doc.text, &doc.paragraph_spans());
         let voices = VoiceMap::new(&quotes);
         let stream = StemStream::new(&doc, stemmer);
-        let matches = self.matcher.find_in(&doc, &stream);
+        let scope = self.stories.of(&article.story, &article.text);
+        let matches = if self.stories.is_empty() {
+            self.matcher.find_in(&doc, &stream)
+        } else {
+            self.matcher.find_in_where(&doc, &stream, |c| scope.keeps(StoryEntries::Concepts, c))
+        };
         let referents = self.anchors.referents(self.set, &doc, &stream, &matches);
         let word_choice = WordChoice::measure(&doc, &matches, &referents, &voices);
         let attributions = find_attributions(&doc, &quotes, &self.cues);
@@ -126,6 +135,7 @@ impl<'a> Extractor<'a> {
                 stemmer,
                 quotes: &quotes,
                 attributed: &attributed,
+                scope: &scope,
             };
             self.signals.find_in(&text, &stream)
         } else {
@@ -146,6 +156,7 @@ impl<'a> Extractor<'a> {
         let paragraphs = doc.paragraphs.len() as u32;
         let removed = doc.removed.clone();
         let sentence_starts = doc.sentences.iter().map(|s| s.span.start).collect();
+        let stories = scope.measured_by().to_vec();
         drop(doc);
         ArticleResult {
             article,
@@ -159,6 +170,7 @@ impl<'a> Extractor<'a> {
             signals,
             fingerprint,
             sentence_starts,
+            stories,
         }
     }
 }

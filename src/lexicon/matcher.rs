@@ -111,6 +111,12 @@ impl LexiconMatcher {
     /// Like [`LexiconMatcher::find`], on a stem stream already built for `doc` (several
     /// matchers can share one).
     pub fn find_in(&self, doc: &Document, stream: &StemStream) -> Vec<LabelMatch> {
+        self.find_in_where(doc, stream, |_| true)
+    }
+
+    /// Like [`LexiconMatcher::find_in`], with only the concepts `keep` accepts: the others'
+    /// labels and exclusions are never found, so they take no words from the ones kept.
+    pub fn find_in_where(&self, doc: &Document, stream: &StemStream, keep: impl Fn(usize) -> bool) -> Vec<LabelMatch> {
         if self.patterns.is_empty() || doc.tokens.is_empty() {
             return Vec::new();
         }
@@ -118,7 +124,7 @@ impl LexiconMatcher {
         let mut exclusions = Vec::new();
         self.trie.each_match(stream, |tokens, pattern| {
             let pattern = &self.patterns[pattern as usize];
-            if !self.verify(pattern, doc, tokens.clone()) {
+            if !keep(pattern.concept) || !self.verify(pattern, doc, tokens.clone()) {
                 return;
             }
             match pattern.label {

@@ -12,6 +12,7 @@ mod phrases;
 mod problem;
 mod referents;
 mod schema;
+mod scope;
 mod shipped;
 mod stories;
 mod tokens;
@@ -22,11 +23,12 @@ pub use matcher::{LabelMatch, LexiconMatcher, StemStream};
 pub use model::{
     ActorEntry, Case, Concept, Connotation, CueClass, CueEntry, EventEntry, FactEntry, Gender, GivenNames, HedgeEntry,
     Inflect, Label, LexiconInfo, LexiconSet, LoadedClass, LoadedEntry, OutletEntry, PatternEntry, RoleEntry, Source,
-    VoiceEntry,
+    StoryEntries, StoryLexicon, VoiceEntry,
 };
 pub use phrases::PhraseMatcher;
 pub use problem::{Locator, Problem, Severity};
 pub use referents::{AnchorMatcher, Referent};
+pub use scope::{Scope, StoryScopes};
 pub use shipped::{
     DEFAULT_STORY, read_sources, shipped_sources, shipped_stories, shipped_with_stories, story_candidates,
 };

@@ -313,4 +313,57 @@ pub struct LexiconSet {
     pub loaded: Vec<LoadedEntry>,
     /// Given names by gender, for resolving "he" and "she".
     pub given_names: GivenNames,
+    /// The story lexicons with anchors, each with the entries it added: they measure only the
+    /// articles about their story (see `lexicon::StoryScopes`).
+    pub stories: Vec<StoryLexicon>,
+}
+
+/// A story lexicon with `[lexicon] anchors`, and the ranges of the set's entries it defines.
+#[derive(Clone, Debug, Default)]
+pub struct StoryLexicon {
+    /// `[lexicon].id`.
+    pub id: String,
+    /// Names that identify its story in a text.
+    pub anchors: Vec<String>,
+    /// Its concepts, in [`LexiconSet::concepts`].
+    pub concepts: std::ops::Range<usize>,
+    /// Its facts, in [`LexiconSet::facts`].
+    pub facts: std::ops::Range<usize>,
+    /// Its events, in [`LexiconSet::events`].
+    pub events: std::ops::Range<usize>,
+    /// Its actors, in [`LexiconSet::actors`].
+    pub actors: std::ops::Range<usize>,
+}
+
+/// The kinds of entry a story lexicon's scope covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StoryEntries {
+    /// Concepts (word choice).
+    Concepts,
+    /// Facts (coverage).
+    Facts,
+    /// Events (agency).
+    Events,
+    /// Actors (tone).
+    Actors,
+}
+
+impl StoryLexicon {
+    /// The range of its entries of one kind.
+    pub fn range(&self, kind: StoryEntries) -> &std::ops::Range<usize> {
+        match kind {
+            StoryEntries::Concepts => &self.concepts,
+            StoryEntries::Facts => &self.facts,
+            StoryEntries::Events => &self.events,
+            StoryEntries::Actors => &self.actors,
+        }
+    }
+}
+
+impl LexiconSet {
+    /// The story lexicon (its number in [`LexiconSet::stories`]) that defines entry `index` of
+    /// `kind`; `None` for entries of the general lexicons and of story lexicons without anchors.
+    pub fn story_of(&self, kind: StoryEntries, index: usize) -> Option<usize> {
+        self.stories.iter().position(|s| s.range(kind).contains(&index))
+    }
 }

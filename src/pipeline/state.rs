@@ -32,6 +32,8 @@ struct State {
     signals: Vec<SignalSum>,
     /// (bins, shingles).
     fingerprint: Option<(Vec<u32>, u32)>,
+    /// The story lexicons that measured it.
+    stories: Vec<u32>,
 }
 
 /// (signal number, key, sub-key, hits, articles, first paragraph, score bits, flag).
@@ -52,8 +54,8 @@ struct Mark {
 }
 
 /// The first byte of every state: the layout below. A state with another number was written by
-/// another framelens version.
-const FORMAT: u8 = 1;
+/// another framelens version. Format 2 added the story lexicons that measured the article.
+const FORMAT: u8 = 2;
 
 /// The state of one article, as bytes.
 pub fn encode(row: &ArticleRow, fingerprint: Option<&Fingerprint>) -> Vec<u8> {
@@ -92,6 +94,7 @@ pub fn encode(row: &ArticleRow, fingerprint: Option<&Fingerprint>) -> Vec<u8> {
             let (bins, shingles) = f.parts();
             (bins.to_vec(), shingles)
         }),
+        stories: row.stories.clone(),
     };
     let bytes = vec![FORMAT];
     postcard::to_extend(&state, bytes).expect("a state serialises")
@@ -156,6 +159,7 @@ pub fn decode(bytes: &[u8]) -> Result<(ArticleRow, Option<Fingerprint>), String>
         unanchored: state.unanchored,
         voices,
         signals,
+        stories: state.stories,
     };
     Ok((row, fingerprint))
 }
@@ -179,7 +183,7 @@ mod tests {
         let article = Article {
             id: "a1".into(),
             outlet: "France 24".into(),
-            story: "s".into(),
+            story: "iraq-2020".into(),
             date: "2020-01-03".into(),
             text: text.into(),
             ..Article::default()
@@ -187,6 +191,7 @@ mod tests {
         let result = extractor.extract(article, &Stemmer::default());
         let row = ArticleRow::from_result(&result, &lexicons);
         assert!(!row.voices.is_empty() && !row.counts.is_empty(), "the article has voices and word choice");
+        assert_eq!(row.stories, [0], "the story lexicon named by the story column measured it");
         assert!(row.signals.entries().any(|(_, _, s)| s.score != 0.0), "the article has a tone score");
         let fingerprint = result.fingerprint.as_ref();
         assert!(fingerprint.is_some());

@@ -2,6 +2,7 @@
 //! which options, and what came out. No clocks, no thread counts: two runs on the same input
 //! write the same bytes.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::io::{Read as _, Seek as _, SeekFrom};
 use std::path::Path;
@@ -11,7 +12,8 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::corpus::{ReadOptions, input_files, line_bounds, regular_file, row_group_bytes};
-use crate::lexicon::{LexiconInfo, StoryChoice};
+use crate::lexicon::{LexiconInfo, LexiconSet, StoryChoice};
+use crate::table::Totals;
 
 /// One input file and its hash.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -46,6 +48,10 @@ pub struct RunManifest {
     pub lexicons: Vec<LexiconInfo>,
     /// Every shipped story lexicon, applied or left out, and why.
     pub story_lexicons: Vec<StoryChoice>,
+    /// Every story lexicon with anchors that the run used, and how many articles it measured
+    /// (those whose story is its id, or that name its anchors).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub story_articles: Vec<StoryArticles>,
     /// Options that change results, as `name = value`.
     pub options: Vec<(String, String)>,
     /// Articles measured.
@@ -59,6 +65,36 @@ pub struct RunManifest {
     pub files: Vec<String>,
     /// Written last: `true` once every file above is in place.
     pub complete: bool,
+}
+
+/// The articles one story lexicon measured.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoryArticles {
+    /// The story lexicon's id.
+    pub id: String,
+    /// Articles it measured.
+    pub articles: u64,
+}
+
+impl StoryArticles {
+    /// Each story lexicon of `set` with the articles it measured, summed over `outlets`.
+    pub fn of(set: &LexiconSet, outlets: &BTreeMap<String, Totals>) -> Vec<StoryArticles> {
+        let articles = |s: usize| outlets.values().map(|t| t.story_articles.get(s).copied().unwrap_or(0)).sum();
+        set.stories
+            .iter()
+            .enumerate()
+            .map(|(s, story)| StoryArticles { id: story.id.clone(), articles: articles(s) })
+            .collect()
+    }
+
+    /// One line for people: how many of `total` articles it measured, and which.
+    pub fn describe(&self, total: u64) -> String {
+        format!(
+            "{} measured {} of {total} articles, those about its story (by the `story` column, or by its anchors \
+             where the column names another story or several story lexicons apply; lexicons/README.md)",
+            self.id, self.articles
+        )
+    }
 }
 
 impl RunManifest {

@@ -16,16 +16,21 @@ use crate::table::{Totals, label_slug};
 
 use super::comparison::COMPARISON_TABLES;
 use super::comparison::ComparisonFiles;
+use super::manifest::StoryArticles;
 use super::markdown_parts::chart_link;
 use super::stats_text;
 use super::write::Formats;
 
 /// Which story lexicons measured this corpus and why, which were left out, and what to do when
 /// none applies.
-fn lexicons_section(md: &mut String, stories: &[StoryChoice], set: &LexiconSet) {
+fn lexicons_section(md: &mut String, input: &MarkdownInput) {
+    let (stories, set) = (input.stories, input.set);
     let _ = writeln!(md, "## Lexicons\n");
     for choice in stories {
         let _ = writeln!(md, "- Story lexicon {}.", choice.describe());
+    }
+    for story in StoryArticles::of(set, input.outlets) {
+        let _ = writeln!(md, "- Story lexicon {}.", story.describe(input.articles));
     }
     if stories.iter().any(|c| c.reason == StoryReason::OtherLexiconsNamed) {
         let files: Vec<String> = set.files.iter().map(|f| format!("`{}` ({})", f.id, f.source)).collect();
@@ -87,7 +92,7 @@ pub fn render_markdown(input: &MarkdownInput) -> String {
         comparison,
         learned_cues,
         formats,
-        stories,
+        stories: _,
         findings,
         copies,
         copies_dropped,
@@ -115,7 +120,7 @@ pub fn render_markdown(input: &MarkdownInput) -> String {
         );
     }
     stats_text::scope_statement(&mut md, outlets, findings);
-    lexicons_section(&mut md, stories, set);
+    lexicons_section(&mut md, input);
     left_out_signals(&mut md, signals);
     kept_boilerplate(&mut md, boilerplate_kept, kept_lines);
     corpus_section(&mut md, outlets, set);

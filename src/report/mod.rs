@@ -18,7 +18,7 @@ pub use comparison::{
     COMPARISON_TABLES, ChartOutcome, CompareFilesError, CompareSettings, ComparisonFiles, is_comparison_file,
     write_comparison,
 };
-pub use manifest::{InputFile, RunManifest, hash_inputs, write_atomically};
+pub use manifest::{InputFile, RunManifest, StoryArticles, hash_inputs, write_atomically};
 pub use markdown::{MarkdownInput, render_markdown};
 pub use output::{LOCK_FILE, MANIFEST_FILE, OutputError, OutputFolder, is_complete, manifest_option, written_files};
 pub use write::{Formats, ReportError, StreamedTable, write_table, write_table_as};

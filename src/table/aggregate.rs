@@ -22,6 +22,9 @@ pub struct Totals {
     pub voices: VoiceTotals,
     /// Hedges, credits, facts, agency and tone.
     pub signals: SignalTotals,
+    /// Articles measured by each story lexicon (by its number in `LexiconSet::stories`; missing
+    /// at the end where none was).
+    pub story_articles: Vec<u64>,
 }
 
 /// Sums over attributions.
@@ -157,6 +160,7 @@ impl Totals {
             attributions: self.voices.attributions(),
             credited: self.voices.credited,
             signals: &self.signals,
+            story_articles: &self.story_articles,
         }
     }
 
@@ -171,6 +175,13 @@ impl Totals {
         self.unanchored += row.unanchored;
         self.voices.add(&row.voices);
         self.signals.add(&row.signals);
+        for &story in &row.stories {
+            let story = story as usize;
+            if self.story_articles.len() <= story {
+                self.story_articles.resize(story + 1, 0);
+            }
+            self.story_articles[story] += 1;
+        }
     }
 
     /// Words inside quotation marks.

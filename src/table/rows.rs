@@ -29,6 +29,8 @@ pub struct ArticleRow {
     pub voices: Vec<VoiceMark>,
     /// Its hedges, credits, facts, agency and tone, summed.
     pub signals: SignalTotals,
+    /// The story lexicons that measured it (numbers in `LexiconSet::stories`, ascending).
+    pub stories: Vec<u32>,
 }
 
 /// One attribution as the voice tables count it.
@@ -82,6 +84,7 @@ impl ArticleRow {
                 })
                 .collect(),
             signals: SignalTotals::from_hits(&result.signals),
+            stories: result.stories.clone(),
         }
     }
 }

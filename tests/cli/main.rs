@@ -15,4 +15,5 @@ mod merge;
 mod quotes;
 mod signals;
 mod stats;
+mod stories;
 mod suggest;

@@ -5,7 +5,7 @@
 
 use super::{ArticleText, Column, Hit, Place, Ratio, RowTotals, Signal, SignalEntry, SignalKind, Sums, Values, ratio};
 use crate::columns;
-use crate::lexicon::{Inflect, LabelMatch, LexiconSet};
+use crate::lexicon::{Inflect, LabelMatch, LexiconSet, StoryEntries};
 use crate::quotes::VoiceMap;
 use crate::text::{Document, TokenKind, english};
 
@@ -95,7 +95,8 @@ impl Signal for Events {
     }
 
     fn find(&self, article: &ArticleText, matches: &[Vec<LabelMatch>], out: &mut Vec<Hit>) {
-        for (e, event) in self.events.iter().enumerate() {
+        for (e, event) in self.events.iter().enumerate().filter(|(e, _)| article.scope.keeps(StoryEntries::Events, *e))
+        {
             let family = 3 * e;
             out.extend(event.mentions(
                 article.doc,

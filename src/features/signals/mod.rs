@@ -19,12 +19,13 @@ mod hedge;
 mod loaded;
 mod naming;
 mod set;
+mod story;
 mod tone;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use crate::lexicon::{Inflect, LabelMatch, LexiconSet, LoadedClass, PhraseMatcher, StemStream};
+use crate::lexicon::{Inflect, LabelMatch, LexiconSet, LoadedClass, PhraseMatcher, Scope, StemStream};
 use crate::quotes::{QuoteSpan, Voice, VoiceMap};
 use crate::text::{Document, Span, Stemmer};
 
@@ -112,6 +113,8 @@ pub struct ArticleText<'a> {
     pub quotes: &'a [QuoteSpan],
     /// The words credited to a speaker (attributions' contents), which are no scare quotes.
     pub attributed: &'a [Span],
+    /// The story lexicons that measure it: facts, events and actors of the others are not looked for.
+    pub scope: &'a Scope<'a>,
 }
 
 /// One signal found in an article.
@@ -335,6 +338,16 @@ pub struct RowTotals<'a> {
     pub credited: (u64, u64),
     /// The signals' sums.
     pub signals: &'a SignalTotals,
+    /// Articles measured by each story lexicon (by its number; missing where none was).
+    pub story_articles: &'a [u64],
+}
+
+impl RowTotals<'_> {
+    /// The articles measured by story lexicon `story`; all of them for `None` (entries of the
+    /// general lexicons and of story lexicons without anchors).
+    pub fn articles_about(&self, story: Option<usize>) -> u64 {
+        story.map_or(self.articles, |s| self.story_articles.get(s).copied().unwrap_or(0))
+    }
 }
 
 /// A column of plain values, turned into a table column by `table`.

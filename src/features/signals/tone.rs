@@ -6,10 +6,10 @@
 use vader_parity::SentimentIntensityAnalyzer;
 
 use super::{
-    ArticleText, Column, Hit, Place, Ratio, RowTotals, Signal, SignalEntry, SignalKind, Sum, Sums, Values, ratio,
+    ArticleText, Column, Hit, Place, Ratio, RowTotals, Signal, SignalEntry, SignalKind, Sum, Sums, Values, ratio, story,
 };
 use crate::columns;
-use crate::lexicon::{Inflect, LabelMatch, LexiconSet};
+use crate::lexicon::{Inflect, LabelMatch, LexiconSet, StoryEntries};
 use crate::quotes::{Voice, VoiceMap};
 use crate::text::Document;
 
@@ -26,6 +26,8 @@ pub(super) const ENTRY: SignalEntry = SignalEntry {
 struct Tone {
     patterns: Vec<Vec<String>>,
     actors: Vec<String>,
+    /// The actors by the story lexicon that defines them (see [`story`]).
+    groups: Vec<Vec<usize>>,
     vader: SentimentIntensityAnalyzer,
 }
 
@@ -33,17 +35,19 @@ fn build(set: &LexiconSet) -> Box<dyn Signal> {
     Box::new(Tone {
         patterns: set.actors.iter().map(|a| a.patterns.clone()).collect(),
         actors: set.actors.iter().map(|a| a.id.clone()).collect(),
+        groups: story::groups(set, StoryEntries::Actors, set.actors.len()),
         vader: SentimentIntensityAnalyzer::new(),
     })
 }
 
 impl Signal for Tone {
     fn families(&self) -> Vec<(Vec<Vec<String>>, Inflect)> {
-        vec![(self.patterns.clone(), Inflect::Stem)]
+        story::families(&self.groups, &self.patterns)
     }
 
     fn find(&self, article: &ArticleText, matches: &[Vec<LabelMatch>], out: &mut Vec<Hit>) {
-        out.extend(self.tone(article.doc, &matches[0], article.voices));
+        let actors = story::in_scope(&self.groups, matches, article.scope, StoryEntries::Actors);
+        out.extend(self.tone(article.doc, &actors, article.voices));
     }
 }
 

@@ -8,7 +8,7 @@ use regex::Regex;
 use sha2::{Digest, Sha256};
 
 use super::check::{FileCheck, is_snake_case};
-use super::model::{Concept, Label, LexiconInfo, LexiconSet, Source};
+use super::model::{Concept, Label, LexiconInfo, LexiconSet, Source, StoryLexicon};
 use super::problem::{Locator, Problem, Severity};
 use super::schema::{Case, Inflect, RawConcept, RawFile, RawLabel};
 use super::tokens::{label_key, phrase_keys};
@@ -76,7 +76,19 @@ pub fn load_at_most(sources: &[Source], max_labels: usize) -> Loaded {
         }
         labels_so_far = labels;
         registry.add(&concepts, &stemmer, &source.name);
-        loaded.set.files.push(info(source, raw));
+        let info = info(source, raw);
+        if !info.anchors.is_empty() {
+            let set = &loaded.set;
+            loaded.set.stories.push(StoryLexicon {
+                id: info.id.clone(),
+                anchors: info.anchors.clone(),
+                concepts: set.concepts.len()..set.concepts.len() + concepts.len(),
+                facts: set.facts.len()..set.facts.len() + signals.facts.len(),
+                events: set.events.len()..set.events.len() + signals.events.len(),
+                actors: set.actors.len()..set.actors.len() + signals.actors.len(),
+            });
+        }
+        loaded.set.files.push(info);
         loaded.set.concepts.extend(concepts);
         loaded.set.outlets.extend(outlets);
         loaded.set.cues.extend(cues);
