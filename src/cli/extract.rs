@@ -6,7 +6,7 @@ use std::fs;
 use anyhow::Context;
 use framelens::corpus::FILE_STEM;
 use framelens::features::{Extractor, SignalSet};
-use framelens::lexicon::{LexiconMatcher, LexiconSet, Severity, StoryChoice};
+use framelens::lexicon::{LexiconMatcher, LexiconSet, Severity, StoryChoice, StoryReason};
 use framelens::pipeline::{self, Event, Keep, RunSummary};
 use framelens::report::{MANIFEST_FILE, OutputFolder, RunManifest, hash_inputs};
 use framelens::stats::StatsOptions;
@@ -106,7 +106,8 @@ pub fn measure(args: &Args, command: &str, keep: Keep, default_resamples: usize)
     let cue_threshold = cue_model.as_ref().map_or_else(String::new, |m| m.threshold().to_string());
     let extractor = Extractor::new(&loaded.set, &matcher, Prepared::text_options(&args.corpus))
         .with_cue_model(cue_model)
-        .with_signals(args.signals);
+        .with_signals(args.signals)
+        .with_partial_stories(&partial_stories(&stories));
     let bar = messages::progress(args.output.quiet);
     let mut decided: Vec<String> = Vec::new();
     let mut rules: BTreeMap<(String, String), usize> = BTreeMap::new();
@@ -195,6 +196,13 @@ fn report_outlets(summary: &RunSummary, decided: &[String], rules: &BTreeMap<(St
             articles(from_stems)
         );
     }
+}
+
+/// The story lexicons applied for the articles of some stories only: by the story column, or
+/// because some story's articles name their anchors.
+fn partial_stories(stories: &[StoryChoice]) -> Vec<&str> {
+    let partial = |c: &&StoryChoice| matches!(c.reason, StoryReason::StoryColumn | StoryReason::StoryContent);
+    stories.iter().filter(|c| c.applied).filter(partial).map(|c| c.id.as_str()).collect()
 }
 
 /// "1 article", "2 articles".

@@ -33,7 +33,7 @@ pub use shipped::{
     DEFAULT_STORY, read_sources, shipped_sources, shipped_stories, shipped_with_stories, story_candidates,
 };
 pub use stories::{
-    ARTICLES_READ, MIN_ANCHORS, MIN_MATCHING_SHARE, StoryCandidate, StoryChoice, StoryReason, choose_stories,
-    named_stories,
+    ARTICLES_READ, MIN_ANCHORS, MIN_MATCHING_SHARE, StoryCandidate, StoryChoice, StoryMatch, StoryReason,
+    choose_stories, named_stories,
 };
 pub use tokens::label_key;

@@ -9,6 +9,8 @@
 //! Anchors are found in the raw text, as whole words without regard to case, so that deciding
 //! costs little beside measuring.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -30,6 +32,9 @@ pub enum StoryReason {
     StoryColumn,
     /// Enough articles match enough of its concepts.
     Content,
+    /// Enough articles of one story of the corpus (by its `story` column) match: in a corpus of
+    /// several stories, the lexicon then measures the articles about its story only.
+    StoryContent,
     /// Not enough articles match it.
     TooFewMatches,
     /// The user named their own lexicons (`--lexicon`), so no shipped story was added.
@@ -53,6 +58,33 @@ pub struct StoryChoice {
     pub articles_matching: usize,
     /// Articles whose `story` equals its id.
     pub articles_with_story: usize,
+    /// The corpus story whose articles match best (by share, then number), with its articles
+    /// read and matching, when one does; empty without a `story` column.
+    #[serde(default, skip_serializing_if = "StoryMatch::is_empty")]
+    pub best_story: StoryMatch,
+}
+
+/// A story of the corpus (a `story` value) and how many of its articles name a lexicon's anchors.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct StoryMatch {
+    /// The `story` value.
+    pub story: String,
+    /// Its articles read.
+    pub articles_read: usize,
+    /// Of those, articles mentioning at least [`MIN_ANCHORS`] of the lexicon's anchors.
+    pub articles_matching: usize,
+}
+
+impl StoryMatch {
+    /// No story matched (or the corpus has no `story` column).
+    pub fn is_empty(&self) -> bool {
+        self.articles_matching == 0
+    }
+
+    /// Whether enough of the story's articles match for the lexicon to apply.
+    fn enough(&self) -> bool {
+        self.articles_matching > 0 && self.articles_matching as f64 >= MIN_MATCHING_SHARE * self.articles_read as f64
+    }
 }
 
 impl StoryChoice {
@@ -71,6 +103,11 @@ impl StoryChoice {
                 self.articles_matching,
                 self.articles_read,
                 MIN_MATCHING_SHARE * 100.0
+            ),
+            StoryReason::StoryContent => format!(
+                "{} of the {} articles read of story `{}` mention at least {MIN_ANCHORS} of its anchors; it measures \
+                 the articles about its story only",
+                self.best_story.articles_matching, self.best_story.articles_read, self.best_story.story
             ),
             StoryReason::OtherLexiconsNamed => "the lexicons are the files named with --lexicon".to_string(),
             StoryReason::OtherStoryNamed => "another story lexicon was named with --story-lexicon".to_string(),
@@ -98,14 +135,21 @@ pub fn choose_stories<'a>(
     let mut read = 0;
     let mut matching = vec![0; candidates.len()];
     let mut with_story = vec![0; candidates.len()];
+    // Per candidate: each corpus story's (articles read, articles matching).
+    let mut by_story: Vec<BTreeMap<&str, (usize, usize)>> = vec![BTreeMap::new(); candidates.len()];
     for (text, story) in articles.take(ARTICLES_READ) {
         read += 1;
         for (i, candidate) in candidates.iter().enumerate() {
             if story == candidate.id {
                 with_story[i] += 1;
             }
-            if matchers[i].as_ref().is_some_and(|m| names_anchors(m, text, candidate.anchors.len(), MIN_ANCHORS)) {
-                matching[i] += 1;
+            let matched =
+                matchers[i].as_ref().is_some_and(|m| names_anchors(m, text, candidate.anchors.len(), MIN_ANCHORS));
+            matching[i] += usize::from(matched);
+            if !story.is_empty() {
+                let counts = by_story[i].entry(story).or_default();
+                counts.0 += 1;
+                counts.1 += usize::from(matched);
             }
         }
     }
@@ -114,10 +158,13 @@ pub fn choose_stories<'a>(
         .enumerate()
         .map(|(i, candidate)| {
             let by_content = read > 0 && matching[i] as f64 >= MIN_MATCHING_SHARE * read as f64;
+            let best_story = best_story(&by_story[i]);
             let (applied, reason) = if with_story[i] > 0 {
                 (true, StoryReason::StoryColumn)
             } else if by_content {
                 (true, StoryReason::Content)
+            } else if best_story.enough() {
+                (true, StoryReason::StoryContent)
             } else {
                 (false, StoryReason::TooFewMatches)
             };
@@ -128,9 +175,29 @@ pub fn choose_stories<'a>(
                 articles_read: read,
                 articles_matching: matching[i],
                 articles_with_story: with_story[i],
+                best_story,
             }
         })
         .collect()
+}
+
+/// The story whose articles match best: the highest share, then the most articles, then the
+/// first name.
+fn best_story(stories: &BTreeMap<&str, (usize, usize)>) -> StoryMatch {
+    let share = |(read, matching): (usize, usize)| matching as f64 / read as f64;
+    let mut best: Option<(&str, (usize, usize))> = None;
+    for (&story, &counts) in stories.iter().filter(|(_, c)| c.1 > 0) {
+        let better =
+            best.is_none_or(|(_, b)| share(counts) > share(b) || (share(counts) == share(b) && counts.1 > b.1));
+        if better {
+            best = Some((story, counts));
+        }
+    }
+    best.map_or_else(StoryMatch::default, |(story, (read, matching))| StoryMatch {
+        story: story.to_string(),
+        articles_read: read,
+        articles_matching: matching,
+    })
 }
 
 /// An automaton over `anchors`, each also with a curly apostrophe where it has a straight one,
@@ -179,6 +246,7 @@ pub fn named_stories(all: &[&str], named: &[&str], lexicons_named: bool) -> Vec<
                 articles_read: 0,
                 articles_matching: 0,
                 articles_with_story: 0,
+                best_story: StoryMatch::default(),
             }
         })
         .collect()
@@ -222,6 +290,32 @@ mod tests {
         // A lexicon without anchors applies only by name or story column.
         let choices = choose_stories(texts.iter().copied(), &[candidate("flood", &[])]);
         assert!(!choices[0].applied);
+    }
+
+    #[test]
+    fn a_story_applies_for_the_articles_of_one_story_that_name_its_anchors() {
+        let flood = candidate("flood", &["Ravel River", "Millbrook"]);
+        let texts = [
+            ("The Ravel River rose and Millbrook was evacuated.", "e1"),
+            ("Millbrook by the Ravel River was calm.", "e1"),
+            ("The Ravel River ran low.", "e1"),
+            ("Officials counted the ballots.", "e2"),
+            ("The count went on.", "e2"),
+            ("Millbrook voted; the Ravel River was not mentioned.", "e2"),
+        ];
+        // Half the articles read match: by content over the whole corpus.
+        let choices = choose_stories(texts.iter().copied(), std::slice::from_ref(&flood));
+        assert_eq!(choices[0].reason, StoryReason::Content);
+        // A third match, half of one story's articles (1 of 2 of e1, 1 of 3 of e2): by that story.
+        let choices = choose_stories(texts[1..].iter().copied().chain([("Rain.", "e3")]), &[flood]);
+        assert_eq!((choices[0].applied, choices[0].reason), (true, StoryReason::StoryContent));
+        let best = &choices[0].best_story;
+        assert_eq!((best.story.as_str(), best.articles_read, best.articles_matching), ("e1", 2, 1));
+        assert!(choices[0].describe().contains("1 of the 2 articles read of story `e1`"), "{}", choices[0].describe());
+        // Without a story column no story can carry it.
+        let unlabelled = texts.iter().map(|(t, _)| (*t, "")).skip(2);
+        let choices = choose_stories(unlabelled, &[candidate("flood", &["Ravel River", "Millbrook"])]);
+        assert_eq!((choices[0].applied, choices[0].best_story.is_empty()), (false, true));
     }
 
     #[test]
