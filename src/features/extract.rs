@@ -3,9 +3,10 @@
 use crate::copies::Fingerprint;
 use crate::corpus::Article;
 use crate::lexicon::{AnchorMatcher, LexiconMatcher, LexiconSet, StemStream, StoryEntries, StoryScopes};
-use crate::quotes::{CueIndex, CueModel, QuoteSpan, SpeakerBook, Voice, VoiceMap, find_attributions, find_quote_spans};
+use crate::quotes::{CueIndex, CueModel, QuoteSpan, Voice, VoiceMap, find_attributions, find_quote_spans};
 use crate::text::{Document, RemovedLine, Span, Stemmer, TextOptions};
 
+use super::speaker_books::SpeakerBooks;
 use super::{ArticleText, Hit, SignalFinder, SignalSet, Voiced, WordChoice};
 
 /// What one article contributes to the tables.
@@ -50,7 +51,7 @@ pub struct Extractor<'a> {
     matcher: &'a LexiconMatcher,
     options: TextOptions,
     cues: CueIndex,
-    speakers: SpeakerBook,
+    speakers: SpeakerBooks,
     signals: SignalFinder,
     enabled: SignalSet,
     anchors: AnchorMatcher,
@@ -65,7 +66,7 @@ impl<'a> Extractor<'a> {
             matcher,
             options,
             cues: CueIndex::from_lexicons(set),
-            speakers: SpeakerBook::new(set),
+            speakers: SpeakerBooks::new(set),
             signals: SignalFinder::new(set),
             enabled: SignalSet::all(),
             anchors: AnchorMatcher::new(set),
@@ -132,7 +133,7 @@ impl<'a> Extractor<'a> {
         let referents = self.anchors.referents(self.set, &doc, &stream, &matches);
         let word_choice = WordChoice::measure(&doc, &matches, &referents, &voices);
         let attributions = find_attributions(&doc, &quotes, &self.cues);
-        let mut voiced = Voiced::describe_all(&doc, attributions, &self.speakers);
+        let mut voiced = Voiced::describe_all(&doc, attributions, &self.speakers.of(self.set, &scope));
         let signals = if with_signals && !self.enabled.is_empty() {
             let attributed: Vec<Span> = voiced.iter().map(|v| v.attribution.content).collect();
             let text = ArticleText {

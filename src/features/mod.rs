@@ -5,6 +5,7 @@
 mod coverage;
 mod extract;
 mod signals;
+mod speaker_books;
 mod voices;
 mod word_choice;
 

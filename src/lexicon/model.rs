@@ -333,6 +333,10 @@ pub struct StoryLexicon {
     pub events: std::ops::Range<usize>,
     /// Its actors, in [`LexiconSet::actors`].
     pub actors: std::ops::Range<usize>,
+    /// Its known speakers, in [`LexiconSet::voices`].
+    pub voices: std::ops::Range<usize>,
+    /// Its role phrases, in [`LexiconSet::roles`].
+    pub roles: std::ops::Range<usize>,
 }
 
 /// The kinds of entry a story lexicon's scope covers.
@@ -346,6 +350,10 @@ pub enum StoryEntries {
     Events,
     /// Actors (tone).
     Actors,
+    /// Known speakers (voice groups).
+    Voices,
+    /// Role phrases (voice groups).
+    Roles,
 }
 
 impl StoryLexicon {
@@ -356,6 +364,8 @@ impl StoryLexicon {
             StoryEntries::Facts => &self.facts,
             StoryEntries::Events => &self.events,
             StoryEntries::Actors => &self.actors,
+            StoryEntries::Voices => &self.voices,
+            StoryEntries::Roles => &self.roles,
         }
     }
 }

@@ -19,6 +19,10 @@ labels = [
 [[fact]]
 id = "evacuation"
 patterns = ["evacuated"]
+
+[[role]]
+text = "river authority"
+group = "flood_agency"
 "#;
 
 const VOTE: &str = r#"[lexicon]
@@ -42,7 +46,11 @@ patterns = ["recount"]
 /// has no story), a3 about the flood by its anchors (its story names no lexicon), a4 about the
 /// vote by its story, though it names flood anchors and flood words.
 const ARTICLES: &[(&str, &str, &str)] = &[
-    ("a1", "flood", "The Ravel River rose overnight. Residents were evacuated as the disaster spread."),
+    (
+        "a1",
+        "flood",
+        "The Ravel River rose overnight. Residents were evacuated as the disaster spread. The river authority said more rain was coming.",
+    ),
     (
         "a2",
         "",
@@ -56,7 +64,7 @@ const ARTICLES: &[(&str, &str, &str)] = &[
     (
         "a4",
         "vote",
-        "The city council met in Millbrook, by the Ravel River. Okafor's narrow win was a disaster for her rival, who was evacuated from the hall.",
+        "The city council met in Millbrook, by the Ravel River. Okafor's narrow win was a disaster for her rival, who was evacuated from the hall. The river authority said the hall was safe.",
     ),
 ];
 
@@ -119,6 +127,17 @@ fn each_story_lexicon_measures_only_the_articles_about_its_story() {
     let share = |a: usize, column: &str| articles[a][column].clone();
     // a4 is not about the flood: its evacuation share is undefined, not 0.
     assert_eq!((share(0, "cov__evacuation_share"), share(3, "cov__evacuation_share")), ("1.000000".into(), "".into()));
+
+    // So are the story's roles: "the river authority" is the flood's agency in a1 only.
+    let groups: Vec<(String, String)> = read_csv(&out.join("quotes.csv"))
+        .into_iter()
+        .filter(|r| r["speaker_mention"].contains("river authority"))
+        .map(|r| (r["article"].clone(), r["group"].clone()))
+        .collect();
+    assert_eq!(groups.len(), 2, "{groups:?}");
+    assert_eq!(groups[0], ("a1".to_string(), "flood_agency".to_string()));
+    assert_eq!(groups[1].0, "a4");
+    assert_ne!(groups[1].1, "flood_agency");
 
     let manifest: serde_json::Value =
         serde_json::from_slice(&fs::read(out.join("run_manifest.json")).unwrap()).unwrap();

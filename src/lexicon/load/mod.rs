@@ -86,6 +86,8 @@ pub fn load_at_most(sources: &[Source], max_labels: usize) -> Loaded {
                 facts: set.facts.len()..set.facts.len() + signals.facts.len(),
                 events: set.events.len()..set.events.len() + signals.events.len(),
                 actors: set.actors.len()..set.actors.len() + signals.actors.len(),
+                voices: set.voices.len()..set.voices.len() + voices.len(),
+                roles: set.roles.len()..set.roles.len() + roles.len(),
             });
         }
         loaded.set.files.push(info);
