@@ -137,8 +137,10 @@ pub struct LexiconArgs {
     pub paths: Vec<PathBuf>,
     /// A story lexicon shipped with framelens, by id (repeatable): `iraq-2020` or `caravan-2018`.
     /// Without it (and without --lexicon), a shipped story lexicon applies only when the corpus is
-    /// about its story: a `story` column equal to its id, or most articles naming two of its
-    /// anchors. Each run says which applied and why.
+    /// about its story: a `story` column equal to its id, or most articles (of the corpus, or of
+    /// one of its stories) naming two of its anchors. Each run says which applied and why. In a
+    /// corpus of several stories a story lexicon measures only the articles about its story (by
+    /// the `story` column, else its anchors), and each run says how many.
     #[arg(long = "story-lexicon", value_name = "ID")]
     pub stories: Vec<String>,
     /// Also find attributions whose cue is in no list, with the learned cue model
