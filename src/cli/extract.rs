@@ -107,7 +107,7 @@ pub fn measure(args: &Args, command: &str, keep: Keep, default_resamples: usize)
     let extractor = Extractor::new(&loaded.set, &matcher, Prepared::text_options(&args.corpus))
         .with_cue_model(cue_model)
         .with_signals(args.signals)
-        .with_partial_stories(&partial_stories(&stories));
+        .with_chosen_stories(&chosen_stories(&stories));
     let bar = messages::progress(args.output.quiet);
     let mut decided: Vec<String> = Vec::new();
     let mut rules: BTreeMap<(String, String), usize> = BTreeMap::new();
@@ -198,11 +198,9 @@ fn report_outlets(summary: &RunSummary, decided: &[String], rules: &BTreeMap<(St
     }
 }
 
-/// The story lexicons applied for the articles of some stories only: by the story column, or
-/// because some story's articles name their anchors.
-fn partial_stories(stories: &[StoryChoice]) -> Vec<&str> {
-    let partial = |c: &&StoryChoice| matches!(c.reason, StoryReason::StoryColumn | StoryReason::StoryContent);
-    stories.iter().filter(|c| c.applied).filter(partial).map(|c| c.id.as_str()).collect()
+/// The story lexicons the run chose from the corpus (its story column or its text), not named.
+fn chosen_stories(stories: &[StoryChoice]) -> Vec<&str> {
+    stories.iter().filter(|c| c.applied && c.reason != StoryReason::Named).map(|c| c.id.as_str()).collect()
 }
 
 /// "1 article", "2 articles".

@@ -91,11 +91,11 @@ impl<'a> Extractor<'a> {
         Extractor { signals: SignalFinder::of(self.set, enabled), enabled, ..self }
     }
 
-    /// The story lexicons with these ids were applied for the articles of some stories only:
-    /// they measure no article without a `story` that does not name their anchors (see
-    /// [`StoryScopes::partial`]).
-    pub fn with_partial_stories(self, ids: &[&str]) -> Extractor<'a> {
-        Extractor { stories: self.stories.partial(ids), ..self }
+    /// The story lexicons with these ids were chosen by the run from the corpus, not named by
+    /// the user: they measure no article without a `story` that does not name their anchors
+    /// (see [`StoryScopes::chosen`]).
+    pub fn with_chosen_stories(self, ids: &[&str]) -> Extractor<'a> {
+        Extractor { stories: self.stories.chosen(ids), ..self }
     }
 
     /// The signals measured.

@@ -5,8 +5,7 @@
 //!
 //! 1. the story lexicon whose id equals the article's `story`, and no other;
 //! 2. else, for an article without a `story` in a run with one story lexicon, that one, when the
-//!    run applied it to the whole corpus (by name, or because most articles are about its story;
-//!    not when it applied for the articles of some stories only, see [`StoryScopes::partial`]);
+//!    user named it (not when the run chose it from the corpus, see [`StoryScopes::chosen`]);
 //! 3. else each story lexicon whose anchors the text names, at least [`MIN_ANCHORS`] different
 //!    ones (all of them when the lexicon has fewer), as whole words without regard to case,
 //!    the test that chooses a story lexicon for a corpus ([`super::choose_stories`]). This
@@ -28,8 +27,9 @@ pub struct StoryScopes {
     automaton: Option<AhoCorasick>,
     /// For each distinct anchor (pattern number / 2): the (story, anchor number) pairs it is.
     owners: Vec<Vec<(usize, usize)>>,
-    /// Story lexicons the run applied for the articles of some stories only.
-    partial: Vec<bool>,
+    /// Story lexicons the run chose from the corpus (by its `story` column or its text), not
+    /// named by the user.
+    chosen: Vec<bool>,
 }
 
 /// The story lexicons that measure one article.
@@ -66,15 +66,15 @@ impl StoryScopes {
                     .build(patterns)
             })
             .and_then(Result::ok);
-        StoryScopes { stories: set.stories.clone(), automaton, owners, partial: vec![false; set.stories.len()] }
+        StoryScopes { stories: set.stories.clone(), automaton, owners, chosen: vec![false; set.stories.len()] }
     }
 
-    /// Mark the story lexicons with these ids as applied for the articles of some stories only
-    /// (the corpus's `story` column named them, or some story's articles named their anchors):
-    /// they measure no article without a `story` unless it names their anchors.
-    pub fn partial(mut self, ids: &[&str]) -> StoryScopes {
-        for (story, partial) in self.stories.iter().zip(&mut self.partial) {
-            *partial = ids.contains(&story.id.as_str());
+    /// Mark the story lexicons with these ids as chosen by the run from the corpus (by its
+    /// `story` column or its text), not named by the user: they measure no article without a
+    /// `story` unless it names their anchors.
+    pub fn chosen(mut self, ids: &[&str]) -> StoryScopes {
+        for (story, chosen) in self.stories.iter().zip(&mut self.chosen) {
+            *chosen = ids.contains(&story.id.as_str());
         }
         self
     }
@@ -95,7 +95,7 @@ impl StoryScopes {
         if !named.is_empty() {
             return scope(named);
         }
-        if story.is_empty() && self.stories.len() == 1 && !self.partial[0] {
+        if story.is_empty() && self.stories.len() == 1 && !self.chosen[0] {
             return scope(vec![0]);
         }
         scope(self.by_anchors(text))
@@ -187,8 +187,8 @@ mod tests {
         assert_eq!(scopes.of("", "Officials met.").measured_by(), [0]);
         assert_eq!(scopes.of("event-17", "Officials met.").measured_by(), [] as [u32; 0]);
         assert_eq!(scopes.of("event-17", "Millbrook and Dam 4").measured_by(), [0]);
-        // Applied for some stories' articles only, it reads the anchors of articles without one.
-        let scopes = StoryScopes::new(&one).partial(&["flood"]);
+        // Chosen from the corpus, it reads the anchors of articles without a story.
+        let scopes = StoryScopes::new(&one).chosen(&["flood"]);
         assert_eq!(scopes.of("", "Officials met.").measured_by(), [] as [u32; 0]);
         assert_eq!(scopes.of("", "Millbrook and Dam 4").measured_by(), [0]);
     }

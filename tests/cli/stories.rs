@@ -146,3 +146,32 @@ fn each_story_lexicon_measures_only_the_articles_about_its_story() {
         serde_json::json!([{"id": "flood", "articles": 2}, {"id": "vote", "articles": 2}])
     );
 }
+
+#[test]
+fn a_story_lexicon_chosen_by_content_measures_the_articles_that_name_its_anchors() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    let texts = [
+        "Iraq's parliament voted to expel US troops after the strike that killed Qassem Soleimani.",
+        "After Soleimani was killed, the Iraqi parliament voted to expel the troops.",
+        "The city council voted to expel the vendors from the square.",
+    ];
+    let lines: Vec<String> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| serde_json::json!({"id": format!("a{i}"), "outlet": "Daily", "text": text}).to_string())
+        .collect();
+    fs::write(&corpus, lines.join("\n") + "\n").unwrap();
+    let out = dir.path().join("out");
+    let run = framelens().arg("extract").arg(&corpus).args(["--formats", "csv", "--out"]).arg(&out).assert().success();
+    let stderr = String::from_utf8_lossy(&run.get_output().stderr).to_string();
+    assert!(stderr.contains("iraq-2020: applied (2 of 3 articles read"), "{stderr}");
+    assert!(stderr.contains("iraq-2020 measured 2 of 3 articles"), "{stderr}");
+    // The council's "expel" is not the parliament's: the third article names no anchor.
+    let expel: Vec<String> = read_csv(&out.join("evidence.csv"))
+        .into_iter()
+        .filter(|r| r["signal"] == "word_choice" && r["matched"] == "expel")
+        .map(|r| r["article"].clone())
+        .collect();
+    assert_eq!(expel, ["a0", "a1"]);
+}
