@@ -105,22 +105,26 @@ impl StoryScopes {
     fn by_anchors(&self, text: &str) -> Vec<u32> {
         let Some(automaton) = &self.automaton else { return Vec::new() };
         let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let wanted = |s: usize| MIN_ANCHORS.min(self.stories[s].anchors.len());
         let mut seen: Vec<Vec<bool>> = self.stories.iter().map(|s| vec![false; s.anchors.len()]).collect();
+        let mut named = vec![0; self.stories.len()];
+        // Stories still short of their anchors: reading stops when none is.
+        let mut short = (0..self.stories.len()).filter(|&s| wanted(s) > 0).count();
         for m in automaton.find_iter(text) {
+            if short == 0 {
+                break;
+            }
             if word(text[..m.start()].chars().next_back()) || word(text[m.end()..].chars().next()) {
                 continue;
             }
             for &(s, a) in &self.owners[m.pattern().as_usize() / 2] {
-                seen[s][a] = true;
+                if !std::mem::replace(&mut seen[s][a], true) {
+                    named[s] += 1;
+                    short -= usize::from(named[s] == wanted(s));
+                }
             }
         }
-        (0..self.stories.len())
-            .filter(|&s| {
-                let named = seen[s].iter().filter(|&&n| n).count();
-                named >= MIN_ANCHORS.min(self.stories[s].anchors.len())
-            })
-            .map(|s| s as u32)
-            .collect()
+        (0..self.stories.len()).filter(|&s| named[s] >= wanted(s)).map(|s| s as u32).collect()
     }
 }
 
