@@ -136,6 +136,8 @@ pub const STEP: &str = "step";
 pub const STORY: &str = "story";
 /// Articles a story lexicon measured (the articles about its story).
 pub const STORY_ARTICLES: &str = "story_articles";
+/// The story lexicons that measured an article, ids joined by `;`.
+pub const STORY_LEXICONS: &str = "story_lexicons";
 pub const TEXT: &str = "text";
 pub const TITLE: &str = "title";
 pub const TOGETHER_SHARE: &str = "together_share";

@@ -81,7 +81,7 @@ impl Aggregator {
         let parquet_only = Formats { csv: false, parquet: true, raw_csv: false };
         let rows = if write_rows {
             Some([
-                StreamedTable::create(dir, "articles", &table::articles_table(&[]), formats)?,
+                StreamedTable::create(dir, "articles", &table::articles_table(&[], set), formats)?,
                 StreamedTable::create(
                     dir,
                     "article_word_choice",
@@ -185,7 +185,7 @@ impl Aggregator {
             }
             if articles.is_some() || keep_article_tables {
                 s.spawn(|_| {
-                    let frame = table::articles_table(rows);
+                    let frame = table::articles_table(rows, set);
                     *w_articles = write(articles, &frame);
                     if keep_article_tables {
                         kept_articles.push(counted_only(frame));
@@ -295,7 +295,7 @@ impl Aggregator {
                 ),
                 article_level: (self.keep == Keep::ForArticles).then(|| ArticleTables {
                     word_choice: table::stack(word_choice, table::article_word_choice_table(&[], ARTICLE_KEYS, set)),
-                    articles: table::stack(articles, table::articles_table(&[])),
+                    articles: table::stack(articles, table::articles_table(&[], set)),
                 }),
                 outlet_intervals: by_name.remove("outlet_intervals"),
                 differences: by_name.remove("differences"),

@@ -17,11 +17,14 @@ use crate::quotes::{ANONYMOUS, FORMER_OFFICIAL, UNCLASSIFIED, UNRESOLVED, Voice}
 
 const VOICES: [Voice; 2] = [Voice::Own, Voice::Quoted];
 
-/// `articles`: one row per article.
-pub fn articles_table(rows: &[ArticleRow]) -> DataFrame {
+/// `articles`: one row per article; with story lexicons that have anchors, which of them measured
+/// it (`story_lexicons`, ids joined by `;`).
+pub fn articles_table(rows: &[ArticleRow], set: &LexiconSet) -> DataFrame {
     let text = |f: fn(&ArticleRow) -> &String| rows.iter().map(|r| f(r).as_str()).collect::<Vec<_>>();
     let count = |f: fn(&ArticleRow) -> u64| rows.iter().map(f).collect::<Vec<_>>();
-    FrameBuilder::default()
+    let measured_by =
+        |r: &ArticleRow| r.stories.iter().map(|&s| set.stories[s as usize].id.as_str()).collect::<Vec<_>>().join(";");
+    let frame = FrameBuilder::default()
         .text(columns::ARTICLE, &text(|r| &r.meta.id))
         .text(columns::SOURCE, &text(|r| &r.meta.source))
         .text(columns::OUTLET, &text(|r| &r.meta.outlet))
@@ -35,8 +38,11 @@ pub fn articles_table(rows: &[ArticleRow]) -> DataFrame {
         .count(columns::QUOTED_WORDS, count(|r| r.words - r.own_words))
         .count(columns::PARAGRAPHS, count(|r| r.paragraphs))
         .count(columns::QUOTE_SPANS, count(|r| r.quote_spans))
-        .count(columns::REMOVED_LINES, count(|r| r.removed_lines))
-        .build()
+        .count(columns::REMOVED_LINES, count(|r| r.removed_lines));
+    if set.stories.is_empty() {
+        return frame.build();
+    }
+    frame.text(columns::STORY_LEXICONS, &rows.iter().map(measured_by).collect::<Vec<_>>()).build()
 }
 
 /// Concepts with at least one match anywhere, in lexicon order.

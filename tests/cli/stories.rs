@@ -139,6 +139,11 @@ fn each_story_lexicon_measures_only_the_articles_about_its_story() {
     assert_eq!(groups[1].0, "a4");
     assert_ne!(groups[1].1, "flood_agency");
 
+    // Each article says which story lexicons measured it.
+    let measured_by: Vec<String> =
+        read_csv(&out.join("articles.csv")).into_iter().map(|r| r["story_lexicons"].clone()).collect();
+    assert_eq!(measured_by, ["flood", "vote", "flood", "vote"]);
+
     let manifest: serde_json::Value =
         serde_json::from_slice(&fs::read(out.join("run_manifest.json")).unwrap()).unwrap();
     assert_eq!(
