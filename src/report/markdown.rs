@@ -467,14 +467,15 @@ fn unclassified_caveat(md: &mut String, outlets: &BTreeMap<String, Totals>) {
                 unresolved += count.words;
             }
         }
-        for (key, s) in t.voices.by_speaker.iter().filter(|(_, s)| s.group == UNCLASSIFIED) {
+        for (key, s) in &t.voices.by_speaker {
+            let Some(&n) = s.groups.get(UNCLASSIFIED) else { continue };
             let entry = speakers.entry(key.as_str()).or_insert((s.name.as_str(), 0));
             // The shortest name seen: longer ones carry words the mention ran into
             // ("Rival Hillary Clinton").
             if s.name.len() < entry.0.len() {
                 entry.0 = s.name.as_str();
             }
-            entry.1 += s.count.attributions;
+            entry.1 += n;
         }
     }
     if attributed == 0 {

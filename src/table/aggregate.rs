@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use super::{ArticleRow, VoiceMark};
 use crate::features::{LabelCount, RowTotals, SignalTotals};
+use crate::quotes::{UNCLASSIFIED, UNRESOLVED};
 
 /// Sums over the articles of one group.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -74,10 +75,23 @@ pub struct VoiceCount {
 pub struct SpeakerCount {
     /// Longest name seen for the key.
     pub name: String,
-    /// Group.
+    /// The group most of its attributions have, a classified one before `unclassified` and
+    /// `unresolved` (ties: the first by name). Each article classifies a speaker from its own
+    /// text, so one speaker can be `former_official` in one article and `unclassified` in another.
     pub group: String,
+    /// Its attributions by group.
+    pub groups: BTreeMap<String, u64>,
     /// Counts.
     pub count: VoiceCount,
+}
+
+impl SpeakerCount {
+    /// The group for [`SpeakerCount::group`] from [`SpeakerCount::groups`].
+    fn main_group(&self) -> String {
+        let classified = |g: &str| g != UNCLASSIFIED && g != UNRESOLVED;
+        let rank = |(g, n): (&String, &u64)| (classified(g), *n, std::cmp::Reverse(g.clone()));
+        self.groups.iter().max_by_key(|&entry| rank(entry)).map(|(g, _)| g.clone()).unwrap_or_default()
+    }
 }
 
 impl VoiceTotals {
@@ -108,7 +122,8 @@ impl VoiceTotals {
             if m.name.len() > speaker.name.len() {
                 speaker.name = m.name.clone();
             }
-            speaker.group = m.group.clone();
+            *speaker.groups.entry(m.group.clone()).or_default() += 1;
+            speaker.group = speaker.main_group();
             count(&mut speaker.count);
         }
         if let Some(first) = marks.iter().find(|m| m.direct && m.key != "unattributed") {
@@ -205,4 +220,29 @@ pub fn group_by_outlet(outlets: &BTreeMap<String, Totals>) -> Vec<Group> {
         .iter()
         .map(|(outlet, totals)| Group { keys: vec![("outlet", outlet.clone())], totals: totals.clone() })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mark(group: &str) -> VoiceMark {
+        VoiceMark { key: "ryan".into(), name: "Paul Ryan".into(), group: group.into(), ..VoiceMark::default() }
+    }
+
+    #[test]
+    fn a_speaker_takes_the_group_most_of_its_attributions_have_a_classified_one_first() {
+        let group = |groups: &[&str]| {
+            let mut voices = VoiceTotals::default();
+            voices.add(&groups.iter().map(|g| mark(g)).collect::<Vec<_>>());
+            voices.by_speaker["ryan"].group.clone()
+        };
+        assert_eq!(group(&["unclassified", "unclassified", "legislator"]), "legislator");
+        assert_eq!(group(&["party", "legislator", "legislator", "unresolved"]), "legislator");
+        assert_eq!(group(&["party", "legislator"]), "legislator", "ties: the first by name");
+        assert_eq!(group(&["unresolved", "unclassified", "unclassified"]), "unclassified");
+        let mut voices = VoiceTotals::default();
+        voices.add(&[mark("unclassified"), mark("legislator"), mark("unclassified")]);
+        assert_eq!(voices.by_speaker["ryan"].groups.get("unclassified"), Some(&2));
+    }
 }
