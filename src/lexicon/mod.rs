@@ -3,6 +3,7 @@
 //! matcher (`matcher`). Does not count or aggregate matches: that is `features`.
 
 mod advice;
+mod anchors;
 mod check;
 mod check_signals;
 mod load;

@@ -14,8 +14,7 @@
 //!
 //! General lexicons, and story lexicons without anchors, measure every article.
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
+use super::anchors::AnchorSets;
 use super::model::{LexiconSet, StoryEntries, StoryLexicon};
 use super::stories::MIN_ANCHORS;
 
@@ -23,10 +22,8 @@ use super::stories::MIN_ANCHORS;
 #[derive(Debug, Default)]
 pub struct StoryScopes {
     stories: Vec<StoryLexicon>,
-    /// Every distinct anchor (and its curly-apostrophe form) of every story lexicon.
-    automaton: Option<AhoCorasick>,
-    /// For each distinct anchor (pattern number / 2): the (story, anchor number) pairs it is.
-    owners: Vec<Vec<(usize, usize)>>,
+    /// Their anchors.
+    anchors: AnchorSets,
     /// Story lexicons the run chose from the corpus (by its `story` column or its text), not
     /// named by the user.
     chosen: Vec<bool>,
@@ -43,30 +40,9 @@ pub struct Scope<'a> {
 impl StoryScopes {
     /// The scopes of the story lexicons in `set`.
     pub fn new(set: &LexiconSet) -> StoryScopes {
-        let mut distinct: Vec<String> = Vec::new();
-        let mut owners: Vec<Vec<(usize, usize)>> = Vec::new();
-        for (s, story) in set.stories.iter().enumerate() {
-            for (a, anchor) in story.anchors.iter().enumerate() {
-                let key = anchor.to_ascii_lowercase();
-                match distinct.iter().position(|d| *d == key) {
-                    Some(at) => owners[at].push((s, a)),
-                    None => {
-                        distinct.push(key);
-                        owners.push(vec![(s, a)]);
-                    }
-                }
-            }
-        }
-        let patterns = distinct.iter().flat_map(|a| [a.clone(), a.replace('\'', "\u{2019}")]);
-        let automaton = (!distinct.is_empty())
-            .then(|| {
-                AhoCorasick::builder()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .build(patterns)
-            })
-            .and_then(Result::ok);
-        StoryScopes { stories: set.stories.clone(), automaton, owners, chosen: vec![false; set.stories.len()] }
+        let lists: Vec<&[String]> = set.stories.iter().map(|s| s.anchors.as_slice()).collect();
+        let anchors = AnchorSets::new(&lists, |anchors| MIN_ANCHORS.min(anchors));
+        StoryScopes { stories: set.stories.clone(), anchors, chosen: vec![false; set.stories.len()] }
     }
 
     /// Mark the story lexicons with these ids as chosen by the run from the corpus (by its
@@ -98,33 +74,8 @@ impl StoryScopes {
         if story.is_empty() && self.stories.len() == 1 && !self.chosen[0] {
             return scope(vec![0]);
         }
-        scope(self.by_anchors(text))
-    }
-
-    /// The story lexicons whose anchors `text` names often enough.
-    fn by_anchors(&self, text: &str) -> Vec<u32> {
-        let Some(automaton) = &self.automaton else { return Vec::new() };
-        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        let wanted = |s: usize| MIN_ANCHORS.min(self.stories[s].anchors.len());
-        let mut seen: Vec<Vec<bool>> = self.stories.iter().map(|s| vec![false; s.anchors.len()]).collect();
-        let mut named = vec![0; self.stories.len()];
-        // Stories still short of their anchors: reading stops when none is.
-        let mut short = (0..self.stories.len()).filter(|&s| wanted(s) > 0).count();
-        for m in automaton.find_iter(text) {
-            if short == 0 {
-                break;
-            }
-            if word(text[..m.start()].chars().next_back()) || word(text[m.end()..].chars().next()) {
-                continue;
-            }
-            for &(s, a) in &self.owners[m.pattern().as_usize() / 2] {
-                if !std::mem::replace(&mut seen[s][a], true) {
-                    named[s] += 1;
-                    short -= usize::from(named[s] == wanted(s));
-                }
-            }
-        }
-        (0..self.stories.len()).filter(|&s| named[s] >= wanted(s)).map(|s| s as u32).collect()
+        let named = self.anchors.named(text);
+        scope((0..self.stories.len() as u32).filter(|&s| named[s as usize]).collect())
     }
 }
 

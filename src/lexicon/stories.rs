@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use super::anchors::AnchorSets;
 
 /// How many articles, from the start of the corpus, the content rule reads.
 pub const ARTICLES_READ: usize = 2000;
@@ -131,7 +131,8 @@ pub fn choose_stories<'a>(
     articles: impl Iterator<Item = (&'a str, &'a str)>,
     candidates: &[StoryCandidate],
 ) -> Vec<StoryChoice> {
-    let matchers: Vec<Option<AhoCorasick>> = candidates.iter().map(|c| anchor_automaton(&c.anchors)).collect();
+    let lists: Vec<&[String]> = candidates.iter().map(|c| c.anchors.as_slice()).collect();
+    let anchors = AnchorSets::new(&lists, |_| MIN_ANCHORS);
     let mut read = 0;
     let mut matching = vec![0; candidates.len()];
     let mut with_story = vec![0; candidates.len()];
@@ -139,12 +140,12 @@ pub fn choose_stories<'a>(
     let mut by_story: Vec<BTreeMap<&str, (usize, usize)>> = vec![BTreeMap::new(); candidates.len()];
     for (text, story) in articles.take(ARTICLES_READ) {
         read += 1;
+        let named = anchors.named(text);
         for (i, candidate) in candidates.iter().enumerate() {
             if story == candidate.id {
                 with_story[i] += 1;
             }
-            let matched =
-                matchers[i].as_ref().is_some_and(|m| names_anchors(m, text, candidate.anchors.len(), MIN_ANCHORS));
+            let matched = named[i];
             matching[i] += usize::from(matched);
             if !story.is_empty() {
                 let counts = by_story[i].entry(story).or_default();
@@ -198,35 +199,6 @@ fn best_story(stories: &BTreeMap<&str, (usize, usize)>) -> StoryMatch {
         articles_read: read,
         articles_matching: matching,
     })
-}
-
-/// An automaton over `anchors`, each also with a curly apostrophe where it has a straight one,
-/// matched without regard to ASCII case; `None` without anchors.
-fn anchor_automaton(anchors: &[String]) -> Option<AhoCorasick> {
-    if anchors.is_empty() {
-        return None;
-    }
-    let patterns = anchors.iter().flat_map(|a| [a.clone(), a.replace('\'', "\u{2019}")]);
-    AhoCorasick::builder().ascii_case_insensitive(true).match_kind(MatchKind::LeftmostLongest).build(patterns).ok()
-}
-
-/// Whether `text` names at least `wanted` different anchors as whole words (patterns come in
-/// pairs per anchor). Stops reading at the anchor that makes `wanted`.
-fn names_anchors(automaton: &AhoCorasick, text: &str, anchors: usize, wanted: usize) -> bool {
-    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    let mut seen = vec![false; anchors];
-    let mut distinct = 0;
-    for m in automaton.find_iter(text) {
-        let before = text[..m.start()].chars().next_back();
-        let after = text[m.end()..].chars().next();
-        if !word(before) && !word(after) && !std::mem::replace(&mut seen[m.pattern().as_usize() / 2], true) {
-            distinct += 1;
-            if distinct >= wanted {
-                return true;
-            }
-        }
-    }
-    distinct >= wanted
 }
 
 /// The choices when the user named the stories (`--story-lexicon`) or their own lexicons.
