@@ -42,6 +42,7 @@ const EXAMPLES: &str = "Examples:
   framelens quotes corpora/iraq-2020 --explain
   framelens rules
   framelens report corpora/my-corpus --story-lexicon caravan-2018 --out reports/my-corpus
+  framelens report many-stories.jsonl --story-lexicon iraq-2020 --story-lexicon caravan-2018 --out reports/all
   framelens compare reports/iraq-2020 --level article --k 5 --seed 7
   framelens lexicon new my-story
   framelens lexicon suggest corpora/iraq-2020 --out suggestions/ --lexicon lexicons/stories/iraq-2020.toml
