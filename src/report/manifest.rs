@@ -90,8 +90,8 @@ impl StoryArticles {
     /// One line for people: how many of `total` articles it measured, and which.
     pub fn describe(&self, total: u64) -> String {
         format!(
-            "{} measured {} of {total} articles, those about its story by the `story` column or its anchors \
-             (lexicons/README.md, \"Which articles a story lexicon measures\")",
+            "{} measured {} of {total} articles: those about its story (lexicons/README.md, \"Which articles a \
+             story lexicon measures\")",
             self.id, self.articles
         )
     }
