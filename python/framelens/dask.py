@@ -186,6 +186,9 @@ def extract(
     (out_path / "shards").mkdir(parents=True, exist_ok=True)
     parts = partitions(dataset, partition_size)
     flags = _lexicon_flags(lexicons, story_lexicon, learned_cues) + _flags(options)
+    if lexicons is None and story_lexicon is None:
+        # Every shard chooses the shipped story lexicons from the same articles, so they merge.
+        flags += ["--choose-stories-from", parts[0].file]
     keys = [f"framelens-extract-{out_path.resolve()}-{p.name}" for p in parts]
     futures = client.map(
         extract_partition, parts, out=str(out_path), flags=flags, key=keys, retries=retries, pure=False

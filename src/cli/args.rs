@@ -143,6 +143,12 @@ pub struct LexiconArgs {
     /// the `story` column, else its anchors), and each run says how many.
     #[arg(long = "story-lexicon", value_name = "ID")]
     pub stories: Vec<String>,
+    /// Choose the shipped story lexicons from the first 2,000 articles of FILE (a whole file,
+    /// read with the same columns) instead of INPUT, so that the shards of one corpus choose
+    /// alike and merge (`framelens.dask` passes the dataset's first file). Example:
+    /// `framelens extract big.jsonl --byte-range 0..50000000 --choose-stories-from big.jsonl --out part-0`.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["stories", "paths"])]
+    pub choose_stories_from: Option<PathBuf>,
     /// Also find attributions whose cue is in no list, with the learned cue model
     /// (models/attribution-cues.tsv, trained on PolNeAR): more recall on reported speech, beliefs
     /// and plans, less precision. Its rows say `found_by = model`.
@@ -216,7 +222,14 @@ impl LexiconArgs {
         }
         // The choice reads texts and story columns only: no outlet is guessed.
         let guesser = framelens::corpus::OutletGuesser::not_guessing();
-        let stream = framelens::corpus::read(&corpus.input, &corpus.read_options(), &guesser)?;
+        let (input, options) = match &self.choose_stories_from {
+            // A whole file: no byte or row range of INPUT applies to it.
+            Some(file) => {
+                (file, framelens::corpus::ReadOptions { byte_range: None, rows: None, ..corpus.read_options() })
+            }
+            None => (&corpus.input, corpus.read_options()),
+        };
+        let stream = framelens::corpus::read(input, &options, &guesser)?;
         let articles: Vec<framelens::corpus::Article> =
             stream.filter_map(Result::ok).take(lexicon::ARTICLES_READ).collect();
         let texts = articles.iter().map(|a| (a.text.as_str(), a.story.as_str()));

@@ -234,6 +234,10 @@ fn manifest(
             ("remove_boilerplate".into(), (!args.corpus.keep_boilerplate).to_string()),
             ("kept_lines".into(), Prepared::text_options(&args.corpus).kept_rules.describe()),
             ("learned_cues".into(), args.lexicon.learned_cues.to_string()),
+            (
+                "choose_stories_from".into(),
+                args.lexicon.choose_stories_from.as_ref().map_or_else(String::new, |f| f.display().to_string()),
+            ),
             ("cue_model".into(), args.lexicon.cue_model_source()),
             ("cue_threshold".into(), cue_threshold.to_string()),
             ("follow_links".into(), args.corpus.follow_links.to_string()),

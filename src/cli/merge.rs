@@ -62,6 +62,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let lexicon_args = LexiconArgs {
         paths: args.lexicons.clone(),
         stories,
+        choose_stories_from: None,
         learned_cues: false,
         cue_threshold: None,
         cue_model: None,
@@ -180,9 +181,13 @@ fn manifest(
     }
 }
 
-/// The shards' story lexicon decisions (alike, as checked), with the articles each read added up.
+/// The shards' story lexicon decisions (alike, as checked), with the articles each read added up
+/// (unless every shard read the same file, `--choose-stories-from`).
 fn story_choices(shards: &[Shard]) -> Vec<framelens::lexicon::StoryChoice> {
     let mut choices = shards[0].manifest.story_lexicons.clone();
+    if shards[0].manifest.option("choose_stories_from").is_some_and(|f| !f.is_empty()) {
+        return choices;
+    }
     for choice in &mut choices {
         let same = shards[1..].iter().filter_map(|s| s.manifest.story_lexicons.iter().find(|c| c.id == choice.id));
         for other in same {

@@ -348,3 +348,38 @@ fn row_ranges_of_one_parquet_file_merge_to_the_single_run() {
     let message = String::from_utf8_lossy(&refused.assert().failure().get_output().stderr).into_owned();
     assert!(message.contains("Parquet file only"), "{message}");
 }
+
+#[test]
+fn shards_that_choose_their_story_lexicons_from_one_file_merge_to_a_single_run() {
+    let dir = tempfile::tempdir().unwrap();
+    // The example articles, then as many texts about nothing in the iraq-2020 lexicon: the whole
+    // file is half about the story, so a run over it applies the lexicon.
+    let mut lines: Vec<String> = corpus_lines().into_iter().take(5).collect();
+    for i in 0..5 {
+        let text =
+            format!("The city council met on Tuesday. Item {i} was a new bus route, approved after a short debate.");
+        lines.push(serde_json::json!({"id": format!("o{i}"), "outlet": "The Hill", "text": text}).to_string());
+    }
+    let lines: Vec<String> = lines.iter().map(|l| l.replace(r#""story":"expel","#, "")).collect();
+    let all = write_jsonl(dir.path(), "all.jsonl", &lines);
+    let (a, b) = (write_jsonl(dir.path(), "a.jsonl", &lines[..5]), write_jsonl(dir.path(), "b.jsonl", &lines[5..]));
+    let single = dir.path().join("single");
+    extract(&all, &single, &[]);
+    // Each shard choosing from its own articles: one applies the story lexicon, one does not.
+    let (sa, sb) = (dir.path().join("sa"), dir.path().join("sb"));
+    extract(&a, &sa, &[]);
+    extract(&b, &sb, &[]);
+    let refused = merge(&[&sa, &sb], &dir.path().join("m1"), &[]).code(2);
+    let stderr = String::from_utf8_lossy(&refused.get_output().stderr).to_string();
+    assert!(stderr.contains("not measured alike") && stderr.contains("iraq-2020"), "{stderr}");
+    // Choosing from the whole file, both apply it, and the merge is the single run.
+    let from = ["--choose-stories-from", all.to_str().unwrap()];
+    let (ca, cb) = (dir.path().join("ca"), dir.path().join("cb"));
+    extract(&a, &ca, &from);
+    extract(&b, &cb, &from);
+    let merged = dir.path().join("m2");
+    merge(&[&ca, &cb], &merged, &[]).success();
+    for table in ["word_choice.csv", "outlet_features.csv", "coverage.csv", "voices.csv"] {
+        assert_eq!(fs::read(merged.join(table)).unwrap(), fs::read(single.join(table)).unwrap(), "{table}");
+    }
+}
