@@ -229,6 +229,9 @@ impl LexiconArgs {
             }
             None => (&corpus.input, corpus.read_options()),
         };
+        if let Some(file) = self.choose_stories_from.as_ref().filter(|f| !f.is_file()) {
+            anyhow::bail!("--choose-stories-from {}: no such file (give one file of the corpus)", file.display());
+        }
         let stream = framelens::corpus::read(input, &options, &guesser)?;
         let articles: Vec<framelens::corpus::Article> =
             stream.filter_map(Result::ok).take(lexicon::ARTICLES_READ).collect();

@@ -373,6 +373,17 @@ fn shards_that_choose_their_story_lexicons_from_one_file_merge_to_a_single_run()
     let stderr = String::from_utf8_lossy(&refused.get_output().stderr).to_string();
     assert!(stderr.contains("not measured alike") && stderr.contains("iraq-2020"), "{stderr}");
     // Choosing from the whole file, both apply it, and the merge is the single run.
+    let missing = dir.path().join("missing.jsonl");
+    let run = framelens()
+        .arg("extract")
+        .arg(&a)
+        .arg("--choose-stories-from")
+        .arg(&missing)
+        .arg("--out")
+        .arg(dir.path().join("never"))
+        .assert()
+        .code(2);
+    assert!(String::from_utf8_lossy(&run.get_output().stderr).contains("--choose-stories-from"));
     let from = ["--choose-stories-from", all.to_str().unwrap()];
     let (ca, cb) = (dir.path().join("ca"), dir.path().join("cb"));
     extract(&a, &ca, &from);
