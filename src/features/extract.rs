@@ -125,11 +125,7 @@ impl<'a> Extractor<'a> {
         let voices = VoiceMap::new(&quotes);
         let stream = StemStream::new(&doc, stemmer);
         let scope = self.stories.of(&article.story, &article.text);
-        let matches = if self.stories.is_empty() {
-            self.matcher.find_in(&doc, &stream)
-        } else {
-            self.matcher.find_in_where(&doc, &stream, |c| scope.keeps(StoryEntries::Concepts, c))
-        };
+        let matches = self.matcher.find_in_where(&doc, &stream, |c| scope.keeps(StoryEntries::Concepts, c));
         let referents = self.anchors.referents(self.set, &doc, &stream, &matches);
         let word_choice = WordChoice::measure(&doc, &matches, &referents, &voices);
         let attributions = find_attributions(&doc, &quotes, &self.cues);

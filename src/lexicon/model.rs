@@ -374,6 +374,13 @@ impl LexiconSet {
     /// The story lexicon (its number in [`LexiconSet::stories`]) that defines entry `index` of
     /// `kind`; `None` for entries of the general lexicons and of story lexicons without anchors.
     pub fn story_of(&self, kind: StoryEntries, index: usize) -> Option<usize> {
-        self.stories.iter().position(|s| s.range(kind).contains(&index))
+        StoryLexicon::defining(&self.stories, kind, index)
+    }
+}
+
+impl StoryLexicon {
+    /// Which of `stories` defines entry `index` of `kind`, if one does.
+    pub fn defining(stories: &[StoryLexicon], kind: StoryEntries, index: usize) -> Option<usize> {
+        stories.iter().position(|s| s.range(kind).contains(&index))
     }
 }

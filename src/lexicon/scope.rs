@@ -89,7 +89,7 @@ impl<'a> Scope<'a> {
     /// Whether entry `index` of `kind` measures this article: it belongs to no story lexicon, or
     /// to one that measures it.
     pub fn keeps(&self, kind: StoryEntries, index: usize) -> bool {
-        match self.stories.iter().position(|s| s.range(kind).contains(&index)) {
+        match StoryLexicon::defining(self.stories, kind, index) {
             None => true,
             Some(story) => self.measured_by.binary_search(&(story as u32)).is_ok(),
         }
